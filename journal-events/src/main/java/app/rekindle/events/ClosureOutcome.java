@@ -1,0 +1,7 @@
+package app.rekindle.events;
+
+public enum ClosureOutcome {
+    RECONCILED,
+    PARTED,
+    PAUSED
+}
