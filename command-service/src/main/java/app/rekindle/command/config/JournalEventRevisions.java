@@ -1,0 +1,20 @@
+package app.rekindle.command.config;
+
+import app.rekindle.events.EventTypes;
+import app.rekindle.events.JournalEvent;
+import org.axonframework.serialization.RevisionResolver;
+
+/**
+ * Stores each event's schema version from the contract's {@link EventTypes} registry (the same number that
+ * travels on Kafka), so an upcaster can recognise old versions; other payloads have no revision.
+ */
+final class JournalEventRevisions implements RevisionResolver {
+
+    @Override
+    public String revisionOf(Class<?> payloadType) {
+        if (JournalEvent.class.isAssignableFrom(payloadType)) {
+            return Integer.toString(EventTypes.typeOf(payloadType).version());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,83 @@
+package app.rekindle.command.dates;
+
+import app.rekindle.command.journal.CancelDate;
+import app.rekindle.command.journal.MarkDateHappened;
+import app.rekindle.command.journal.PlanDate;
+import app.rekindle.command.web.CommandAnswer;
+import app.rekindle.command.web.CommandContext;
+import app.rekindle.command.web.IdempotentCommands;
+import app.rekindle.events.DateKind;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Step 4's dates: planned first, then they happen or are cancelled, once. */
+@RestController
+@RequestMapping("/journals/{journalId}/dates")
+class DatesController {
+
+    record PlanDateRequest(@NotNull Instant plannedFor, @NotBlank @Size(max = 200) String idea,
+                           @NotNull DateKind kind) {
+    }
+
+    record DateHappenedRequest(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 4000) String memory,
+                               Instant occurredAt) {
+    }
+
+    record CancellationRequest(@Size(max = 4000) String reason) {
+    }
+
+    private final CommandGateway commands;
+    private final IdempotentCommands idempotent;
+
+    DatesController(CommandGateway commands, IdempotentCommands idempotent) {
+        this.commands = commands;
+        this.idempotent = idempotent;
+    }
+
+    /** A date is an entry too: its dateId is also its entryId, for amending or retracting it. */
+    @PostMapping
+    ResponseEntity<Object> plan(@PathVariable UUID journalId, @Valid @RequestBody PlanDateRequest body,
+                                @Parameter(hidden = true) CommandContext ctx) {
+        return idempotent.run(ctx, body, () -> {
+            UUID dateId = UUID.randomUUID();
+            Object version = commands.sendAndWait(new PlanDate(journalId, ctx.person(), ctx.expectedVersion(), dateId,
+                    body.plannedFor(), body.idea(), body.kind()));
+            return CommandAnswer.created("/journals/" + journalId + "/dates/" + dateId,
+                    Map.of("journalId", journalId, "dateId", dateId, "entryId", dateId, "version", version));
+        });
+    }
+
+    @PostMapping("/{dateId}/happened")
+    ResponseEntity<Object> happened(@PathVariable UUID journalId, @PathVariable UUID dateId,
+                                    @Valid @RequestBody DateHappenedRequest body,
+                                    @Parameter(hidden = true) CommandContext ctx) {
+        return idempotent.run(ctx, body, () -> CommandAnswer.changed(journalId, commands.sendAndWait(
+                new MarkDateHappened(journalId, ctx.person(), ctx.expectedVersion(), dateId, body.rating(),
+                        body.memory(), body.occurredAt()))));
+    }
+
+    @PostMapping("/{dateId}/cancellation")
+    ResponseEntity<Object> cancel(@PathVariable UUID journalId, @PathVariable UUID dateId,
+                                  @Valid @RequestBody(required = false) CancellationRequest body,
+                                  @Parameter(hidden = true) CommandContext ctx) {
+        CancellationRequest cancellation = body != null ? body : new CancellationRequest(null);
+        return idempotent.run(ctx, cancellation, () -> CommandAnswer.changed(journalId, commands.sendAndWait(
+                new CancelDate(journalId, ctx.person(), ctx.expectedVersion(), dateId, cancellation.reason()))));
+    }
+}

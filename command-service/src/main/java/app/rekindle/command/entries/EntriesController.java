@@ -1,0 +1,88 @@
+package app.rekindle.command.entries;
+
+import app.rekindle.command.journal.CheckIn;
+import app.rekindle.command.journal.LogConversation;
+import app.rekindle.command.journal.LogGesture;
+import app.rekindle.command.journal.LogReflection;
+import app.rekindle.command.journal.ShareActivity;
+import app.rekindle.command.journal.TakePersonalTime;
+import app.rekindle.command.web.CommandAnswer;
+import app.rekindle.command.web.CommandContext;
+import app.rekindle.command.web.IdempotentCommands;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Logging what people do, one endpoint per kind of entry; each answers 201 with the new entry's id. */
+@RestController
+@RequestMapping("/journals/{journalId}")
+class EntriesController {
+
+    private final CommandGateway commands;
+    private final IdempotentCommands idempotent;
+
+    EntriesController(CommandGateway commands, IdempotentCommands idempotent) {
+        this.commands = commands;
+        this.idempotent = idempotent;
+    }
+
+    @PostMapping("/reflections")
+    ResponseEntity<Object> reflect(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.Reflection body,
+                                   @Parameter(hidden = true) CommandContext ctx) {
+        return log(journalId, body, ctx, entryId -> new LogReflection(journalId, ctx.person(), ctx.expectedVersion(),
+                entryId, body.occurredOn(), body.text(), body.myPart(), body.theirPart(), body.lesson()));
+    }
+
+    @PostMapping("/conversations")
+    ResponseEntity<Object> talk(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.Conversation body,
+                                @Parameter(hidden = true) CommandContext ctx) {
+        return log(journalId, body, ctx, entryId -> new LogConversation(journalId, ctx.person(),
+                ctx.expectedVersion(), entryId, body.occurredAt(), body.topic(), body.initiatedBy(), body.minutes(),
+                body.feltHeard(), body.listenedWell(), body.outcome(), body.notes()));
+    }
+
+    @PostMapping("/gestures")
+    ResponseEntity<Object> gesture(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.Gesture body,
+                                   @Parameter(hidden = true) CommandContext ctx) {
+        return log(journalId, body, ctx, entryId -> new LogGesture(journalId, ctx.person(), ctx.expectedVersion(),
+                entryId, body.occurredAt(), body.kind(), body.description()));
+    }
+
+    @PostMapping("/activities")
+    ResponseEntity<Object> share(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.Activity body,
+                                 @Parameter(hidden = true) CommandContext ctx) {
+        return log(journalId, body, ctx, entryId -> new ShareActivity(journalId, ctx.person(), ctx.expectedVersion(),
+                entryId, body.occurredAt(), body.activity(), body.laughedTogether(), body.newMemory()));
+    }
+
+    @PostMapping("/personal-time")
+    ResponseEntity<Object> apart(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.PersonalTime body,
+                                 @Parameter(hidden = true) CommandContext ctx) {
+        return log(journalId, body, ctx, entryId -> new TakePersonalTime(journalId, ctx.person(),
+                ctx.expectedVersion(), entryId, body.occurredAt(), body.whose(), body.pursuit(), body.minutes()));
+    }
+
+    @PostMapping("/check-ins")
+    ResponseEntity<Object> checkIn(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.CheckIn body,
+                                   @Parameter(hidden = true) CommandContext ctx) {
+        return log(journalId, body, ctx, entryId -> new CheckIn(journalId, ctx.person(), ctx.expectedVersion(),
+                entryId, body.mood(), body.connection(), body.note(), body.occurredAt()));
+    }
+
+    private ResponseEntity<Object> log(UUID journalId, Object body, CommandContext ctx,
+                                       Function<UUID, Object> command) {
+        return idempotent.run(ctx, body, () -> {
+            UUID entryId = UUID.randomUUID();
+            return CommandAnswer.entryLogged(journalId, entryId, commands.sendAndWait(command.apply(entryId)));
+        });
+    }
+}

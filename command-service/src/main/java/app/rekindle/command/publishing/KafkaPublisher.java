@@ -1,0 +1,54 @@
+package app.rekindle.command.publishing;
+
+import app.rekindle.command.config.RekindleKafkaProperties;
+import app.rekindle.events.CloudEventsKafka;
+import app.rekindle.events.JournalEvent;
+import app.rekindle.events.PublishedEvent;
+import org.apache.kafka.clients.producer.Producer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts every journal event on Kafka, from a tracking processor over the event store. Sends of one batch run
+ * concurrently; before the batch's token may be stored (prepare-commit of its unit of work) they are all awaited.
+ * A failed send fails the batch, the token stays, and the batch is sent again: at least once, in order per
+ * journal (one journal = one segment = one partition key). Never replayed: a reset must not republish history.
+ */
+@Component
+@ProcessingGroup(KafkaPublisher.PROCESSING_GROUP)
+@DisallowReplay
+class KafkaPublisher {
+
+    static final String PROCESSING_GROUP = "kafka-publisher";
+
+    private final Producer<String, byte[]> producer;
+    private final PublishedTopic topic;
+    private final RekindleKafkaProperties kafka;
+
+    KafkaPublisher(Producer<String, byte[]> producer, PublishedTopic topic, RekindleKafkaProperties kafka) {
+        this.producer = producer;
+        this.topic = topic;
+        this.kafka = kafka;
+    }
+
+    @EventHandler
+    void on(JournalEvent event, EventMessage<?> message, @SequenceNumber Long sequence) {
+        PublishedEvent published = PublishedEvent.of(message.getIdentifier(), sequence, event);
+        pendingSends().add(producer.send(CloudEventsKafka.toRecord(topic.name(), published)));
+    }
+
+    private PendingSends pendingSends() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PendingSends.class.getName(), key -> {
+            PendingSends sends = new PendingSends(producer, kafka.sendTimeout());
+            batch.onPrepareCommit(unitOfWork -> sends.awaitAll());
+            return sends;
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package app.rekindle.command.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Bearer JWTs on every command; the token's subject owns what it opens. Stateless, so CSRF is off. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json,
+                                            @Value("${rekindle.dev-tokens.enabled:false}") boolean devTokens)
+            throws Exception {
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(json);
+        ProblemAccessDeniedHandler denied = new ProblemAccessDeniedHandler(json);
+        http.authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+                            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                            "/swagger-ui.html").permitAll();
+                    auth.requestMatchers("/error").permitAll();
+                    if (devTokens) {
+                        auth.requestMatchers(HttpMethod.POST, "/dev/tokens").permitAll();
+                    }
+                    auth.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No CORS configuration: cross-origin browser calls stay closed until someone opens them on purpose.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+}

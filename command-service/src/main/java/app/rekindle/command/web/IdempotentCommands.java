@@ -1,0 +1,88 @@
+package app.rekindle.command.web;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * Runs a command at most once per Idempotency-Key and person. The key is claimed by inserting its row first,
+ * in the same transaction in which Axon appends the command's events (Axon joins the Spring transaction): a
+ * concurrent duplicate blocks on the primary key until the first commits, then finds and returns its answer.
+ * A rejected command rolls back the claim too, so a retry is decided afresh.
+ */
+@Service
+public class IdempotentCommands {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    IdempotentCommands(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ResponseEntity<Object> run(CommandContext context, Object request, Supplier<CommandAnswer> command) {
+        if (context.idempotencyKey() == null) {
+            return command.get().toResponse();
+        }
+        String fingerprint = fingerprint(context, request);
+        int claimed = jdbc.sql("""
+                        INSERT INTO idempotency_record
+                            (owner_id, idempotency_key, request_fingerprint, status, body, created_at)
+                        VALUES (:owner, :key, :fingerprint, 0, NULL, :now)
+                        ON CONFLICT (owner_id, idempotency_key) DO NOTHING""")
+                .param("owner", context.person()).param("key", context.idempotencyKey())
+                .param("fingerprint", fingerprint).param("now", Timestamp.from(clock.instant()))
+                .update();
+        if (claimed == 0) {
+            return replay(context, fingerprint);
+        }
+        CommandAnswer answer = command.get();
+        jdbc.sql("UPDATE idempotency_record SET status = :status, body = :body"
+                        + " WHERE owner_id = :owner AND idempotency_key = :key")
+                .param("status", answer.status()).param("body", json.writeValueAsString(answer))
+                .param("owner", context.person()).param("key", context.idempotencyKey())
+                .update();
+        return answer.toResponse();
+    }
+
+    private ResponseEntity<Object> replay(CommandContext context, String fingerprint) {
+        StoredAnswer stored = jdbc.sql("SELECT request_fingerprint, body FROM idempotency_record"
+                        + " WHERE owner_id = :owner AND idempotency_key = :key")
+                .param("owner", context.person()).param("key", context.idempotencyKey())
+                .query((rs, row) -> new StoredAnswer(rs.getString(1), rs.getString(2)))
+                .single();
+        if (!stored.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReused();
+        }
+        return json.readValue(stored.body(), CommandAnswer.class).toResponse();
+    }
+
+    /** Method, path and body: the same key on another journal or with other content is a different request. */
+    private String fingerprint(CommandContext context, Object request) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((context.method() + " " + context.path() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha256.update(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private record StoredAnswer(String fingerprint, String body) {
+    }
+}

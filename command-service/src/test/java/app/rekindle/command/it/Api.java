@@ -1,0 +1,107 @@
+package app.rekindle.command.it;
+
+import app.rekindle.embedded.SharedTestInfrastructure;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A small HTTP client for the running service, with tokens minted from the test infrastructure's keys. */
+final class Api {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+
+    Api(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    record Response(int status, String contentType, String location, JsonNode body) {
+    }
+
+    static String tokenFor(String subject) {
+        var keys = SharedTestInfrastructure.get().jwtKeys();
+        var encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(
+                new RSAKey.Builder(keys.publicKey()).privateKey(keys.privateKey()).build())));
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("rekindle-embedded").subject(subject).issuedAt(now)
+                .expiresAt(now.plus(Duration.ofHours(1))).build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
+    }
+
+    Response post(String path, String token, String json, String... headers) {
+        return send("POST", path, token, json, headers);
+    }
+
+    Response delete(String path, String token, String... headers) {
+        return send("DELETE", path, token, null, headers);
+    }
+
+    Response get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    Response send(String method, String path, String token, String json, String... headers) {
+        List<String> all = new ArrayList<>(List.of(headers));
+        if (token != null) {
+            all.addAll(List.of("Authorization", "Bearer " + token));
+        }
+        if (json != null) {
+            all.addAll(List.of("Content-Type", "application/json"));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (!all.isEmpty()) {
+            request.headers(all.toArray(String[]::new));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("Location").orElse(null), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens a journal for the subject and answers its id. */
+    String openJournal(String token) {
+        Response opened = post("/journals", token,
+                "{\"partnerName\":\"Sam\",\"intention\":\"Find our way back\",\"timezone\":\"Europe/Berlin\"}");
+        if (opened.status() != 201) {
+            throw new IllegalStateException("Opening a journal answered " + opened);
+        }
+        return opened.body().get("journalId").asString();
+    }
+
+    static String conversation(int feltHeard) {
+        return """
+                {"occurredAt":"2026-02-28T19:30:00Z","topic":"Evenings","initiatedBy":"ME","minutes":40,
+                 "feltHeard":%d,"listenedWell":4,"outcome":"PARTLY_RESOLVED","notes":"Calmer"}""".formatted(feltHeard);
+    }
+}

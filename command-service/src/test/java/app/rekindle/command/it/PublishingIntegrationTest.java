@@ -1,0 +1,142 @@
+package app.rekindle.command.it;
+
+import app.rekindle.events.CloudEventsKafka;
+import app.rekindle.events.JournalEvent;
+import app.rekindle.events.PublishedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+
+/** HTTP command → event store rows → CloudEvents records on Kafka, in order, with the token moving after. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"rekindle.snapshots.threshold=10", "rekindle.dev-tokens.enabled=true"})
+class PublishingIntegrationTest {
+
+    private static TestEnvironment environment;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        environment = TestEnvironment.register(registry, "publishing");
+        registry.add("rekindle.dev-tokens.private-key-location",
+                () -> app.rekindle.embedded.SharedTestInfrastructure.get().jwtKeys().privateKeyPem().toUri().toString());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private Api api;
+    private final String token = Api.tokenFor("alice");
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void a_journals_events_are_stored_then_published_in_order_with_cloud_events_headers() {
+        String journalId = api.openJournal(token);
+        assertThat(api.post("/journals/" + journalId + "/conversations", token, Api.conversation(4)).status())
+                .isEqualTo(201);
+        Api.Response checkIn = api.post("/journals/" + journalId + "/check-ins", token, "{\"mood\":4,\"connection\":3}");
+        assertThat(checkIn.body().get("version").asLong()).isEqualTo(3);
+
+        assertThat(jdbc.sql("SELECT sequence_number, payload_type, payload_revision FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = ? ORDER BY sequence_number")
+                .param(journalId).query((rs, row) -> rs.getLong(1) + " " + rs.getString(2) + " r" + rs.getString(3))
+                .list())
+                .containsExactly("0 app.rekindle.events.JournalEvent$JournalOpened r1",
+                        "1 app.rekindle.events.JournalEvent$StepStarted r1",
+                        "2 app.rekindle.events.JournalEvent$ConversationLogged r1",
+                        "3 app.rekindle.events.JournalEvent$CheckedIn r1");
+
+        try (TopicReader topic = new TopicReader(environment.topic)) {
+            List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.journal(journalId), list -> list.size() >= 4);
+            assertThat(records).hasSize(4);
+            assertThat(records).extracting(record -> header(record, CloudEventsKafka.SEQUENCE))
+                    .containsExactly("0", "1", "2", "3");
+            assertThat(records).extracting(record -> header(record, CloudEventsKafka.TYPE)).containsExactly(
+                    "app.rekindle.journal.journal-opened", "app.rekindle.journal.step-started",
+                    "app.rekindle.journal.conversation-logged", "app.rekindle.journal.checked-in");
+            PublishedEvent last = CloudEventsKafka.fromRecord(records.get(3));
+            assertThat(last.event()).isInstanceOf(JournalEvent.CheckedIn.class);
+            assertThat(last.journalId().toString()).isEqualTo(journalId);
+            assertThat(header(records.get(0), CloudEventsKafka.ID)).isEqualTo(jdbc.sql(
+                    "SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?"
+                            + " AND sequence_number = 0").param(journalId).query(String.class).single());
+        }
+    }
+
+    @Test
+    void the_publishers_token_moves_only_past_what_the_broker_has() {
+        String journalId = api.openJournal(token);
+        for (int i = 0; i < 5; i++) {
+            api.post("/journals/" + journalId + "/check-ins", token, "{\"mood\":3,\"connection\":3}");
+        }
+        long lastIndex = jdbc.sql("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(journalId).query(Long.class).single();
+        try (TopicReader topic = new TopicReader(environment.topic)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> tokenPosition() >= lastIndex);
+            // Once the token is past the journal's last event, every one of its events is on the topic already.
+            List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> topic.journal(journalId), list -> list.size() >= 6);
+            assertThat(records).extracting(record -> Long.parseLong(header(record, CloudEventsKafka.SEQUENCE)))
+                    .containsExactlyElementsOf(LongStream.range(0, 6).boxed().toList());
+        }
+    }
+
+    @Test
+    void a_long_journal_gets_a_snapshot_and_still_loads() {
+        String journalId = api.openJournal(token);
+        for (int i = 0; i < 12; i++) {
+            assertThat(api.post("/journals/" + journalId + "/check-ins", token, "{\"mood\":3,\"connection\":4}")
+                    .status()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?")
+                .param(journalId).query(Long.class).single() > 0);
+
+        Api.Response started = api.post("/journals/" + journalId + "/steps/communicate-openly/start", token, null);
+        assertThat(started.status()).isEqualTo(200);
+        assertThat(started.body().get("version").asLong()).isEqualTo(13);
+        Api.Response notReady = api.post("/journals/" + journalId + "/steps/communicate-openly/completion", token, "{}");
+        assertThat(notReady.status()).isEqualTo(422);
+    }
+
+    @Test
+    void dev_tokens_are_issued_when_enabled_and_are_accepted() {
+        Api.Response issued = api.post("/dev/tokens", null, "{\"username\":\"bob.dev@example\"}");
+        assertThat(issued.status()).isEqualTo(200);
+        assertThat(issued.body().get("expiresAt").asString()).isNotBlank();
+        String devToken = issued.body().get("token").asString();
+        assertThat(api.post("/journals", devToken,
+                "{\"partnerName\":\"Kim\",\"intention\":\"Again\",\"timezone\":\"UTC\"}").status()).isEqualTo(201);
+        assertThat(api.post("/dev/tokens", null, "{\"username\":\"no spaces allowed\"}").status()).isEqualTo(400);
+    }
+
+    private long tokenPosition() {
+        return jdbc.sql("SELECT token FROM token_entry WHERE processor_name = 'kafka-publisher' AND segment = 0")
+                .query((rs, row) -> rs.getBytes(1)).optional()
+                .map(bytes -> Api.JSON.readTree(bytes).path("index").asLong(-1))
+                .orElse(-1L);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
