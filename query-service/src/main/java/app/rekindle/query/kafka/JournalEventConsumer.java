@@ -1,0 +1,152 @@
+package app.rekindle.query.kafka;
+
+import app.rekindle.query.config.RekindleKafkaProperties;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The poll loop, on its own thread. Offsets are committed only after the records of a poll are in the
+ * views; a crash in between redelivers them, which the position check turns into no-ops. Stopping wakes
+ * the consumer, lets the record in hand finish, commits what was applied and closes.
+ */
+@Component
+class JournalEventConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JournalEventConsumer.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final RekindleKafkaProperties properties;
+    private final KafkaConsumers consumers;
+    private final RecordHandler handler;
+    private volatile boolean running;
+    private volatile Consumer<String, byte[]> consumer;
+    private CountDownLatch stopped = new CountDownLatch(0);
+
+    JournalEventConsumer(RekindleKafkaProperties properties, KafkaConsumers consumers, RecordHandler handler) {
+        this.properties = properties;
+        this.consumers = consumers;
+        this.handler = handler;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !properties.consumerEnabled()) {
+            return;
+        }
+        consumer = consumers.create();
+        running = true;
+        stopped = new CountDownLatch(1);
+        Thread thread = new Thread(this::run, "rekindle-projection-consumer");
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        consumer.wakeup();
+        try {
+            if (!stopped.await(30, TimeUnit.SECONDS)) {
+                log.warn("Consumer did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        try (Consumer<String, byte[]> kafka = consumer) {
+            kafka.subscribe(List.of(properties.topic()));
+            while (running) {
+                ConsumerRecords<String, byte[]> records;
+                try {
+                    records = kafka.poll(properties.pollTimeout());
+                } catch (WakeupException e) {
+                    break;
+                }
+                process(kafka, records);
+            }
+        } catch (RuntimeException e) {
+            log.error("Projection consumer stopped unexpectedly ({})", e.getClass().getName(), e);
+        } finally {
+            running = false;
+            stopped.countDown();
+        }
+    }
+
+    private void process(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+        try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                handler.handle(record);
+                applied.put(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1));
+                if (!running) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            // The database is unavailable: keep what was applied, rewind to the first record that was not.
+            log.warn("Could not apply records, retrying in {} ({})", RETRY_PAUSE, e.getClass().getName());
+            rewind(kafka, records, applied);
+            pause();
+        }
+        commit(kafka, applied);
+    }
+
+    private void rewind(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records,
+                        Map<TopicPartition, OffsetAndMetadata> applied) {
+        for (TopicPartition partition : records.partitions()) {
+            OffsetAndMetadata done = applied.get(partition);
+            long next = done != null ? done.offset() : records.records(partition).getFirst().offset();
+            kafka.seek(partition, next);
+        }
+    }
+
+    private void commit(Consumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try {
+            kafka.commitSync(applied);
+        } catch (WakeupException e) {
+            // stop() woke us while committing: commit once more so applied records are not redelivered.
+            kafka.commitSync(applied);
+        } catch (KafkaException e) {
+            // e.g. a rebalance took the partition away; the records will be redelivered and ignored as duplicates.
+            log.warn("Offset commit failed ({})", e.getClass().getName());
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

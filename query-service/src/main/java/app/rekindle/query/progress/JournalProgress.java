@@ -1,0 +1,7 @@
+package app.rekindle.query.progress;
+
+import java.util.List;
+import java.util.UUID;
+
+record JournalProgress(UUID journalId, long version, boolean stale, List<StepProgress> steps) {
+}

@@ -1,0 +1,45 @@
+package app.rekindle.query.projection;
+
+import app.rekindle.events.PublishedEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+
+/** What operators watch: applied events by type, duplicates, gaps and the event-to-view lag. */
+final class ProjectionMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter duplicates;
+    private final Counter gaps;
+    private final Counter erasedIgnored;
+    private final Timer lag;
+
+    ProjectionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.duplicates = Counter.builder("rekindle.projection.duplicates")
+                .description("Redelivered events ignored because their sequence was already applied").register(registry);
+        this.gaps = Counter.builder("rekindle.projection.gaps")
+                .description("Events not applied because an earlier event of the journal is missing").register(registry);
+        this.erasedIgnored = Counter.builder("rekindle.projection.erased-ignored")
+                .description("Events ignored because their journal was erased").register(registry);
+        this.lag = Timer.builder("rekindle.projection.lag")
+                .description("Time from the event being recorded to its view change being committed").register(registry);
+    }
+
+    void count(Projector.Outcome outcome, PublishedEvent published) {
+        switch (outcome) {
+            case APPLIED -> Counter.builder("rekindle.projection.applied")
+                    .description("Events applied to the views").tag("type", published.type().name())
+                    .register(registry).increment();
+            case DUPLICATE -> duplicates.increment();
+            case GAP -> gaps.increment();
+            case ERASED_IGNORED -> erasedIgnored.increment();
+        }
+    }
+
+    void lag(Duration duration) {
+        lag.record(duration.isNegative() ? Duration.ZERO : duration);
+    }
+}

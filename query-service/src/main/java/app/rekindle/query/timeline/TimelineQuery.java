@@ -1,0 +1,110 @@
+package app.rekindle.query.timeline;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Newest first, keyset-paged on (occurred_at, entry_id) so a page costs the same however deep it is and
+ * entries added meanwhile neither repeat nor vanish; served by the (journal_id, occurred_at desc,
+ * entry_id desc) index.
+ */
+@Repository
+class TimelineQuery {
+
+    private static final String COLUMNS = """
+            select entry_id, kind, step, occurred_at, recorded_at, fields::text as fields, revision, retracted,
+                   retracted_at, retraction_reason
+            from timeline_entry
+            """;
+
+    private final JdbcClient jdbc;
+
+    TimelineQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One page; the next cursor is present only when another page exists (one extra row is fetched to know). */
+    Page page(UUID journalId, TimelineFilter filter) {
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" where journal_id = :journal");
+        Map<String, Object> params = new HashMap<>();
+        params.put("journal", journalId);
+        if (!filter.includeRetracted()) {
+            sql.append(" and not retracted");
+        }
+        if (filter.step() != null) {
+            sql.append(" and step = :step");
+            params.put("step", filter.step().slug());
+        }
+        if (filter.kind() != null) {
+            sql.append(" and kind = :kind");
+            params.put("kind", filter.kind().name());
+        }
+        if (filter.from() != null) {
+            sql.append(" and occurred_at >= :from");
+            params.put("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and occurred_at < :to");
+            params.put("to", Timestamp.from(filter.to()));
+        }
+        if (filter.q() != null) {
+            sql.append(" and strpos(search_text, :q) > 0");
+            params.put("q", filter.q());
+        }
+        if (filter.after() != null) {
+            sql.append(" and (occurred_at, entry_id) < (:afterAt, :afterId)");
+            params.put("afterAt", Timestamp.from(filter.after().occurredAt()));
+            params.put("afterId", filter.after().entryId());
+        }
+        sql.append(" order by occurred_at desc, entry_id desc limit :limit");
+        params.put("limit", filter.limit() + 1);
+        List<TimelineEntry> rows = jdbc.sql(sql.toString()).params(params).query(TimelineQuery::entry).list();
+        if (rows.size() <= filter.limit()) {
+            return new Page(rows, null);
+        }
+        List<TimelineEntry> page = rows.subList(0, filter.limit());
+        TimelineEntry last = page.getLast();
+        return new Page(List.copyOf(page), new TimelineCursor(last.occurredAt(), last.entryId()).encode());
+    }
+
+    Optional<TimelineEntry> entry(UUID journalId, UUID entryId) {
+        return jdbc.sql(COLUMNS + " where journal_id = :journal and entry_id = :entry")
+                .param("journal", journalId).param("entry", entryId).query(TimelineQuery::entry).optional();
+    }
+
+    List<EntryRevision> revisions(UUID entryId) {
+        return jdbc.sql("""
+                        select revision, sequence, recorded_at, fields::text as fields, changes::text as changes, reason
+                        from timeline_entry_revision where entry_id = :entry order by revision""")
+                .param("entry", entryId)
+                .query((rs, n) -> new EntryRevision(rs.getInt("revision"), rs.getLong("sequence"),
+                        instant(rs, "recorded_at"), EntryFields.fromJson(rs.getString("fields")),
+                        EntryFields.fromJson(rs.getString("changes")), rs.getString("reason")))
+                .list();
+    }
+
+    record Page(List<TimelineEntry> entries, String nextCursor) {
+    }
+
+    private static TimelineEntry entry(ResultSet rs, int row) throws SQLException {
+        return new TimelineEntry(rs.getObject("entry_id", UUID.class), rs.getString("kind"), rs.getString("step"),
+                instant(rs, "occurred_at"), instant(rs, "recorded_at"), EntryFields.fromJson(rs.getString("fields")),
+                rs.getInt("revision"), rs.getBoolean("retracted"), instant(rs, "retracted_at"),
+                rs.getString("retraction_reason"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

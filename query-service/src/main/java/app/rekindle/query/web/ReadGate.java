@@ -1,0 +1,105 @@
+package app.rekindle.query.web;
+
+import app.rekindle.query.config.RekindleReadProperties;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Every read of one journal passes here: it checks the caller owns the journal, waits for
+ * {@code minVersion} (read-your-writes) and runs the query in one snapshot so the version in the answer
+ * matches the rows in it. The wait polls the position table rather than an in-memory signal because the
+ * partition may be consumed by another instance.
+ */
+@Component
+public class ReadGate {
+
+    public static final String STALE_HEADER = "Rekindle-View-Stale";
+
+    private record State(long version, boolean stale, boolean erased, String ownerId) {
+        boolean visibleTo(String caller) {
+            return !erased && caller.equals(ownerId);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate snapshot;
+    private final RekindleReadProperties properties;
+    private final Clock clock;
+
+    ReadGate(JdbcClient jdbc, PlatformTransactionManager transactions, RekindleReadProperties properties,
+             Clock clock) {
+        this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public <T> ResponseEntity<T> read(UUID journalId, String caller, Long minVersion,
+                                      Function<JournalAccess, T> query) {
+        if (minVersion != null) {
+            awaitVersion(journalId, caller, checkedMinVersion(minVersion));
+        }
+        return snapshot.execute(status -> {
+            State state = state(journalId).filter(s -> s.visibleTo(caller)).orElseThrow(JournalNotFound::new);
+            T body = query.apply(new JournalAccess(journalId, state.version(), state.stale()));
+            ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+            if (state.stale()) {
+                ok.header(STALE_HEADER, "true");
+            }
+            return ok.body(body);
+        });
+    }
+
+    /** Waits until the caller's journal has reached the version; unknown, erased and foreign journals wait alike. */
+    public void awaitVersion(UUID journalId, String caller, long minVersion) {
+        Instant deadline = clock.instant().plus(properties.maxWait());
+        while (true) {
+            Optional<State> visible = state(journalId).filter(s -> s.visibleTo(caller));
+            if (visible.isPresent() && visible.get().version() >= minVersion) {
+                return;
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                throw new ViewNotCaughtUp(minVersion, visible.map(State::version).orElse(null));
+            }
+            pause();
+        }
+    }
+
+    public static long checkedMinVersion(Long minVersion) {
+        if (minVersion < 0) {
+            throw new InvalidParameter("minVersion", "min", "must be 0 or greater");
+        }
+        return minVersion;
+    }
+
+    private Optional<State> state(UUID journalId) {
+        return jdbc.sql("""
+                        select p.last_sequence, p.stale, p.erased, j.owner_id
+                        from journal_position p left join journal_view j on j.journal_id = p.journal_id
+                        where p.journal_id = :id""")
+                .param("id", journalId)
+                .query((rs, n) -> new State(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4)))
+                .optional();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(properties.pollInterval());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the view", e);
+        }
+    }
+}
