@@ -1,0 +1,194 @@
+package app.rekindle.launcher;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole of Rekindle on one machine: PostgreSQL and a Kafka broker in this JVM, the command and
+ * query services as child processes wired to them. What {@code ./rekindle run} starts, and what the
+ * end-to-end tests start on random ports.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+    private static final String DEMO_USER = "demo";
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final LauncherConfig config;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    // Set while booting, read by close() on the shutdown hook's thread: guarded by this.
+    private LocalInfrastructure infrastructure;
+    private ServiceProcess command;
+    private ServiceProcess query;
+    private boolean closed;
+
+    private volatile StackAddresses addresses;
+    private volatile String demoToken;
+    private volatile Duration startupTime;
+
+    EmbeddedStack(LauncherConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    public static EmbeddedStack start(LauncherConfig config) {
+        return start(config, System.out);
+    }
+
+    static EmbeddedStack start(LauncherConfig config, PrintStream out) {
+        EmbeddedStack stack = new EmbeddedStack(config, out);
+        try {
+            stack.boot();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    void boot() {
+        long started = System.nanoTime();
+        ServiceJars.requireExists("command service", config.commandJar());
+        ServiceJars.requireExists("query service", config.queryJar());
+        int commandPort = Ports.resolve(config.commandPort(), "REKINDLE_COMMAND_PORT");
+        int queryPort = Ports.resolve(config.queryPort(), "REKINDLE_QUERY_PORT");
+        int postgresPort = Ports.resolve(config.postgresPort(), "REKINDLE_POSTGRES_PORT");
+        int kafkaPort = Ports.resolve(config.kafkaPort(), "REKINDLE_KAFKA_PORT");
+
+        out.println("Rekindle: starting PostgreSQL and Kafka, data in " + config.dataDir());
+        adopt(LocalInfrastructure.start(config.dataDir(), postgresPort, kafkaPort,
+                config.topic(), config.topicPartitions()));
+        addresses = infrastructure.addresses(commandPort, queryPort, config.topic());
+        out.printf("Rekindle: PostgreSQL on port %d, Kafka at %s (%s); starting the services%n",
+                infrastructure.postgresPort(), infrastructure.kafkaBootstrapServers(), since(started));
+
+        // Both at once: each spends most of its start waiting on its own class loading and I/O.
+        adopt(ServiceProcess.start("command", config.commandJar(), config.serviceHeap(),
+                ServiceEnvironment.command(addresses), out));
+        adopt(ServiceProcess.start("query", config.queryJar(), config.serviceHeap(),
+                ServiceEnvironment.query(addresses), out));
+        Readiness.await(http, commandUrl(), command, READINESS_TIMEOUT);
+        Readiness.await(http, queryUrl(), query, READINESS_TIMEOUT);
+        demoToken = DevTokens.issue(http, commandUrl(), DEMO_USER);
+        startupTime = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    // A Ctrl-C during the start has already run close(): whatever starts after it is stopped at once.
+    private synchronized void adopt(LocalInfrastructure started) {
+        if (closed) {
+            started.close();
+            throw stoppedWhileStarting();
+        }
+        infrastructure = started;
+    }
+
+    private synchronized void adopt(ServiceProcess service) {
+        if (closed) {
+            service.stop(STOP_GRACE);
+            throw stoppedWhileStarting();
+        }
+        if (command == null) {
+            command = service;
+        } else {
+            query = service;
+        }
+    }
+
+    private static IllegalStateException stoppedWhileStarting() {
+        return new IllegalStateException("Stopped while starting");
+    }
+
+    private static String since(long startedNanos) {
+        return String.format("%.1f s", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    public URI commandUrl() {
+        return URI.create("http://localhost:" + addresses.commandPort());
+    }
+
+    public URI queryUrl() {
+        return URI.create("http://localhost:" + addresses.queryPort());
+    }
+
+    public URI dashboardUrl() {
+        return queryUrl().resolve("/");
+    }
+
+    public URI commandSwaggerUrl() {
+        return commandUrl().resolve("/swagger-ui.html");
+    }
+
+    public URI querySwaggerUrl() {
+        return queryUrl().resolve("/swagger-ui.html");
+    }
+
+    public String demoToken() {
+        return demoToken;
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public String kafkaBootstrapServers() {
+        return addresses.kafkaBootstrapServers();
+    }
+
+    public String topic() {
+        return addresses.topic();
+    }
+
+    public synchronized String jdbcUrl(String schema) {
+        return infrastructure.jdbcUrl(schema);
+    }
+
+    public String databaseUsername() {
+        return addresses.databaseUsername();
+    }
+
+    public String databasePassword() {
+        return addresses.databasePassword();
+    }
+
+    /** Completes when either service process ends; it should not, before close(). */
+    synchronized CompletableFuture<String> anyServiceExit() {
+        return CompletableFuture.anyOf(command.onExit(), query.onExit())
+                .thenApply(ServiceProcess.class::cast)
+                .thenApply(ended -> "The " + ended.name() + " service ended with exit code " + ended.exitValue());
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Services first: they still write to Kafka and PostgreSQL while they stop. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (infrastructure == null) {
+            return;
+        }
+        out.println("Rekindle: stopping");
+        // Both are asked at once, then awaited: two graceful shutdowns side by side.
+        for (ServiceProcess service : new ServiceProcess[] {command, query}) {
+            if (service != null) {
+                service.requestStop();
+            }
+        }
+        for (ServiceProcess service : new ServiceProcess[] {command, query}) {
+            if (service != null) {
+                service.stop(STOP_GRACE);
+            }
+        }
+        infrastructure.close();
+        out.println("Rekindle: stopped");
+    }
+}

@@ -1,0 +1,95 @@
+package app.rekindle.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * What the one-command run starts, and where. Read from environment variables, each optional:
+ * <dl>
+ * <dt>{@code REKINDLE_DATA_DIR} (default {@code ./data})</dt>
+ * <dd>Kept across restarts: {@code postgres/} (the databases), {@code kafka/} (the broker's log) and
+ * {@code keys/} (the JWT signing key pair, so tokens stay valid after a restart).</dd>
+ * <dt>{@code REKINDLE_COMMAND_PORT} (8080), {@code REKINDLE_QUERY_PORT} (8081)</dt>
+ * <dd>HTTP ports of the command and query services.</dd>
+ * <dt>{@code REKINDLE_POSTGRES_PORT} (54329)</dt>
+ * <dd>Fixed by default so the JDBC URL stays the same from one run to the next (connect with
+ * {@code psql -h localhost -p 54329 -U postgres rekindle}); off PostgreSQL's usual 5432 so that an
+ * installed server does not get in the way.</dd>
+ * <dt>{@code REKINDLE_KAFKA_PORT} (0)</dt>
+ * <dd>The broker's client port; 0 takes a free one on each start (the services are told which).</dd>
+ * <dt>{@code REKINDLE_KAFKA_TOPIC} ({@code rekindle.journal-events}), {@code REKINDLE_TOPIC_PARTITIONS} (6)</dt>
+ * <dd>The topic the journal events travel on, created at the first start with unlimited retention.
+ * The partition count only applies when the topic is created.</dd>
+ * <dt>{@code REKINDLE_SERVICE_HEAP} (384m)</dt>
+ * <dd>Maximum heap ({@code -Xmx}) of each service process.</dd>
+ * </dl>
+ * Any port may be 0 for "a free one". The service jars are found next to the launcher jar, in
+ * {@code services/}, unless the system properties {@code rekindle.commandJar} / {@code rekindle.queryJar}
+ * point elsewhere.
+ */
+public record LauncherConfig(
+        Path dataDir,
+        int commandPort,
+        int queryPort,
+        int postgresPort,
+        int kafkaPort,
+        String topic,
+        int topicPartitions,
+        String serviceHeap,
+        Path commandJar,
+        Path queryJar) {
+
+    private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
+
+    public LauncherConfig {
+        requirePort("command port", commandPort);
+        requirePort("query port", queryPort);
+        requirePort("PostgreSQL port", postgresPort);
+        requirePort("Kafka port", kafkaPort);
+        if (topicPartitions < 1) {
+            throw new IllegalArgumentException("The topic needs at least one partition, not " + topicPartitions);
+        }
+        if (!HEAP_SIZE.matcher(serviceHeap).matches()) {
+            throw new IllegalArgumentException("Service heap must look like 384m or 1g, not '" + serviceHeap + "'");
+        }
+    }
+
+    public static LauncherConfig fromEnvironment() {
+        return from(System.getenv(), System.getProperties());
+    }
+
+    static LauncherConfig from(Map<String, String> env, Properties systemProperties) {
+        ServiceJars jars = ServiceJars.locate(systemProperties);
+        return new LauncherConfig(
+                Path.of(env.getOrDefault("REKINDLE_DATA_DIR", "./data")).toAbsolutePath().normalize(),
+                integer(env, "REKINDLE_COMMAND_PORT", 8080),
+                integer(env, "REKINDLE_QUERY_PORT", 8081),
+                integer(env, "REKINDLE_POSTGRES_PORT", 54329),
+                integer(env, "REKINDLE_KAFKA_PORT", 0),
+                env.getOrDefault("REKINDLE_KAFKA_TOPIC", "rekindle.journal-events"),
+                integer(env, "REKINDLE_TOPIC_PARTITIONS", 6),
+                env.getOrDefault("REKINDLE_SERVICE_HEAP", "384m"),
+                jars.command(),
+                jars.query());
+    }
+
+    private static int integer(Map<String, String> env, String name, int defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static void requirePort(String what, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("The " + what + " must be between 0 and 65535, not " + port);
+        }
+    }
+}

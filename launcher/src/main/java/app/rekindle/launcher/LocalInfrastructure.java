@@ -1,0 +1,98 @@
+package app.rekindle.launcher;
+
+import app.rekindle.embedded.EmbeddedKafkaBroker;
+import app.rekindle.embedded.EmbeddedPostgresServer;
+import app.rekindle.embedded.LocalJwtKeys;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** PostgreSQL, the Kafka broker and the JWT keys of a run, all kept under one data folder. */
+final class LocalInfrastructure implements AutoCloseable {
+
+    static final String DATABASE = "rekindle";
+
+    private final EmbeddedPostgresServer postgres;
+    private final EmbeddedKafkaBroker kafka;
+    private final LocalJwtKeys keys;
+
+    private LocalInfrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, LocalJwtKeys keys) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.keys = keys;
+    }
+
+    static LocalInfrastructure start(Path dataDir, int postgresPort, int kafkaPort, String topic, int partitions) {
+        // slf4j initialises on first use; two threads racing into that make it print a warning.
+        LoggerFactory.getILoggerFactory();
+        // PostgreSQL is a separate process that mostly needs waiting for, Kafka is CPU in this JVM:
+        // side by side they start a few seconds sooner.
+        CompletableFuture<EmbeddedPostgresServer> startingPostgres = CompletableFuture.supplyAsync(
+                () -> EmbeddedPostgresServer.start(dataDir.resolve("postgres"), postgresPort));
+        EmbeddedKafkaBroker kafka;
+        try {
+            kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
+        } catch (RuntimeException e) {
+            try {
+                startingPostgres.join().close();
+            } catch (CompletionException alsoFailed) {
+                e.addSuppressed(alsoFailed.getCause());
+            }
+            throw e;
+        }
+        EmbeddedPostgresServer postgres;
+        try {
+            postgres = startingPostgres.join();
+        } catch (CompletionException e) {
+            kafka.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        LocalInfrastructure infrastructure =
+                new LocalInfrastructure(postgres, kafka, LocalJwtKeys.createOrLoad(dataDir.resolve("keys")));
+        try {
+            postgres.createDatabaseIfMissing(DATABASE);
+            kafka.createTopic(topic, partitions);
+            return infrastructure;
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+    }
+
+    StackAddresses addresses(int commandPort, int queryPort, String topic) {
+        return new StackAddresses(commandPort, queryPort,
+                postgres.jdbcUrl(DATABASE, "events"), postgres.jdbcUrl(DATABASE, "views"),
+                postgres.username(), postgres.password(),
+                kafka.bootstrapServers(), topic, keys.publicKeyPem(), keys.privateKeyPem());
+    }
+
+    int postgresPort() {
+        return postgres.port();
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    String jdbcUrl(String schema) {
+        return postgres.jdbcUrl(DATABASE, schema);
+    }
+
+    /** Kafka, then PostgreSQL: the reverse of the order in which things depend on them. */
+    @Override
+    public void close() {
+        stopQuietly("Kafka", kafka);
+        stopQuietly("PostgreSQL", postgres);
+    }
+
+    private static void stopQuietly(String what, AutoCloseable server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            // Keep going: the next server must still be stopped.
+            System.err.println("Rekindle: " + what + " did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package app.rekindle.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment variables that wire a service process to this run's PostgreSQL, Kafka and keys.
+ * Spring Boot's relaxed binding turns {@code SPRING_DATASOURCE_URL} into {@code spring.datasource.url},
+ * so the services need no launcher-specific profile.
+ */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> command(StackAddresses addresses) {
+        Map<String, String> env = shared(addresses, addresses.commandPort(), addresses.eventsJdbcUrl());
+        env.put("REKINDLE_DEV_TOKENS_ENABLED", "true");
+        env.put("REKINDLE_DEV_TOKENS_PRIVATE_KEY_LOCATION", "file:" + addresses.jwtPrivateKeyPem());
+        return env;
+    }
+
+    static Map<String, String> query(StackAddresses addresses) {
+        Map<String, String> env = shared(addresses, addresses.queryPort(), addresses.viewsJdbcUrl());
+        env.put("REKINDLE_COMMAND_SERVICE_URL", "http://localhost:" + addresses.commandPort());
+        return env;
+    }
+
+    private static Map<String, String> shared(StackAddresses addresses, int port, String jdbcUrl) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+        env.put("SPRING_DATASOURCE_USERNAME", addresses.databaseUsername());
+        env.put("SPRING_DATASOURCE_PASSWORD", addresses.databasePassword());
+        env.put("REKINDLE_KAFKA_BOOTSTRAP_SERVERS", addresses.kafkaBootstrapServers());
+        env.put("REKINDLE_KAFKA_TOPIC", addresses.topic());
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + addresses.jwtPublicKeyPem());
+        // A local run phones nobody.
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        return env;
+    }
+}

@@ -1,0 +1,94 @@
+package app.rekindle.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service running as a child JVM. Its output goes to the launcher's, each line tagged with the
+ * service's name so the two interleaved logs stay readable.
+ */
+final class ServiceProcess {
+
+    private final String name;
+    private final Process process;
+
+    private ServiceProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+    }
+
+    static ServiceProcess start(String name, Path jar, String heap, Map<String, String> environment, PrintStream out) {
+        // The JVM running the launcher is known to be recent enough for the services too.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-jar", jar.toString()))
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        try {
+            ServiceProcess service = new ServiceProcess(name, builder.start());
+            service.forwardOutputTo(out);
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the " + name + " service from " + jar, e);
+        }
+    }
+
+    private void forwardOutputTo(PrintStream out) {
+        String prefix = "[" + name + "] ";
+        Thread.ofPlatform().daemon().name(name + "-output").start(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(line -> out.println(prefix + line));
+            } catch (IOException | UncheckedIOException closed) {
+                // The process is gone; so is its output.
+            }
+        });
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Waits up to {@code timeout} for the process to end; true if it did. */
+    boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    CompletableFuture<ServiceProcess> onExit() {
+        return process.onExit().thenApply(ended -> this);
+    }
+
+    /** Asks the service to shut down gracefully (SIGTERM), the way a container runtime would. */
+    void requestStop() {
+        process.destroy();
+    }
+
+    void stop(Duration grace) {
+        requestStop();
+        try {
+            if (!awaitExit(grace)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

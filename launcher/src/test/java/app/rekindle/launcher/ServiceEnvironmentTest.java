@@ -1,0 +1,46 @@
+package app.rekindle.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+class ServiceEnvironmentTest {
+
+    private final StackAddresses addresses = new StackAddresses(8080, 8081,
+            "jdbc:postgresql://localhost:54329/rekindle?currentSchema=events",
+            "jdbc:postgresql://localhost:54329/rekindle?currentSchema=views",
+            "postgres", "secret", "localhost:40123", "rekindle.journal-events",
+            Path.of("/data/keys/jwt-public.pem"), Path.of("/data/keys/jwt-private.pem"));
+
+    @Test
+    void command_service_writes_to_the_events_schema_and_may_issue_dev_tokens() {
+        assertThat(ServiceEnvironment.command(addresses)).containsOnly(
+                entry("SERVER_PORT", "8080"),
+                entry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/rekindle?currentSchema=events"),
+                entry("SPRING_DATASOURCE_USERNAME", "postgres"),
+                entry("SPRING_DATASOURCE_PASSWORD", "secret"),
+                entry("REKINDLE_KAFKA_BOOTSTRAP_SERVERS", "localhost:40123"),
+                entry("REKINDLE_KAFKA_TOPIC", "rekindle.journal-events"),
+                entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:/data/keys/jwt-public.pem"),
+                entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true"),
+                entry("REKINDLE_DEV_TOKENS_ENABLED", "true"),
+                entry("REKINDLE_DEV_TOKENS_PRIVATE_KEY_LOCATION", "file:/data/keys/jwt-private.pem"));
+    }
+
+    @Test
+    void query_service_reads_the_views_schema_and_knows_the_command_service() {
+        assertThat(ServiceEnvironment.query(addresses)).containsOnly(
+                entry("SERVER_PORT", "8081"),
+                entry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/rekindle?currentSchema=views"),
+                entry("SPRING_DATASOURCE_USERNAME", "postgres"),
+                entry("SPRING_DATASOURCE_PASSWORD", "secret"),
+                entry("REKINDLE_KAFKA_BOOTSTRAP_SERVERS", "localhost:40123"),
+                entry("REKINDLE_KAFKA_TOPIC", "rekindle.journal-events"),
+                entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:/data/keys/jwt-public.pem"),
+                entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true"),
+                entry("REKINDLE_COMMAND_SERVICE_URL", "http://localhost:8080"));
+    }
+}
