@@ -22,7 +22,6 @@ final class Banner {
                 "",
                 " Command API  " + stack.commandUrl() + "   Swagger UI " + stack.commandSwaggerUrl(),
                 " Query API    " + stack.queryUrl() + "   Swagger UI " + stack.querySwaggerUrl(),
-                " Dashboard    " + stack.dashboardUrl(),
                 "",
                 " Demo token (user \"demo\"; more from POST " + stack.commandUrl().resolve("/dev/tokens") + "):",
                 "   export TOKEN=" + stack.demoToken(),

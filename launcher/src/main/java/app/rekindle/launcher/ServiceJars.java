@@ -10,9 +10,9 @@ import java.util.Properties;
  * Where the services' executable jars are: the build copies them into {@code services/} beside the
  * launcher jar ({@code launcher/target/}); run from classes (tests, an IDE) that is the same folder.
  */
-record ServiceJars(Path command, Path query) {
+public record ServiceJars(Path command, Path query) {
 
-    static ServiceJars locate(Properties systemProperties) {
+    public static ServiceJars locate(Properties systemProperties) {
         Path services = launcherDirectory(systemProperties).resolve("services");
         return new ServiceJars(
                 pathOr(systemProperties, "rekindle.commandJar", services.resolve("command-service.jar")),
