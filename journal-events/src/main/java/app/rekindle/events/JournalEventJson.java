@@ -1,6 +1,7 @@
 package app.rekindle.events;
 
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -11,6 +12,8 @@ public final class JournalEventJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Same event, same bytes: amendments carry a map whose iteration order is not stable.
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
     private JournalEventJson() {
