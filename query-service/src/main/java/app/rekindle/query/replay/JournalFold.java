@@ -38,6 +38,7 @@ public final class JournalFold {
     private final Map<UUID, TimelineEntry> entries = new LinkedHashMap<>();
     private final Map<Step, StepProgress> steps = new EnumMap<>(Step.class);
     private ZoneId zone = ZoneOffset.UTC;
+    private Instant openedAt;
     private long version = -1;
 
     public static JournalFold of(List<LoggedEvent> events) {
@@ -74,6 +75,7 @@ public final class JournalFold {
     }
 
     private void opened(JournalOpened opened) {
+        openedAt = stored(opened.occurredAt());
         try {
             zone = ZoneId.of(opened.timezone());
         } catch (DateTimeException | NullPointerException e) {
@@ -121,6 +123,10 @@ public final class JournalFold {
     /** The journal's own time zone, in which its days, weeks and months are counted. */
     public ZoneId zone() {
         return zone;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
     }
 
     public long version() {
