@@ -106,6 +106,9 @@ class AsOfReplayTest extends QueryServiceTest {
                 journal.activity("Board games"), journal.personalTime("Climbing"), journal.checkIn("ok")}) {
             apply(logged);
         }
+        // Real clocks have nanoseconds; PostgreSQL keeps microseconds, rounded.
+        Instant nanos = Instant.parse("2026-03-09T10:00:00.123456789Z");
+        apply(new CheckedIn(journal.id, UUID.randomUUID(), 2, 5, "precise", nanos, nanos.plusNanos(321)));
         apply(journal.happened(date.entryId(), 5, "Sunset"));
         apply(journal.cancelled(cancelled.entryId(), "Rain"));
         apply(journal.amended(date.entryId(), Map.of("plannedFor", "2026-04-02T18:30:00.123456Z"), "moved"));
