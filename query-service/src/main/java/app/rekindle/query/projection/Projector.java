@@ -47,18 +47,22 @@ public class Projector {
     }
 
     public Outcome apply(PublishedEvent published) {
-        switching.readLock().lock();
-        Outcome outcome;
-        try {
-            outcome = transaction.execute(status -> applyInTransaction(published));
-        } finally {
-            switching.readLock().unlock();
-        }
+        Outcome outcome = applyUncounted(published);
         metrics.count(outcome, published);
         if (outcome == Outcome.APPLIED) {
             metrics.lag(Duration.between(published.event().recordedAt(), clock.instant()));
         }
         return outcome;
+    }
+
+    /** Applies without touching the metrics, e.g. rebuilding views: old events' lag says nothing of the live views. */
+    public Outcome applyUncounted(PublishedEvent published) {
+        switching.readLock().lock();
+        try {
+            return transaction.execute(status -> applyInTransaction(published));
+        } finally {
+            switching.readLock().unlock();
+        }
     }
 
     /**

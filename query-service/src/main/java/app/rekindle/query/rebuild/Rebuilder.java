@@ -112,7 +112,7 @@ class Rebuilder {
             return;
         }
         try {
-            schemas.inside(shadow, () -> projector.apply(published));
+            schemas.inside(shadow, () -> projector.applyUncounted(published));
         } catch (RuntimeException e) {
             schemas.inside(shadow, () -> {
                 projector.markStale(published.journalId());
