@@ -15,6 +15,8 @@ import java.util.UUID;
 public abstract class QueryServiceTest {
 
     protected static final String TOPIC = SharedTestInfrastructure.get().newTopic("query-service-it");
+    /** The operator allowed to run admin commands such as the rebuild. */
+    protected static final String ADMIN = "ops-admin";
     private static final String GROUP = "query-service-it-" + UUID.randomUUID();
 
     @DynamicPropertySource
@@ -29,6 +31,7 @@ public abstract class QueryServiceTest {
         registry.add("rekindle.kafka.topic", () -> TOPIC);
         registry.add("rekindle.kafka.group-id", () -> GROUP);
         registry.add("rekindle.read.max-wait", () -> "1500ms");
+        registry.add("rekindle.admin.subjects", () -> ADMIN);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> infra.jwtKeys().publicKeyPem().toUri().toString());
     }

@@ -53,7 +53,8 @@ public final class TestApi {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode body = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode body = raw == null || raw.isBlank() || !json ? null : JSON.readTree(raw);
             return new Response(response.statusCode(), response.headers(), raw, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

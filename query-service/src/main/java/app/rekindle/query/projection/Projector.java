@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The single entry point that turns a published event into view changes, exactly once in effect: the
@@ -31,6 +34,8 @@ public class Projector {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ProjectionMetrics metrics;
+    /** Events are applied under the read lock; a switch of the views to a rebuilt copy takes the write lock. */
+    private final ReadWriteLock switching = new ReentrantReadWriteLock();
 
     Projector(List<ViewProjection> projections, JournalPositions positions, TransactionTemplate transaction,
               Clock clock, MeterRegistry registry) {
@@ -42,12 +47,35 @@ public class Projector {
     }
 
     public Outcome apply(PublishedEvent published) {
-        Outcome outcome = transaction.execute(status -> applyInTransaction(published));
+        Outcome outcome = applyUncounted(published);
         metrics.count(outcome, published);
         if (outcome == Outcome.APPLIED) {
             metrics.lag(Duration.between(published.event().recordedAt(), clock.instant()));
         }
         return outcome;
+    }
+
+    /** Applies without touching the metrics, e.g. rebuilding views: old events' lag says nothing of the live views. */
+    public Outcome applyUncounted(PublishedEvent published) {
+        switching.readLock().lock();
+        try {
+            return transaction.execute(status -> applyInTransaction(published));
+        } finally {
+            switching.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs work while this instance applies no event to the live views, e.g. the switch to rebuilt views.
+     * The thread holding it may itself apply events (the write lock admits its owner's reads).
+     */
+    public <T> T exclusively(Supplier<T> work) {
+        switching.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            switching.writeLock().unlock();
+        }
     }
 
     /** Marks a journal's view as not to be trusted, e.g. after one of its events could not be applied. */

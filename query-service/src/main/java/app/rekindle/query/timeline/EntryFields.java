@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * An entry's values as a JSON object keyed by the logging event's own field names, so amendments (which
  * use those names) merge straight in and clients see the same vocabulary as the command API.
  */
-final class EntryFields {
+public final class EntryFields {
 
     /** Identity and bookkeeping live in columns, not in the values a person can amend. */
     private static final Set<String> NOT_FIELDS = Set.of("journalId", "entryId", "recordedAt", "kind");
@@ -26,7 +26,7 @@ final class EntryFields {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> of(JournalEvent.EntryLogged logged) {
+    public static Map<String, Object> of(JournalEvent.EntryLogged logged) {
         Map<String, Object> fields = new LinkedHashMap<>(JournalEventJson.mapper().convertValue(logged, Map.class));
         fields.keySet().removeAll(NOT_FIELDS);
         if (logged instanceof JournalEvent.DatePlanned) {
@@ -35,16 +35,16 @@ final class EntryFields {
         return fields;
     }
 
-    static String toJson(Map<String, ?> fields) {
+    public static String toJson(Map<String, ?> fields) {
         return JournalEventJson.mapper().writeValueAsString(fields);
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> fromJson(String json) {
+    public static Map<String, Object> fromJson(String json) {
         return new LinkedHashMap<>(JournalEventJson.mapper().readValue(json, Map.class));
     }
 
-    static String searchText(Map<String, Object> fields) {
+    public static String searchText(Map<String, Object> fields) {
         return fields.entrySet().stream()
                 .filter(field -> FREE_TEXT.contains(field.getKey()) && field.getValue() != null)
                 .map(field -> field.getValue().toString().toLowerCase(Locale.ROOT))

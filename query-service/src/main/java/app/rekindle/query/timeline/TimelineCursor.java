@@ -8,9 +8,9 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** The key of the last entry on a page, opaque to clients so the paging scheme can change. */
-record TimelineCursor(Instant occurredAt, UUID entryId) {
+public record TimelineCursor(Instant occurredAt, UUID entryId) {
 
-    String encode() {
+    public String encode() {
         String key = occurredAt + "|" + entryId;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }

@@ -8,14 +8,14 @@ import java.time.Instant;
 import java.util.Locale;
 
 /** The timeline's query parameters, checked. {@code to} is exclusive, {@code from} inclusive. */
-record TimelineFilter(Step step, EntryKind kind, Instant from, Instant to, String q, boolean includeRetracted,
+public record TimelineFilter(Step step, EntryKind kind, Instant from, Instant to, String q, boolean includeRetracted,
                       int limit, TimelineCursor after) {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     static final int MAX_QUERY_LENGTH = 200;
 
-    static TimelineFilter of(String step, EntryKind kind, Instant from, Instant to, String q, Boolean includeRetracted,
+    public static TimelineFilter of(String step, EntryKind kind, Instant from, Instant to, String q, Boolean includeRetracted,
                              Integer limit, String cursor) {
         Step parsedStep = step == null ? null : Step.fromSlug(step).orElseThrow(
                 () -> new InvalidParameter("step", "enum", "must be one of the six step slugs"));

@@ -1,0 +1,127 @@
+package app.rekindle.command.it;
+
+import app.rekindle.events.CloudEventsKafka;
+import app.rekindle.events.ConversationOutcome;
+import app.rekindle.events.EventTypes;
+import app.rekindle.events.Initiator;
+import app.rekindle.events.JournalEvent;
+import app.rekindle.events.JournalEvent.*;
+import app.rekindle.events.JournalEventJson;
+import app.rekindle.events.PublishedEvent;
+import app.rekindle.events.Step;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An export (the query service's json format) in, the same events out on Kafka, or nothing written at all. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ImportIntegrationTest {
+
+    private static TestEnvironment environment;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        environment = TestEnvironment.register(registry, "import");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    final String token = Api.tokenFor("alice");
+    final UUID journal = UUID.randomUUID();
+    final List<PublishedEvent> exported = new ArrayList<>();
+
+    @BeforeEach
+    void an_exported_journal_of_alice() {
+        api = new Api(port);
+        Instant at = Instant.parse("2026-02-01T09:00:00.123456Z");
+        UUID talk = UUID.randomUUID();
+        add(new JournalOpened(journal, "alice", "Sam", "Back", "Europe/Berlin", at, at));
+        add(new StepStarted(journal, Step.COMMUNICATE_OPENLY, at.plusSeconds(60), at.plusSeconds(60)));
+        add(new ConversationLogged(journal, talk, "Money", Initiator.PARTNER, 30, 4, 4,
+                ConversationOutcome.RESOLVED, "Calm", at.minusSeconds(86400), at.plusSeconds(60)));
+        add(new EntryAmended(journal, talk, Map.of("topic", "Money and time"), "clearer", at.plusSeconds(120),
+                at.plusSeconds(120)));
+        add(new CheckedIn(journal, UUID.randomUUID(), 4, 3, "Hopeful", at.plusSeconds(180), at.plusSeconds(180)));
+    }
+
+    @Test
+    void an_export_is_imported_as_it_was_and_the_journal_goes_on_from_there() {
+        Api.Response imported = api.post("/journals/import", token, export(exported));
+
+        assertThat(imported.status()).isEqualTo(201);
+        assertThat(imported.body().get("version").asLong()).isEqualTo(4);
+        try (TopicReader topic = new TopicReader(environment.topic)) {
+            var records = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.journal(journal.toString()), list -> list.size() >= 5);
+            assertThat(records.stream().map(CloudEventsKafka::fromRecord).toList()).isEqualTo(exported);
+        }
+        Api.Response next = api.post("/journals/" + journal + "/check-ins", token, "{\"mood\":5,\"connection\":5}");
+        assertThat(next.status()).isEqualTo(201);
+        assertThat(next.body().get("version").asLong()).isEqualTo(5);
+        assertThat(api.post("/journals/import", token, export(exported)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_broken_export_is_refused_naming_the_problem_and_nothing_is_written() {
+        List<PublishedEvent> gap = new ArrayList<>(exported);
+        gap.remove(2);
+        List<PublishedEvent> unknownEntry = new ArrayList<>(exported.subList(0, 2));
+        unknownEntry.add(PublishedEvent.of(UUID.randomUUID().toString(), 2, exported.get(3).event()));
+
+        assertRefused(export(gap), "events[2].sequence");
+        assertRefused(export(unknownEntry), "events[2].event.entryId");
+        assertRefused(export(exported).replace("rekindle.journal-export/1", "something-else/1"), "format");
+        assertThat(api.post("/journals/import", Api.tokenFor("mallory"), export(exported)).body()
+                .get("errors").get(0).get("field").asString()).isEqualTo("events[0].event.ownerId");
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
+                .param(journal.toString()).query(Long.class).single()).isZero();
+    }
+
+    private void assertRefused(String export, String field) {
+        Api.Response response = api.post("/journals/import", token, export);
+        assertThat(response.status()).as(field).isEqualTo(400);
+        assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo(field);
+    }
+
+    private void add(JournalEvent event) {
+        exported.add(PublishedEvent.of(UUID.randomUUID().toString(), exported.size(), event));
+    }
+
+    /** The query service's export format: envelopes with the contract's names and versions. */
+    private String export(List<PublishedEvent> events) {
+        ObjectNode export = JournalEventJson.mapper().createObjectNode();
+        export.put("format", "rekindle.journal-export/1");
+        export.put("journalId", journal.toString());
+        ArrayNode list = export.putArray("events");
+        for (PublishedEvent event : events) {
+            ObjectNode envelope = list.addObject();
+            envelope.put("id", event.eventId());
+            envelope.put("type", EventTypes.of(event.event()).name());
+            envelope.put("version", 1);
+            envelope.put("sequence", event.sequence());
+            envelope.set("event", JournalEventJson.mapper().valueToTree(event.event()));
+        }
+        return export.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package app.rekindle.query.analytics;
+
+import app.rekindle.query.replay.JournalFold;
+import app.rekindle.query.replay.JournalReplay;
+import app.rekindle.query.web.InvalidParameter;
+import app.rekindle.query.web.ReadGate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Analytics are computed on read from the replayed journal rather than kept as counters: amendments move
+ * entries between weeks and change their values, and weeks and months depend on the journal's time zone,
+ * so counters would need the same fold anyway. Reading the fold keeps the numbers equal to the timeline's.
+ */
+@RestController
+class AnalyticsController {
+
+    private final JournalReplay replay;
+    private final ReadGate gate;
+    private final Clock clock;
+
+    AnalyticsController(JournalReplay replay, ReadGate gate, Clock clock) {
+        this.replay = replay;
+        this.gate = gate;
+        this.clock = clock;
+    }
+
+    /** {@code from} and {@code to} are days in the journal's time zone, both inclusive; either may be left open. */
+    @GetMapping("/journals/{journalId}/analytics")
+    ResponseEntity<JournalAnalytics> analytics(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
+                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                               @RequestParam(required = false) Bucket bucket,
+                                               @RequestParam(required = false) Long minVersion) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidParameter("to", "not-before-from", "must not be earlier than from");
+        }
+        return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+            JournalFold journal = replay.upTo(journalId, access.version());
+            LocalDate today = clock.instant().atZone(journal.zone()).toLocalDate();
+            var range = new AnalyticsCalculator.Range(from, to, bucket == null ? Bucket.WEEK : bucket, today);
+            return AnalyticsCalculator.compute(
+                    new AnalyticsCalculator.Header(journalId, access.version(), access.stale()),
+                    journal.entries(), journal.zone(), range);
+        });
+    }
+}

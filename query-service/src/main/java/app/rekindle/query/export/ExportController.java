@@ -1,0 +1,79 @@
+package app.rekindle.query.export;
+
+import app.rekindle.query.history.EventLog;
+import app.rekindle.query.history.LoggedEvent;
+import app.rekindle.query.replay.JournalFold;
+import app.rekindle.query.web.InvalidParameter;
+import app.rekindle.query.web.ReadGate;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+class ExportController {
+
+    private enum Format {
+        JSON(MediaType.APPLICATION_JSON, "json"),
+        MARKDOWN(new MediaType("text", "markdown", StandardCharsets.UTF_8), "md"),
+        CSV(new MediaType("text", "csv", StandardCharsets.UTF_8), "csv");
+
+        final MediaType type;
+        final String extension;
+
+        Format(MediaType type, String extension) {
+            this.type = type;
+            this.extension = extension;
+        }
+    }
+
+    private final EventLog log;
+    private final ReadGate gate;
+
+    ExportController(EventLog log, ReadGate gate) {
+        this.log = log;
+        this.gate = gate;
+    }
+
+    /** The whole journal as a download; {@code format} is json (default), markdown or csv. */
+    @GetMapping("/journals/{journalId}/export")
+    ResponseEntity<String> export(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
+                                  @RequestParam(required = false) String format,
+                                  @RequestParam(required = false) Long minVersion) {
+        Format chosen = parse(format);
+        ResponseEntity<String> read = gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+            List<LoggedEvent> events = log.between(journalId, -1, access.version());
+            return switch (chosen) {
+                case JSON -> JsonExport.of(journalId, access.version(), events);
+                case MARKDOWN -> MarkdownExport.of(events.getFirst().decode(), JournalFold.of(events));
+                case CSV -> CsvExport.of(JournalFold.of(events).entries());
+            };
+        });
+        return ResponseEntity.status(read.getStatusCode()).headers(read.getHeaders()).contentType(chosen.type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("journal-" + journalId + "." + chosen.extension).build().toString())
+                .body(read.getBody());
+    }
+
+    private static Format parse(String format) {
+        if (format == null) {
+            return Format.JSON;
+        }
+        return switch (format) {
+            case "json" -> Format.JSON;
+            case "markdown" -> Format.MARKDOWN;
+            case "csv" -> Format.CSV;
+            default -> throw new InvalidParameter("format", "enum", "must be json, markdown or csv");
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package app.rekindle.query.history;
+
+import app.rekindle.events.JournalEventJson;
+import app.rekindle.events.PublishedEvent;
+import app.rekindle.query.projection.ViewProjection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.UUID;
+
+/**
+ * Appends each event to the journal's log. The Projector calls this once per sequence number, inside the
+ * transaction that also moves the journal's position, so the log never has holes or duplicates that the
+ * other views do not have too.
+ */
+@Component
+class EventLogProjection implements ViewProjection {
+
+    private final JdbcClient jdbc;
+
+    EventLogProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void apply(PublishedEvent published) {
+        jdbc.sql("""
+                        insert into journal_event (journal_id, sequence, event_id, type, schema_version, occurred_at,
+                                                   recorded_at, payload)
+                        values (:journal, :sequence, :eventId, :type, :version, :occurred, :recorded,
+                                cast(:payload as json))""")
+                .param("journal", published.journalId()).param("sequence", published.sequence())
+                .param("eventId", published.eventId()).param("type", published.type().name())
+                .param("version", published.type().version())
+                .param("occurred", Timestamp.from(published.event().occurredAt()))
+                .param("recorded", Timestamp.from(published.event().recordedAt()))
+                .param("payload", new String(JournalEventJson.toBytes(published.event()), StandardCharsets.UTF_8))
+                .update();
+    }
+
+    /** Erasure: the log holds the person's own words, so it goes with the other views. */
+    @Override
+    public void purge(UUID journalId) {
+        jdbc.sql("delete from journal_event where journal_id = :id").param("id", journalId).update();
+    }
+}

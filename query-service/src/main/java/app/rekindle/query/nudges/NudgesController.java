@@ -1,0 +1,41 @@
+package app.rekindle.query.nudges;
+
+import app.rekindle.query.replay.JournalReplay;
+import app.rekindle.query.web.ReadGate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+class NudgesController {
+
+    record Nudges(UUID journalId, long version, boolean stale, List<Nudge> nudges) {
+    }
+
+    private final JournalReplay replay;
+    private final ReadGate gate;
+    private final NudgeProperties limits;
+    private final Clock clock;
+
+    NudgesController(JournalReplay replay, ReadGate gate, NudgeProperties limits, Clock clock) {
+        this.replay = replay;
+        this.gate = gate;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    @GetMapping("/journals/{journalId}/nudges")
+    ResponseEntity<Nudges> nudges(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
+                                  @RequestParam(required = false) Long minVersion) {
+        return gate.read(journalId, jwt.getSubject(), minVersion, access -> new Nudges(journalId, access.version(),
+                access.stale(), NudgeRules.at(clock.instant(), replay.upTo(journalId, access.version()), limits)));
+    }
+}

@@ -1,0 +1,46 @@
+package app.rekindle.query.rebuild;
+
+import app.rekindle.query.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.function.Supplier;
+
+/** The operator's rebuild command, for the subjects listed in {@code rekindle.admin.subjects} only. */
+@RestController
+class RebuildController {
+
+    private final Rebuilder rebuilder;
+    private final AdminProperties admins;
+
+    RebuildController(Rebuilder rebuilder, AdminProperties admins) {
+        this.rebuilder = rebuilder;
+        this.admins = admins;
+    }
+
+    /** Starts rebuilding the views from offset 0 (202); while one runs, answers its progress instead. */
+    @PostMapping("/admin/rebuild")
+    ResponseEntity<Object> rebuild(@AuthenticationPrincipal Jwt jwt) {
+        return asAdmin(jwt, HttpStatus.ACCEPTED, rebuilder::start);
+    }
+
+    @GetMapping("/admin/rebuild")
+    ResponseEntity<Object> progress(@AuthenticationPrincipal Jwt jwt) {
+        return asAdmin(jwt, HttpStatus.OK, rebuilder::progress);
+    }
+
+    private ResponseEntity<Object> asAdmin(Jwt jwt, HttpStatus status, Supplier<RebuildProgress> action) {
+        if (!admins.subjects().contains(jwt.getSubject())) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                            "You may not do this.")));
+        }
+        return ResponseEntity.status(status).body(action.get());
+    }
+}

@@ -1,0 +1,113 @@
+package app.rekindle.query.export;
+
+import app.rekindle.events.JournalEvent;
+import app.rekindle.events.JournalEventJson;
+import app.rekindle.events.Step;
+import app.rekindle.query.QueryServiceTest;
+import app.rekindle.query.TestApi;
+import app.rekindle.query.TestJournal;
+import app.rekindle.query.projection.Projector;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExportTest extends QueryServiceTest {
+
+    @Autowired
+    Projector projector;
+    @LocalServerPort
+    int port;
+
+    TestApi api;
+    TestJournal journal;
+    List<JournalEvent> events = new ArrayList<>();
+    JournalEvent.ConversationLogged talk;
+
+    @BeforeEach
+    void journal_of_alice() {
+        api = new TestApi(port);
+        journal = new TestJournal("alice-" + UUID.randomUUID());
+        apply(journal.opened());
+        apply(journal.started(Step.COMMUNICATE_OPENLY));
+        talk = journal.conversation("Money, \"again\"");
+        apply(talk);
+        apply(journal.amended(talk.entryId(), Map.of("notes", "=SUM(A1:A9)"), "honest"));
+        var gesture = journal.gesture("Logged by mistake");
+        apply(gesture);
+        apply(journal.retracted(gesture.entryId(), "oops"));
+        apply(journal.checkIn("Hopeful"));
+    }
+
+    @Test
+    void the_json_export_holds_every_event_in_order_readable_as_the_contract() {
+        var response = get("json");
+
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.header("Content-Disposition")).contains("journal-" + journal.id + ".json");
+        assertThat(response.body().get("version").asLong()).isEqualTo(journal.version());
+        List<JournalEvent> exported = response.body().get("events").valueStream()
+                .map(e -> JournalEventJson.fromBytes(e.get("type").asString(),
+                        e.get("event").toString().getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        assertThat(exported).isEqualTo(events);
+        assertThat(response.body().get("events").get(2).get("sequence").asLong()).isEqualTo(2);
+        assertThat(response.body().get("events").get(2).get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void the_csv_export_is_the_entries_table_quoted_and_safe_to_open() {
+        var response = get("csv");
+        String[] lines = response.raw().split("\r\n");
+
+        assertThat(response.header("Content-Type")).startsWith("text/csv");
+        assertThat(lines).hasSize(1 + 3);
+        assertThat(lines[0]).startsWith("entryId,kind,step,occurredAt,recordedAt,revision,retracted");
+        String conversation = List.of(lines).stream().filter(l -> l.startsWith(talk.entryId().toString()))
+                .findFirst().orElseThrow();
+        assertThat(conversation).contains("\"Money, \"\"again\"\"\"").contains(",'=SUM(A1:A9),").contains(",2,false,");
+        assertThat(response.raw()).contains("Logged by mistake");
+    }
+
+    @Test
+    void the_markdown_export_reads_like_a_journal_without_retracted_entries() {
+        var response = get("markdown");
+
+        assertThat(response.header("Content-Type")).startsWith("text/markdown");
+        assertThat(response.raw()).startsWith("# Journal with Sam").contains("## 2026-03-01")
+                .contains("Conversation** _(amended)_").contains("note: Hopeful")
+                .contains("2. communicate-openly: in progress (1 entry)").doesNotContain("Logged by mistake");
+    }
+
+    @Test
+    void an_unknown_format_is_400_and_someone_elses_export_is_404_like_a_missing_journal() {
+        var bad = api.get("/journals/" + journal.id + "/export?format=pdf", journal.owner);
+        var foreign = api.get("/journals/" + journal.id + "/export", "mallory");
+        var missing = api.get("/journals/" + UUID.randomUUID() + "/export", "mallory");
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("errors").get(0).get("field").asString()).isEqualTo("format");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.raw()).isEqualTo(missing.raw());
+    }
+
+    private TestApi.Response get(String format) {
+        var response = api.get("/journals/" + journal.id + "/export?format=" + format + "&minVersion="
+                + journal.version(), journal.owner);
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response;
+    }
+
+    private void apply(JournalEvent event) {
+        events.add(event);
+        assertThat(projector.apply(journal.publish(event))).isEqualTo(Projector.Outcome.APPLIED);
+    }
+}
