@@ -1,5 +1,8 @@
 package app.rekindle.command.dates;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import app.rekindle.command.journal.CancelDate;
 import app.rekindle.command.journal.MarkDateHappened;
 import app.rekindle.command.journal.PlanDate;
@@ -51,6 +54,8 @@ class DatesController {
     }
 
     /** A date is an entry too: its dateId is also its entryId, for amending or retracting it. */
+    @Operation(summary = "Plan a date (step 4); answers its dateId")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Object> plan(@PathVariable UUID journalId, @Valid @RequestBody PlanDateRequest body,
                                 @Parameter(hidden = true) CommandContext ctx) {
@@ -63,6 +68,7 @@ class DatesController {
         });
     }
 
+    @Operation(summary = "Record that a planned date happened, with a rating")
     @PostMapping("/{dateId}/happened")
     ResponseEntity<Object> happened(@PathVariable UUID journalId, @PathVariable UUID dateId,
                                     @Valid @RequestBody DateHappenedRequest body,
@@ -72,6 +78,7 @@ class DatesController {
                         body.memory(), body.occurredAt()))));
     }
 
+    @Operation(summary = "Cancel a planned date")
     @PostMapping("/{dateId}/cancellation")
     ResponseEntity<Object> cancel(@PathVariable UUID journalId, @PathVariable UUID dateId,
                                   @Valid @RequestBody(required = false) CancellationRequest body,

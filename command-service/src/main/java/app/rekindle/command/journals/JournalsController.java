@@ -1,5 +1,8 @@
 package app.rekindle.command.journals;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import app.rekindle.command.journal.CloseJournal;
 import app.rekindle.command.journal.EraseJournal;
 import app.rekindle.command.journal.OpenJournal;
@@ -45,6 +48,8 @@ class JournalsController {
         this.idempotent = idempotent;
     }
 
+    @Operation(summary = "Open a journal")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Object> open(@Valid @RequestBody OpenJournalRequest body, @Parameter(hidden = true) CommandContext ctx) {
         return idempotent.run(ctx, body, () -> {
@@ -56,6 +61,7 @@ class JournalsController {
         });
     }
 
+    @Operation(summary = "Close the journal: reconciled, parted or paused; it takes no new entries afterwards")
     @PostMapping("/{journalId}/closure")
     ResponseEntity<Object> close(@PathVariable UUID journalId, @Valid @RequestBody CloseJournalRequest body,
                                  @Parameter(hidden = true) CommandContext ctx) {
@@ -64,6 +70,7 @@ class JournalsController {
     }
 
     /** Erasing keeps a JournalErased event; from then on the journal answers 404 like one that never existed. */
+    @Operation(summary = "Erase the journal: its text becomes unreadable and it answers 404 from then on")
     @DeleteMapping("/{journalId}")
     ResponseEntity<Object> erase(@PathVariable UUID journalId, @Parameter(hidden = true) CommandContext ctx) {
         return idempotent.run(ctx, null, () -> CommandAnswer.changed(journalId, commands.sendAndWait(
