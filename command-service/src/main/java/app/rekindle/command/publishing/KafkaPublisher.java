@@ -4,6 +4,8 @@ import app.rekindle.command.config.RekindleKafkaProperties;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.PublishedEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -30,11 +32,16 @@ class KafkaPublisher {
     private final Producer<String, byte[]> producer;
     private final PublishedTopic topic;
     private final RekindleKafkaProperties kafka;
+    private final Counter published;
 
-    KafkaPublisher(Producer<String, byte[]> producer, PublishedTopic topic, RekindleKafkaProperties kafka) {
+    KafkaPublisher(Producer<String, byte[]> producer, PublishedTopic topic, RekindleKafkaProperties kafka,
+                   MeterRegistry registry) {
         this.producer = producer;
         this.topic = topic;
         this.kafka = kafka;
+        this.published = Counter.builder("rekindle.events.published")
+                .description("Journal events acknowledged by Kafka and passed by the publisher's token")
+                .register(registry);
     }
 
     @EventHandler
@@ -48,6 +55,8 @@ class KafkaPublisher {
         return batch.getOrComputeResource(PendingSends.class.getName(), key -> {
             PendingSends sends = new PendingSends(producer, kafka.sendTimeout());
             batch.onPrepareCommit(unitOfWork -> sends.awaitAll());
+            // Counted once the token moved past them: a retried batch is counted when it finally succeeds.
+            batch.afterCommit(unitOfWork -> published.increment(sends.size()));
             return sends;
         });
     }
