@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -101,7 +102,10 @@ class JournalEventConsumer implements SmartLifecycle {
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
         try {
             for (ConsumerRecord<String, byte[]> record : records) {
-                handler.handle(record);
+                // The key is the journal id (ids only, never payload text, reach the logs).
+                try (var journal = MDC.putCloseable("journalId", record.key())) {
+                    handler.handle(record);
+                }
                 applied.put(new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1));
                 if (!running) {
