@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 
 /**
- * Events stored but not yet on Kafka: the newest global index in the event store minus the publisher's token
- * position (the lowest over its segments). Read from the database, so every instance reports the same
+ * Events stored but not yet on Kafka: those whose global index is past the publisher's token position (the
+ * lowest over its segments). Read from the database, so every instance reports the same
  * stack-wide value whichever of them holds the token (aggregate with max, not sum).
  */
 @Component
@@ -33,9 +33,9 @@ class PublisherLag {
 
     double events() {
         try {
-            long newest = jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry")
-                    .query(Long.class).single();
-            return Math.max(0, newest - position());
+            // A count rather than a difference of indexes: the sequence behind global_index may leave gaps.
+            return jdbc.sql("select count(*) from domain_event_entry where global_index > :position")
+                    .param("position", position()).query(Long.class).single();
         } catch (DataAccessException unavailable) {
             return Double.NaN;
         }
