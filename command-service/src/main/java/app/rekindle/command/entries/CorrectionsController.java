@@ -1,11 +1,11 @@
 package app.rekindle.command.entries;
 
-import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.command.journal.AmendEntry;
 import app.rekindle.command.journal.RetractEntry;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
 import app.rekindle.command.web.IdempotentCommands;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;

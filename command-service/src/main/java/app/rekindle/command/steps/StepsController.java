@@ -1,6 +1,5 @@
 package app.rekindle.command.steps;
 
-import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.command.journal.CompleteStep;
 import app.rekindle.command.journal.ReopenStep;
 import app.rekindle.command.journal.StartStep;
@@ -9,6 +8,7 @@ import app.rekindle.command.web.CommandContext;
 import app.rekindle.command.web.IdempotentCommands;
 import app.rekindle.command.web.Problems;
 import app.rekindle.events.Step;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

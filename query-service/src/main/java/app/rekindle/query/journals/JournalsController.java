@@ -1,9 +1,9 @@
 package app.rekindle.query.journals;
 
-import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.web.InvalidParameter;
 import app.rekindle.query.web.JournalNotFound;
 import app.rekindle.query.web.ReadGate;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -1,9 +1,9 @@
 package app.rekindle.query.timeline;
 
-import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.events.EntryKind;
 import app.rekindle.query.web.EntryNotFound;
 import app.rekindle.query.web.ReadGate;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
