@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * What every read shares, added in one place instead of repeated on each controller method: the parameter
  * descriptions, the stale-view header and the problem+json answers (400, 401, 404, and 202 "not yet" for reads
- * that wait for {@code minVersion}). New endpoints get all of it without annotations.
+ * that wait for {@code minVersion}), and examples of the views ({@link ApiExamples}). New endpoints get all of it
+ * without annotations.
  */
 @Component
 class QueryApiDocs implements OpenApiCustomizer {
@@ -23,6 +24,7 @@ class QueryApiDocs implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI api) {
         api.getComponents().addSchemas(ProblemResponses.PROBLEM, ProblemResponses.problemSchema());
+        ApiExamples.addTo(api.getComponents().getSchemas());
         api.getPaths().forEach((path, item) -> item.readOperationsMap()
                 .forEach((method, operation) -> document(path, operation)));
     }

@@ -33,6 +33,7 @@ class OpenApiSpecTest extends QueryServiceTest {
         JsonNode timeline = spec.at("/paths/~1journals~1{journalId}~1timeline/get/responses");
         assertThat(timeline.propertyNames()).contains("200", "202", "400", "401", "404");
         assertThat(timeline.at("/404/content").has("application/problem+json")).isTrue();
+        assertThat(spec.at("/components/schemas/TimelineEntry/example/kind").asString()).isEqualTo("CONVERSATION");
     }
 
     private JsonNode served() {
