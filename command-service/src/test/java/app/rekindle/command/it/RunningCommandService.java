@@ -9,9 +9,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class RunningCommandService {
 
+    static TestEnvironment environment;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestEnvironment.register(registry, "ops");
+        environment = TestEnvironment.register(registry, "ops");
     }
 
     @LocalServerPort
