@@ -2,6 +2,10 @@ package app.rekindle.command.it;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,5 +33,14 @@ class OpenApiSpecTest extends RunningCommandService {
         assertThat(spec.at("/paths/~1journals~1{journalId}~1conversations/post/parameters").findValuesAsString("name"))
                 .contains("Idempotency-Key", "If-Match");
         assertThat(spec.at("/paths/~1journals/post/responses").has("201")).isTrue();
+    }
+
+    @Test
+    void swagger_ui_is_served_without_a_token() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/swagger-ui/index.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("swagger-ui");
     }
 }
