@@ -116,7 +116,7 @@ class ScaleOutTest {
     }
 
     private void awaitViewsAt(ServiceInstances stack, int version) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> count(stack,
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> count(stack,
                 "select count(*) from journal_position where last_sequence = " + version) == JOURNALS);
     }
 

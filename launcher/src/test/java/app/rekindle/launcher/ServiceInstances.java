@@ -22,7 +22,9 @@ final class ServiceInstances implements AutoCloseable {
     record Instance(String name, URI url, ServiceProcess process, ByteArrayOutputStream output) {
     }
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    // Four JVMs starting at once on a small, shared machine: generous, since a slow start is not the failure
+    // this test looks for.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
     private final LocalInfrastructure infrastructure;
     private final StackAddresses addresses;
