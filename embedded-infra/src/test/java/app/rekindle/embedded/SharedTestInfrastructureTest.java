@@ -9,10 +9,19 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class SharedTestInfrastructureTest {
 
     private final SharedTestInfrastructure infrastructure = SharedTestInfrastructure.get();
+
+    @Test
+    void without_docker_the_embedded_servers_are_used() {
+        assumeFalse(ContainerServers.dockerAvailable(), "Docker is available here");
+        assertThat(infrastructure.provider()).isEqualTo(SharedTestInfrastructure.Provider.EMBEDDED);
+        assertThat(infrastructure.postgres()).isInstanceOf(EmbeddedPostgresServer.class);
+        assertThat(infrastructure.kafka()).isInstanceOf(EmbeddedKafkaBroker.class);
+    }
 
     @Test
     void every_caller_gets_the_same_running_servers() {
@@ -21,7 +30,7 @@ class SharedTestInfrastructureTest {
 
     @Test
     void database_rekindle_is_ready() throws Exception {
-        EmbeddedPostgresServer postgres = infrastructure.postgres();
+        PostgresServer postgres = infrastructure.postgres();
         try (Connection connection = DriverManager.getConnection(
                 infrastructure.jdbcUrl("public"), postgres.username(), postgres.password())) {
             assertThat(connection.getCatalog()).isEqualTo("rekindle");

@@ -7,6 +7,7 @@ import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
 import app.rekindle.command.web.IdempotentCommands;
 import app.rekindle.events.DateKind;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -15,11 +16,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -51,6 +54,8 @@ class DatesController {
     }
 
     /** A date is an entry too: its dateId is also its entryId, for amending or retracting it. */
+    @Operation(summary = "Plan a date (step 4); answers its dateId")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Object> plan(@PathVariable UUID journalId, @Valid @RequestBody PlanDateRequest body,
                                 @Parameter(hidden = true) CommandContext ctx) {
@@ -63,6 +68,7 @@ class DatesController {
         });
     }
 
+    @Operation(summary = "Record that a planned date happened, with a rating")
     @PostMapping("/{dateId}/happened")
     ResponseEntity<Object> happened(@PathVariable UUID journalId, @PathVariable UUID dateId,
                                     @Valid @RequestBody DateHappenedRequest body,
@@ -72,6 +78,7 @@ class DatesController {
                         body.memory(), body.occurredAt()))));
     }
 
+    @Operation(summary = "Cancel a planned date")
     @PostMapping("/{dateId}/cancellation")
     ResponseEntity<Object> cancel(@PathVariable UUID journalId, @PathVariable UUID dateId,
                                   @Valid @RequestBody(required = false) CancellationRequest body,

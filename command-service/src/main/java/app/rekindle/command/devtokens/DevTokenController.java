@@ -3,6 +3,7 @@ package app.rekindle.command.devtokens;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -53,6 +54,7 @@ class DevTokenController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Issue a development token for any username (only when rekindle.dev-tokens.enabled)")
     @PostMapping("/dev/tokens")
     TokenResponse issue(@Valid @RequestBody TokenRequest request) {
         Instant now = clock.instant();

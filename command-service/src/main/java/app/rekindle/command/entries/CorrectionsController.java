@@ -5,6 +5,7 @@ import app.rekindle.command.journal.RetractEntry;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
 import app.rekindle.command.web.IdempotentCommands;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -32,6 +33,7 @@ class CorrectionsController {
         this.idempotent = idempotent;
     }
 
+    @Operation(summary = "Amend an entry's fields; the earlier values stay in its history")
     @PostMapping("/amendment")
     ResponseEntity<Object> amend(@PathVariable UUID journalId, @PathVariable UUID entryId,
                                  @Valid @RequestBody EntryRequests.Amendment body,
@@ -42,6 +44,7 @@ class CorrectionsController {
     }
 
     /** The reason may come as a body or, for clients that send no body with DELETE, as a query parameter. */
+    @Operation(summary = "Retract an entry; it stays in the history, marked retracted")
     @DeleteMapping
     ResponseEntity<Object> retract(@PathVariable UUID journalId, @PathVariable UUID entryId,
                                    @Valid @RequestBody(required = false) EntryRequests.Retraction body,

@@ -9,14 +9,17 @@ import app.rekindle.command.journal.TakePersonalTime;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
 import app.rekindle.command.web.IdempotentCommands;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
@@ -35,6 +38,8 @@ class EntriesController {
         this.idempotent = idempotent;
     }
 
+    @Operation(summary = "Log a reflection on the past (step 1)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/reflections")
     ResponseEntity<Object> reflect(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.Reflection body,
                                    @Parameter(hidden = true) CommandContext ctx) {
@@ -42,6 +47,8 @@ class EntriesController {
                 entryId, body.occurredOn(), body.text(), body.myPart(), body.theirPart(), body.lesson()));
     }
 
+    @Operation(summary = "Log a conversation (step 2)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/conversations")
     ResponseEntity<Object> talk(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.Conversation body,
                                 @Parameter(hidden = true) CommandContext ctx) {
@@ -50,6 +57,8 @@ class EntriesController {
                 body.feltHeard(), body.listenedWell(), body.outcome(), body.notes()));
     }
 
+    @Operation(summary = "Log a gesture of genuine interest (step 3)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/gestures")
     ResponseEntity<Object> gesture(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.Gesture body,
                                    @Parameter(hidden = true) CommandContext ctx) {
@@ -57,6 +66,8 @@ class EntriesController {
                 entryId, body.occurredAt(), body.kind(), body.description()));
     }
 
+    @Operation(summary = "Log an activity shared as friends (step 5)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/activities")
     ResponseEntity<Object> share(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.Activity body,
                                  @Parameter(hidden = true) CommandContext ctx) {
@@ -64,6 +75,8 @@ class EntriesController {
                 entryId, body.occurredAt(), body.activity(), body.laughedTogether(), body.newMemory()));
     }
 
+    @Operation(summary = "Log personal time, mine or my partner's (step 6)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/personal-time")
     ResponseEntity<Object> apart(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.PersonalTime body,
                                  @Parameter(hidden = true) CommandContext ctx) {
@@ -71,6 +84,8 @@ class EntriesController {
                 ctx.expectedVersion(), entryId, body.occurredAt(), body.whose(), body.pursuit(), body.minutes()));
     }
 
+    @Operation(summary = "Check in: mood and connection, 1 to 5")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/check-ins")
     ResponseEntity<Object> checkIn(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.CheckIn body,
                                    @Parameter(hidden = true) CommandContext ctx) {

@@ -7,18 +7,21 @@ import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
 import app.rekindle.command.web.IdempotentCommands;
 import app.rekindle.events.ClosureOutcome;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
@@ -45,6 +48,8 @@ class JournalsController {
         this.idempotent = idempotent;
     }
 
+    @Operation(summary = "Open a journal")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Object> open(@Valid @RequestBody OpenJournalRequest body, @Parameter(hidden = true) CommandContext ctx) {
         return idempotent.run(ctx, body, () -> {
@@ -56,6 +61,7 @@ class JournalsController {
         });
     }
 
+    @Operation(summary = "Close the journal: reconciled, parted or paused; it takes no new entries afterwards")
     @PostMapping("/{journalId}/closure")
     ResponseEntity<Object> close(@PathVariable UUID journalId, @Valid @RequestBody CloseJournalRequest body,
                                  @Parameter(hidden = true) CommandContext ctx) {
@@ -64,6 +70,7 @@ class JournalsController {
     }
 
     /** Erasing keeps a JournalErased event; from then on the journal answers 404 like one that never existed. */
+    @Operation(summary = "Erase the journal: its text becomes unreadable and it answers 404 from then on")
     @DeleteMapping("/{journalId}")
     ResponseEntity<Object> erase(@PathVariable UUID journalId, @Parameter(hidden = true) CommandContext ctx) {
         return idempotent.run(ctx, null, () -> CommandAnswer.changed(journalId, commands.sendAndWait(

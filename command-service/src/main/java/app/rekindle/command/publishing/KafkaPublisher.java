@@ -1,10 +1,14 @@
 package app.rekindle.command.publishing;
 
 import app.rekindle.command.config.RekindleKafkaProperties;
+import app.rekindle.command.observability.TracePropagation;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.PublishedEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,6 +17,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Puts every journal event on Kafka, from a tracking processor over the event store. Sends of one batch run
@@ -26,21 +32,32 @@ import org.springframework.stereotype.Component;
 class KafkaPublisher {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
+    static final String TRACEPARENT = "ce_traceparent";
 
     private final Producer<String, byte[]> producer;
     private final PublishedTopic topic;
     private final RekindleKafkaProperties kafka;
+    private final Counter published;
 
-    KafkaPublisher(Producer<String, byte[]> producer, PublishedTopic topic, RekindleKafkaProperties kafka) {
+    KafkaPublisher(Producer<String, byte[]> producer, PublishedTopic topic, RekindleKafkaProperties kafka,
+                   MeterRegistry registry) {
         this.producer = producer;
         this.topic = topic;
         this.kafka = kafka;
+        this.published = Counter.builder("rekindle.events.published")
+                .description("Journal events acknowledged by Kafka and passed by the publisher's token")
+                .register(registry);
     }
 
     @EventHandler
     void on(JournalEvent event, EventMessage<?> message, @SequenceNumber Long sequence) {
         PublishedEvent published = PublishedEvent.of(message.getIdentifier(), sequence, event);
-        pendingSends().add(producer.send(CloudEventsKafka.toRecord(topic.name(), published)));
+        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(topic.name(), published);
+        if (message.getMetaData().get(TracePropagation.METADATA_KEY) instanceof String traceId) {
+            // CloudEvents' distributed-tracing extension, in the binary mode's ce_ header form.
+            record.headers().add(TRACEPARENT, TracePropagation.traceparent(traceId).getBytes(StandardCharsets.UTF_8));
+        }
+        pendingSends().add(producer.send(record));
     }
 
     private PendingSends pendingSends() {
@@ -48,6 +65,8 @@ class KafkaPublisher {
         return batch.getOrComputeResource(PendingSends.class.getName(), key -> {
             PendingSends sends = new PendingSends(producer, kafka.sendTimeout());
             batch.onPrepareCommit(unitOfWork -> sends.awaitAll());
+            // Counted once the token moved past them: a retried batch is counted when it finally succeeds.
+            batch.afterCommit(unitOfWork -> published.increment(sends.size()));
             return sends;
         });
     }

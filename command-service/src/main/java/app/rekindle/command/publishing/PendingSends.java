@@ -27,6 +27,10 @@ final class PendingSends {
         sends.add(send);
     }
 
+    int size() {
+        return sends.size();
+    }
+
     /** @throws PublishingFailed when any send was not acknowledged: the batch must be retried */
     void awaitAll() {
         producer.flush();

@@ -1,6 +1,8 @@
 package app.rekindle.command.publishing;
 
 import app.rekindle.command.config.RekindleKafkaProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,6 +40,15 @@ class PublishingConfig {
     @Bean
     DisposableBean journalEventProducerCloser(Producer<String, byte[]> journalEventProducer) {
         return () -> journalEventProducer.close(Duration.ofSeconds(5));
+    }
+
+    /** The producer's own metrics (kafka_producer_*: send rate, errors, request latency) on /actuator/prometheus. */
+    @Bean(destroyMethod = "close")
+    KafkaClientMetrics journalEventProducerMetrics(Producer<String, byte[]> journalEventProducer,
+                                                   MeterRegistry registry) {
+        KafkaClientMetrics metrics = new KafkaClientMetrics(journalEventProducer);
+        metrics.bindTo(registry);
+        return metrics;
     }
 
     @Bean

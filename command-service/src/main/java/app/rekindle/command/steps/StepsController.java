@@ -8,6 +8,7 @@ import app.rekindle.command.web.CommandContext;
 import app.rekindle.command.web.IdempotentCommands;
 import app.rekindle.command.web.Problems;
 import app.rekindle.events.Step;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,6 +42,7 @@ class StepsController {
         this.idempotent = idempotent;
     }
 
+    @Operation(summary = "Start a step")
     @PostMapping("/start")
     ResponseEntity<Object> start(@PathVariable UUID journalId, @PathVariable String slug,
                                  @Parameter(hidden = true) CommandContext ctx) {
@@ -49,6 +51,7 @@ class StepsController {
                 new StartStep(journalId, ctx.person(), ctx.expectedVersion(), step))));
     }
 
+    @Operation(summary = "Complete a step that has something logged for it")
     @PostMapping("/completion")
     ResponseEntity<Object> complete(@PathVariable UUID journalId, @PathVariable String slug,
                                     @Valid @RequestBody(required = false) CompletionRequest body,
@@ -59,6 +62,7 @@ class StepsController {
                 new CompleteStep(journalId, ctx.person(), ctx.expectedVersion(), step, completion.summary()))));
     }
 
+    @Operation(summary = "Reopen a completed step, with a reason")
     @PostMapping("/reopening")
     ResponseEntity<Object> reopen(@PathVariable UUID journalId, @PathVariable String slug,
                                   @Valid @RequestBody ReopeningRequest body, @Parameter(hidden = true) CommandContext ctx) {

@@ -3,6 +3,7 @@ package app.rekindle.query.journals;
 import app.rekindle.query.web.InvalidParameter;
 import app.rekindle.query.web.JournalNotFound;
 import app.rekindle.query.web.ReadGate;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -32,6 +33,7 @@ class JournalsController {
      * My journals. A list has no single version, so read-your-writes names the journal just written:
      * {@code journalId} + {@code minVersion} waits until that journal has reached the version.
      */
+    @Operation(summary = "My journals with their status and progress")
     @GetMapping("/journals")
     ResponseEntity<MyJournals> mine(@AuthenticationPrincipal Jwt jwt,
                                     @RequestParam(required = false) UUID journalId,
@@ -50,6 +52,7 @@ class JournalsController {
         return ok.body(new MyJournals(journals));
     }
 
+    @Operation(summary = "One of my journals with its status and progress")
     @GetMapping("/journals/{journalId}")
     ResponseEntity<JournalSummary> one(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                        @RequestParam(required = false) Long minVersion) {

@@ -8,17 +8,22 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The poll loop, on its own thread. Offsets are committed only after the records of a poll are in the
@@ -30,6 +35,7 @@ class JournalEventConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JournalEventConsumer.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private final RekindleKafkaProperties properties;
     private final KafkaConsumers consumers;
@@ -101,7 +107,12 @@ class JournalEventConsumer implements SmartLifecycle {
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
         try {
             for (ConsumerRecord<String, byte[]> record : records) {
-                handler.handle(record);
+                // Ids only, never payload text, reach the logs: the key is the journal id, and the trace id is
+                // the one of the request that caused the event (set by the command service's publisher).
+                try (var journal = MDC.putCloseable("journalId", record.key());
+                     var trace = MDC.putCloseable("traceId", traceId(record))) {
+                    handler.handle(record);
+                }
                 applied.put(new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1));
                 if (!running) {
@@ -115,6 +126,16 @@ class JournalEventConsumer implements SmartLifecycle {
             pause();
         }
         commit(kafka, applied);
+    }
+
+    /** The trace id of a W3C traceparent in the CloudEvents tracing header, or null. */
+    static String traceId(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader("ce_traceparent");
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        Matcher traceparent = TRACEPARENT.matcher(new String(header.value(), StandardCharsets.UTF_8));
+        return traceparent.matches() ? traceparent.group(1) : null;
     }
 
     private void rewind(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records,

@@ -1,6 +1,7 @@
 package app.rekindle.query.progress;
 
 import app.rekindle.query.web.ReadGate;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,6 +23,7 @@ class ProgressController {
         this.gate = gate;
     }
 
+    @Operation(summary = "The six steps: status, dates and entry counts")
     @GetMapping("/journals/{journalId}/progress")
     ResponseEntity<JournalProgress> progress(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                              @RequestParam(required = false) Long minVersion) {

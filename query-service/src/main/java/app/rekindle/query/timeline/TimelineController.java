@@ -3,6 +3,7 @@ package app.rekindle.query.timeline;
 import app.rekindle.events.EntryKind;
 import app.rekindle.query.web.EntryNotFound;
 import app.rekindle.query.web.ReadGate;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,6 +26,7 @@ class TimelineController {
         this.gate = gate;
     }
 
+    @Operation(summary = "My journal's entries, newest first, filtered and keyset-paged")
     @GetMapping("/journals/{journalId}/timeline")
     ResponseEntity<TimelinePage> timeline(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                           @RequestParam(required = false) String step,
@@ -45,6 +47,7 @@ class TimelineController {
     }
 
     /** The entry with its whole amendment history, retracted or not. */
+    @Operation(summary = "One entry with its whole amendment history, retracted or not")
     @GetMapping("/journals/{journalId}/entries/{entryId}")
     ResponseEntity<EntryHistory> entry(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                        @PathVariable UUID entryId,

@@ -1,0 +1,59 @@
+package app.rekindle.query.openapi;
+
+import app.rekindle.query.web.ReadGate;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * What every read shares, added in one place instead of repeated on each controller method: the parameter
+ * descriptions, the stale-view header and the problem+json answers (400, 401, 404, and 202 "not yet" for reads
+ * that wait for {@code minVersion}), and examples of the views ({@link ApiExamples}). New endpoints get all of it
+ * without annotations.
+ */
+@Component
+class QueryApiDocs implements OpenApiCustomizer {
+
+    @Override
+    public void customise(OpenAPI api) {
+        api.getComponents().addSchemas(ProblemResponses.PROBLEM, ProblemResponses.problemSchema());
+        ApiExamples.addTo(api.getComponents().getSchemas());
+        api.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((method, operation) -> document(path, operation)));
+    }
+
+    private static void document(String path, Operation operation) {
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        parameters.forEach(ParameterDocs::describe);
+        boolean oneJournal = path.contains("{journalId}");
+        ApiResponse ok = operation.getResponses().get("200");
+        if (oneJournal && ok != null) {
+            ok.addHeaderObject(ReadGate.STALE_HEADER, new Header().schema(new StringSchema()._enum(List.of("true")))
+                    .description("Present when an event of this journal could not be applied: the view may be "
+                            + "incomplete until an operator repairs it"));
+        }
+        if (parameters.stream().anyMatch(parameter -> "minVersion".equals(parameter.getName()))) {
+            ProblemResponses.add(operation, 202, "Not yet: the view had not reached minVersion within the wait "
+                    + "(Retry-After says when to ask again)", "not-yet", "The view has not caught up yet",
+                    "The journal's view has not reached the requested version yet; retry shortly.");
+        }
+        if (!parameters.isEmpty()) {
+            ProblemResponses.add(operation, 400, "A parameter is not valid", "invalid-request",
+                    "The request is not valid", "Parameter 'limit' is not valid.");
+        }
+        ProblemResponses.add(operation, 401, "No bearer token, or not a valid one", "unauthenticated",
+                "Authentication required", "A valid bearer token is required.");
+        if (oneJournal) {
+            ProblemResponses.add(operation, 404, "No such journal for this person (someone else's journal answers "
+                    + "exactly the same), or no such entry in it", "journal-not-found", "Journal not found",
+                    "There is no journal with this id that you can see.");
+        }
+    }
+}
