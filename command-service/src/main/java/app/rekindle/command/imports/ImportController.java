@@ -2,6 +2,7 @@ package app.rekindle.command.imports;
 
 import app.rekindle.command.web.CommandContext;
 import app.rekindle.events.PublishedEvent;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -33,6 +34,7 @@ class ImportController {
         this.transaction = transaction;
     }
 
+    @Operation(summary = "Import a journal from its json export; the whole export is checked before anything is written")
     @PostMapping("/journals/import")
     ResponseEntity<Map<String, Object>> importJournal(@RequestBody JsonNode export,
                                                       @Parameter(hidden = true) CommandContext ctx) {

@@ -1,5 +1,6 @@
 package app.rekindle.query.analytics;
 
+import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.replay.JournalFold;
 import app.rekindle.query.replay.JournalReplay;
 import app.rekindle.query.web.InvalidParameter;
@@ -36,6 +37,7 @@ class AnalyticsController {
     }
 
     /** {@code from} and {@code to} are days in the journal's time zone, both inclusive; either may be left open. */
+    @Operation(summary = "Analytics per week or month in the journal's time zone: counts, mood and connection, conversations, togetherness, dates, streaks")
     @GetMapping("/journals/{journalId}/analytics")
     ResponseEntity<JournalAnalytics> analytics(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -1,5 +1,6 @@
 package app.rekindle.query.export;
 
+import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.history.EventLog;
 import app.rekindle.query.history.LoggedEvent;
 import app.rekindle.query.replay.JournalFold;
@@ -46,6 +47,7 @@ class ExportController {
     }
 
     /** The whole journal as a download; {@code format} is json (default), markdown or csv. */
+    @Operation(summary = "Export the journal: its event history (json), a readable journal (markdown) or its entries (csv)")
     @GetMapping("/journals/{journalId}/export")
     ResponseEntity<String> export(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                   @RequestParam(required = false) String format,

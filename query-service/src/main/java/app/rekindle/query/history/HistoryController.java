@@ -1,5 +1,6 @@
 package app.rekindle.query.history;
 
+import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.web.ReadGate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +26,7 @@ class HistoryController {
     }
 
     /** The journal's events oldest first, keyset-paged by sequence so a page costs the same however deep. */
+    @Operation(summary = "The journal's events in order, keyset-paged by sequence, for replaying a period")
     @GetMapping("/journals/{journalId}/history")
     ResponseEntity<HistoryPage> history(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                         @RequestParam(required = false) Instant from,

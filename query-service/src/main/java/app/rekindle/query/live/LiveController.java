@@ -1,5 +1,6 @@
 package app.rekindle.query.live;
 
+import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.web.InvalidParameter;
 import app.rekindle.query.web.ReadGate;
 import org.springframework.http.MediaType;
@@ -32,6 +33,7 @@ class LiveController {
      * Server-sent events, one per journal event from now on, each with the journal's sequence as its id. A
      * reconnect with {@code Last-Event-ID} first gets every event after that id from the event log.
      */
+    @Operation(summary = "Server-sent events as new events land in the views; resumes after Last-Event-ID")
     @GetMapping(path = "/journals/{journalId}/live", produces = {MediaType.TEXT_EVENT_STREAM_VALUE,
             MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<SseEmitter> live(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,

@@ -1,5 +1,6 @@
 package app.rekindle.query.nudges;
 
+import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.replay.JournalReplay;
 import app.rekindle.query.web.ReadGate;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,7 @@ class NudgesController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Gentle prompts derived from the journal")
     @GetMapping("/journals/{journalId}/nudges")
     ResponseEntity<Nudges> nudges(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                   @RequestParam(required = false) Long minVersion) {

@@ -1,5 +1,6 @@
 package app.rekindle.query.onthisday;
 
+import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.replay.JournalFold;
 import app.rekindle.query.replay.JournalReplay;
 import app.rekindle.query.web.ReadGate;
@@ -30,6 +31,7 @@ class OnThisDayController {
     }
 
     /** {@code date} is a day in the journal's time zone; left out, it is today there. */
+    @Operation(summary = "Entries from the same calendar day in earlier months and years")
     @GetMapping("/journals/{journalId}/on-this-day")
     ResponseEntity<OnThisDay> onThisDay(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,

@@ -17,8 +17,8 @@ final class ParameterDocs {
                     + "version, the `version` a command answered; 202 if it has not in time"),
             Map.entry("step", "Only entries of this step, by slug, e.g. communicate-openly"),
             Map.entry("kind", "Only entries of this kind"),
-            Map.entry("from", "Only entries that happened at or after this instant (ISO-8601)"),
-            Map.entry("to", "Only entries that happened before this instant (ISO-8601)"),
+            Map.entry("from", "Start of the range, inclusive: an instant (ISO-8601), or a day in the journal's time zone for analytics"),
+            Map.entry("to", "End of the range: an instant (ISO-8601, exclusive) on the timeline, a day (inclusive) for analytics"),
             Map.entry("until", "Up to this instant (ISO-8601)"),
             Map.entry("q", "Only entries whose text contains this, case-insensitive"),
             Map.entry("limit", "Page size, 1 to 100 (default 20)"),
@@ -27,7 +27,8 @@ final class ParameterDocs {
             Map.entry("asOf", "Answer as the view was at this instant (ISO-8601)"),
             Map.entry("bucket", "Group counts by WEEK or MONTH"),
             Map.entry("date", "The day to look back from (ISO-8601 date); default today"),
-            Map.entry("format", "json, markdown or csv"));
+            Map.entry("format", "json, markdown or csv"),
+            Map.entry("Last-Event-ID", "Resume the stream after this journal sequence (sent by EventSource on reconnect)"));
 
     private ParameterDocs() {
     }

@@ -1,5 +1,6 @@
 package app.rekindle.query.rebuild;
 
+import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,11 +26,13 @@ class RebuildController {
     }
 
     /** Starts rebuilding the views from offset 0 (202); while one runs, answers its progress instead. */
+    @Operation(summary = "Operators: rebuild the views from Kafka offset 0 beside the live ones, then switch")
     @PostMapping("/admin/rebuild")
     ResponseEntity<Object> rebuild(@AuthenticationPrincipal Jwt jwt) {
         return asAdmin(jwt, HttpStatus.ACCEPTED, rebuilder::start);
     }
 
+    @Operation(summary = "Operators: progress of the running or last rebuild")
     @GetMapping("/admin/rebuild")
     ResponseEntity<Object> progress(@AuthenticationPrincipal Jwt jwt) {
         return asAdmin(jwt, HttpStatus.OK, rebuilder::progress);
