@@ -165,17 +165,22 @@ async function loadProgress(journal, asOf, minVersion, stillCurrent) {
 }
 
 async function loadAnalytics(journal, day, minVersion, stillCurrent) {
-  const from = zoneDay(new Date(journal.openedAt), journal.timezone);
-  const weeks = (new Date(day) - new Date(from)) / (7 * DAY);
+  // No "from": entries may be logged for days before the journal was opened, and they count too.
+  const weeks = (Date.parse(day) - Date.parse(journal.openedAt)) / (7 * DAY);
   try {
     const analytics = await read(`/journals/${journal.journalId}/analytics${query({
-      from, to: day, bucket: weeks > 26 ? 'MONTH' : 'WEEK', minVersion })}`, { optional: true });
+      to: day, bucket: weeks > 26 ? 'MONTH' : 'WEEK', minVersion })}`, { optional: true });
     if (!stillCurrent()) return;
+    // Analytics go by the day things happened, not by when they were written down: say so while replaying.
+    $('#charts-scope').textContent = current.replay?.asOf
+      ? `Entries that happened up to ${formatDay(day)}, including any written down later.`
+      : 'By the day things happened, in the journal\'s time zone.';
     renderStreaks($('#streaks'), analytics);
     renderCharts($('#charts'), analytics);
   } catch (error) {
     if (!stillCurrent()) return;
     destroyCharts();
+    $('#charts-scope').textContent = '';
     const text = error instanceof Unavailable ? NOT_YET : `Could not load: ${explain(error)}`;
     const kind = error instanceof Unavailable ? 'unavailable' : 'error';
     clear($('#streaks'), note(text, kind));
@@ -195,7 +200,9 @@ async function afterLogging(answer) {
 async function setUpReplay(journal) {
   const slider = $('#replay');
   const status = $('#replay-status');
-  const openedAt = new Date(journal.openedAt);
+  // The service keeps microseconds and a Date only milliseconds: round up, or the first position would ask
+  // for an instant a fraction before the opening, which the service refuses.
+  const openedAt = new Date(Date.parse(journal.openedAt) + 1);
   const now = new Date();
   const life = Math.max(1, now - openedAt);
   const steps = life >= 2 * DAY ? Math.ceil(life / DAY) : 100;
@@ -275,7 +282,7 @@ function startLive(journal) {
   current.stopLive = follow(journal.journalId, {
     onStatus: (state) => {
       status.dataset.state = state;
-      status.textContent = { live: 'Live', reconnecting: 'Reconnecting…',
+      status.textContent = { connecting: 'Listening for new entries…', live: 'Live', reconnecting: 'Reconnecting…',
         unavailable: 'Live updates not available yet' }[state];
     },
     onEvent: (event) => {

@@ -55,7 +55,7 @@ export function stepName(slug) {
 
 export function humanize(value) {
   if (value === null || value === undefined) return '';
-  const text = String(value).replace(/_/g, ' ').toLowerCase();
+  const text = String(value).replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

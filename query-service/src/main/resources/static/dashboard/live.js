@@ -4,7 +4,7 @@ import { session } from './api.js';
 
 /**
  * Follows the journal's stream until stopped, reconnecting with Last-Event-ID. Calls onStatus with
- * 'live', 'reconnecting' or 'unavailable' and onEvent with {id, type, data} for each event.
+ * 'connecting', 'live', 'reconnecting' or 'unavailable' and onEvent with {id, type, data} for each event.
  */
 export function follow(journalId, { onEvent, onStatus }) {
   const controller = new AbortController();
@@ -12,6 +12,7 @@ export function follow(journalId, { onEvent, onStatus }) {
   let stopped = false;
 
   async function connect() {
+    onStatus('connecting');
     while (!stopped) {
       try {
         const headers = { Accept: 'text/event-stream', Authorization: `Bearer ${session.token()}` };

@@ -1,5 +1,5 @@
 // The six steps as a strip: where each stands, since when, and how much was logged there.
-import { el, clear, note, stepName, formatDay } from './dom.js';
+import { el, clear, stepName, formatDay, STEPS } from './dom.js';
 
 const STATUS = {
   NOT_STARTED: 'Not started',
@@ -7,13 +7,11 @@ const STATUS = {
   COMPLETED: 'Completed',
 };
 
+/** Always all six, in program order: a step the answer does not mention has not been started. */
 export function renderProgress(container, progress) {
-  const steps = (progress.steps || []).slice().sort((a, b) => a.number - b.number);
-  if (steps.length === 0) {
-    clear(container, note('No steps to show yet.'));
-    return;
-  }
-  clear(container, el('ol', { class: 'steps' }, steps.map(step)));
+  const known = new Map((progress.steps || []).map((s) => [s.step, s]));
+  clear(container, el('ol', { class: 'steps' }, STEPS.map(([slug], index) =>
+    step(known.get(slug) || { step: slug, number: index + 1, status: 'NOT_STARTED', entryCount: 0 }))));
 }
 
 function step(s) {

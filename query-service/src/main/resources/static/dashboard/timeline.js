@@ -130,11 +130,16 @@ export class Timeline {
     history.replaceChildren(note('Loading history…'));
     try {
       const answer = await read(`/journals/${this.journalId}/entries/${entryId}`);
+      // Each revision shows what it changed; the first shows what those fields were before any change.
+      const changed = [...new Set(answer.revisions.flatMap((r) => Object.keys(r.changes || {})))];
+      const shown = (r) => (r.revision === 1
+        ? changed.filter((name) => name in (r.fields || {})).map((name) => [name, r.fields[name]])
+        : Object.entries(r.changes || {}));
       history.replaceChildren(el('ol', { class: 'revisions' }, answer.revisions.map((r) => el('li', {},
         el('strong', { text: r.revision === 1 ? 'As first logged' : `Revision ${r.revision}` }),
         ` · ${formatTime(r.recordedAt)}`,
         r.reason ? el('span', { class: 'reason', text: ` — ${r.reason}` }) : null,
-        el('div', { class: 'changes', text: Object.entries(r.changes || r.fields || {})
+        el('div', { class: 'changes', text: shown(r)
           .map(([name, value]) => `${humanize(name)}: ${display(value)}`).join(' · ') })))));
     } catch (error) {
       history.replaceChildren(note(`History could not be loaded: ${error.message}`, 'error'));
