@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -102,7 +103,8 @@ class DashboardInBrowserTest {
         conversation.findElement(By.cssSelector("button.link")).click();
         waitFor().until(d -> conversation.findElements(By.cssSelector(".revisions li")).size() == 2);
         assertThat(conversation.findElement(By.cssSelector(".revisions")).getText())
-                .contains("As first logged").contains("Revision 2").contains("Thought about it again");
+                .contains("As first logged").contains("Felt heard: 3")
+                .contains("Revision 2").contains("Felt heard: 4").contains("Thought about it again");
         scrollTo(conversation);
         browser.screenshot("04-filtered-with-history");
 
@@ -127,11 +129,12 @@ class DashboardInBrowserTest {
         form.findElement(By.cssSelector("button[type='submit']")).click();
 
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("log-status"), "on your timeline"));
-        WebElement newest = entries().getFirst();
-        assertThat(newest.getAttribute("data-kind")).isEqualTo("CONVERSATION");
+        // A live update may redraw the list meanwhile; the wait re-reads it until the newest entry is this one.
+        waitFor().until(d -> "CONVERSATION".equals(entries().getFirst().getAttribute("data-kind"))
+                && "Planning the holidays <together>".equals(
+                        entries().getFirst().findElement(By.className("entry-text")).getText()));
         // Typed markup stays text: textContent, never innerHTML.
-        assertThat(newest.findElement(By.className("entry-text")).getText()).isEqualTo("Planning the holidays <together>");
-        assertThat(newest.findElements(By.tagName("together"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#timeline-list together"))).isEmpty();
         waitFor().until(d -> step("communicate-openly").getText().contains("2 entries"));
         scrollTo(form);
         browser.screenshot("05-quick-logged");
@@ -171,6 +174,30 @@ class DashboardInBrowserTest {
     }
 
     @Test
+    void an_entry_written_elsewhere_appears_without_reloading_where_this_service_streams_live() {
+        signInAs(OWNER);
+        waitFor().until(d -> !entries().isEmpty());
+        WebElement live = browser.driver.findElement(By.id("live-status"));
+        // A missing route answers at once; an open stream may send its headers only with its first event.
+        try {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(3))
+                    .until(d -> List.of("live", "unavailable").contains(live.getAttribute("data-state")));
+        } catch (TimeoutException stillListening) {
+            assertThat(live.getAttribute("data-state")).isEqualTo("connecting");
+        }
+
+        if ("unavailable".equals(live.getAttribute("data-state"))) {
+            System.out.println("Live: this query service has no /journals/{id}/live yet; the page says so");
+            assertThat(live.getText()).isEqualTo("Live updates not available yet");
+            return;
+        }
+        new Http(stack.commandUrl(), Http.tokenFor(stack.commandUrl(), OWNER)).post(
+                "/journals/" + journalId + "/check-ins", "{\"mood\":5,\"connection\":5,\"note\":\"Written on the phone\"}");
+
+        waitFor().until(d -> entries().stream().anyMatch(entry -> entry.getText().contains("Written on the phone")));
+    }
+
+    @Test
     void someone_else_signs_in_and_sees_none_of_the_journal() {
         signInAs("erin-elsewhere");
 
@@ -202,6 +229,18 @@ class DashboardInBrowserTest {
         assertThat(js.executeScript("return sessionStorage.length")).isEqualTo(0L);
         assertThat(js.executeScript("return localStorage.length")).isEqualTo(0L);
         assertThat(browser.driver.findElement(By.id("journal")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void a_pasted_bearer_token_signs_in_as_its_subject() {
+        openSignedOut();
+        browser.driver.findElement(By.cssSelector("#token-signin summary")).click();
+        browser.driver.findElement(By.id("token")).sendKeys("Bearer " + Http.tokenFor(stack.commandUrl(), OWNER));
+
+        browser.driver.findElement(By.cssSelector("#token-form button[type='submit']")).click();
+
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("who-name"), OWNER));
+        waitFor().until(d -> !entries().isEmpty());
     }
 
     @Test
