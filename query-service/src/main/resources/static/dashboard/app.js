@@ -66,7 +66,14 @@ function setUpSignIn(config) {
 function signOut(message) {
   closeJournal();
   session.signOut();
-  clear($('#journal-list'));
+  // Nothing of the journal stays in the page either, not even hidden.
+  for (const id of ['journal-list', 'progress', 'timeline-list', 'timeline-status', 'charts', 'charts-scope',
+    'streaks', 'on-this-day', 'nudges', 'export-panel', 'log-status', 'journal-title', 'journal-intention',
+    'journal-meta', 'who-name', 'live-status']) {
+    clear($(`#${id}`));
+  }
+  $('#filters').reset();
+  $('#quick-log').reset();
   history.replaceState(null, '', location.pathname);
   showOnly('#signin');
   clear($('#signin-status'), typeof message === 'string' ? note(message) : null);

@@ -229,6 +229,8 @@ class DashboardInBrowserTest {
         assertThat(js.executeScript("return sessionStorage.length")).isEqualTo(0L);
         assertThat(js.executeScript("return localStorage.length")).isEqualTo(0L);
         assertThat(browser.driver.findElement(By.id("journal")).isDisplayed()).isFalse();
+        assertThat(entries()).isEmpty();
+        assertThat(browser.driver.getPageSource()).doesNotContain("Find our way back").doesNotContain("Evening check-in");
     }
 
     @Test
