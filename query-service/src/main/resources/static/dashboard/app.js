@@ -1,7 +1,8 @@
 // The dashboard: sign-in, my journals, and one journal with its progress, timeline, charts and replay.
 import { loadConfig, session, subjectOf, devToken, read, query, Problem, Unavailable } from './api.js';
-import { $, el, clear, note, STEPS, KINDS, formatDay, formatTime, humanize } from './dom.js';
+import { $, el, clear, note, STEPS, KINDS, formatDay, humanize } from './dom.js';
 import { renderProgress } from './progress.js';
+import { Replay } from './replay.js';
 import { Timeline, filtersFrom } from './timeline.js';
 import { renderCharts, renderStreaks, destroyCharts } from './charts.js';
 import { setUpQuickLog } from './quicklog.js';
@@ -9,7 +10,7 @@ import { follow } from './live.js';
 import { loadOnThisDay, loadNudges, setUpExport, NOT_YET } from './panels.js';
 
 const DAY = 24 * 60 * 60 * 1000;
-let current = null; // { journal, timeline, stopLive, replay: {supported, openedAt, now, steps, asOf}, generation }
+let current = null; // { journal, timeline, replay, stopLive, generation }
 
 async function start() {
   // Everything below the header loads after the page, so a restored scroll position would land anywhere.
@@ -110,6 +111,7 @@ async function showSignedIn() {
 function closeJournal() {
   if (!current) return;
   current.stopLive();
+  current.replay.dispose();
   current.timeline.dispose();
   destroyCharts();
   current = null;
@@ -127,7 +129,8 @@ async function openJournal(journal) {
     + (journal.closure ? ` (${humanize(journal.closure.outcome)})` : '');
   const timeline = new Timeline($('#timeline'), journal.journalId);
   timeline.filters = filtersFrom($('#filters'));
-  current = { journal, timeline, stopLive: () => {}, generation: 0, replay: null };
+  const replay = new Replay(journal, () => refresh());
+  current = { journal, timeline, replay, stopLive: () => {}, generation: 0 };
   const closed = journal.status !== 'OPEN';
   $('#quick-log').hidden = closed;
   $('#quick-log-closed').hidden = !closed;
@@ -135,7 +138,7 @@ async function openJournal(journal) {
     setUpQuickLog($('#quick-log'), { journalId: journal.journalId, onLogged: afterLogging });
   }
   setUpExport($('#export-panel'), journal.journalId);
-  await Promise.all([refresh(), setUpReplay(journal)]);
+  await Promise.all([refresh(), replay.setUp()]);
   startLive(journal);
 }
 
@@ -197,88 +200,9 @@ async function loadAnalytics(journal, day, minVersion, stillCurrent) {
 
 /** After a quick-log: read with minVersion so the entry is there on the very next read. */
 async function afterLogging(answer) {
-  if (current.replay?.asOf) setReplayPosition(current.replay.steps);
+  current.replay.reset();
   await refresh({ minVersion: answer.version });
   return current.timeline.has(answer.entryId);
-}
-
-// ---- Replay -------------------------------------------------------------------------------------------
-
-async function setUpReplay(journal) {
-  const slider = $('#replay');
-  const status = $('#replay-status');
-  // The service keeps microseconds and a Date only milliseconds: round up, or the first position would ask
-  // for an instant a fraction before the opening, which the service refuses.
-  const openedAt = new Date(Date.parse(journal.openedAt) + 1);
-  const now = new Date();
-  const life = Math.max(1, now - openedAt);
-  const steps = life >= 2 * DAY ? Math.ceil(life / DAY) : 100;
-  const replay = { supported: false, openedAt, now, steps, stepMillis: life / steps, daily: life >= 2 * DAY,
-    asOf: null };
-  current.replay = replay;
-  slider.min = '0';
-  slider.max = String(steps);
-  slider.value = String(steps);
-  slider.disabled = true;
-  $('#replay-start').textContent = formatDay(journal.openedAt);
-  $('#replay-now').onclick = () => setReplayPosition(steps);
-  $('#replay-value').textContent = 'Now';
-  clear(status, note('Checking whether replay is available…'));
-  replay.supported = await supportsAsOf(journal.journalId);
-  if (current?.replay !== replay) return;
-  if (!replay.supported) {
-    clear(status, note('Replay is not available yet in this version of Rekindle.', 'unavailable'));
-    $('#replay-panel').dataset.available = 'false';
-    return;
-  }
-  $('#replay-panel').dataset.available = 'true';
-  slider.disabled = false;
-  clear(status, note('Drag to see your journal as it was on an earlier day.'));
-  let pending;
-  slider.oninput = () => {
-    showReplayLabel();
-    clearTimeout(pending);
-    pending = setTimeout(() => setReplayPosition(Number(slider.value)), 200);
-  };
-}
-
-function setReplayPosition(position) {
-  const replay = current.replay;
-  const slider = $('#replay');
-  slider.value = String(position);
-  replay.asOf = position >= replay.steps ? null
-    : new Date(replay.openedAt.getTime() + Math.round(position * replay.stepMillis));
-  showReplayLabel();
-  $('#journal').classList.toggle('replaying', replay.asOf !== null);
-  $('#replay-now').hidden = replay.asOf === null;
-  $('#quick-log').querySelector('button[type="submit"]').disabled = replay.asOf !== null;
-  clear($('#replay-status'), note(replay.asOf
-    ? 'Replaying: this is how your journal looked then. Live updates are paused.'
-    : 'Drag to see your journal as it was on an earlier day.'));
-  return refresh();
-}
-
-function showReplayLabel() {
-  const replay = current.replay;
-  const position = Number($('#replay').value);
-  const at = new Date(replay.openedAt.getTime() + position * replay.stepMillis);
-  const label = position >= replay.steps ? 'Now' : replay.daily ? formatDay(at.toISOString())
-    : formatTime(at.toISOString());
-  $('#replay-value').textContent = label;
-  $('#replay').setAttribute('aria-valuetext', label);
-}
-
-/**
- * Whether this deployment replays as of an instant. A service without asOf ignores the parameter and
- * answers 200; one with it rejects a malformed instant with 400.
- */
-async function supportsAsOf(journalId) {
-  try {
-    await read(`/journals/${journalId}/progress?asOf=not-an-instant`);
-    return false;
-  } catch (error) {
-    return error instanceof Problem && error.status === 400;
-  }
 }
 
 // ---- Live ---------------------------------------------------------------------------------------------
