@@ -22,6 +22,7 @@ final class Banner {
                 "",
                 " Command API  " + stack.commandUrl() + "   Swagger UI " + stack.commandSwaggerUrl(),
                 " Query API    " + stack.queryUrl() + "   Swagger UI " + stack.querySwaggerUrl(),
+                " Dashboard    " + stack.dashboardUrl() + "   (sign in with any user name, e.g. demo)",
                 "",
                 " Demo token (user \"demo\"; more from POST " + stack.commandUrl().resolve("/dev/tokens") + "):",
                 "   export TOKEN=" + stack.demoToken(),

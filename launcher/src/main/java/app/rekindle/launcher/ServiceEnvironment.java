@@ -17,12 +17,15 @@ final class ServiceEnvironment {
         Map<String, String> env = shared(addresses, addresses.commandPort(), addresses.eventsJdbcUrl());
         env.put("REKINDLE_DEV_TOKENS_ENABLED", "true");
         env.put("REKINDLE_DEV_TOKENS_PRIVATE_KEY_LOCATION", "file:" + addresses.jwtPrivateKeyPem());
+        // The dashboard, served by the query service, signs in and quick-logs from the browser.
+        env.put("REKINDLE_CORS_ALLOWED_ORIGINS", "http://localhost:" + addresses.queryPort());
         return env;
     }
 
     static Map<String, String> query(StackAddresses addresses) {
         Map<String, String> env = shared(addresses, addresses.queryPort(), addresses.viewsJdbcUrl());
         env.put("REKINDLE_COMMAND_SERVICE_URL", "http://localhost:" + addresses.commandPort());
+        env.put("REKINDLE_DASHBOARD_DEV_SIGN_IN", "true");
         return env;
     }
 

@@ -16,7 +16,7 @@ class ServiceEnvironmentTest {
             Path.of("/data/keys/jwt-public.pem"), Path.of("/data/keys/jwt-private.pem"));
 
     @Test
-    void command_service_writes_to_the_events_schema_and_may_issue_dev_tokens() {
+    void command_service_writes_to_the_events_schema_issues_dev_tokens_and_lets_the_dashboard_call_it() {
         assertThat(ServiceEnvironment.command(addresses)).containsOnly(
                 entry("SERVER_PORT", "8080"),
                 entry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/rekindle?currentSchema=events"),
@@ -27,11 +27,12 @@ class ServiceEnvironmentTest {
                 entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:/data/keys/jwt-public.pem"),
                 entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true"),
                 entry("REKINDLE_DEV_TOKENS_ENABLED", "true"),
-                entry("REKINDLE_DEV_TOKENS_PRIVATE_KEY_LOCATION", "file:/data/keys/jwt-private.pem"));
+                entry("REKINDLE_DEV_TOKENS_PRIVATE_KEY_LOCATION", "file:/data/keys/jwt-private.pem"),
+                entry("REKINDLE_CORS_ALLOWED_ORIGINS", "http://localhost:8081"));
     }
 
     @Test
-    void query_service_reads_the_views_schema_and_knows_the_command_service() {
+    void query_service_reads_the_views_schema_and_tells_the_dashboard_where_to_sign_in() {
         assertThat(ServiceEnvironment.query(addresses)).containsOnly(
                 entry("SERVER_PORT", "8081"),
                 entry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/rekindle?currentSchema=views"),
@@ -41,6 +42,7 @@ class ServiceEnvironmentTest {
                 entry("REKINDLE_KAFKA_TOPIC", "rekindle.journal-events"),
                 entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:/data/keys/jwt-public.pem"),
                 entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true"),
-                entry("REKINDLE_COMMAND_SERVICE_URL", "http://localhost:8080"));
+                entry("REKINDLE_COMMAND_SERVICE_URL", "http://localhost:8080"),
+                entry("REKINDLE_DASHBOARD_DEV_SIGN_IN", "true"));
     }
 }

@@ -1,0 +1,101 @@
+// The replay slider over a journal's life, from its opening to now: each position is an instant to read as of.
+import { read, Problem } from './api.js';
+import { $, clear, note, formatDay, formatTime } from './dom.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const HINT = 'Drag to see your journal as it was on an earlier day.';
+
+export class Replay {
+  /** @param onMove called after the instant changed; re-reads the views */
+  constructor(journal, onMove) {
+    this.journal = journal;
+    this.onMove = onMove;
+    // The service keeps microseconds and a Date only milliseconds: round up, or the first position would
+    // ask for an instant a fraction before the opening, which the service refuses.
+    this.openedAt = Date.parse(journal.openedAt) + 1;
+    const life = Math.max(1, Date.now() - this.openedAt);
+    this.daily = life >= 2 * DAY;
+    this.steps = this.daily ? Math.ceil(life / DAY) : 100;
+    this.stepMillis = life / this.steps;
+    this.asOf = null;
+    this.slider = $('#replay');
+  }
+
+  /** Shows the slider at "now"; enables it only where the service can replay. */
+  async setUp() {
+    const slider = this.slider;
+    Object.assign(slider, { min: '0', max: String(this.steps), value: String(this.steps), disabled: true });
+    slider.oninput = null;
+    this.showState();
+    $('#replay-start').textContent = formatDay(this.journal.openedAt);
+    $('#replay-now').onclick = () => this.moveTo(this.steps);
+    delete $('#replay-panel').dataset.available;
+    clear($('#replay-status'), note('Checking whether replay is available…'));
+    const supported = await supportsAsOf(this.journal.journalId);
+    if (this.disposed) return;
+    $('#replay-panel').dataset.available = String(supported);
+    if (!supported) {
+      clear($('#replay-status'), note('Replay is not available yet in this version of Rekindle.', 'unavailable'));
+      return;
+    }
+    slider.disabled = false;
+    clear($('#replay-status'), note(HINT));
+    let pending;
+    slider.oninput = () => {
+      this.showLabel();
+      clearTimeout(pending);
+      pending = setTimeout(() => this.moveTo(Number(slider.value)), 200);
+    };
+  }
+
+  dispose() {
+    this.disposed = true;
+  }
+
+  /** Back to now without re-reading (the caller is about to). */
+  reset() {
+    if (this.asOf === null) return;
+    this.slider.value = String(this.steps);
+    this.asOf = null;
+    this.showState();
+  }
+
+  moveTo(position) {
+    this.slider.value = String(position);
+    this.asOf = position >= this.steps ? null : new Date(this.openedAt + Math.round(position * this.stepMillis));
+    this.showState();
+    return this.onMove();
+  }
+
+  showState() {
+    const replaying = this.asOf !== null;
+    this.showLabel();
+    $('#journal').classList.toggle('replaying', replaying);
+    $('#replay-now').hidden = !replaying;
+    $('#quick-log button[type="submit"]').disabled = replaying;
+    if (this.slider.disabled) return;
+    clear($('#replay-status'), note(replaying
+      ? 'Replaying: this is how your journal looked then. Live updates are paused.' : HINT));
+  }
+
+  showLabel() {
+    const position = Number(this.slider.value);
+    const at = new Date(this.openedAt + position * this.stepMillis).toISOString();
+    const label = position >= this.steps ? 'Now' : this.daily ? formatDay(at) : formatTime(at);
+    $('#replay-value').textContent = label;
+    this.slider.setAttribute('aria-valuetext', label);
+  }
+}
+
+/**
+ * Whether this deployment replays as of an instant. A service without asOf ignores the parameter and
+ * answers 200; one with it rejects a malformed instant with 400.
+ */
+async function supportsAsOf(journalId) {
+  try {
+    await read(`/journals/${journalId}/progress?asOf=not-an-instant`);
+    return false;
+  } catch (error) {
+    return error instanceof Problem && error.status === 400;
+  }
+}
