@@ -147,6 +147,7 @@ public final class Report {
         if (spread == null || spread.rounds() == 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", spread.median(), spread.min(), spread.max());
+        String format = Math.abs(spread.median()) < 0.1 ? "%.3f× (%.3f–%.3f)" : "%.2f× (%.2f–%.2f)";
+        return String.format(Locale.ROOT, format, spread.median(), spread.min(), spread.max());
     }
 }

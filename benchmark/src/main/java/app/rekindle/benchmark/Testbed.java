@@ -42,6 +42,7 @@ public final class Testbed implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String token;
+    private boolean closed;
 
     private Testbed(Mode mode, Path dataDir, EmbeddedStack stack, PrintStream serviceLog) {
         this.mode = mode;
@@ -70,7 +71,10 @@ public final class Testbed implements AutoCloseable {
             } finally {
                 System.setOut(console);
             }
-            return new Testbed(mode, dataDir, stack, serviceLog);
+            Testbed bed = new Testbed(mode, dataDir, stack, serviceLog);
+            // Ctrl-C must not leave PostgreSQL and the services running without us.
+            Runtime.getRuntime().addShutdownHook(new Thread(bed::close, "stop-benchmark-stack"));
+            return bed;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -185,15 +189,26 @@ public final class Testbed implements AutoCloseable {
         return parse(response.body()).get("token").asText();
     }
 
+    /** Stops the stack (its messages go to the service log) and deletes its data folder; safe to call twice. */
     @Override
-    public void close() {
-        PrintStream console = System.out;
-        System.setOut(serviceLog);
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             stack.close();
         } finally {
-            System.setOut(console);
             serviceLog.close();
+            deleteQuietly(dataDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not delete " + dir + ": " + e.getMessage());
         }
     }
 }

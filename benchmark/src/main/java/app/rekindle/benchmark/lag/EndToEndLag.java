@@ -52,6 +52,7 @@ public final class EndToEndLag {
 
     private final Testbed bed;
     private final List<UUID> journals = new ArrayList<>();
+    private volatile String lastFailure;
 
     public EndToEndLag(Testbed bed) {
         this.bed = bed;
@@ -98,7 +99,8 @@ public final class EndToEndLag {
         section.notes().add(String.format(Locale.ROOT, "Open loop at %.1f check-ins/s (half of %.0f/s) over %d "
                 + "journals; latency counted from each request's due time.", rate, maxCommandRate, JOURNALS));
         if (failed > 0) {
-            section.notes().add(failed + " check-ins failed during the lag rounds and are not in the figures.");
+            section.notes().add(failed + " check-ins failed during the lag rounds and are not in the figures; the "
+                    + "last answered " + lastFailure);
         }
     }
 
@@ -120,6 +122,7 @@ public final class EndToEndLag {
                 pending.add(new Pending(journal, Testbed.parse(answer.body()).get("version").asLong(), due));
             } else {
                 failed.incrementAndGet();
+                lastFailure = answer.statusCode() + " " + answer.body();
             }
         });
         watcher.stopWhenEmpty();
