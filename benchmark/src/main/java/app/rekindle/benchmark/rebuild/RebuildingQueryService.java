@@ -9,11 +9,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,27 +66,8 @@ final class RebuildingQueryService implements AutoCloseable {
         }
     }
 
-    void awaitReady(Testbed bed, Duration timeout) throws InterruptedException {
-        HttpRequest probe = HttpRequest.newBuilder(url.resolve("/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                if (bed.http().send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue()
-                        + "; see benchmark/target/services.log");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " was not ready after " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(250);
-        }
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     String name() {
