@@ -41,6 +41,22 @@ public final class Topics {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * For filling a topic with a data set, not for measuring: plain acks=1 with one request in flight, so records
+     * stay in order without the idempotent producer's sequence bookkeeping, which a broker starved of CPU right
+     * after creating the topic has been seen to wedge (OutOfOrderSequenceException on every retry).
+     */
+    public static KafkaProducer<String, byte[]> loader(String bootstrapServers) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.ACKS_CONFIG, "1",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
     public static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, String groupId) {
         Map<String, Object> config = new java.util.HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -46,7 +46,7 @@ public final class RebuildSpeed {
         long run = System.currentTimeMillis() % 100_000;
         Topics.create(bed.kafka(), TOPIC, Testbed.PARTITIONS);
         long producing = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = Topics.producer(bed.kafka())) {
+        try (KafkaProducer<String, byte[]> producer = Topics.loader(bed.kafka())) {
             Topics.journals(TOPIC, events, EVENTS_PER_JOURNAL, producer::send);
             producer.flush();
         }
