@@ -1,0 +1,119 @@
+package app.rekindle.benchmark;
+
+import app.rekindle.benchmark.commands.CommandThroughput;
+import app.rekindle.benchmark.lag.EndToEndLag;
+import app.rekindle.benchmark.memory.MemorySampler;
+import app.rekindle.benchmark.publishing.PublisherCapacity;
+import app.rekindle.benchmark.rebuild.RebuildSpeed;
+import app.rekindle.benchmark.timeline.TimelineReads;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code ./rekindle bench [quick|full]}: starts the real stack, runs every measurement against its raw baseline
+ * (interleaved round by round), and writes {@code report.md} and {@code report.json}.
+ */
+public final class BenchmarkMain {
+
+    private static final double GIB = 1024.0 * 1024 * 1024;
+    private static final double MIB = 1024.0 * 1024;
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) {
+        Mode mode = Mode.named(args.length > 0 ? args[0] : "quick");
+        Path output = Path.of(args.length > 1 ? args[1] : "benchmark/target").toAbsolutePath();
+        Report report = run(mode, output);
+        System.out.println();
+        System.out.println(report.markdown());
+        System.out.println("Written to " + output.resolve("report.md") + " and report.json; " + report.failedTargets()
+                + " target(s) missed.");
+        // Kafka and JDBC leave non-daemon threads behind now and then; the run is over.
+        System.exit(report.errors().isEmpty() ? 0 : 1);
+    }
+
+    /** Runs everything and writes the report into {@code output}; a measurement that breaks is noted, not fatal. */
+    public static Report run(Mode mode, Path output) {
+        Report report = new Report(mode);
+        System.out.println("Rekindle benchmark (" + mode.name() + "): starting the stack; service logs in "
+                + output.resolve("services.log"));
+        try (Testbed bed = Testbed.start(mode, output.resolve("services.log"));
+             MemorySampler memory = new MemorySampler(bed)) {
+            bed.service("command-service.jar").ifPresent(p -> memory.watch("command-service", p, bed.commandUrl()));
+            bed.service("query-service.jar").ifPresent(p -> memory.watch("query-service", p, bed.queryUrl()));
+            System.out.printf(Locale.ROOT, "Stack up in %.1f s%n", bed.stack().startupTime().toMillis() / 1000.0);
+
+            double commandRate = measure(report, "command throughput", () -> new CommandThroughput(bed).run(report));
+            double publisherRate = measure(report, "publisher capacity",
+                    () -> new PublisherCapacity(bed).run(report, commandRate));
+            measure(report, "end-to-end lag", () -> {
+                new EndToEndLag(bed).run(report, commandRate);
+                return 0;
+            });
+            measure(report, "timeline reads", () -> {
+                new TimelineReads(bed).run(report);
+                return 0;
+            });
+            double rebuildRate = measure(report, "rebuild", () -> new RebuildSpeed(bed, memory).run(report));
+            memory.close();
+            memorySection(report, memory.peaks(), commandRate, publisherRate, rebuildRate);
+            Report.Section replay = report.section("6. Replay as-of", null);
+            replay.notes().add("Not measured: replaying a journal as of a past day is being built in another branch.");
+        }
+        report.finish();
+        report.write(output);
+        return report;
+    }
+
+    private interface Measurement {
+        double run() throws Exception;
+    }
+
+    private static double measure(Report report, String name, Measurement measurement) {
+        // -Drekindle.bench.only=commands,publisher runs only those (by the start of their name), e.g. to compare
+        // one setting of the services with another without waiting for the rest.
+        String only = System.getProperty("rekindle.bench.only", "");
+        if (!only.isBlank() && java.util.Arrays.stream(only.split(",")).noneMatch(name::startsWith)) {
+            return Double.NaN;
+        }
+        System.out.println("Measuring " + name + " ...");
+        try {
+            return measurement.run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            report.errors().add(name + ": " + e);
+            return Double.NaN;
+        }
+    }
+
+    private static void memorySection(Report report, Map<String, MemorySampler.Peak> peaks, double commandRate,
+                                      double publisherRate, double rebuildRate) {
+        Report.Section section = report.section("5. Memory", null);
+        peaks.forEach((name, peak) -> {
+            section.rows().add(new Report.Row(name + ": peak RSS", "MiB", mib(peak.rss()), null, null, null, null));
+            section.rows().add(new Report.Row(name + ": peak heap used", "MiB", mib(peak.heap()), null, null, null,
+                    null));
+        });
+        MemorySampler.Peak command = peaks.get("command-service");
+        MemorySampler.Peak rebuild = peaks.get("query-service (rebuild)");
+        if (command != null && command.rss() > 0) {
+            section.rows().add(new Report.Row("command-service: commands/s per GiB RSS (4 clients)", "/s/GiB",
+                    commandRate / (command.rss() / GIB), null, null, null, null));
+            section.rows().add(new Report.Row("command-service: published events/s per GiB RSS", "/s/GiB",
+                    publisherRate / (command.rss() / GIB), null, null, null, null));
+        }
+        if (rebuild != null && rebuild.rss() > 0) {
+            section.rows().add(new Report.Row("query-service: rebuilt events/s per GiB RSS", "/s/GiB",
+                    rebuildRate / (rebuild.rss() / GIB), null, null, null, null));
+        }
+        section.notes().add("RSS is the larger of VmHWM and VmRSS from /proc/<pid>/status, heap the actuator's "
+                + "jvm.memory.used{area=heap}, sampled every second; each service runs with -Xmx384m.");
+    }
+
+    private static Double mib(long bytes) {
+        return bytes < 0 ? null : bytes / MIB;
+    }
+}

@@ -1,0 +1,38 @@
+package app.rekindle.benchmark;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * How big and how long each measurement is. Every measurement alternates baseline and Rekindle phases for
+ * {@code rounds} rounds, each phase {@code phase} long, after one unrecorded warm-up round.
+ *
+ * @param backlogEvents     events per round handed to the Kafka publisher (and to the raw producer) at once
+ * @param timelineEntries   entries of the journal whose timeline is read
+ * @param timelineRows      rows in the whole timeline table, that journal's included
+ * @param readsPerSecond    constant request rate while timeline pages are read
+ * @param rebuildEvents     events on the topic a fresh consumer group rebuilds its views from (written once)
+ * @param rebuildCap        longest a rebuild round may take; its rate is measured over what it applied by then
+ * @param rebuildRounds     rounds of the rebuild, each of which starts a query-service process
+ */
+public record Mode(String name, int rounds, Duration phase, int backlogEvents, int timelineEntries, int timelineRows,
+                   int readsPerSecond, int rebuildEvents, Duration rebuildCap, int rebuildRounds) {
+
+    /** A few seconds of each measurement: the CI smoke test that the harness works, no figure to trust. */
+    public static final Mode TINY = new Mode("tiny", 2, Duration.ofMillis(1500), 1_000, 2_000, 10_000, 20,
+            2_000, Duration.ofSeconds(3), 1);
+    /** About five minutes on a busy two-core machine; a quiet one takes half that. */
+    public static final Mode QUICK = new Mode("quick", 3, Duration.ofSeconds(3), 5_000, 10_000, 100_000, 40,
+            50_000, Duration.ofSeconds(10), 3);
+    public static final Mode FULL = new Mode("full", 5, Duration.ofSeconds(10), 20_000, 100_000, 1_000_000, 50,
+            1_000_000, Duration.ofSeconds(60), 5);
+
+    public static Mode named(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "tiny" -> TINY;
+            case "quick" -> QUICK;
+            case "full" -> FULL;
+            default -> throw new IllegalArgumentException("Mode must be tiny, quick or full, not '" + name + "'");
+        };
+    }
+}

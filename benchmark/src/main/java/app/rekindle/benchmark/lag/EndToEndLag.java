@@ -1,0 +1,233 @@
+package app.rekindle.benchmark.lag;
+
+import app.rekindle.benchmark.Latencies;
+import app.rekindle.benchmark.OpenLoop;
+import app.rekindle.benchmark.Report;
+import app.rekindle.benchmark.Spread;
+import app.rekindle.benchmark.Testbed;
+import app.rekindle.benchmark.Topics;
+import app.rekindle.events.CloudEventsKafka;
+import app.rekindle.events.PublishedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * From the moment a check-in is due (open loop at half the measured maximum command rate) until the query
+ * service's views have applied it, read from its {@code journal_position} table every 2 ms. The floor is Kafka
+ * alone on the same broker: a record of the same size produced at the same rate with the publisher's settings,
+ * from due time to a consumer receiving it.
+ */
+public final class EndToEndLag {
+
+    private static final int JOURNALS = 16;
+    private static final String FLOOR_TOPIC = "bench.lag-floor";
+    private static final String DUE_HEADER = "bench-due-nanos";
+    private static final String CHECK_IN = "{\"mood\":4,\"connection\":3,\"note\":\"Walked by the river after dinner "
+            + "and talked about the summer\"}";
+
+    private record Pending(UUID journal, long version, long dueNanos) {
+    }
+
+    private final Testbed bed;
+    private final List<UUID> journals = new ArrayList<>();
+    private volatile String lastFailure;
+
+    public EndToEndLag(Testbed bed) {
+        this.bed = bed;
+    }
+
+    public void run(Report report, double maxCommandRate) throws Exception {
+        double rate = Math.max(2, maxCommandRate / 2);
+        Report.Section section = report.section("2. End-to-end lag",
+                "raw produce → consume on the same broker, same record size and rate, publisher's producer settings");
+        for (int j = 0; j < JOURNALS; j++) {
+            journals.add(bed.openJournal());
+        }
+        Topics.create(bed.kafka(), FLOOR_TOPIC, Testbed.PARTITIONS);
+        List<Double> floorP50 = new ArrayList<>();
+        List<Double> floorP99 = new ArrayList<>();
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        double worstDrain = 0;
+        long failed = 0;
+        try (Connection views = bed.connect("views");
+             KafkaProducer<String, byte[]> producer = Topics.producer(bed.kafka())) {
+            floor(producer, rate, Duration.ofSeconds(1));
+            rekindle(views, rate, Duration.ofSeconds(1));
+            for (int round = 0; round < bed.mode().rounds(); round++) {
+                Latencies floor = floor(producer, rate, bed.mode().phase());
+                Phase phase = rekindle(views, rate, bed.mode().phase());
+                floorP50.add(floor.percentileMillis(50));
+                floorP99.add(floor.percentileMillis(99));
+                p50.add(phase.latencies().percentileMillis(50));
+                p99.add(phase.latencies().percentileMillis(99));
+                worstDrain = Math.max(worstDrain, phase.drainSeconds());
+                failed += phase.failed();
+                System.out.printf(Locale.ROOT, "  lag at %.0f/s, round %d: floor p99 %.1f ms, Rekindle p99 %.1f ms, "
+                        + "drained in %.2f s%n", rate, round + 1, floorP99.getLast(), p99.getLast(), phase.drainSeconds());
+            }
+        }
+        section.rows().add(new Report.Row("due → visible in the view, p50", "ms", Spread.of(p50).median(),
+                Spread.of(floorP50).median(), Spread.ofRatios(p50, floorP50), null, null));
+        Spread p99Ratio = Spread.ofRatios(p99, floorP99);
+        section.rows().add(new Report.Row("due → visible in the view, p99", "ms", Spread.of(p99).median(),
+                Spread.of(floorP99).median(), p99Ratio, "≤ 10× floor p99", p99Ratio.median() <= 10));
+        section.rows().add(new Report.Row("lag left when the load stops, drained within (worst round)", "s",
+                worstDrain, null, null, "≤ 5 s", worstDrain <= 5));
+        section.notes().add(String.format(Locale.ROOT, "Open loop at %.1f check-ins/s (half of %.0f/s) over %d "
+                + "journals; latency counted from each request's due time.", rate, maxCommandRate, JOURNALS));
+        if (failed > 0) {
+            section.notes().add(failed + " check-ins failed during the lag rounds and are not in the figures; the "
+                    + "last answered " + lastFailure);
+        }
+    }
+
+    private record Phase(Latencies latencies, double drainSeconds, long failed) {
+    }
+
+    private Phase rekindle(Connection views, double rate, Duration length) throws Exception {
+        Latencies latencies = new Latencies();
+        ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+        AtomicLong failed = new AtomicLong();
+        Watcher watcher = new Watcher(views, pending, latencies);
+        Thread watching = Thread.ofPlatform().name("lag-watcher").start(watcher);
+        long lastDue = OpenLoop.run(rate, length, (i, due) -> {
+            UUID journal = journals.get((int) (i % journals.size()));
+            HttpResponse<String> answer = bed.send(bed.command("/journals/" + journal + "/check-ins")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(CHECK_IN)).build());
+            if (answer.statusCode() == 201) {
+                pending.add(new Pending(journal, Testbed.parse(answer.body()).get("version").asLong(), due));
+            } else {
+                failed.incrementAndGet();
+                lastFailure = answer.statusCode() + " " + answer.body();
+            }
+        });
+        watcher.stopWhenEmpty();
+        watching.join(60_000);
+        double drain = Math.max(0, (watcher.emptiedAt() - lastDue) / 1e9);
+        return new Phase(latencies, drain, failed.get());
+    }
+
+    /** Polls the views' positions and settles every pending check-in its journal has reached. */
+    private final class Watcher implements Runnable {
+        private final Connection views;
+        private final ConcurrentLinkedQueue<Pending> pending;
+        private final Latencies latencies;
+        private volatile boolean stopWhenEmpty;
+        private volatile long emptiedAt;
+
+        Watcher(Connection views, ConcurrentLinkedQueue<Pending> pending, Latencies latencies) {
+            this.views = views;
+            this.pending = pending;
+            this.latencies = latencies;
+        }
+
+        void stopWhenEmpty() {
+            stopWhenEmpty = true;
+        }
+
+        long emptiedAt() {
+            return emptiedAt;
+        }
+
+        @Override
+        public void run() {
+            try (PreparedStatement select = views.prepareStatement(
+                    "select journal_id, last_sequence from journal_position where journal_id = any(?)")) {
+                Array ids = views.createArrayOf("uuid", journals.stream().map(UUID::toString).toArray());
+                select.setArray(1, ids);
+                long deadline = Long.MAX_VALUE;
+                while (true) {
+                    Map<UUID, Long> positions = new HashMap<>();
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            positions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                        }
+                    }
+                    for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
+                        Pending p = it.next();
+                        if (positions.getOrDefault(p.journal(), -1L) >= p.version()) {
+                            latencies.recordSince(p.dueNanos());
+                            it.remove();
+                        }
+                    }
+                    if (stopWhenEmpty) {
+                        if (pending.isEmpty()) {
+                            emptiedAt = System.nanoTime();
+                            return;
+                        }
+                        deadline = Math.min(deadline, System.nanoTime() + 60_000_000_000L);
+                        if (System.nanoTime() > deadline) {
+                            throw new IllegalStateException(pending.size() + " check-ins never reached the views");
+                        }
+                    }
+                    Thread.sleep(2);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Watching the views failed", e);
+            }
+        }
+    }
+
+    private Latencies floor(KafkaProducer<String, byte[]> producer, double rate, Duration length) throws Exception {
+        Latencies latencies = new Latencies();
+        AtomicLong expected = new AtomicLong();
+        try (KafkaConsumer<String, byte[]> consumer = Topics.consumer(bed.kafka(), null)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(FLOOR_TOPIC).stream()
+                    .map(info -> new TopicPartition(FLOOR_TOPIC, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            Thread receiving = Thread.ofPlatform().name("lag-floor-consumer").start(() -> {
+                long deadline = Long.MAX_VALUE;
+                while (latencies.count() < expected.get() || expected.get() == 0) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(5))) {
+                        latencies.recordSince(ByteBuffer.wrap(record.headers().lastHeader(DUE_HEADER).value()).getLong());
+                    }
+                    if (expected.get() > 0) {
+                        deadline = Math.min(deadline, System.nanoTime() + 60_000_000_000L);
+                        if (System.nanoTime() > deadline) {
+                            return;
+                        }
+                    }
+                }
+            });
+            AtomicLong sent = new AtomicLong();
+            Instant now = Instant.now();
+            OpenLoop.run(rate, length, (i, due) -> {
+                UUID journal = journals.get((int) (i % journals.size()));
+                ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(FLOOR_TOPIC,
+                        PublishedEvent.of(UUID.randomUUID().toString(), i + 1, Topics.checkIn(journal, now)));
+                record.headers().add(DUE_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(due).array());
+                producer.send(record);
+                sent.incrementAndGet();
+            });
+            expected.set(sent.get());
+            receiving.join(70_000);
+        }
+        return latencies;
+    }
+}
