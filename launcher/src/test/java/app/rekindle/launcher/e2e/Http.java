@@ -32,6 +32,10 @@ final class Http {
                 .body().get("token").asText();
     }
 
+    String token() {
+        return token;
+    }
+
     Answer post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
