@@ -1,5 +1,6 @@
 package app.rekindle.query.dashboard;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,6 +19,7 @@ class DashboardConfigController {
         this.properties = properties;
     }
 
+    @Operation(summary = "What the dashboard page needs to start: the command service URL and whether sign-in by name exists")
     @GetMapping("/dashboard/config")
     DashboardConfig config() {
         return new DashboardConfig(properties.commandServiceUrl(), properties.devSignIn());
