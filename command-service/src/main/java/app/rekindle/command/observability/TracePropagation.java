@@ -1,5 +1,6 @@
 package app.rekindle.command.observability;
 
+import app.rekindle.support.RequestLogContext;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;

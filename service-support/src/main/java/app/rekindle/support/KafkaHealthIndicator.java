@@ -1,6 +1,5 @@
-package app.rekindle.query.observability;
+package app.rekindle.support;
 
-import app.rekindle.query.config.RekindleKafkaProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -8,7 +7,6 @@ import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,18 +17,18 @@ import java.util.concurrent.TimeoutException;
 /**
  * "kafka" in /actuator/health and in the readiness group: the broker answers a cluster description within a
  * short timeout. A service that cannot reach Kafka is taken out of the load balancer, not restarted (liveness
- * stays up), since restarting would not bring the broker back.
+ * stays up), since restarting would not bring the broker back. Each service registers it as the bean
+ * {@code kafkaHealthIndicator}, which names the check "kafka".
  */
-@Component
-class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
+public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final Admin admin;
 
-    KafkaHealthIndicator(RekindleKafkaProperties kafka) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "rekindle-query-health",
+    public KafkaHealthIndicator(String bootstrapServers, String clientId) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, clientId,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
     }

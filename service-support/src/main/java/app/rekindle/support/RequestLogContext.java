@@ -1,4 +1,4 @@
-package app.rekindle.command.observability;
+package app.rekindle.support;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -21,12 +20,11 @@ import java.util.regex.Pattern;
  * into the logging MDC, so every log line of a request can be found and grouped. Ids only: no text a person
  * wrote ever reaches the MDC.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestLogContext extends OncePerRequestFilter {
+public class RequestLogContext extends OncePerRequestFilter {
 
-    static final String TRACE_ID = "traceId";
-    static final String JOURNAL_ID = "journalId";
+    public static final String TRACE_ID = "traceId";
+    public static final String JOURNAL_ID = "journalId";
     private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final Pattern JOURNAL_PATH = Pattern.compile("^/journals/([0-9a-fA-F-]{36})(/.*)?$");
 
@@ -46,7 +44,7 @@ class RequestLogContext extends OncePerRequestFilter {
         }
     }
 
-    static String traceId(String traceparent) {
+    public static String traceId(String traceparent) {
         if (traceparent != null) {
             Matcher matcher = TRACEPARENT.matcher(traceparent.trim());
             if (matcher.matches()) {

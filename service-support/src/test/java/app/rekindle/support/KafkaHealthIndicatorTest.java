@@ -1,6 +1,5 @@
-package app.rekindle.command.observability;
+package app.rekindle.support;
 
-import app.rekindle.command.config.RekindleKafkaProperties;
 import app.rekindle.embedded.SharedTestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -36,7 +35,6 @@ class KafkaHealthIndicatorTest {
     }
 
     private static KafkaHealthIndicator indicator(String bootstrapServers) {
-        return new KafkaHealthIndicator(new RekindleKafkaProperties(bootstrapServers, "unused", false, 1, 5,
-                Duration.ofSeconds(5)));
+        return new KafkaHealthIndicator(bootstrapServers, "rekindle-test-health");
     }
 }

@@ -1,4 +1,4 @@
-package app.rekindle.query.observability;
+package app.rekindle.support;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -15,8 +15,8 @@ class RequestLogContextTest {
 
     @Test
     void a_request_logs_with_its_journal_id_and_the_callers_trace_id_and_leaves_nothing_behind() throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET",
-                "/journals/5b0c7e2a-3f4d-4e8b-9a61-2f1d0c9b8a71/timeline");
+        MockHttpServletRequest request = new MockHttpServletRequest("POST",
+                "/journals/5b0c7e2a-3f4d-4e8b-9a61-2f1d0c9b8a71/check-ins");
         request.addHeader("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         Map<String, String> seen = new HashMap<>();
 
