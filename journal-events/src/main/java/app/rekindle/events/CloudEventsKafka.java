@@ -51,7 +51,7 @@ public final class CloudEventsKafka {
     }
 
     /**
-     * Reads a record back into an event.
+     * Reads a record back into an event, upcast to the current version of its type.
      *
      * @throws MalformedRecordException when a required header is missing or unreadable
      * @throws UnknownEventTypeException when the type is not one this build knows
@@ -66,8 +66,9 @@ public final class CloudEventsKafka {
             int version = Integer.parseInt(header(record, SCHEMA_VERSION));
             long sequence = Long.parseLong(header(record, SEQUENCE));
             UUID journalId = UUID.fromString(header(record, SUBJECT));
-            JournalEvent event = JournalEventJson.fromBytes(name, record.value());
-            return new PublishedEvent(header(record, ID), journalId, sequence, new EventType(name, version), event);
+            JournalEvent event = JournalEventJson.fromBytes(name, version, record.value());
+            // The event is now at this build's version of its type, whatever version travelled.
+            return new PublishedEvent(header(record, ID), journalId, sequence, EventTypes.of(event), event);
         } catch (IllegalArgumentException | JacksonException e) {
             throw new MalformedRecordException(record, e.getMessage());
         }

@@ -18,7 +18,7 @@ public final class EventTypes {
     static {
         register(JournalOpened.class, "journal-opened", 1);
         register(ReflectionLogged.class, "reflection-logged", 1);
-        register(ConversationLogged.class, "conversation-logged", 1);
+        register(ConversationLogged.class, "conversation-logged", 2);
         register(GestureLogged.class, "gesture-logged", 1);
         register(DatePlanned.class, "date-planned", 1);
         register(DateHappened.class, "date-happened", 1);

@@ -42,9 +42,11 @@ public sealed interface JournalEvent {
         }
     }
 
+    /** Version 2 added {@code channel}; version 1 events are upcast with {@link ConversationChannel#NOT_RECORDED}. */
     record ConversationLogged(UUID journalId, UUID entryId, String topic, Initiator initiatedBy, int minutes,
-                              int feltHeard, int listenedWell, ConversationOutcome outcome, String notes,
-                              Instant occurredAt, Instant recordedAt) implements EntryLogged {
+                              int feltHeard, int listenedWell, ConversationOutcome outcome,
+                              ConversationChannel channel, String notes, Instant occurredAt, Instant recordedAt)
+            implements EntryLogged {
         @Override
         public EntryKind kind() {
             return EntryKind.CONVERSATION;

@@ -3,6 +3,7 @@ package app.rekindle.events;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON form of events on Kafka and in exports. Dates are ISO-8601 strings; unknown fields are
@@ -23,10 +24,28 @@ public final class JournalEventJson {
         return MAPPER.writeValueAsBytes(event);
     }
 
+    /** Reads JSON written at the current version of its type. */
     public static JournalEvent fromBytes(String typeName, byte[] json) {
-        Class<? extends JournalEvent> type = EventTypes.classFor(typeName)
-                .orElseThrow(() -> new UnknownEventTypeException(typeName));
-        return MAPPER.readValue(json, type);
+        return MAPPER.readValue(json, classOf(typeName));
+    }
+
+    /**
+     * Reads JSON written at {@code version}: older versions are upcast first (see {@link EventUpcasters}); a
+     * newer one is read leniently, its new fields ignored.
+     */
+    public static JournalEvent fromBytes(String typeName, int version, byte[] json) {
+        Class<? extends JournalEvent> type = classOf(typeName);
+        if (!EventUpcasters.needsUpcasting(typeName, version)) {
+            return MAPPER.readValue(json, type);
+        }
+        if (!(MAPPER.readTree(json) instanceof ObjectNode tree)) {
+            return MAPPER.readValue(json, type); // not an object: fails with Jackson's own message
+        }
+        return MAPPER.treeToValue(EventUpcasters.toCurrent(typeName, version, tree), type);
+    }
+
+    private static Class<? extends JournalEvent> classOf(String typeName) {
+        return EventTypes.classFor(typeName).orElseThrow(() -> new UnknownEventTypeException(typeName));
     }
 
     public static JsonMapper mapper() {

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,10 +44,25 @@ class CloudEventsKafkaTest {
         assertThat(header(record, CloudEventsKafka.TYPE)).isEqualTo("app.rekindle.journal.conversation-logged");
         assertThat(header(record, CloudEventsKafka.ID)).isEqualTo("evt-9");
         assertThat(header(record, CloudEventsKafka.SEQUENCE)).isEqualTo("3");
-        assertThat(header(record, CloudEventsKafka.SCHEMA_VERSION)).isEqualTo("1");
+        assertThat(header(record, CloudEventsKafka.SCHEMA_VERSION)).isEqualTo("2");
         assertThat(header(record, CloudEventsKafka.TIME)).isEqualTo("2026-03-14T19:00:00.123Z");
         assertThat(header(record, CloudEventsKafka.SUBJECT)).isEqualTo(SampleEvents.JOURNAL.toString());
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"occurredAt\":\"2026-03-14T18:30:00Z\"");
+    }
+
+    @Test
+    void a_record_published_at_an_older_version_is_upcast_to_the_current_one() throws IOException {
+        JournalEvent current = SampleEvents.all().get(2);
+        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord("t", PublishedEvent.of("evt-2", 4, current));
+        byte[] v1 = Files.readAllBytes(Path.of("src/test/resources/event-snapshots/conversation-logged.v1.json"));
+        ProducerRecord<String, byte[]> old = new ProducerRecord<>("t", null, record.key(), v1, record.headers());
+        old.headers().remove(CloudEventsKafka.SCHEMA_VERSION);
+        old.headers().add(CloudEventsKafka.SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8));
+
+        PublishedEvent read = CloudEventsKafka.fromRecord(asConsumed(old));
+
+        assertThat(read.event()).isEqualTo(SampleEvents.olderVersions().get("conversation-logged.v1.json"));
+        assertThat(read.type()).isEqualTo(new EventType("conversation-logged", 2));
     }
 
     @Test

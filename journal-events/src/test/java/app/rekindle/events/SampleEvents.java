@@ -22,7 +22,7 @@ final class SampleEvents {
                 new ReflectionLogged(JOURNAL, ENTRY, LocalDate.parse("2026-03-10"), "We drifted", "I withdrew",
                         "They worked late", "Say it early", AT, RECORDED),
                 new ConversationLogged(JOURNAL, ENTRY, "Holidays", Initiator.ME, 45, 4, 5,
-                        ConversationOutcome.PARTLY_RESOLVED, "Calm", AT, RECORDED),
+                        ConversationOutcome.PARTLY_RESOLVED, ConversationChannel.VIDEO_CALL, "Calm", AT, RECORDED),
                 new GestureLogged(JOURNAL, ENTRY, GestureKind.ASKED_ABOUT_DAY, "Asked about the pitch", AT, RECORDED),
                 new DatePlanned(JOURNAL, ENTRY, Instant.parse("2026-03-20T19:00:00Z"), "Picnic at the lake",
                         DateKind.RECREATED_MEMORY, AT, RECORDED),
@@ -42,5 +42,15 @@ final class SampleEvents {
     }
 
     private SampleEvents() {
+    }
+
+    /**
+     * What each pinned snapshot of an older version must read as once upcast, by snapshot file name. Every old
+     * snapshot file needs an entry here: a test fails on one that has none.
+     */
+    static Map<String, JournalEvent> olderVersions() {
+        return Map.of("conversation-logged.v1.json",
+                new ConversationLogged(JOURNAL, ENTRY, "Holidays", Initiator.ME, 45, 4, 5,
+                        ConversationOutcome.PARTLY_RESOLVED, ConversationChannel.NOT_RECORDED, "Calm", AT, RECORDED));
     }
 }

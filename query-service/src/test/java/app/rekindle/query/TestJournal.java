@@ -1,5 +1,6 @@
 package app.rekindle.query;
 
+import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.ConversationOutcome;
 import app.rekindle.events.DateKind;
 import app.rekindle.events.GestureKind;
@@ -72,7 +73,7 @@ public final class TestJournal {
 
     public ConversationLogged conversation(String topic) {
         return new ConversationLogged(id, UUID.randomUUID(), topic, Initiator.ME, 45, 4, 5,
-                ConversationOutcome.PARTLY_RESOLVED, "Calm", tick(), clock);
+                ConversationOutcome.PARTLY_RESOLVED, ConversationChannel.IN_PERSON, "Calm", tick(), clock);
     }
 
     public GestureLogged gesture(String description) {

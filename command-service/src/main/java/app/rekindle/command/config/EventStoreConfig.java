@@ -66,6 +66,7 @@ class EventStoreConfig {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
+                .upcasterChain(new ContractUpcaster())
                 // 23505 = unique_violation: another writer appended this journal's sequence number first
                 .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .connectionProvider(connectionProvider)

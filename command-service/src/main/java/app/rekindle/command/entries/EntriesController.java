@@ -54,7 +54,7 @@ class EntriesController {
                                 @Parameter(hidden = true) CommandContext ctx) {
         return log(journalId, body, ctx, entryId -> new LogConversation(journalId, ctx.person(),
                 ctx.expectedVersion(), entryId, body.occurredAt(), body.topic(), body.initiatedBy(), body.minutes(),
-                body.feltHeard(), body.listenedWell(), body.outcome(), body.notes()));
+                body.feltHeard(), body.listenedWell(), body.outcome(), body.channel(), body.notes()));
     }
 
     @Operation(summary = "Log a gesture of genuine interest (step 3)")

@@ -1,5 +1,6 @@
 package app.rekindle.command.entries;
 
+import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.ConversationOutcome;
 import app.rekindle.events.GestureKind;
 import app.rekindle.events.Initiator;
@@ -29,7 +30,8 @@ final class EntryRequests {
     record Conversation(@NotNull Instant occurredAt, @NotBlank @Size(max = 200) String topic,
                         @NotNull Initiator initiatedBy, @NotNull @Min(1) @Max(1440) Integer minutes,
                         @NotNull @Min(1) @Max(5) Integer feltHeard, @NotNull @Min(1) @Max(5) Integer listenedWell,
-                        @NotNull ConversationOutcome outcome, @Size(max = 4000) String notes) {
+                        @NotNull ConversationOutcome outcome, ConversationChannel channel,
+                        @Size(max = 4000) String notes) {
     }
 
     record Gesture(@NotNull Instant occurredAt, @NotNull GestureKind kind, @Size(max = 4000) String description) {

@@ -20,7 +20,7 @@ import java.util.UUID;
 /**
  * Reads and checks a journal export (the query service's {@code export?format=json}) completely before
  * anything is written: the format, one journal, sequence numbers 0..n without gaps, known event types and
- * versions, a journal opened by the importing person first, and every correction referring to an entry
+ * versions (older ones upcast), a journal opened by the importing person first, and every correction referring to an entry
  * logged before it. The first problem found is answered, naming where it is.
  */
 final class ExportReader {
@@ -47,13 +47,14 @@ final class ExportReader {
             String type = text(envelope, "type");
             EventType known = EventTypes.classFor(type == null ? "" : type).map(EventTypes::typeOf)
                     .orElseThrow(() -> new InvalidField(at + ".type", "known", "is not a known event type"));
-            if (!envelope.path("version").isIntegralNumber() || envelope.get("version").asInt() != known.version()) {
-                throw new InvalidField(at + ".version", "supported", "must be " + known.version());
+            JsonNode version = envelope.path("version");
+            if (!version.isIntegralNumber() || version.asInt() < 1 || version.asInt() > known.version()) {
+                throw new InvalidField(at + ".version", "supported", "must be between 1 and " + known.version());
             }
             if (!envelope.path("sequence").isIntegralNumber() || envelope.get("sequence").asLong() != i) {
                 throw new InvalidField(at + ".sequence", "contiguous", "must be " + i);
             }
-            JournalEvent event = event(type, envelope.get("event"), at);
+            JournalEvent event = event(type, version.asInt(), envelope.get("event"), at);
             if (!journalId.equals(event.journalId())) {
                 throw new InvalidField(at + ".event.journalId", "same-journal", "must be the export's journalId");
             }
@@ -90,12 +91,14 @@ final class ExportReader {
         }
     }
 
-    private static JournalEvent event(String type, JsonNode json, String at) {
+    /** Older versions are upcast: an export made before an event type changed still imports. */
+    private static JournalEvent event(String type, int version, JsonNode json, String at) {
         if (json == null || !json.isObject()) {
             throw new InvalidField(at + ".event", "required", "must be the event as JSON");
         }
         try {
-            JournalEvent event = JournalEventJson.fromBytes(type, json.toString().getBytes(StandardCharsets.UTF_8));
+            JournalEvent event = JournalEventJson.fromBytes(type, version,
+                    json.toString().getBytes(StandardCharsets.UTF_8));
             if (event.journalId() == null || event.occurredAt() == null || event.recordedAt() == null) {
                 throw new InvalidField(at + ".event", "complete", "must carry journalId, occurredAt and recordedAt");
             }

@@ -1,5 +1,6 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.ConversationOutcome;
 import app.rekindle.events.DateKind;
 import app.rekindle.events.EntryKind;
@@ -32,7 +33,8 @@ final class Amendments {
                     "theirPart", optionalLongText(), "lesson", optionalLongText()),
             EntryKind.CONVERSATION, Map.of("occurredAt", pastInstant(), "topic", shortText(),
                     "initiatedBy", oneOf(Initiator.class), "minutes", minutes(), "feltHeard", rating(),
-                    "listenedWell", rating(), "outcome", oneOf(ConversationOutcome.class), "notes", optionalLongText()),
+                    "listenedWell", rating(), "outcome", oneOf(ConversationOutcome.class), "channel", oneOf(ConversationChannel.class),
+                    "notes", optionalLongText()),
             EntryKind.GESTURE, Map.of("occurredAt", pastInstant(), "gesture", oneOf(GestureKind.class),
                     "description", optionalLongText()),
             EntryKind.DATE, Map.of("plannedFor", instant(), "idea", shortText(), "dateKind", oneOf(DateKind.class)),

@@ -2,6 +2,7 @@ package app.rekindle.command.journal;
 
 import app.rekindle.events.JournalEvent.ActivityShared;
 import app.rekindle.events.JournalEvent.CheckedIn;
+import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.JournalEvent.ConversationLogged;
 import app.rekindle.events.JournalEvent.DatePlanned;
 import app.rekindle.events.JournalEvent.GestureLogged;
@@ -37,7 +38,8 @@ final class NewEntries {
         return new ConversationLogged(c.journalId(), required("entryId", c.entryId()), shortText("topic", c.topic()),
                 required("initiatedBy", c.initiatedBy()), minutes("minutes", c.minutes()),
                 rating("feltHeard", c.feltHeard()), rating("listenedWell", c.listenedWell()),
-                required("outcome", c.outcome()), optionalLongText("notes", c.notes()),
+                required("outcome", c.outcome()),
+                c.channel() == null ? ConversationChannel.NOT_RECORDED : c.channel(), optionalLongText("notes", c.notes()),
                 notFarAhead("occurredAt", c.occurredAt(), now), now);
     }
 

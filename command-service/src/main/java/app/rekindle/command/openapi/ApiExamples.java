@@ -19,7 +19,7 @@ final class ApiExamples {
                     "theirPart", "Sam stopped asking", "lesson", "Say it early, not late")),
             Map.entry("Conversation", Map.of("occurredAt", "2026-11-17T19:30:00Z", "topic", "How we spend evenings",
                     "initiatedBy", "ME", "minutes", 40, "feltHeard", 4, "listenedWell", 4,
-                    "outcome", "PARTLY_RESOLVED", "notes", "Calmer than expected")),
+                    "outcome", "PARTLY_RESOLVED", "channel", "IN_PERSON", "notes", "Calmer than expected")),
             Map.entry("Gesture", Map.of("occurredAt", "2026-11-18T08:00:00Z", "kind", "ASKED_ABOUT_DAY",
                     "description", "Asked how the pitch went")),
             Map.entry("Activity", Map.of("occurredAt", "2026-11-21T20:00:00Z", "activity", "Board games",

@@ -1,6 +1,7 @@
 package app.rekindle.command.it;
 
 import app.rekindle.events.CloudEventsKafka;
+import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.ConversationOutcome;
 import app.rekindle.events.EventTypes;
 import app.rekindle.events.Initiator;
@@ -59,7 +60,7 @@ class ImportIntegrationTest {
         add(new JournalOpened(journal, "alice", "Sam", "Back", "Europe/Berlin", at, at));
         add(new StepStarted(journal, Step.COMMUNICATE_OPENLY, at.plusSeconds(60), at.plusSeconds(60)));
         add(new ConversationLogged(journal, talk, "Money", Initiator.PARTNER, 30, 4, 4,
-                ConversationOutcome.RESOLVED, "Calm", at.minusSeconds(86400), at.plusSeconds(60)));
+                ConversationOutcome.RESOLVED, ConversationChannel.PHONE_CALL, "Calm", at.minusSeconds(86400), at.plusSeconds(60)));
         add(new EntryAmended(journal, talk, Map.of("topic", "Money and time"), "clearer", at.plusSeconds(120),
                 at.plusSeconds(120)));
         add(new CheckedIn(journal, UUID.randomUUID(), 4, 3, "Hopeful", at.plusSeconds(180), at.plusSeconds(180)));
@@ -80,6 +81,22 @@ class ImportIntegrationTest {
         assertThat(next.status()).isEqualTo(201);
         assertThat(next.body().get("version").asLong()).isEqualTo(5);
         assertThat(api.post("/journals/import", token, export(exported)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void an_export_made_before_conversations_had_a_channel_still_imports() {
+        ObjectNode export = (ObjectNode) JournalEventJson.mapper().readTree(export(exported));
+        ObjectNode conversation = (ObjectNode) export.get("events").get(2);
+        conversation.put("version", 1);
+        ((ObjectNode) conversation.get("event")).remove("channel");
+
+        assertThat(api.post("/journals/import", token, export.toString()).status()).isEqualTo(201);
+        try (TopicReader topic = new TopicReader(environment.topic)) {
+            var records = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.journal(journal.toString()), list -> list.size() >= 5);
+            assertThat(((ConversationLogged) CloudEventsKafka.fromRecord(records.get(2)).event()).channel())
+                    .isEqualTo(ConversationChannel.NOT_RECORDED);
+        }
     }
 
     @Test
@@ -118,7 +135,7 @@ class ImportIntegrationTest {
             ObjectNode envelope = list.addObject();
             envelope.put("id", event.eventId());
             envelope.put("type", EventTypes.of(event.event()).name());
-            envelope.put("version", 1);
+            envelope.put("version", EventTypes.of(event.event()).version());
             envelope.put("sequence", event.sequence());
             envelope.set("event", JournalEventJson.mapper().valueToTree(event.event()));
         }

@@ -1,6 +1,7 @@
 package app.rekindle.command.it;
 
 import app.rekindle.events.CloudEventsKafka;
+import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.PublishedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +19,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.LongStream;
 
 /** HTTP command → event store rows → CloudEvents records on Kafka, in order, with the token moving after. */
@@ -61,7 +63,7 @@ class PublishingIntegrationTest {
                 .list())
                 .containsExactly("0 app.rekindle.events.JournalEvent$JournalOpened r1",
                         "1 app.rekindle.events.JournalEvent$StepStarted r1",
-                        "2 app.rekindle.events.JournalEvent$ConversationLogged r1",
+                        "2 app.rekindle.events.JournalEvent$ConversationLogged r2",
                         "3 app.rekindle.events.JournalEvent$CheckedIn r1");
 
         try (TopicReader topic = new TopicReader(environment.topic)) {
@@ -80,6 +82,50 @@ class PublishingIntegrationTest {
                     "SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?"
                             + " AND sequence_number = 0").param(journalId).query(String.class).single());
         }
+    }
+
+    @Test
+    void an_event_stored_at_an_older_schema_version_loads_and_is_published_at_the_current_one() {
+        String journalId = UUID.randomUUID().toString();
+        String entryId = UUID.randomUUID().toString();
+        // A journal written by an older build: its conversation is version 1, which had no channel.
+        storeRaw(journalId, 0, "JournalOpened", """
+                {"journalId":"%s","ownerId":"alice","partnerName":"Sam","intention":"Back","timezone":"UTC",
+                 "occurredAt":"2026-03-14T18:00:00Z","recordedAt":"2026-03-14T18:00:00Z"}""".formatted(journalId));
+        storeRaw(journalId, 1, "StepStarted", """
+                {"journalId":"%s","step":"COMMUNICATE_OPENLY","occurredAt":"2026-03-14T18:30:00Z",
+                 "recordedAt":"2026-03-14T18:30:00Z"}""".formatted(journalId));
+        storeRaw(journalId, 2, "ConversationLogged", """
+                {"journalId":"%s","entryId":"%s","topic":"Holidays","initiatedBy":"ME","minutes":45,"feltHeard":4,
+                 "listenedWell":5,"outcome":"PARTLY_RESOLVED","notes":"Calm","occurredAt":"2026-03-14T18:30:00Z",
+                 "recordedAt":"2026-03-14T18:30:00Z"}""".formatted(journalId, entryId));
+
+        // Amending it needs the aggregate to load the old event; the new channel is a valid amendment.
+        Api.Response amended = api.post("/journals/" + journalId + "/entries/" + entryId + "/amendment", token,
+                "{\"changes\":{\"channel\":\"PHONE_CALL\"},\"reason\":\"remembered\"}");
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
+        assertThat(amended.body().get("version").asLong()).isEqualTo(3);
+
+        try (TopicReader topic = new TopicReader(environment.topic)) {
+            List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.journal(journalId), list -> list.size() >= 4);
+            ConsumerRecord<String, byte[]> old = records.get(2);
+            assertThat(header(old, CloudEventsKafka.SCHEMA_VERSION)).isEqualTo("2");
+            assertThat(((JournalEvent.ConversationLogged) CloudEventsKafka.fromRecord(old).event()).channel())
+                    .isEqualTo(ConversationChannel.NOT_RECORDED);
+            assertThat(CloudEventsKafka.fromRecord(records.get(3)).event())
+                    .isInstanceOf(JournalEvent.EntryAmended.class);
+        }
+    }
+
+    private void storeRaw(String journalId, long sequence, String eventClass, String json) {
+        jdbc.sql("""
+                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                                                        time_stamp, payload_type, payload_revision, payload, meta_data)
+                        VALUES (?, ?, ?, 'Journal', '2026-03-14T18:30:00Z', ?, '1', ?, ?)""")
+                .params(UUID.randomUUID().toString(), journalId, sequence, "app.rekindle.events.JournalEvent$" + eventClass,
+                        json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8))
+                .update();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.ConversationOutcome;
 import app.rekindle.events.DateKind;
 import app.rekindle.events.GestureKind;
@@ -40,7 +41,7 @@ final class JournalFixtures {
 
     static LogConversation conversation(Instant occurredAt, Integer feltHeard, Integer minutes) {
         return new LogConversation(JOURNAL, OWNER, null, ENTRY, occurredAt, "Evenings", Initiator.ME, minutes,
-                feltHeard, 4, ConversationOutcome.PARTLY_RESOLVED, "Calmer than expected");
+                feltHeard, 4, ConversationOutcome.PARTLY_RESOLVED, ConversationChannel.IN_PERSON, "Calmer than expected");
     }
 
     static LogConversation conversation() {
@@ -49,7 +50,7 @@ final class JournalFixtures {
 
     static ConversationLogged conversationLogged() {
         return new ConversationLogged(JOURNAL, ENTRY, "Evenings", Initiator.ME, 40, 4, 4,
-                ConversationOutcome.PARTLY_RESOLVED, "Calmer than expected", EARLIER, NOW);
+                ConversationOutcome.PARTLY_RESOLVED, ConversationChannel.IN_PERSON, "Calmer than expected", EARLIER, NOW);
     }
 
     static StepStarted started(Step step, Instant occurredAt) {

@@ -125,7 +125,7 @@ class JournalLifecycleTest {
         // Deliberately invalid fields too: a stranger must not learn the journal exists from a 400.
         return Stream.of(
                 new LogReflection(JOURNAL, STRANGER, null, ENTRY, null, null, null, null, null),
-                new LogConversation(JOURNAL, STRANGER, null, ENTRY, null, null, null, null, null, null, null, null),
+                new LogConversation(JOURNAL, STRANGER, null, ENTRY, null, null, null, null, null, null, null, null, null),
                 new LogGesture(JOURNAL, STRANGER, null, ENTRY, EARLIER, null, null),
                 new PlanDate(JOURNAL, STRANGER, null, DATE, null, null, null),
                 new MarkDateHappened(JOURNAL, STRANGER, null, DATE, 5, null, null),

@@ -1,5 +1,6 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.GestureKind;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.Step;
@@ -39,6 +40,20 @@ class LoggingEntriesTest {
                 .when(conversation())
                 .expectEvents(conversationLogged())
                 .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void a_conversation_logged_without_a_channel_says_the_channel_was_not_recorded() {
+        LogConversation c = conversation();
+        LogConversation withoutChannel = new LogConversation(c.journalId(), c.requestedBy(), null, c.entryId(),
+                c.occurredAt(), c.topic(), c.initiatedBy(), c.minutes(), c.feltHeard(), c.listenedWell(), c.outcome(),
+                null, c.notes());
+        ConversationLogged e = conversationLogged();
+        fixture.given(opened(), started(Step.COMMUNICATE_OPENLY, NOW))
+                .when(withoutChannel)
+                .expectEvents(new ConversationLogged(e.journalId(), e.entryId(), e.topic(), e.initiatedBy(), e.minutes(),
+                        e.feltHeard(), e.listenedWell(), e.outcome(), ConversationChannel.NOT_RECORDED, e.notes(),
+                        e.occurredAt(), e.recordedAt()));
     }
 
     @Test

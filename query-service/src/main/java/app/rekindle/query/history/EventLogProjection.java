@@ -1,5 +1,6 @@
 package app.rekindle.query.history;
 
+import app.rekindle.events.EventTypes;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.projection.ViewProjection;
@@ -33,7 +34,8 @@ class EventLogProjection implements ViewProjection {
                                 cast(:payload as json))""")
                 .param("journal", published.journalId()).param("sequence", published.sequence())
                 .param("eventId", published.eventId()).param("type", published.type().name())
-                .param("version", published.type().version())
+                // the version of the JSON written here, which is this build's: an upcast event is logged upcast
+                .param("version", EventTypes.of(published.event()).version())
                 .param("occurred", Timestamp.from(published.event().occurredAt()))
                 .param("recorded", Timestamp.from(published.event().recordedAt()))
                 .param("payload", new String(JournalEventJson.toBytes(published.event()), StandardCharsets.UTF_8))

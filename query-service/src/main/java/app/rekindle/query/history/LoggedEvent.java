@@ -14,8 +14,8 @@ import java.time.Instant;
 public record LoggedEvent(long sequence, String eventId, String type, int schemaVersion, Instant occurredAt,
                           Instant recordedAt, @JsonRawValue String event) {
 
-    /** The event as the contract's record, for folding it into a view. */
+    /** The event as the contract's record, for folding it into a view; rows logged at an older version are upcast. */
     public JournalEvent decode() {
-        return JournalEventJson.fromBytes(type, event.getBytes(StandardCharsets.UTF_8));
+        return JournalEventJson.fromBytes(type, schemaVersion, event.getBytes(StandardCharsets.UTF_8));
     }
 }

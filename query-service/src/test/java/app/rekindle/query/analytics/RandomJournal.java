@@ -1,5 +1,6 @@
 package app.rekindle.query.analytics;
 
+import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.ConversationOutcome;
 import app.rekindle.events.DateKind;
 import app.rekindle.events.GestureKind;
@@ -39,7 +40,8 @@ final class RandomJournal {
             EntryLogged event = switch (random.nextInt(6)) {
                 case 0 -> new CheckedIn(id, entry, 1 + random.nextInt(5), 1 + random.nextInt(5), "n", at, at);
                 case 1 -> new ConversationLogged(id, entry, "t", Initiator.values()[random.nextInt(2)], 10 + random.nextInt(50),
-                        3, 3, ConversationOutcome.values()[random.nextInt(4)], "n", at, at);
+                        3, 3, ConversationOutcome.values()[random.nextInt(4)],
+                        ConversationChannel.values()[i % ConversationChannel.values().length], "n", at, at);
                 case 2 -> new PersonalTimeTaken(id, entry, Whose.values()[random.nextInt(2)], "p", 30 + random.nextInt(200), at, at);
                 case 3 -> new DatePlanned(id, entry, at.plus(Duration.ofDays(random.nextInt(5))), "idea", DateKind.CLASSIC, at, at);
                 case 4 -> new ActivityShared(id, entry, "a", random.nextBoolean(), "m", at, at);

@@ -1,5 +1,6 @@
 package app.rekindle.query.export;
 
+import app.rekindle.events.EventTypes;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.Step;
@@ -60,7 +61,8 @@ class ExportTest extends QueryServiceTest {
                 .toList();
         assertThat(exported).isEqualTo(events);
         assertThat(response.body().get("events").get(2).get("sequence").asLong()).isEqualTo(2);
-        assertThat(response.body().get("events").get(2).get("version").asInt()).isEqualTo(1);
+        assertThat(response.body().get("events").get(2).get("version").asInt())
+                .isEqualTo(EventTypes.of(events.get(2)).version());
     }
 
     @Test

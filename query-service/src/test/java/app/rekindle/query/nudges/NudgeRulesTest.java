@@ -1,5 +1,6 @@
 package app.rekindle.query.nudges;
 
+import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.ConversationOutcome;
 import app.rekindle.events.DateKind;
 import app.rekindle.events.EventTypes;
@@ -87,7 +88,7 @@ class NudgeRulesTest {
 
     private ConversationLogged talk(Instant at) {
         return new ConversationLogged(journal, UUID.randomUUID(), "Plans", Initiator.ME, 30, 4, 4,
-                ConversationOutcome.RESOLVED, "ok", at, at);
+                ConversationOutcome.RESOLVED, ConversationChannel.MESSAGES, "ok", at, at);
     }
 
     private static Instant ago(int days) {
