@@ -50,6 +50,10 @@ class SealedEventsTest {
         assertThat(json).doesNotContain("marker").contains("\"initiatedBy\":\"PARTNER\"").contains("\"minutes\":30");
         assertThat(SealedEvents.open("entry-amended", json.getBytes(StandardCharsets.UTF_8), holdingKey))
                 .isEqualTo(event);
+        EntryAmended erased = (EntryAmended) SealedEvents.open("entry-amended",
+                json.getBytes(StandardCharsets.UTF_8), DataKeys.NONE);
+        assertThat(erased.changes()).isEqualTo(Map.of("initiatedBy", "PARTNER", "minutes", 30));
+        assertThat(erased.reason()).isNull();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.rekindle.command.it;
 
+import app.rekindle.command.keys.JournalKeys;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.ConversationOutcome;
 import app.rekindle.events.EventTypes;
@@ -45,6 +46,8 @@ class ImportIntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    JournalKeys keys;
 
     Api api;
     final String token = Api.tokenFor("alice");
@@ -74,7 +77,10 @@ class ImportIntegrationTest {
         try (TopicReader topic = new TopicReader(environment.topic)) {
             var records = await().atMost(Duration.ofSeconds(30))
                     .until(() -> topic.journal(journal.toString()), list -> list.size() >= 5);
-            assertThat(records.stream().map(CloudEventsKafka::fromRecord).toList()).isEqualTo(exported);
+            // Sealed again under this installation's key for the journal, which opens them as they were.
+            assertThat(records.stream().map(record -> CloudEventsKafka.fromRecord(record, keys::find)).toList())
+                    .isEqualTo(exported);
+            assertThat(records).noneMatch(record -> new String(record.value()).contains("Money"));
         }
         Api.Response next = api.post("/journals/" + journal + "/check-ins", token, "{\"mood\":5,\"connection\":5}");
         assertThat(next.status()).isEqualTo(201);

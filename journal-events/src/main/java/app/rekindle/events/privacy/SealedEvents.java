@@ -17,7 +17,8 @@ import java.util.function.Function;
  * The stored and published JSON of an event whose free text is sealed: each free-text value becomes
  * {@code enc:v1:…} under the journal's data key and {@code keyId} names that key. Structured fields stay as
  * they are. An event with no free text to seal keeps its plain form, and a plain (older) event reads as it
- * always did. Without the key (erased journal) the event still loads, with its free text null.
+ * always did. Without the key (erased journal) the event still loads, with its free text null (and an amendment's
+ * free-text changes left out).
  */
 public final class SealedEvents {
 
@@ -65,8 +66,11 @@ public final class SealedEvents {
                 }
                 if (key.isPresent()) {
                     holder.put(name, FreeTextCipher.open(value, key.get(), place(key.get(), tree, typeName, field)));
-                } else {
+                } else if (holder == tree) {
                     holder.putNull(name);
+                } else {
+                    // An amendment's changes hold no nulls: a change whose value is gone is left out.
+                    holder.remove(name);
                 }
             }
             return JournalEventJson.mapper().treeToValue(tree, type);
