@@ -28,11 +28,16 @@ public class EventDecoder {
 
     /**
      * @throws KeyServiceUnavailable when the key cannot be fetched now; retry the record later
+     * @throws app.rekindle.events.MalformedRecordException when the record names a key that does not exist
      * @see CloudEventsKafka#fromRecord(ConsumerRecord, app.rekindle.events.privacy.DataKeys)
      */
     public PublishedEvent decode(ConsumerRecord<String, byte[]> record) {
         AtomicBoolean shredded = new AtomicBoolean();
         PublishedEvent published = CloudEventsKafka.fromRecord(record, (journalId, keyId) -> {
+            if (!journalId.toString().equals(record.key())) {
+                // Unreadable (dead-lettered), so a record cannot borrow another journal's key or erasure.
+                throw new IllegalArgumentException("The payload names another journal than the record key");
+            }
             Optional<DataKey> key = keys.find(journalId, keyId);
             shredded.compareAndSet(false, key.isEmpty());
             return key;

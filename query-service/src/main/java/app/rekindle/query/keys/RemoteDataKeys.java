@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * Journals' data keys, fetched from the command service's internal key path with this service's own credential
- * and kept in a bounded cache. 410 Gone means the journal was erased; anything else that is not a key is an
- * outage, never an erasure. A key learnt to be destroyed stays so.
+ * and kept in a bounded cache. 410 Gone means the journal was erased; 404 (no such key) makes the record
+ * unreadable; any other failure is an outage to retry, never an erasure. A key learnt to be destroyed stays so.
  */
 @Component
 class RemoteDataKeys implements DataKeys {
@@ -56,7 +56,7 @@ class RemoteDataKeys implements DataKeys {
             remember(journalId, known);
         }
         if (known.key() != null && !known.key().keyId().equals(keyId)) {
-            throw new KeyServiceUnavailable("Journal " + journalId + " has no key " + keyId);
+            throw new IllegalArgumentException("Journal " + journalId + " has no key " + keyId);
         }
         return Optional.ofNullable(known.key());
     }
@@ -88,6 +88,10 @@ class RemoteDataKeys implements DataKeys {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 410) {
                 return new Known(null);
+            }
+            if (response.statusCode() == 404) {
+                // No journal ever had a key by this id: the record is bogus, and is parked rather than retried.
+                throw new IllegalArgumentException("No key exists for journal " + journalId);
             }
             if (response.statusCode() != 200) {
                 throw new KeyServiceUnavailable("The key service answered " + response.statusCode());

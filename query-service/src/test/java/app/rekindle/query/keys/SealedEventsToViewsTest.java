@@ -117,6 +117,21 @@ class SealedEventsToViewsTest extends QueryServiceTest {
         assertThat(api.get("/journals/" + journal.id + "/timeline", journal.owner).status()).isEqualTo(404);
     }
 
+    @Test
+    void a_sealed_record_naming_a_key_that_never_existed_is_dead_lettered_not_retried_forever() {
+        TestJournal bogus = new TestJournal("bogus-" + UUID.randomUUID());
+        PublishedEvent opened = bogus.publish(bogus.opened());
+        send(opened, SealedEvents.seal(opened.event(), journal -> app.rekindle.events.privacy.DataKey.generate()));
+        TestJournal next = new TestJournal("next-" + UUID.randomUUID());
+        sendSealed(next.publish(next.opened()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "select count(*) from dead_letter where journal_id = :id").param("id", bogus.id).query(Long.class)
+                .single() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> new TestApi(port).get(
+                "/journals/" + next.id + "/timeline", next.owner).status() == 200);
+    }
+
     private boolean erased(TestJournal journal) {
         return jdbc.sql("select coalesce(bool_or(erased), false) from journal_position where journal_id = :id")
                 .param("id", journal.id).query(Boolean.class).single();
