@@ -14,13 +14,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 /** The paths that need no key: sealing switched off, and events stored in plain form before sealing existed. */
 class SealingSerializerTest {
 
     private final Serializer plainAxon = Jackson3Serializer.builder().lenientDeserialization().build();
-    // No key store: neither path may ask for a key.
-    private final Serializer unsealed = new SealingSerializer(plainAxon, null, false);
+    private final JournalKeys keys = mock(JournalKeys.class);
+    private final Serializer unsealed = new SealingSerializer(plainAxon, keys, false);
     private final ConversationLogged event = new ConversationLogged(UUID.randomUUID(), UUID.randomUUID(), "Holidays",
             Initiator.ME, 40, 4, 4, ConversationOutcome.RESOLVED, "Calm", Instant.parse("2026-03-01T10:00:00Z"),
             Instant.parse("2026-03-01T10:00:01Z"));
@@ -31,12 +33,14 @@ class SealingSerializerTest {
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).contains("\"topic\":\"Holidays\"")
                 .doesNotContain("keyId");
         assertThat((JournalEvent) unsealed.deserialize(stored)).isEqualTo(event);
+        verifyNoInteractions(keys);
     }
 
     @Test
     void an_event_stored_in_plain_form_by_the_earlier_serializer_still_loads() {
         SerializedObject<byte[]> storedBefore = plainAxon.serialize(event, byte[].class);
-        assertThat((JournalEvent) new SealingSerializer(plainAxon, null, true).deserialize(storedBefore))
+        assertThat((JournalEvent) new SealingSerializer(plainAxon, keys, true).deserialize(storedBefore))
                 .isEqualTo(event);
+        verifyNoInteractions(keys);
     }
 }
