@@ -43,11 +43,13 @@ final class MasterKey {
     }
 
     String wrap(UUID journalId, DataKey dataKey) {
-        return FreeTextCipher.seal(Base64.getEncoder().encodeToString(dataKey.raw()), key, place(journalId, dataKey.keyId()));
+        String raw = Base64.getEncoder().encodeToString(dataKey.raw());
+        return FreeTextCipher.seal(raw, key, place(journalId, dataKey.keyId()));
     }
 
     DataKey unwrap(UUID journalId, String keyId, String wrapped) {
-        return DataKey.of(keyId, Base64.getDecoder().decode(FreeTextCipher.open(wrapped, key, place(journalId, keyId))));
+        String raw = FreeTextCipher.open(wrapped, key, place(journalId, keyId));
+        return DataKey.of(keyId, Base64.getDecoder().decode(raw));
     }
 
     private static String place(UUID journalId, String keyId) {

@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * Where the projections get the journals' data keys to open sealed free text.
  *
- * @param keyServiceUrl       the command service, which holds the keys ({@code REKINDLE_COMMAND_SERVICE_URL})
+ * @param keyServiceUrl       the command service, which holds the keys ({@code REKINDLE_CRYPTO_KEY_SERVICE_URL},
+ *                            by default {@code REKINDLE_COMMAND_SERVICE_URL})
  * @param keyServiceTokenFile a file holding this service's bearer token with the {@code journal-keys} scope
  *                            ({@code REKINDLE_CRYPTO_KEY_SERVICE_TOKEN_FILE}); read on every key fetch, so a
  *                            renewed token is picked up without a restart

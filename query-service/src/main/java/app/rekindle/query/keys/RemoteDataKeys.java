@@ -109,7 +109,8 @@ class RemoteDataKeys implements DataKeys {
 
     private String token() {
         if (properties.keyServiceTokenFile() == null) {
-            throw new KeyServiceUnavailable("No credential for the key service: set rekindle.crypto.key-service-token-file");
+            throw new KeyServiceUnavailable(
+                    "No credential for the key service: set rekindle.crypto.key-service-token-file");
         }
         try {
             return Files.readString(properties.keyServiceTokenFile()).strip();
