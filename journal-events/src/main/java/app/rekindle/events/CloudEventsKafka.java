@@ -1,5 +1,8 @@
 package app.rekindle.events;
 
+import app.rekindle.events.privacy.DataKeys;
+import app.rekindle.events.privacy.SealedEvents;
+import app.rekindle.events.privacy.TamperedFreeText;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -36,6 +39,14 @@ public final class CloudEventsKafka {
     }
 
     public static ProducerRecord<String, byte[]> toRecord(String topic, PublishedEvent published) {
+        return toRecord(topic, published, JournalEventJson.toBytes(published.event()));
+    }
+
+    /**
+     * A record whose value is the event's JSON as given, e.g. as stored with its free text sealed
+     * ({@link SealedEvents}), so the publisher forwards ciphertext without opening it.
+     */
+    public static ProducerRecord<String, byte[]> toRecord(String topic, PublishedEvent published, byte[] payload) {
         Headers headers = new RecordHeaders();
         add(headers, SPEC_VERSION, "1.0");
         add(headers, ID, published.eventId());
@@ -46,17 +57,23 @@ public final class CloudEventsKafka {
         add(headers, SEQUENCE, Long.toString(published.sequence()));
         add(headers, SCHEMA_VERSION, Integer.toString(published.type().version()));
         add(headers, CONTENT_TYPE, "application/json");
-        return new ProducerRecord<>(topic, null, published.journalId().toString(),
-                JournalEventJson.toBytes(published.event()), headers);
+        return new ProducerRecord<>(topic, null, published.journalId().toString(), payload, headers);
+    }
+
+    /** Reads a record back into an event; sealed free text (if any) reads as null. */
+    public static PublishedEvent fromRecord(ConsumerRecord<String, byte[]> record) {
+        return fromRecord(record, DataKeys.NONE);
     }
 
     /**
-     * Reads a record back into an event, upcast to the current version of its type.
+     * Reads a record back into an event, upcast to the current version of its type, opening sealed free text
+     * with the keys {@code keys} finds (a key that was destroyed leaves that text null; a failure of {@code keys}
+     * itself propagates).
      *
      * @throws MalformedRecordException when a required header is missing or unreadable
      * @throws UnknownEventTypeException when the type is not one this build knows
      */
-    public static PublishedEvent fromRecord(ConsumerRecord<String, byte[]> record) {
+    public static PublishedEvent fromRecord(ConsumerRecord<String, byte[]> record, DataKeys keys) {
         String cloudType = header(record, TYPE);
         if (!cloudType.startsWith(EventType.CLOUD_EVENTS_PREFIX)) {
             throw new UnknownEventTypeException(cloudType);
@@ -66,10 +83,10 @@ public final class CloudEventsKafka {
             int version = Integer.parseInt(header(record, SCHEMA_VERSION));
             long sequence = Long.parseLong(header(record, SEQUENCE));
             UUID journalId = UUID.fromString(header(record, SUBJECT));
-            JournalEvent event = JournalEventJson.fromBytes(name, version, record.value());
+            JournalEvent event = SealedEvents.open(name, version, record.value(), keys);
             // The event is now at this build's version of its type, whatever version travelled.
             return new PublishedEvent(header(record, ID), journalId, sequence, EventTypes.of(event), event);
-        } catch (IllegalArgumentException | JacksonException e) {
+        } catch (IllegalArgumentException | JacksonException | TamperedFreeText e) {
             throw new MalformedRecordException(record, e.getMessage());
         }
     }

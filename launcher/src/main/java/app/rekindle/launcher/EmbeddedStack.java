@@ -3,6 +3,7 @@ package app.rekindle.launcher;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -133,6 +134,11 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /** Where the run keeps its JWT keys, the master key and the query service's token. */
+    public Path keysDir() {
+        return config.dataDir().resolve("keys");
     }
 
     public String kafkaBootstrapServers() {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** PostgreSQL, the Kafka broker and the JWT keys of a run, all kept under one data folder. */
+/** PostgreSQL, the Kafka broker, the JWT keys and the service credentials of a run, all under one data folder. */
 final class LocalInfrastructure implements AutoCloseable {
 
     static final String DATABASE = "rekindle";
@@ -52,6 +52,7 @@ final class LocalInfrastructure implements AutoCloseable {
         LocalInfrastructure infrastructure =
                 new LocalInfrastructure(postgres, kafka, LocalJwtKeys.createOrLoad(dataDir.resolve("keys")));
         try {
+            ServiceCredentials.ensure(dataDir.resolve("keys"), infrastructure.keys);
             postgres.createDatabaseIfMissing(DATABASE);
             kafka.createTopic(topic, partitions);
             return infrastructure;

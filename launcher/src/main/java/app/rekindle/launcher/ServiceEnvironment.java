@@ -19,6 +19,8 @@ final class ServiceEnvironment {
         env.put("REKINDLE_DEV_TOKENS_PRIVATE_KEY_LOCATION", "file:" + addresses.jwtPrivateKeyPem());
         // The dashboard, served by the query service, signs in and quick-logs from the browser.
         env.put("REKINDLE_CORS_ALLOWED_ORIGINS", "http://localhost:" + addresses.queryPort());
+        // Wraps the journals' data keys; made once in the data folder's keys directory (ServiceCredentials).
+        env.put("REKINDLE_CRYPTO_MASTER_KEY_FILE", keysFile(addresses, ServiceCredentials.MASTER_KEY_FILE));
         return env;
     }
 
@@ -26,7 +28,13 @@ final class ServiceEnvironment {
         Map<String, String> env = shared(addresses, addresses.queryPort(), addresses.viewsJdbcUrl());
         env.put("REKINDLE_COMMAND_SERVICE_URL", "http://localhost:" + addresses.commandPort());
         env.put("REKINDLE_DASHBOARD_DEV_SIGN_IN", "true");
+        // Its own credential for the command service's internal key path (scope journal-keys).
+        env.put("REKINDLE_CRYPTO_KEY_SERVICE_TOKEN_FILE", keysFile(addresses, ServiceCredentials.QUERY_TOKEN_FILE));
         return env;
+    }
+
+    private static String keysFile(StackAddresses addresses, String name) {
+        return addresses.jwtPrivateKeyPem().resolveSibling(name).toString();
     }
 
     private static Map<String, String> shared(StackAddresses addresses, int port, String jdbcUrl) {

@@ -43,6 +43,7 @@ class ContainerizedStackTest {
     static void startServices() {
         ServiceJars jars = ServiceJars.locate(System.getProperties());
         LocalJwtKeys jwt = LocalJwtKeys.createOrLoad(keys);
+        ServiceCredentials.ensure(keys, jwt);
         String jdbc = POSTGRES.getJdbcUrl() + (POSTGRES.getJdbcUrl().contains("?") ? "&" : "?") + "currentSchema=";
         addresses = new StackAddresses(Ports.resolve(0, "command"), Ports.resolve(0, "query"), jdbc + "events",
                 jdbc + "views", POSTGRES.getUsername(), POSTGRES.getPassword(), KAFKA.getBootstrapServers(),

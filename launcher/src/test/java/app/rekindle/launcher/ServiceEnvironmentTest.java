@@ -28,7 +28,8 @@ class ServiceEnvironmentTest {
                 entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true"),
                 entry("REKINDLE_DEV_TOKENS_ENABLED", "true"),
                 entry("REKINDLE_DEV_TOKENS_PRIVATE_KEY_LOCATION", "file:/data/keys/jwt-private.pem"),
-                entry("REKINDLE_CORS_ALLOWED_ORIGINS", "http://localhost:8081"));
+                entry("REKINDLE_CORS_ALLOWED_ORIGINS", "http://localhost:8081"),
+                entry("REKINDLE_CRYPTO_MASTER_KEY_FILE", "/data/keys/master.key"));
     }
 
     @Test
@@ -43,6 +44,7 @@ class ServiceEnvironmentTest {
                 entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:/data/keys/jwt-public.pem"),
                 entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true"),
                 entry("REKINDLE_COMMAND_SERVICE_URL", "http://localhost:8080"),
-                entry("REKINDLE_DASHBOARD_DEV_SIGN_IN", "true"));
+                entry("REKINDLE_DASHBOARD_DEV_SIGN_IN", "true"),
+                entry("REKINDLE_CRYPTO_KEY_SERVICE_TOKEN_FILE", "/data/keys/query-service.token"));
     }
 }

@@ -50,10 +50,19 @@ final class ServiceInstances implements AutoCloseable {
             started.add(launch("command-" + i, jars.command(), ServiceEnvironment::command));
         }
         for (int i = 1; i <= queries; i++) {
-            started.add(launch("query-" + i, jars.query(), ServiceEnvironment::query));
+            // Keys come from the first command instance, the one that keeps running throughout.
+            URI keys = started.isEmpty() ? null : started.getFirst().url();
+            started.add(launch("query-" + i, jars.query(), own -> withKeyService(ServiceEnvironment.query(own), keys)));
         }
         started.forEach(instance -> Readiness.await(http, instance.url(), instance.process(), READY_TIMEOUT));
         return started;
+    }
+
+    private static Map<String, String> withKeyService(Map<String, String> environment, URI commandUrl) {
+        if (commandUrl != null) {
+            environment.put("REKINDLE_COMMAND_SERVICE_URL", commandUrl.toString());
+        }
+        return environment;
     }
 
     private Instance launch(String name, Path jar, Function<StackAddresses, Map<String, String>> environment) {

@@ -1,6 +1,7 @@
 package app.rekindle.query;
 
 import app.rekindle.embedded.SharedTestInfrastructure;
+import app.rekindle.query.keys.StandInKeyService;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +33,8 @@ public abstract class QueryServiceTest {
         registry.add("rekindle.kafka.group-id", () -> GROUP);
         registry.add("rekindle.read.max-wait", () -> "1500ms");
         registry.add("rekindle.admin.subjects", () -> ADMIN);
+        registry.add("rekindle.crypto.key-service-url", () -> StandInKeyService.get().url().toString());
+        registry.add("rekindle.crypto.key-service-token-file", () -> StandInKeyService.get().tokenFile().toString());
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> infra.jwtKeys().publicKeyPem().toUri().toString());
     }

@@ -48,6 +48,9 @@ final class RebuildingQueryService implements AutoCloseable {
                 Map.entry("REKINDLE_KAFKA_TOPIC", topic),
                 Map.entry("REKINDLE_KAFKA_GROUP_ID", groupId),
                 Map.entry("REKINDLE_COMMAND_SERVICE_URL", bed.commandUrl().toString()),
+                // Its credential for the journals' data keys, issued by the launcher beside the JWT keys.
+                Map.entry("REKINDLE_CRYPTO_KEY_SERVICE_TOKEN_FILE",
+                        bed.stack().keysDir().resolve("query-service.token").toString()),
                 Map.entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + bed.jwtPublicKey()),
                 Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")));
         try {

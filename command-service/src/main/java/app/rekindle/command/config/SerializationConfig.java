@@ -1,5 +1,8 @@
 package app.rekindle.command.config;
 
+import app.rekindle.command.keys.CryptoProperties;
+import app.rekindle.command.keys.JournalKeys;
+import app.rekindle.command.keys.SealingSerializer;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -34,8 +37,9 @@ class SerializationConfig {
 
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(RevisionResolver revisionResolver) {
-        return jackson(revisionResolver);
+    Serializer eventSerializer(RevisionResolver revisionResolver, JournalKeys keys, CryptoProperties crypto) {
+        // Free text is sealed on the way into the store; the publisher forwards those bytes to Kafka.
+        return new SealingSerializer(jackson(revisionResolver), keys, crypto.enabled());
     }
 
     private static Serializer jackson(RevisionResolver revisionResolver) {

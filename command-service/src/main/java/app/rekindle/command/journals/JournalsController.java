@@ -3,6 +3,7 @@ package app.rekindle.command.journals;
 import app.rekindle.command.journal.CloseJournal;
 import app.rekindle.command.journal.EraseJournal;
 import app.rekindle.command.journal.OpenJournal;
+import app.rekindle.command.keys.JournalKeys;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
 import app.rekindle.command.web.IdempotentCommands;
@@ -42,10 +43,12 @@ class JournalsController {
 
     private final CommandGateway commands;
     private final IdempotentCommands idempotent;
+    private final JournalKeys keys;
 
-    JournalsController(CommandGateway commands, IdempotentCommands idempotent) {
+    JournalsController(CommandGateway commands, IdempotentCommands idempotent, JournalKeys keys) {
         this.commands = commands;
         this.idempotent = idempotent;
+        this.keys = keys;
     }
 
     @Operation(summary = "Open a journal")
@@ -73,7 +76,11 @@ class JournalsController {
     @Operation(summary = "Erase the journal: its text becomes unreadable and it answers 404 from then on")
     @DeleteMapping("/{journalId}")
     ResponseEntity<Object> erase(@PathVariable UUID journalId, @Parameter(hidden = true) CommandContext ctx) {
-        return idempotent.run(ctx, null, () -> CommandAnswer.changed(journalId, commands.sendAndWait(
-                new EraseJournal(journalId, ctx.person(), ctx.expectedVersion()))));
+        return idempotent.run(ctx, null, () -> {
+            Object version = commands.sendAndWait(new EraseJournal(journalId, ctx.person(), ctx.expectedVersion()));
+            // Crypto-shredding, in the transaction that records JournalErased: both commit or neither does.
+            keys.destroy(journalId);
+            return CommandAnswer.changed(journalId, version);
+        });
     }
 }

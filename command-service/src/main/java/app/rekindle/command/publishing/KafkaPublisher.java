@@ -16,6 +16,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -38,10 +40,12 @@ class KafkaPublisher {
     private final PublishedTopic topic;
     private final RekindleKafkaProperties kafka;
     private final Counter published;
+    private final Serializer eventSerializer;
 
     KafkaPublisher(Producer<String, byte[]> producer, PublishedTopic topic, RekindleKafkaProperties kafka,
-                   MeterRegistry registry) {
+                   MeterRegistry registry, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.producer = producer;
+        this.eventSerializer = eventSerializer;
         this.topic = topic;
         this.kafka = kafka;
         this.published = Counter.builder("rekindle.events.published")
@@ -52,7 +56,9 @@ class KafkaPublisher {
     @EventHandler
     void on(JournalEvent event, EventMessage<?> message, @SequenceNumber Long sequence) {
         PublishedEvent published = PublishedEvent.of(message.getIdentifier(), sequence, event);
-        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(topic.name(), published);
+        // The stored bytes as they are: free text stays sealed, and is not sealed afresh under another nonce.
+        byte[] payload = message.serializePayload(eventSerializer, byte[].class).getData();
+        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(topic.name(), published, payload);
         if (message.getMetaData().get(TracePropagation.METADATA_KEY) instanceof String traceId) {
             // CloudEvents' distributed-tracing extension, in the binary mode's ce_ header form.
             record.headers().add(TRACEPARENT, TracePropagation.traceparent(traceId).getBytes(StandardCharsets.UTF_8));

@@ -35,6 +35,8 @@ class SecurityConfig {
                     if (devTokens) {
                         auth.requestMatchers(HttpMethod.POST, "/dev/tokens").permitAll();
                     }
+                    // Data keys go to the query service's own credential only, never to a person's token.
+                    auth.requestMatchers("/internal/**").hasAuthority("SCOPE_journal-keys");
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())

@@ -39,12 +39,22 @@ final class Api {
     }
 
     static String tokenFor(String subject) {
+        return tokenFor(subject, null);
+    }
+
+    /** A token carrying an OAuth2 scope, e.g. the query service's {@code journal-keys}. */
+    static String tokenFor(String subject, String scope) {
         var keys = SharedTestInfrastructure.get().jwtKeys();
         var encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(
                 new RSAKey.Builder(keys.publicKey()).privateKey(keys.privateKey()).build())));
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer("rekindle-embedded").subject(subject).issuedAt(now)
-                .expiresAt(now.plus(Duration.ofHours(1))).build();
+                .expiresAt(now.plus(Duration.ofHours(1)))
+                .claims(all -> {
+                    if (scope != null) {
+                        all.put("scope", scope);
+                    }
+                }).build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();
     }

@@ -1,5 +1,6 @@
 package app.rekindle.command.it;
 
+import app.rekindle.command.keys.JournalKeys;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.ConversationOutcome;
@@ -46,6 +47,8 @@ class ImportIntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    JournalKeys keys;
 
     Api api;
     final String token = Api.tokenFor("alice");
@@ -75,7 +78,10 @@ class ImportIntegrationTest {
         try (TopicReader topic = new TopicReader(environment.topic)) {
             var records = await().atMost(Duration.ofSeconds(30))
                     .until(() -> topic.journal(journal.toString()), list -> list.size() >= 5);
-            assertThat(records.stream().map(CloudEventsKafka::fromRecord).toList()).isEqualTo(exported);
+            // Sealed again under this installation's key for the journal, which opens them as they were.
+            assertThat(records.stream().map(record -> CloudEventsKafka.fromRecord(record, keys::find)).toList())
+                    .isEqualTo(exported);
+            assertThat(records).noneMatch(record -> new String(record.value()).contains("Money"));
         }
         Api.Response next = api.post("/journals/" + journal + "/check-ins", token, "{\"mood\":5,\"connection\":5}");
         assertThat(next.status()).isEqualTo(201);

@@ -11,6 +11,10 @@ import java.util.UUID;
  */
 final class TestEnvironment {
 
+    /** Made up per test JVM, as the launcher makes one per installation. */
+    static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(
+            app.rekindle.events.privacy.DataKey.generate().raw());
+
     final String schema;
     final String topic;
 
@@ -30,6 +34,7 @@ final class TestEnvironment {
         registry.add("spring.flyway.default-schema", () -> schema);
         registry.add("rekindle.kafka.bootstrap-servers", () -> infra.kafka().bootstrapServers());
         registry.add("rekindle.kafka.topic", () -> environment.topic);
+        registry.add("rekindle.crypto.master-key", () -> MASTER_KEY);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> infra.jwtKeys().publicKeyPem().toUri().toString());
         return environment;

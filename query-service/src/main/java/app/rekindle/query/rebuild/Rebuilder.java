@@ -1,8 +1,9 @@
 package app.rekindle.query.rebuild;
 
-import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.config.RekindleKafkaProperties;
+import app.rekindle.query.keys.EventDecoder;
+import app.rekindle.query.keys.KeyServiceUnavailable;
 import app.rekindle.query.projection.Projector;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,8 +38,11 @@ class Rebuilder {
     private final Projector projector;
     private final RekindleKafkaProperties kafka;
     private final Clock clock;
+    private final EventDecoder decoder;
 
-    Rebuilder(ShadowSchema schemas, Projector projector, RekindleKafkaProperties kafka, Clock clock) {
+    Rebuilder(ShadowSchema schemas, Projector projector, RekindleKafkaProperties kafka, Clock clock,
+              EventDecoder decoder) {
+        this.decoder = decoder;
         this.schemas = schemas;
         this.projector = projector;
         this.kafka = kafka;
@@ -66,6 +70,8 @@ class Rebuilder {
         long[] done = {0};
         try (Consumer<String, byte[]> consumer = consumer()) {
             schemas.create(shadow);
+            // Erased journals stay erased: their events are ignored from the first one, not rebuilt then purged.
+            schemas.keepErased(live, shadow);
             List<TopicPartition> partitions = consumer.partitionsFor(kafka.topic()).stream()
                     .map(p -> new TopicPartition(kafka.topic(), p.partition())).toList();
             consumer.assign(partitions);
@@ -106,7 +112,9 @@ class Rebuilder {
     private void apply(ConsumerRecord<String, byte[]> record, String shadow) {
         PublishedEvent published;
         try {
-            published = CloudEventsKafka.fromRecord(record);
+            published = decoder.decode(record);
+        } catch (KeyServiceUnavailable e) {
+            throw e; // without keys the rebuilt views would lack text: fail, the live views stay
         } catch (RuntimeException e) {
             log.warn("Rebuild skipped an unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
             return;

@@ -36,6 +36,13 @@ class ShadowSchema {
                 .locations("classpath:db/migration").load().migrate();
     }
 
+    /** Copies the live schema's erased journals into the shadow, so a rebuild refuses to bring them back. */
+    void keepErased(String live, String shadow) {
+        jdbc.sql("insert into " + quote(shadow) + ".journal_position (journal_id, last_sequence, erased, updated_at)"
+                + " select journal_id, last_sequence, true, updated_at from " + quote(live)
+                + ".journal_position where erased").update();
+    }
+
     /** Runs work in a transaction whose unqualified table names mean the shadow's tables. */
     <T> T inside(String shadow, java.util.function.Supplier<T> work) {
         return transaction.execute(status -> {

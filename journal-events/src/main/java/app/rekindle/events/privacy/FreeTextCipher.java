@@ -1,0 +1,61 @@
+package app.rekindle.events.privacy;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * AES-256-GCM for one text value: a fresh random 96-bit nonce per value, a 128-bit tag, and associated data
+ * naming where the value belongs (journal, event, field) so a ciphertext copied elsewhere fails to open.
+ * Form: {@code enc:v1:<base64(nonce || ciphertext || tag)>}.
+ */
+public final class FreeTextCipher {
+
+    public static final String PREFIX = "enc:v1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private FreeTextCipher() {
+    }
+
+    public static boolean isSealed(String value) {
+        return value != null && value.startsWith(PREFIX);
+    }
+
+    public static String seal(String plaintext, DataKey key, String associatedData) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed);
+            return PREFIX + Base64.getEncoder().encodeToString(out.array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /** @throws TamperedFreeText when the value, its place or the key does not match what was sealed */
+    public static String open(String sealed, DataKey key, String associatedData) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+            if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
+                throw new IllegalArgumentException("too short");
+            }
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new TamperedFreeText(associatedData.substring(associatedData.lastIndexOf('|') + 1), e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package app.rekindle.query.keys;
+
+import app.rekindle.events.JournalEventJson;
+import app.rekindle.events.privacy.DataKey;
+import app.rekindle.events.privacy.DataKeys;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Journals' data keys, fetched from the command service's internal key path with this service's own credential
+ * and kept in a bounded cache. 410 Gone means the journal was erased; 404 (no such key) makes the record
+ * unreadable; any other failure is an outage to retry, never an erasure. A key learnt to be destroyed stays so.
+ */
+@Component
+class RemoteDataKeys implements DataKeys {
+
+    /** A cached answer: the key, or null once destroyed. */
+    private record Known(DataKey key) {
+    }
+
+    private final KeyServiceProperties properties;
+    private final HttpClient http;
+    private final Map<UUID, Known> cache;
+
+    RemoteDataKeys(KeyServiceProperties properties) {
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.keyServiceTimeout()).build();
+        int size = properties.keyCacheSize();
+        this.cache = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, Known> eldest) {
+                return size() > size;
+            }
+        };
+    }
+
+    @Override
+    public Optional<DataKey> find(UUID journalId, String keyId) {
+        Known known;
+        synchronized (cache) {
+            known = cache.get(journalId);
+        }
+        if (known == null) {
+            known = fetch(journalId);
+            remember(journalId, known);
+        }
+        if (known.key() != null && !known.key().keyId().equals(keyId)) {
+            throw new IllegalArgumentException("Journal " + journalId + " has no key " + keyId);
+        }
+        return Optional.ofNullable(known.key());
+    }
+
+    /** The journal was erased: its key is gone for good. */
+    void destroyed(UUID journalId) {
+        synchronized (cache) {
+            cache.put(journalId, new Known(null));
+        }
+    }
+
+    private void remember(UUID journalId, Known known) {
+        synchronized (cache) {
+            Known before = cache.get(journalId);
+            if (before == null || before.key() != null) {
+                cache.put(journalId, known);
+            }
+        }
+    }
+
+    private Known fetch(UUID journalId) {
+        HttpRequest request = HttpRequest.newBuilder(
+                        properties.keyServiceUrl().resolve("/internal/journals/" + journalId + "/data-key"))
+                .timeout(properties.keyServiceTimeout())
+                .header("Authorization", "Bearer " + token())
+                .header("Accept", "application/json")
+                .GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 410) {
+                return new Known(null);
+            }
+            if (response.statusCode() == 404) {
+                // No journal ever had a key by this id: the record is bogus, and is parked rather than retried.
+                throw new IllegalArgumentException("No key exists for journal " + journalId);
+            }
+            if (response.statusCode() != 200) {
+                throw new KeyServiceUnavailable("The key service answered " + response.statusCode());
+            }
+            JsonNode body = JournalEventJson.mapper().readTree(response.body());
+            return new Known(DataKey.of(body.get("keyId").stringValue(),
+                    Base64.getDecoder().decode(body.get("key").stringValue())));
+        } catch (IOException e) {
+            throw new KeyServiceUnavailable("The key service cannot be reached", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeyServiceUnavailable("Interrupted while fetching a key", e);
+        }
+    }
+
+    private String token() {
+        if (properties.keyServiceTokenFile() == null) {
+            throw new KeyServiceUnavailable(
+                    "No credential for the key service: set rekindle.crypto.key-service-token-file");
+        }
+        try {
+            return Files.readString(properties.keyServiceTokenFile()).strip();
+        } catch (IOException e) {
+            throw new KeyServiceUnavailable("Cannot read rekindle.crypto.key-service-token-file", e);
+        }
+    }
+}
