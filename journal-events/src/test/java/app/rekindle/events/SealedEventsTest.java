@@ -34,7 +34,7 @@ class SealedEventsTest {
     @Test
     void the_sealed_form_holds_no_free_text_but_names_its_key() {
         ConversationLogged event = new ConversationLogged(SampleEvents.JOURNAL, SampleEvents.ENTRY, "marker-topic-7",
-                Initiator.ME, 45, 4, 5, ConversationOutcome.RESOLVED, "marker-notes-7", SampleEvents.AT,
+                Initiator.ME, 45, 4, 5, ConversationOutcome.RESOLVED, ConversationChannel.IN_PERSON, "marker-notes-7", SampleEvents.AT,
                 SampleEvents.RECORDED);
         String json = new String(SealedEvents.seal(event, journal -> key), StandardCharsets.UTF_8);
         assertThat(json).doesNotContain("marker").contains("\"keyId\":\"" + key.keyId() + "\"")

@@ -1,5 +1,6 @@
 package app.rekindle.command.keys;
 
+import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.ConversationOutcome;
 import app.rekindle.events.Initiator;
 import app.rekindle.events.JournalEvent;
@@ -24,7 +25,7 @@ class SealingSerializerTest {
     private final JournalKeys keys = mock(JournalKeys.class);
     private final Serializer unsealed = new SealingSerializer(plainAxon, keys, false);
     private final ConversationLogged event = new ConversationLogged(UUID.randomUUID(), UUID.randomUUID(), "Holidays",
-            Initiator.ME, 40, 4, 4, ConversationOutcome.RESOLVED, "Calm", Instant.parse("2026-03-01T10:00:00Z"),
+            Initiator.ME, 40, 4, 4, ConversationOutcome.RESOLVED, ConversationChannel.IN_PERSON, "Calm", Instant.parse("2026-03-01T10:00:00Z"),
             Instant.parse("2026-03-01T10:00:01Z"));
 
     @Test
