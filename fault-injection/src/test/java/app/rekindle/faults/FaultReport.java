@@ -1,0 +1,70 @@
+package app.rekindle.faults;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One fault's row in the suite's table; a test class prints all its rows again, together, when it ends. */
+record FaultReport(String fault, int journals, Counts counts, Duration recovery) {
+
+    static final class Counts {
+        long accepted;
+        long stored;
+        long onKafka;
+        long inViews;
+        long lost;
+        long duplicated;
+        long duplicatedOnKafka;
+        long outOfOrder;
+        long unacknowledged;
+    }
+
+    private static final String ROW = "%-58s | %8s | %8s | %8s | %8s | %5s | %5s | %9s | %6s | %7s | %9s%n";
+    private static final List<FaultReport> ALL = new ArrayList<>();
+
+    /** Prints this row (with the header) and keeps it for the table at the end. */
+    FaultReport print() {
+        synchronized (ALL) {
+            ALL.add(this);
+        }
+        header();
+        row();
+        return this;
+    }
+
+    /** lost = 0, duplicated = 0, out of order = 0, and nothing stored that was not acknowledged. */
+    void assertClean() {
+        assertThat(counts.accepted).as("%s: commands accepted", fault).isPositive();
+        assertThat(counts.lost).as("%s: lost", fault).isZero();
+        assertThat(counts.duplicated).as("%s: duplicated (store, views)", fault).isZero();
+        assertThat(counts.duplicatedOnKafka).as("%s: duplicated on Kafka", fault).isZero();
+        assertThat(counts.outOfOrder).as("%s: out of order", fault).isZero();
+        assertThat(counts.unacknowledged).as("%s: stored without a 2xx", fault).isZero();
+    }
+
+    private static void header() {
+        System.out.printf(ROW, "fault", "accepted", "stored", "on Kafka", "in views", "lost", "dup", "dup Kafka",
+                "order", "unacked", "recovery");
+    }
+
+    private void row() {
+        System.out.printf(ROW, fault + " (" + journals + " journals)", counts.accepted, counts.stored,
+                counts.onKafka, counts.inViews, counts.lost, counts.duplicated, counts.duplicatedOnKafka,
+                counts.outOfOrder, counts.unacknowledged, String.format("%.1f s", recovery.toMillis() / 1000.0));
+    }
+
+    static void printAll() {
+        synchronized (ALL) {
+            if (ALL.isEmpty()) {
+                return;
+            }
+            System.out.println("\nFault injection: accepted commands vs event store, Kafka topic and views "
+                    + "(lost/dup/order summed over the three; recovery = fault over -> views hold every command "
+                    + "accepted until then)");
+            header();
+            ALL.forEach(FaultReport::row);
+        }
+    }
+}

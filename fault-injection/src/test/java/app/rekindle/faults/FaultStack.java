@@ -1,0 +1,187 @@
+package app.rekindle.faults;
+
+import app.rekindle.embedded.EmbeddedKafkaBroker;
+import app.rekindle.embedded.EmbeddedPostgresServer;
+import app.rekindle.embedded.LocalJwtKeys;
+import app.rekindle.launcher.Ports;
+import app.rekindle.launcher.Readiness;
+import app.rekindle.launcher.ServiceEnvironment;
+import app.rekindle.launcher.ServiceJars;
+import app.rekindle.launcher.ServiceProcess;
+import app.rekindle.launcher.StackAddresses;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The launcher's stack taken apart so that each part can fail on its own: PostgreSQL and the Kafka broker in this
+ * JVM, each stoppable and restartable on the same port and data folder, and both services as child processes
+ * (separate JVMs, so that SIGKILL is real) on fixed ports, restartable with the same environment.
+ */
+final class FaultStack implements AutoCloseable {
+
+    enum Service { COMMAND, QUERY }
+
+    static final String TOPIC = "rekindle.journal-events";
+    private static final String DATABASE = "rekindle";
+    private static final int PARTITIONS = 3;
+    private static final String SERVICE_HEAP = "256m";
+    // Two JVMs starting side by side on a small shared machine.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(45);
+
+    private final Path dataDir;
+    private final int postgresPort;
+    private final int kafkaPort;
+    private final StackAddresses addresses;
+    private final ServiceJars jars = ServiceJars.locate(System.getProperties());
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+    private final Map<Service, ServiceLog> logs = new EnumMap<>(Service.class);
+    private volatile EmbeddedPostgresServer postgres;
+    private volatile EmbeddedKafkaBroker kafka;
+
+    private FaultStack(Path dataDir, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, LocalJwtKeys keys) {
+        this.dataDir = dataDir;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.postgresPort = postgres.port();
+        this.kafkaPort = kafka.port();
+        int commandPort = Ports.resolve(0, "command");
+        int queryPort = Ports.resolve(0, "query");
+        this.addresses = new StackAddresses(commandPort, queryPort, postgres.jdbcUrl(DATABASE, "events"),
+                postgres.jdbcUrl(DATABASE, "views"), postgres.username(), postgres.password(),
+                kafka.bootstrapServers(), TOPIC, keys.publicKeyPem(), keys.privateKeyPem());
+        for (Service service : Service.values()) {
+            logs.put(service, new ServiceLog(service.name().toLowerCase()));
+        }
+    }
+
+    /** PostgreSQL and Kafka only; the services are started by {@link #start(Service)}. */
+    static FaultStack infrastructure(Path dataDir) {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), 0);
+        postgres.createDatabaseIfMissing(DATABASE);
+        EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0);
+        kafka.createTopic(TOPIC, PARTITIONS);
+        return new FaultStack(dataDir, postgres, kafka, LocalJwtKeys.createOrLoad(dataDir.resolve("keys")));
+    }
+
+    /** Starts the service's process without waiting for it to be ready. */
+    synchronized void launch(Service service) {
+        boolean command = service == Service.COMMAND;
+        ServiceProcess process = ServiceProcess.start(service.name().toLowerCase(),
+                command ? jars.command() : jars.query(), SERVICE_HEAP,
+                command ? ServiceEnvironment.command(addresses) : ServiceEnvironment.query(addresses),
+                logs.get(service).stream());
+        processes.put(service, process);
+    }
+
+    void awaitReady(Service service) {
+        Readiness.await(http, url(service), process(service), READY_TIMEOUT);
+    }
+
+    void start(Service service) {
+        launch(service);
+        awaitReady(service);
+    }
+
+    /** SIGKILL: no shutdown hook, no last commit, no flush. */
+    void kill(Service service) {
+        process(service).kill();
+    }
+
+    /** SIGTERM, then waits for the graceful shutdown to end the process. */
+    void terminate(Service service) throws InterruptedException {
+        ServiceProcess process = process(service);
+        process.requestStop();
+        if (!process.awaitExit(STOP_GRACE)) {
+            throw new IllegalStateException("The " + process.name() + " service did not stop within " + STOP_GRACE);
+        }
+    }
+
+    synchronized ServiceProcess process(Service service) {
+        return processes.get(service);
+    }
+
+    ServiceLog log(Service service) {
+        return logs.get(service);
+    }
+
+    void stopKafka() {
+        kafka.close();
+    }
+
+    /** The same broker again: same port, same log folder, so clients reconnect to the address they know. */
+    void startKafka() {
+        kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
+    }
+
+    void stopPostgres() {
+        postgres.close();
+    }
+
+    void startPostgres() {
+        postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), postgresPort);
+    }
+
+    URI url(Service service) {
+        return URI.create("http://localhost:" + (service == Service.COMMAND ? addresses.commandPort()
+                : addresses.queryPort()));
+    }
+
+    int postgresPort() {
+        return postgresPort;
+    }
+
+    String bootstrapServers() {
+        return addresses.kafkaBootstrapServers();
+    }
+
+    Connection connect(String schema) throws SQLException {
+        String url = schema.equals("events") ? addresses.eventsJdbcUrl() : addresses.viewsJdbcUrl();
+        return DriverManager.getConnection(url, addresses.databaseUsername(), addresses.databasePassword());
+    }
+
+    /**
+     * The HTTP status of the service's readiness probe, or -1 when nothing answers on its port. Patient: with the
+     * database gone, the "db" check answers only after the pool's connection timeout (30 s).
+     */
+    int readiness(Service service) {
+        HttpRequest probe = HttpRequest.newBuilder(url(service).resolve("/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(45)).GET().build();
+        try {
+            return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notListening) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    /** Services first (they still write while stopping), then Kafka, then PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        processes.values().forEach(ServiceProcess::requestStop);
+        processes.values().forEach(process -> process.stop(STOP_GRACE));
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+}
