@@ -100,6 +100,23 @@ final class FaultStack implements AutoCloseable {
         process(service).kill();
     }
 
+    /** SIGSTOP: the process is frozen, sockets open, until {@link #resume}; work queues up meanwhile. */
+    void pause(Service service) throws Exception {
+        signal(service, "-STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    void resume(Service service) throws Exception {
+        signal(service, "-CONT");
+    }
+
+    private void signal(Service service, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process(service).pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill " + signal + " " + service + " failed");
+        }
+    }
+
     /** SIGTERM, then waits for the graceful shutdown to end the process. */
     void terminate(Service service) throws InterruptedException {
         ServiceProcess process = process(service);

@@ -40,13 +40,19 @@ final class Ledger {
             counts.lost += missing(versions, stored) + missing(versions, kafka) + missing(versions, views)
                     + missing(entries, timeline);
             counts.duplicated += duplicates(versions) + duplicates(stored) + duplicates(views) + duplicates(timeline);
-            counts.duplicatedOnKafka += duplicates(kafka);
+            // The publisher is at least once: a batch whose token could not be stored after Kafka acknowledged it is
+            // sent again. Such a re-send (same sequence, same event id) is counted apart; the views must absorb it.
+            // Two different events with one sequence would be a real duplicate.
+            List<String> kafkaEvents = layers.kafkaEvents().getOrDefault(id, List.of());
+            counts.resentOnKafka += duplicates(kafkaEvents);
+            counts.duplicated += duplicates(kafka) - duplicates(kafkaEvents);
             counts.outOfOrder += outOfOrder(stored) + outOfOrder(kafka) + outOfOrder(views);
             counts.unacknowledged += missing(stored, versions);
             // A repeat applied twice would count its entry twice in the journal list.
             long counted = layers.entryCounts().getOrDefault(id, List.of(0L)).getFirst();
             counts.duplicated += Math.max(0, counted - entries.size());
             counts.lost += Math.max(0, entries.size() - counted);
+            layers.setAside().getOrDefault(id, List.of()).forEach(what -> counts.setAside.add(id.substring(0, 8) + " " + what));
         }
         return new FaultReport(fault, journals.size(), counts, recovery);
     }

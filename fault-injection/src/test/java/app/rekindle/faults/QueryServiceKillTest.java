@@ -15,14 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The query service is killed (SIGKILL) while it applies a batch: its last offsets were not committed, so the
- * batch is delivered again after the restart, and the positions kept with the views turn the repeats into no-ops.
+ * The query service is killed (SIGKILL) while it applies a batch: the batch's offsets were not committed, so it
+ * is delivered again after the restart, and the positions kept with the views turn the repeats into no-ops. To
+ * be sure of a batch in flight, the process is first frozen (SIGSTOP) until a backlog has built up, then thawed
+ * and killed as soon as the first of the backlog reaches the views.
  */
 @ExtendWith(SharedFaultStack.class)
 class QueryServiceKillTest {
 
-    /** More than the consumer takes in one poll (max.poll.records 200), so the restart meets a full batch. */
-    private static final int BACKLOG = 200;
+    /** Most of one poll's worth (max.poll.records 200), built well within the consumer's session timeout. */
+    private static final int BACKLOG = 150;
 
     private final FaultStack stack = SharedFaultStack.get();
 
@@ -31,14 +33,13 @@ class QueryServiceKillTest {
         try (Load load = Load.start(stack, "fault-query-kill", JOURNALS, INTERVAL);
              Connection views = stack.connect("views")) {
             load.awaitAccepted(20, Duration.ofSeconds(60));
-            stack.kill(Service.QUERY);
-            load.awaitAccepted(BACKLOG, Duration.ofSeconds(120));
-            Map<String, Long> backlog = load.lastVersions();
+            stack.pause(Service.QUERY);
             long appliedBefore = eventRows(views);
+            load.awaitAccepted(BACKLOG, Duration.ofSeconds(40));
+            Map<String, Long> backlog = load.lastVersions();
 
-            // Started again, it works through the backlog; killed again as soon as the first of it is applied.
-            stack.launch(Service.QUERY);
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(5))
+            stack.resume(Service.QUERY);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
                     .until(() -> eventRows(views) > appliedBefore);
             stack.kill(Service.QUERY);
             boolean midBatch = !Recovery.caughtUp(stack, backlog);

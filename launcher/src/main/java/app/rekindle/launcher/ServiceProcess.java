@@ -75,9 +75,13 @@ public final class ServiceProcess {
         return process.onExit().thenApply(ended -> this);
     }
 
-    /** Asks the service to shut down gracefully (SIGTERM), the way a container runtime would. */
+    /**
+     * Asks the service to shut down gracefully (SIGTERM), the way a container runtime would. Through the process
+     * handle: {@code Process.destroy()} also closes our end of the service's output, so everything it logs while
+     * shutting down (graceful shutdown, last commits) would be lost to a broken pipe.
+     */
     public void requestStop() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     public long pid() {
