@@ -24,7 +24,7 @@ record FaultReport(String fault, int journals, Counts counts, Duration recovery)
         final Set<String> setAside = new TreeSet<>();
     }
 
-    private static final String ROW = "%-58s | %8s | %8s | %8s | %8s | %5s | %5s | %9s | %6s | %7s | %9s%n";
+    private static final String ROW = "%-66s | %8s | %8s | %8s | %8s | %5s | %5s | %9s | %6s | %7s | %9s%n";
     private static final List<FaultReport> ALL = new ArrayList<>();
 
     /** Prints this row (with the header) and keeps it for the table at the end. */

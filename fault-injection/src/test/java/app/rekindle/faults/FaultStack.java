@@ -1,6 +1,5 @@
 package app.rekindle.faults;
 
-import app.rekindle.embedded.EmbeddedKafkaBroker;
 import app.rekindle.embedded.EmbeddedPostgresServer;
 import app.rekindle.embedded.LocalJwtKeys;
 import app.rekindle.launcher.Ports;
@@ -10,11 +9,8 @@ import app.rekindle.launcher.ServiceJars;
 import app.rekindle.launcher.ServiceProcess;
 import app.rekindle.launcher.StackAddresses;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,43 +21,33 @@ import java.util.Map;
 
 /**
  * The launcher's stack taken apart so that each part can fail on its own: PostgreSQL and the Kafka broker in this
- * JVM, each stoppable and restartable on the same port and data folder, and both services as child processes
- * (separate JVMs, so that SIGKILL is real) on fixed ports, restartable with the same environment.
+ * JVM ({@link Servers}, each restartable), and both services as child processes (separate JVMs, so that SIGKILL
+ * is real) on fixed ports, restartable with the same environment.
  */
 final class FaultStack implements AutoCloseable {
 
     enum Service { COMMAND, QUERY }
 
-    static final String TOPIC = "rekindle.journal-events";
-    private static final String DATABASE = "rekindle";
-    private static final int PARTITIONS = 3;
+    static final String TOPIC = Servers.TOPIC;
     private static final String SERVICE_HEAP = "256m";
     // Two JVMs starting side by side on a small shared machine.
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(45);
 
-    private final Path dataDir;
-    private final int postgresPort;
-    private final int kafkaPort;
+    private final Servers servers;
     private final StackAddresses addresses;
     private final ServiceJars jars = ServiceJars.locate(System.getProperties());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
     private final Map<Service, ServiceLog> logs = new EnumMap<>(Service.class);
-    private volatile EmbeddedPostgresServer postgres;
-    private volatile EmbeddedKafkaBroker kafka;
 
-    private FaultStack(Path dataDir, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka, LocalJwtKeys keys) {
-        this.dataDir = dataDir;
-        this.postgres = postgres;
-        this.kafka = kafka;
-        this.postgresPort = postgres.port();
-        this.kafkaPort = kafka.port();
-        int commandPort = Ports.resolve(0, "command");
-        int queryPort = Ports.resolve(0, "query");
-        this.addresses = new StackAddresses(commandPort, queryPort, postgres.jdbcUrl(DATABASE, "events"),
-                postgres.jdbcUrl(DATABASE, "views"), postgres.username(), postgres.password(),
-                kafka.bootstrapServers(), TOPIC, keys.publicKeyPem(), keys.privateKeyPem());
+    private FaultStack(Servers servers, LocalJwtKeys keys) {
+        this.servers = servers;
+        EmbeddedPostgresServer postgres = servers.postgres();
+        this.addresses = new StackAddresses(Ports.resolve(0, "command"), Ports.resolve(0, "query"),
+                postgres.jdbcUrl(Servers.DATABASE, "events"), postgres.jdbcUrl(Servers.DATABASE, "views"),
+                postgres.username(), postgres.password(), servers.bootstrapServers(), TOPIC, keys.publicKeyPem(),
+                keys.privateKeyPem());
         for (Service service : Service.values()) {
             logs.put(service, new ServiceLog(service.name().toLowerCase()));
         }
@@ -69,11 +55,7 @@ final class FaultStack implements AutoCloseable {
 
     /** PostgreSQL and Kafka only; the services are started by {@link #start(Service)}. */
     static FaultStack infrastructure(Path dataDir) {
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), 0);
-        postgres.createDatabaseIfMissing(DATABASE);
-        EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0);
-        kafka.createTopic(TOPIC, PARTITIONS);
-        return new FaultStack(dataDir, postgres, kafka, LocalJwtKeys.createOrLoad(dataDir.resolve("keys")));
+        return new FaultStack(Servers.start(dataDir), LocalJwtKeys.createOrLoad(dataDir.resolve("keys")));
     }
 
     /** Starts the service's process without waiting for it to be ready. */
@@ -111,7 +93,8 @@ final class FaultStack implements AutoCloseable {
     }
 
     private void signal(Service service, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", signal, Long.toString(process(service).pid())).inheritIO().start();
+        // The shell's built-in kill: a minimal image may have no kill binary (procps).
+        Process kill = new ProcessBuilder("sh", "-c", "kill " + signal + " " + process(service).pid()).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill " + signal + " " + service + " failed");
         }
@@ -134,21 +117,9 @@ final class FaultStack implements AutoCloseable {
         return logs.get(service);
     }
 
-    void stopKafka() {
-        kafka.close();
-    }
-
-    /** The same broker again: same port, same log folder, so clients reconnect to the address they know. */
-    void startKafka() {
-        kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
-    }
-
-    void stopPostgres() {
-        postgres.close();
-    }
-
-    void startPostgres() {
-        postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), postgresPort);
+    /** PostgreSQL and Kafka, to stop and start again. */
+    Servers servers() {
+        return servers;
     }
 
     URI url(Service service) {
@@ -157,7 +128,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     int postgresPort() {
-        return postgresPort;
+        return servers.postgresPort();
     }
 
     String bootstrapServers() {
@@ -169,21 +140,9 @@ final class FaultStack implements AutoCloseable {
         return DriverManager.getConnection(url, addresses.databaseUsername(), addresses.databasePassword());
     }
 
-    /**
-     * The HTTP status of the service's readiness probe, or -1 when nothing answers on its port. Patient: with the
-     * database gone, the "db" check answers only after the pool's connection timeout (30 s).
-     */
+    /** The HTTP status of the service's readiness probe, or -1 when nothing answers on its port. */
     int readiness(Service service) {
-        HttpRequest probe = HttpRequest.newBuilder(url(service).resolve("/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(45)).GET().build();
-        try {
-            return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException notListening) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return ReadinessProbe.status(http, url(service));
     }
 
     HttpClient http() {
@@ -195,10 +154,6 @@ final class FaultStack implements AutoCloseable {
     public synchronized void close() {
         processes.values().forEach(ServiceProcess::requestStop);
         processes.values().forEach(process -> process.stop(STOP_GRACE));
-        try {
-            kafka.close();
-        } finally {
-            postgres.close();
-        }
+        servers.close();
     }
 }

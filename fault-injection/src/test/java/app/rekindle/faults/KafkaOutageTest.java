@@ -33,10 +33,10 @@ class KafkaOutageTest {
         try (Load load = Load.start(stack, "fault-kafka", JOURNALS, INTERVAL)) {
             load.awaitAccepted(20, Duration.ofSeconds(60));
 
-            stack.stopKafka();
+            stack.servers().stopKafka();
             int acceptedAtStop = load.accepted();
             ScheduledFuture<Long> restarted = timer.schedule(() -> {
-                stack.startKafka();
+                stack.servers().startKafka();
                 return System.nanoTime();
             }, OUTAGE.toMillis(), TimeUnit.MILLISECONDS);
 

@@ -52,8 +52,8 @@ class ShutdownAndStartupTest {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> commandLog.since(terminatedMark).contains("Graceful shutdown complete"));
 
-            stack.stopPostgres();
-            stack.stopKafka();
+            stack.servers().stopPostgres();
+            stack.servers().stopKafka();
             commandMark = commandLog.mark();
             int queryMark = queryLog.mark();
             stack.launch(Service.COMMAND);
@@ -63,14 +63,14 @@ class ShutdownAndStartupTest {
                     && queryLog.since(queryMark).contains("Waiting for " + postgres));
             assertThat(stack.readiness(Service.COMMAND)).as("command service while waiting").isEqualTo(-1);
 
-            stack.startPostgres();
+            stack.servers().startPostgres();
             // The command service needs the broker to start; the query service starts without it, not ready.
             await().atMost(LOG_WAIT).until(() -> commandLog.since(command).contains("Waiting for " + kafka));
             await().atMost(LOG_WAIT).until(() -> stack.readiness(Service.QUERY) == 503);
             assertThat(stack.process(Service.COMMAND).isAlive()).isTrue();
 
             long restart = System.nanoTime();
-            stack.startKafka();
+            stack.servers().startKafka();
             stack.awaitReady(Service.COMMAND);
             stack.awaitReady(Service.QUERY);
             load.settle();

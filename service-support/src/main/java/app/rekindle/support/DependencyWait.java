@@ -27,13 +27,13 @@ final class DependencyWait {
         if (problem == null) {
             return;
         }
-        log.warn("Waiting for {} ({}); asking again every {} s for up to {}",
-                dependency.describe(), problem, INTERVAL.toSeconds(), timeout);
+        log.warn("Waiting for {} ({}); asking again every {} s for up to {} s",
+                dependency.describe(), problem, INTERVAL.toSeconds(), timeout.toSeconds());
         while (problem != null) {
             long waited = System.nanoTime() - started;
             if (waited > timeout.toNanos()) {
                 throw new IllegalStateException("Gave up waiting for " + dependency.describe() + " after "
-                        + timeout + " (" + problem + "); set rekindle.startup.wait-timeout to wait longer");
+                        + timeout.toSeconds() + " s (" + problem + "); set rekindle.startup.wait-timeout to wait longer");
             }
             if (waited >= nextReminder + REMINDER.toNanos()) {
                 nextReminder = waited;
