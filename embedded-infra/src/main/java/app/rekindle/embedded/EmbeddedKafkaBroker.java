@@ -19,17 +19,19 @@ import java.util.Properties;
 /**
  * A real Kafka broker (KRaft, broker and controller in one node) running inside this JVM. With a log
  * directory its topics and records survive restarts; without one it lives in a temporary directory
- * that is deleted on {@link #close()}.
+ * that is deleted on {@link #close()}. Closed and started again with the same directory and {@link #port()}, it
+ * is the same broker to its clients: same address, same topics, records and committed offsets (the
+ * fault-injection suite stops it under load that way).
  */
 public final class EmbeddedKafkaBroker implements KafkaBroker, AutoCloseable {
 
     private final KafkaRaftServer server;
-    private final String bootstrapServers;
+    private final int port;
     private final Path temporaryLogDir;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path temporaryLogDir) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, Path temporaryLogDir) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.port = port;
         this.temporaryLogDir = temporaryLogDir;
     }
 
@@ -42,7 +44,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker, AutoCloseable {
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             // Returns once the broker is registered with its controller and unfenced, i.e. usable.
             server.startup();
-            return new EmbeddedKafkaBroker(server, "localhost:" + brokerPort, logDir == null ? dir : null);
+            return new EmbeddedKafkaBroker(server, brokerPort, logDir == null ? dir : null);
         } catch (RuntimeException e) {
             if (logDir == null) {
                 TemporaryDirectory.delete(dir);
@@ -82,7 +84,12 @@ public final class EmbeddedKafkaBroker implements KafkaBroker, AutoCloseable {
 
     @Override
     public String bootstrapServers() {
-        return bootstrapServers;
+        return "localhost:" + port;
+    }
+
+    /** The client port, also when 0 ("any free one") was asked for. */
+    public int port() {
+        return port;
     }
 
     @Override

@@ -70,6 +70,26 @@ class EmbeddedKafkaBrokerTest {
         }
     }
 
+    @Test
+    void a_broker_started_again_on_its_port_serves_the_same_address_and_records(@TempDir Path logDir) throws Exception {
+        int port;
+        String address;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(logDir, 0)) {
+            broker.createTopic("greetings", 1);
+            produce(broker, "greetings", "journal-1", "before the outage");
+            port = broker.port();
+            address = broker.bootstrapServers();
+        }
+
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(logDir, port)) {
+            assertThat(broker.bootstrapServers()).isEqualTo(address);
+            produce(broker, "greetings", "journal-1", "after the outage");
+
+            assertThat(consumeAll(broker, "greetings", 2))
+                    .containsExactly("journal-1=before the outage", "journal-1=after the outage");
+        }
+    }
+
     private static void produce(EmbeddedKafkaBroker broker, String topic, String key, String value) throws Exception {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),

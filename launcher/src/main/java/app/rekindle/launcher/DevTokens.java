@@ -11,14 +11,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Asks the command service's development endpoint for a signed bearer token, for the banner. */
-final class DevTokens {
+public final class DevTokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DevTokens() {
     }
 
-    static String issue(HttpClient http, URI commandUrl, String username) {
+    public static String issue(HttpClient http, URI commandUrl, String username) {
         String body = JSON.createObjectNode().put("username", username).toString();
         HttpRequest request = HttpRequest.newBuilder(commandUrl.resolve("/dev/tokens"))
                 .timeout(Duration.ofSeconds(30))

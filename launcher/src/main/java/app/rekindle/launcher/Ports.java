@@ -9,12 +9,12 @@ import java.net.ServerSocket;
  * must be told theirs up front), and a taken port fails now, by name, rather than as a bind error
  * deep in a child's log a minute later.
  */
-final class Ports {
+public final class Ports {
 
     private Ports() {
     }
 
-    static int resolve(int port, String setting) {
+    public static int resolve(int port, String setting) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));

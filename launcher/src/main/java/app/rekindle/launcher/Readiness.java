@@ -9,14 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Waits for a service's readiness probe, the one Kubernetes would ask, to answer 200. */
-final class Readiness {
+public final class Readiness {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     private Readiness() {
     }
 
-    static void await(HttpClient http, URI serviceUrl, ServiceProcess service, Duration timeout) {
+    public static void await(HttpClient http, URI serviceUrl, ServiceProcess service, Duration timeout) {
         HttpRequest probe = HttpRequest.newBuilder(serviceUrl.resolve("/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5))
                 .GET()

@@ -8,12 +8,12 @@ import java.util.Map;
  * Spring Boot's relaxed binding turns {@code SPRING_DATASOURCE_URL} into {@code spring.datasource.url},
  * so the services need no launcher-specific profile.
  */
-final class ServiceEnvironment {
+public final class ServiceEnvironment {
 
     private ServiceEnvironment() {
     }
 
-    static Map<String, String> command(StackAddresses addresses) {
+    public static Map<String, String> command(StackAddresses addresses) {
         Map<String, String> env = shared(addresses, addresses.commandPort(), addresses.eventsJdbcUrl());
         env.put("REKINDLE_DEV_TOKENS_ENABLED", "true");
         env.put("REKINDLE_DEV_TOKENS_PRIVATE_KEY_LOCATION", "file:" + addresses.jwtPrivateKeyPem());
@@ -24,7 +24,7 @@ final class ServiceEnvironment {
         return env;
     }
 
-    static Map<String, String> query(StackAddresses addresses) {
+    public static Map<String, String> query(StackAddresses addresses) {
         Map<String, String> env = shared(addresses, addresses.queryPort(), addresses.viewsJdbcUrl());
         env.put("REKINDLE_COMMAND_SERVICE_URL", "http://localhost:" + addresses.commandPort());
         env.put("REKINDLE_DASHBOARD_DEV_SIGN_IN", "true");

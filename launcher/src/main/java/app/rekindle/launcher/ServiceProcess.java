@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * A service running as a child JVM. Its output goes to the launcher's, each line tagged with the
  * service's name so the two interleaved logs stay readable.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private final String name;
     private final Process process;
@@ -27,7 +27,7 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Path jar, String heap, Map<String, String> environment, PrintStream out) {
+    public static ServiceProcess start(String name, Path jar, String heap, Map<String, String> environment, PrintStream out) {
         // The JVM running the launcher is known to be recent enough for the services too.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-jar", jar.toString()))
@@ -54,33 +54,50 @@ final class ServiceProcess {
         });
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
     /** Waits up to {@code timeout} for the process to end; true if it did. */
-    boolean awaitExit(Duration timeout) throws InterruptedException {
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    CompletableFuture<ServiceProcess> onExit() {
+    public CompletableFuture<ServiceProcess> onExit() {
         return process.onExit().thenApply(ended -> this);
     }
 
-    /** Asks the service to shut down gracefully (SIGTERM), the way a container runtime would. */
-    void requestStop() {
-        process.destroy();
+    /**
+     * Asks the service to shut down gracefully (SIGTERM), the way a container runtime would. Through the process
+     * handle: {@code Process.destroy()} also closes our end of the service's output, so everything it logs while
+     * shutting down (graceful shutdown, last commits) would be lost to a broken pipe.
+     */
+    public void requestStop() {
+        process.toHandle().destroy();
     }
 
-    void stop(Duration grace) {
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL, as the OOM killer or a lost node would end it: no shutdown hook runs, nothing is flushed. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public void stop(Duration grace) {
         requestStop();
         try {
             if (!awaitExit(grace)) {

@@ -3,7 +3,7 @@ package app.rekindle.launcher;
 import java.nio.file.Path;
 
 /** Where the parts of a running stack can be reached: what the service processes are told. */
-record StackAddresses(
+public record StackAddresses(
         int commandPort,
         int queryPort,
         String eventsJdbcUrl,

@@ -1,6 +1,7 @@
 package app.rekindle.query;
 
-import org.springframework.boot.SpringApplication;
+import app.rekindle.support.WaitForDependencies;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class QueryServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(QueryServiceApplication.class, args);
+        // Started before its database (or broker) answers, it waits and says so rather than exiting.
+        new SpringApplicationBuilder(QueryServiceApplication.class).initializers(WaitForDependencies.postgres()).run(args);
     }
 }

@@ -12,13 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the raw journal topic from the start, outside any consumer group, to see what was really published. */
-final class TopicReader {
+/**
+ * Reads the raw journal topic from the start, outside any consumer group, to see what was really published.
+ * Public, in the launcher's test jar, for the fault-injection suite's ledger.
+ */
+public final class TopicReader {
 
     private TopicReader() {
     }
 
     static List<ConsumerRecord<String, byte[]>> recordsOf(String bootstrapServers, String topic, String journalId) {
+        return all(bootstrapServers, topic).stream().filter(record -> journalId.equals(record.key())).toList();
+    }
+
+    /** Every record on the topic up to its end when called, in offset order within each partition. */
+    public static List<ConsumerRecord<String, byte[]>> all(String bootstrapServers, String topic) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -32,11 +40,7 @@ final class TopicReader {
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (journalId.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
+                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
             }
             return found;
         }

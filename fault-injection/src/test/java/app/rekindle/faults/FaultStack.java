@@ -1,0 +1,159 @@
+package app.rekindle.faults;
+
+import app.rekindle.embedded.EmbeddedPostgresServer;
+import app.rekindle.embedded.LocalJwtKeys;
+import app.rekindle.launcher.Ports;
+import app.rekindle.launcher.Readiness;
+import app.rekindle.launcher.ServiceEnvironment;
+import app.rekindle.launcher.ServiceJars;
+import app.rekindle.launcher.ServiceProcess;
+import app.rekindle.launcher.StackAddresses;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The launcher's stack taken apart so that each part can fail on its own: PostgreSQL and the Kafka broker in this
+ * JVM ({@link Servers}, each restartable), and both services as child processes (separate JVMs, so that SIGKILL
+ * is real) on fixed ports, restartable with the same environment.
+ */
+final class FaultStack implements AutoCloseable {
+
+    enum Service { COMMAND, QUERY }
+
+    static final String TOPIC = Servers.TOPIC;
+    private static final String SERVICE_HEAP = "256m";
+    // Two JVMs starting side by side on a small shared machine.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(45);
+
+    private final Servers servers;
+    private final StackAddresses addresses;
+    private final ServiceJars jars = ServiceJars.locate(System.getProperties());
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+    private final Map<Service, ServiceLog> logs = new EnumMap<>(Service.class);
+
+    private FaultStack(Servers servers, LocalJwtKeys keys) {
+        this.servers = servers;
+        EmbeddedPostgresServer postgres = servers.postgres();
+        this.addresses = new StackAddresses(Ports.resolve(0, "command"), Ports.resolve(0, "query"),
+                postgres.jdbcUrl(Servers.DATABASE, "events"), postgres.jdbcUrl(Servers.DATABASE, "views"),
+                postgres.username(), postgres.password(), servers.bootstrapServers(), TOPIC, keys.publicKeyPem(),
+                keys.privateKeyPem());
+        for (Service service : Service.values()) {
+            logs.put(service, new ServiceLog(service.name().toLowerCase()));
+        }
+    }
+
+    /** PostgreSQL and Kafka only; the services are started by {@link #start(Service)}. */
+    static FaultStack infrastructure(Path dataDir) {
+        return new FaultStack(Servers.start(dataDir), LocalJwtKeys.createOrLoad(dataDir.resolve("keys")));
+    }
+
+    /** Starts the service's process without waiting for it to be ready. */
+    synchronized void launch(Service service) {
+        boolean command = service == Service.COMMAND;
+        ServiceProcess process = ServiceProcess.start(service.name().toLowerCase(),
+                command ? jars.command() : jars.query(), SERVICE_HEAP,
+                command ? ServiceEnvironment.command(addresses) : ServiceEnvironment.query(addresses),
+                logs.get(service).stream());
+        processes.put(service, process);
+    }
+
+    void awaitReady(Service service) {
+        Readiness.await(http, url(service), process(service), READY_TIMEOUT);
+    }
+
+    void start(Service service) {
+        launch(service);
+        awaitReady(service);
+    }
+
+    /** SIGKILL: no shutdown hook, no last commit, no flush. */
+    void kill(Service service) {
+        process(service).kill();
+    }
+
+    /** SIGSTOP: the process is frozen, sockets open, until {@link #resume}; work queues up meanwhile. */
+    void pause(Service service) throws Exception {
+        signal(service, "-STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    void resume(Service service) throws Exception {
+        signal(service, "-CONT");
+    }
+
+    private void signal(Service service, String signal) throws Exception {
+        // The shell's built-in kill: a minimal image may have no kill binary (procps).
+        Process kill = new ProcessBuilder("sh", "-c", "kill " + signal + " " + process(service).pid()).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill " + signal + " " + service + " failed");
+        }
+    }
+
+    /** SIGTERM, then waits for the graceful shutdown to end the process. */
+    void terminate(Service service) throws InterruptedException {
+        ServiceProcess process = process(service);
+        process.requestStop();
+        if (!process.awaitExit(STOP_GRACE)) {
+            throw new IllegalStateException("The " + process.name() + " service did not stop within " + STOP_GRACE);
+        }
+    }
+
+    synchronized ServiceProcess process(Service service) {
+        return processes.get(service);
+    }
+
+    ServiceLog log(Service service) {
+        return logs.get(service);
+    }
+
+    /** PostgreSQL and Kafka, to stop and start again. */
+    Servers servers() {
+        return servers;
+    }
+
+    URI url(Service service) {
+        return URI.create("http://localhost:" + (service == Service.COMMAND ? addresses.commandPort()
+                : addresses.queryPort()));
+    }
+
+    int postgresPort() {
+        return servers.postgresPort();
+    }
+
+    String bootstrapServers() {
+        return addresses.kafkaBootstrapServers();
+    }
+
+    Connection connect(String schema) throws SQLException {
+        String url = schema.equals("events") ? addresses.eventsJdbcUrl() : addresses.viewsJdbcUrl();
+        return DriverManager.getConnection(url, addresses.databaseUsername(), addresses.databasePassword());
+    }
+
+    /** The HTTP status of the service's readiness probe, or -1 when nothing answers on its port. */
+    int readiness(Service service) {
+        return ReadinessProbe.status(http, url(service));
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    /** Services first (they still write while stopping), then Kafka, then PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        processes.values().forEach(ServiceProcess::requestStop);
+        processes.values().forEach(process -> process.stop(STOP_GRACE));
+        servers.close();
+    }
+}
