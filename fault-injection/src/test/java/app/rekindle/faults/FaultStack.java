@@ -4,6 +4,7 @@ import app.rekindle.embedded.EmbeddedPostgresServer;
 import app.rekindle.embedded.LocalJwtKeys;
 import app.rekindle.launcher.Ports;
 import app.rekindle.launcher.Readiness;
+import app.rekindle.launcher.ServiceCredentials;
 import app.rekindle.launcher.ServiceEnvironment;
 import app.rekindle.launcher.ServiceJars;
 import app.rekindle.launcher.ServiceProcess;
@@ -55,7 +56,10 @@ final class FaultStack implements AutoCloseable {
 
     /** PostgreSQL and Kafka only; the services are started by {@link #start(Service)}. */
     static FaultStack infrastructure(Path dataDir) {
-        return new FaultStack(Servers.start(dataDir), LocalJwtKeys.createOrLoad(dataDir.resolve("keys")));
+        LocalJwtKeys keys = LocalJwtKeys.createOrLoad(dataDir.resolve("keys"));
+        // The master key that wraps journal keys, and the query service's token for fetching them.
+        ServiceCredentials.ensure(dataDir.resolve("keys"), keys);
+        return new FaultStack(Servers.start(dataDir), keys);
     }
 
     /** Starts the service's process without waiting for it to be ready. */

@@ -21,7 +21,7 @@ import java.util.Base64;
  * internal key path (scope {@code journal-keys}, signed with the run's key, renewed on every start). In
  * production the master key comes from a secret store and the token from an OAuth2 client-credentials grant.
  */
-final class ServiceCredentials {
+public final class ServiceCredentials {
 
     static final String MASTER_KEY_FILE = "master.key";
     static final String QUERY_TOKEN_FILE = "query-service.token";
@@ -33,7 +33,7 @@ final class ServiceCredentials {
     }
 
     /** Creates the master key if there is none yet and issues a fresh query-service token, both owner-only. */
-    static void ensure(Path keysDir, LocalJwtKeys jwt) {
+    public static void ensure(Path keysDir, LocalJwtKeys jwt) {
         try {
             Path master = keysDir.resolve(MASTER_KEY_FILE);
             if (!Files.exists(master)) {
