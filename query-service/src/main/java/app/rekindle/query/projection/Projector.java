@@ -11,7 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -47,19 +49,43 @@ public class Projector {
     }
 
     public Outcome apply(PublishedEvent published) {
-        Outcome outcome = applyUncounted(published);
-        metrics.count(outcome, published);
-        if (outcome == Outcome.APPLIED) {
-            metrics.lag(Duration.between(published.event().recordedAt(), clock.instant()));
+        return applyAll(List.of(published)).getFirst();
+    }
+
+    /**
+     * Applies a batch (e.g. one poll) in one transaction: each journal's position is locked once and each event
+     * still checked against it in order, so duplicates inside the batch are ignored and gaps detected exactly as
+     * one by one. If anything fails, the whole batch is rolled back and nothing of it counted.
+     */
+    public List<Outcome> applyAll(List<PublishedEvent> batch) {
+        List<Outcome> outcomes = applyAllUncounted(batch);
+        count(batch, outcomes);
+        return outcomes;
+    }
+
+    /** Counts what a committed batch did; only then, so a rolled-back batch is not counted twice. */
+    public void count(List<PublishedEvent> batch, List<Outcome> outcomes) {
+        Instant now = clock.instant();
+        for (int i = 0; i < batch.size(); i++) {
+            metrics.count(outcomes.get(i), batch.get(i));
+            if (outcomes.get(i) == Outcome.APPLIED) {
+                metrics.lag(Duration.between(batch.get(i).event().recordedAt(), now));
+            }
         }
-        return outcome;
     }
 
     /** Applies without touching the metrics, e.g. rebuilding views: old events' lag says nothing of the live views. */
     public Outcome applyUncounted(PublishedEvent published) {
+        return applyAllUncounted(List.of(published)).getFirst();
+    }
+
+    public List<Outcome> applyAllUncounted(List<PublishedEvent> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
         switching.readLock().lock();
         try {
-            return transaction.execute(status -> applyInTransaction(published));
+            return transaction.execute(status -> applyInTransaction(batch));
         } finally {
             switching.readLock().unlock();
         }
@@ -83,22 +109,32 @@ public class Projector {
         transaction.executeWithoutResult(status -> positions.markStale(journalId, clock.instant()));
     }
 
-    private Outcome applyInTransaction(PublishedEvent published) {
+    private List<Outcome> applyInTransaction(List<PublishedEvent> batch) {
         Instant now = clock.instant();
+        Map<UUID, JournalPositions.Position> locked =
+                positions.lock(batch.stream().map(PublishedEvent::journalId).toList(), now);
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        for (PublishedEvent published : batch) {
+            outcomes.add(applyOne(published, locked.get(published.journalId()), now));
+        }
+        positions.save(locked, now);
+        return outcomes;
+    }
+
+    private Outcome applyOne(PublishedEvent published, JournalPositions.Position position, Instant now) {
         UUID journalId = published.journalId();
-        JournalPositions.Position position = positions.lock(journalId, now);
-        long expected = position.lastSequence() + 1;
-        if (position.erased()) {
+        if (position.erased) {
             return Outcome.ERASED_IGNORED;
         }
-        if (published.sequence() < expected) {
+        if (published.sequence() < position.expected()) {
             return Outcome.DUPLICATE;
         }
-        if (published.sequence() > expected) {
-            positions.recordGap(journalId, expected, published.sequence(), now);
-            positions.markStale(journalId, now);
+        if (published.sequence() > position.expected()) {
+            positions.recordGap(journalId, position.expected(), published.sequence(), now);
+            position.stale = true;
+            position.changed = true;
             log.warn("Gap in journal {}: expected sequence {}, received {} ({}); view marked stale",
-                    journalId, expected, published.sequence(), published.type().name());
+                    journalId, position.expected(), published.sequence(), published.type().name());
             return Outcome.GAP;
         }
         boolean erased = published.event() instanceof JournalErased;
@@ -109,7 +145,9 @@ public class Projector {
                 projection.apply(published);
             }
         }
-        positions.advance(journalId, published.sequence(), erased, now);
+        position.lastSequence = published.sequence();
+        position.erased = erased;
+        position.changed = true;
         return Outcome.APPLIED;
     }
 }

@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -94,30 +96,41 @@ class Rebuilder {
     private void consumeUntil(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> targets, String shadow,
                               long[] done, long total, RebuildProgress.State state) {
         while (targets.entrySet().stream().anyMatch(t -> consumer.position(t.getKey()) < t.getValue())) {
+            List<PublishedEvent> batch = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                apply(record, shadow);
+                read(record).ifPresent(batch::add);
                 done[0]++;
             }
+            apply(batch, shadow);
             progress.set(progress.get().at(state, done[0], total, clock.instant()));
         }
     }
 
-    /** Like the live consumer: an unreadable record is skipped, a failing event marks its journal stale. */
-    private void apply(ConsumerRecord<String, byte[]> record, String shadow) {
-        PublishedEvent published;
+    /** Like the live consumer: an unreadable record is skipped. */
+    private static Optional<PublishedEvent> read(ConsumerRecord<String, byte[]> record) {
         try {
-            published = CloudEventsKafka.fromRecord(record);
+            return Optional.of(CloudEventsKafka.fromRecord(record));
         } catch (RuntimeException e) {
             log.warn("Rebuild skipped an unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
-            return;
+            return Optional.empty();
         }
+    }
+
+    /** A poll in one transaction; should it fail, event by event, and a failing event marks its journal stale. */
+    private void apply(List<PublishedEvent> batch, String shadow) {
         try {
-            schemas.inside(shadow, () -> projector.applyUncounted(published));
-        } catch (RuntimeException e) {
-            schemas.inside(shadow, () -> {
-                projector.markStale(published.journalId());
-                return null;
-            });
+            schemas.inside(shadow, () -> projector.applyAllUncounted(batch));
+        } catch (RuntimeException batchFailed) {
+            for (PublishedEvent published : batch) {
+                try {
+                    schemas.inside(shadow, () -> projector.applyUncounted(published));
+                } catch (RuntimeException e) {
+                    schemas.inside(shadow, () -> {
+                        projector.markStale(published.journalId());
+                        return null;
+                    });
+                }
+            }
         }
     }
 
