@@ -36,11 +36,13 @@ public class Projector {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ProjectionMetrics metrics;
+    private final ViewWrites writes;
     /** Events are applied under the read lock; a switch of the views to a rebuilt copy takes the write lock. */
     private final ReadWriteLock switching = new ReentrantReadWriteLock();
 
     Projector(List<ViewProjection> projections, JournalPositions positions, TransactionTemplate transaction,
-              Clock clock, MeterRegistry registry) {
+              Clock clock, MeterRegistry registry, ViewWrites writes) {
+        this.writes = writes;
         this.projections = projections;
         this.positions = positions;
         this.transaction = transaction;
@@ -85,7 +87,7 @@ public class Projector {
         }
         switching.readLock().lock();
         try {
-            return transaction.execute(status -> applyInTransaction(batch));
+            return transaction.execute(status -> writes.batched(() -> applyInTransaction(batch)));
         } finally {
             switching.readLock().unlock();
         }
@@ -138,6 +140,9 @@ public class Projector {
             return Outcome.GAP;
         }
         boolean erased = published.event() instanceof JournalErased;
+        if (erased) {
+            writes.flush(); // what the batch queued for the journal goes too
+        }
         for (ViewProjection projection : projections) {
             if (erased) {
                 projection.purge(journalId);
