@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,20 +39,15 @@ class JournalsProjection implements ViewProjection {
             open(opened, published.sequence());
             return;
         }
-        // Only the last version of a batch matters, so it is written once per journal after the other changes.
-        writes.followUp(List.of("journal-version", event.journalId()),
-                "update journal_view set version = :version where journal_id = :id",
-                new MapSqlParameterSource("version", published.sequence()).addValue("id", event.journalId()));
+        // A batch writes each journal's row once for all its events: the last version, the entries added up.
+        int entries = 0;
+        Timestamp lastEntryAt = null;
         switch (event) {
-            case EntryLogged logged -> writes.write(TABLE, """
-                            update journal_view set entry_count = entry_count + 1,
-                                   last_entry_at = greatest(last_entry_at, :at)
-                            where journal_id = :id""",
-                    new MapSqlParameterSource("at", Timestamp.from(EntryMoment.of(logged)))
-                            .addValue("id", logged.journalId()));
-            case EntryRetracted retracted -> writes.write(TABLE, """
-                            update journal_view set entry_count = greatest(entry_count - 1, 0) where journal_id = :id""",
-                    new MapSqlParameterSource("id", retracted.journalId()));
+            case EntryLogged logged -> {
+                entries = 1;
+                lastEntryAt = Timestamp.from(EntryMoment.of(logged));
+            }
+            case EntryRetracted retracted -> entries = -1;
             case JournalClosed closed -> writes.write(TABLE, """
                             update journal_view set status = 'CLOSED', closure_outcome = :outcome,
                                    closure_note = :note, closed_at = :at
@@ -61,6 +57,23 @@ class JournalsProjection implements ViewProjection {
             default -> {
             }
         }
+        writes.followUp(List.of("journal-view", event.journalId()), """
+                        update journal_view set version = :version, entry_count = greatest(entry_count + :entries, 0),
+                               last_entry_at = greatest(last_entry_at, :lastEntryAt)
+                        where journal_id = :id""",
+                new MapSqlParameterSource("version", published.sequence()).addValue("entries", entries)
+                        .addValue("lastEntryAt", lastEntryAt, Types.TIMESTAMP).addValue("id", event.journalId()),
+                JournalsProjection::fold);
+    }
+
+    private static MapSqlParameterSource fold(MapSqlParameterSource queued, MapSqlParameterSource next) {
+        Timestamp before = (Timestamp) queued.getValue("lastEntryAt");
+        Timestamp after = (Timestamp) next.getValue("lastEntryAt");
+        return new MapSqlParameterSource("version", next.getValue("version"))
+                .addValue("entries", (int) queued.getValue("entries") + (int) next.getValue("entries"))
+                .addValue("lastEntryAt", before == null || after != null && after.after(before) ? after : before,
+                        Types.TIMESTAMP)
+                .addValue("id", next.getValue("id"));
     }
 
     private void open(JournalOpened opened, long sequence) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -48,13 +49,22 @@ public class ViewWrites {
 
     /** Queues a write that needs running once after the batch's other writes, whichever of them queue it. */
     public void followUp(Object key, String sql, MapSqlParameterSource params) {
+        followUp(key, sql, params, (queued, next) -> next);
+    }
+
+    /**
+     * Like {@link #followUp(Object, String, MapSqlParameterSource)}, folding the parameters of a write already
+     * queued under the key with the new ones (e.g. adding up counts), so the key is written once per batch.
+     */
+    public void followUp(Object key, String sql, MapSqlParameterSource params,
+                         BinaryOperator<MapSqlParameterSource> merge) {
         Pending queued = pending.get();
         if (queued == null) {
             jdbc.update(sql, params);
             return;
         }
-        queued.followUps.remove(key);
-        queued.followUps.put(key, new Write(sql, params));
+        Write before = queued.followUps.remove(key);
+        queued.followUps.put(key, new Write(sql, before == null ? params : merge.apply(before.params(), params)));
     }
 
     /** Runs what is queued, e.g. before reading rows a queued write may change. */
