@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,12 +26,20 @@ class JournalPositions {
         long lastSequence;
         boolean stale;
         boolean erased;
+        /** events of the journal parked or waiting in the dead-letter store */
+        int held;
+        /** why they wait: "POISON" (an event could not be applied) or "GAP" (one is missing); null if none */
+        String blockedBy;
+        int skipped;
         boolean changed;
 
-        Position(long lastSequence, boolean stale, boolean erased) {
+        Position(long lastSequence, boolean stale, boolean erased, int held, String blockedBy, int skipped) {
             this.lastSequence = lastSequence;
             this.stale = stale;
             this.erased = erased;
+            this.held = held;
+            this.blockedBy = blockedBy;
+            this.skipped = skipped;
         }
 
         long expected() {
@@ -57,12 +66,13 @@ class JournalPositions {
                         .toArray(MapSqlParameterSource[]::new));
         Map<UUID, Position> positions = new HashMap<>();
         jdbc.sql("""
-                        select journal_id, last_sequence, stale, erased from journal_position
+                        select journal_id, last_sequence, stale, erased, held, blocked_by, skipped
+                        from journal_position
                         where journal_id in (:ids) order by journal_id for update""")
                 .param("ids", sorted)
                 .query(rs -> {
                     positions.put(rs.getObject(1, UUID.class), new Position(rs.getLong(2), rs.getBoolean(3),
-                            rs.getBoolean(4)));
+                            rs.getBoolean(4), rs.getInt(5), rs.getString(6), rs.getInt(7)));
                 });
         return positions;
     }
@@ -73,14 +83,23 @@ class JournalPositions {
         MapSqlParameterSource[] rows = positions.entrySet().stream().filter(e -> e.getValue().changed)
                 .map(e -> new MapSqlParameterSource("id", e.getKey()).addValue("seq", e.getValue().lastSequence)
                         .addValue("stale", e.getValue().stale).addValue("erased", e.getValue().erased)
-                        .addValue("now", at))
+                        .addValue("held", e.getValue().held).addValue("blocked", e.getValue().blockedBy, Types.VARCHAR)
+                        .addValue("skipped", e.getValue().skipped).addValue("now", at))
                 .toArray(MapSqlParameterSource[]::new);
         if (rows.length > 0) {
             batch.batchUpdate("""
                     update journal_position set last_sequence = :seq, stale = :stale, erased = :erased,
-                           updated_at = :now
+                           held = :held, blocked_by = :blocked, skipped = :skipped, updated_at = :now
                     where journal_id = :id""", rows);
         }
+    }
+
+    /** The journal's gaps up to the sequence are filled. */
+    void gapsFilled(UUID journalId, long upTo, Instant now) {
+        jdbc.sql("""
+                        update projection_gap set filled_at = :now
+                        where journal_id = :id and filled_at is null and expected_sequence <= :upTo""")
+                .param("id", journalId).param("upTo", upTo).param("now", Timestamp.from(now)).update();
     }
 
     void markStale(UUID journalId, Instant now) {

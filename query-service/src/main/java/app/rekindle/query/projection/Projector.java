@@ -1,10 +1,7 @@
 package app.rekindle.query.projection;
 
-import app.rekindle.events.JournalEvent.JournalErased;
 import app.rekindle.events.PublishedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,25 +11,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * The single entry point that turns a published event into view changes, exactly once in effect: the
+ * The single entry point that turns published events into view changes, exactly once in effect: each
  * journal's position is checked and advanced in the same transaction as the views, so a redelivered event
- * changes nothing and a missing one is detected (the journal is marked stale) instead of skipped.
+ * changes nothing and a missing one is detected (the journal is marked stale and its later events wait for
+ * it, see {@link JournalBatch}) instead of skipped.
  */
 @Component
 public class Projector {
 
-    public enum Outcome { APPLIED, DUPLICATE, GAP, ERASED_IGNORED }
+    /** HELD: the event waits in the dead-letter store (behind one at fault, or for a missing one). */
+    public enum Outcome { APPLIED, DUPLICATE, GAP, HELD, ERASED_IGNORED }
 
-    private static final Logger log = LoggerFactory.getLogger(Projector.class);
+    /** What a batch did: an outcome per event, and the journals whose waiting events may now follow. */
+    public record Result(List<Outcome> outcomes, Set<UUID> releasable) {
+    }
 
     private final List<ViewProjection> projections;
     private final JournalPositions positions;
+    private final HeldEvents held;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ProjectionMetrics metrics;
@@ -40,29 +43,44 @@ public class Projector {
     /** Events are applied under the read lock; a switch of the views to a rebuilt copy takes the write lock. */
     private final ReadWriteLock switching = new ReentrantReadWriteLock();
 
-    Projector(List<ViewProjection> projections, JournalPositions positions, TransactionTemplate transaction,
-              Clock clock, MeterRegistry registry, ViewWrites writes) {
-        this.writes = writes;
+    Projector(List<ViewProjection> projections, JournalPositions positions, HeldEvents held,
+              TransactionTemplate transaction, Clock clock, MeterRegistry registry, ViewWrites writes) {
         this.projections = projections;
         this.positions = positions;
+        this.held = held;
         this.transaction = transaction;
         this.clock = clock;
         this.metrics = new ProjectionMetrics(registry);
+        this.writes = writes;
     }
 
+    /** One event handed over directly (tests, tools), in a transaction of its own. */
     public Outcome apply(PublishedEvent published) {
-        return applyAll(List.of(published)).getFirst();
+        Result result = applyAllUncounted(List.of(Incoming.direct(published)));
+        count(List.of(published), result.outcomes());
+        return result.outcomes().getFirst();
+    }
+
+    /** Applies without touching the metrics, e.g. rebuilding views: old events' lag says nothing of the live views. */
+    public Outcome applyUncounted(PublishedEvent published) {
+        return applyAllUncounted(List.of(Incoming.direct(published))).outcomes().getFirst();
     }
 
     /**
-     * Applies a batch (e.g. one poll) in one transaction: each journal's position is locked once and each event
-     * still checked against it in order, so duplicates inside the batch are ignored and gaps detected exactly as
-     * one by one. If anything fails, the whole batch is rolled back and nothing of it counted.
+     * Applies a batch (e.g. one poll) in one transaction, or joins the caller's: each journal's position is
+     * locked once and each event still checked against it in order, so duplicates inside the batch are ignored
+     * and gaps detected exactly as one by one. If anything fails, the whole batch is rolled back.
      */
-    public List<Outcome> applyAll(List<PublishedEvent> batch) {
-        List<Outcome> outcomes = applyAllUncounted(batch);
-        count(batch, outcomes);
-        return outcomes;
+    public Result applyAllUncounted(List<Incoming> batch) {
+        if (batch.isEmpty()) {
+            return new Result(List.of(), Set.of());
+        }
+        switching.readLock().lock();
+        try {
+            return transaction.execute(status -> writes.batched(() -> applyInTransaction(batch)));
+        } finally {
+            switching.readLock().unlock();
+        }
     }
 
     /** Counts what a committed batch did; only then, so a rolled-back batch is not counted twice. */
@@ -76,21 +94,54 @@ public class Projector {
         }
     }
 
-    /** Applies without touching the metrics, e.g. rebuilding views: old events' lag says nothing of the live views. */
-    public Outcome applyUncounted(PublishedEvent published) {
-        return applyAllUncounted(List.of(published)).getFirst();
+    /**
+     * Parks an event that could not be applied, with a short reason (an exception class, never message text):
+     * the journal is marked stale and its later events wait behind it until an operator retries or skips it.
+     */
+    public void park(Incoming incoming, String reason) {
+        transaction.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            UUID journalId = incoming.published().journalId();
+            long sequence = incoming.published().sequence();
+            JournalPositions.Position position = positions.lock(List.of(journalId), now).get(journalId);
+            if (incoming.held()) {
+                held.park(incoming.heldId(), journalId, sequence, reason);
+            } else {
+                byte[] type = incoming.copy().headers().get("ce_type");
+                if (held.insert(incoming.copy(), journalId, sequence, type == null ? null
+                        : new String(type, java.nio.charset.StandardCharsets.UTF_8), HeldEvents.Status.PARKED,
+                        reason, now)) {
+                    position.held++;
+                }
+                held.behind(journalId, sequence);
+            }
+            position.blockedBy = "POISON";
+            position.stale = true;
+            position.changed = true;
+            positions.save(Map.of(journalId, position), now);
+        });
     }
 
-    public List<Outcome> applyAllUncounted(List<PublishedEvent> batch) {
-        if (batch.isEmpty()) {
-            return List.of();
-        }
-        switching.readLock().lock();
-        try {
-            return transaction.execute(status -> writes.batched(() -> applyInTransaction(batch)));
-        } finally {
-            switching.readLock().unlock();
-        }
+    /**
+     * Skips a parked event for good: the journal's position moves past it, the skip is recorded with the
+     * operator's reason and the journal stays stale (its views lack the event); what waited behind it may follow.
+     */
+    public void skip(HeldEvents.Row row, String reason, String operator) {
+        transaction.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            JournalPositions.Position position = positions.lock(List.of(row.journalId()), now).get(row.journalId());
+            held.skip(row.id(), reason, operator, now);
+            if (row.sequence() == position.expected()) {
+                position.lastSequence = row.sequence();
+            }
+            position.held = Math.max(0, position.held - 1);
+            position.skipped++;
+            position.stale = true;
+            position.blockedBy = position.held > 0 ? "GAP" : null;
+            position.changed = true;
+            held.unblock(row.journalId());
+            positions.save(Map.of(row.journalId(), position), now);
+        });
     }
 
     /**
@@ -106,53 +157,22 @@ public class Projector {
         }
     }
 
-    /** Marks a journal's view as not to be trusted, e.g. after one of its events could not be applied. */
+    /** Marks a journal's view as not to be trusted. */
     public void markStale(UUID journalId) {
         transaction.executeWithoutResult(status -> positions.markStale(journalId, clock.instant()));
     }
 
-    private List<Outcome> applyInTransaction(List<PublishedEvent> batch) {
+    private Result applyInTransaction(List<Incoming> batch) {
         Instant now = clock.instant();
         Map<UUID, JournalPositions.Position> locked =
-                positions.lock(batch.stream().map(PublishedEvent::journalId).toList(), now);
+                positions.lock(batch.stream().map(i -> i.published().journalId()).toList(), now);
+        JournalBatch journals = new JournalBatch(projections, positions, held, writes, locked, now);
         List<Outcome> outcomes = new ArrayList<>(batch.size());
-        for (PublishedEvent published : batch) {
-            outcomes.add(applyOne(published, locked.get(published.journalId()), now));
+        for (Incoming incoming : batch) {
+            outcomes.add(journals.apply(incoming));
         }
+        journals.finish();
         positions.save(locked, now);
-        return outcomes;
-    }
-
-    private Outcome applyOne(PublishedEvent published, JournalPositions.Position position, Instant now) {
-        UUID journalId = published.journalId();
-        if (position.erased) {
-            return Outcome.ERASED_IGNORED;
-        }
-        if (published.sequence() < position.expected()) {
-            return Outcome.DUPLICATE;
-        }
-        if (published.sequence() > position.expected()) {
-            positions.recordGap(journalId, position.expected(), published.sequence(), now);
-            position.stale = true;
-            position.changed = true;
-            log.warn("Gap in journal {}: expected sequence {}, received {} ({}); view marked stale",
-                    journalId, position.expected(), published.sequence(), published.type().name());
-            return Outcome.GAP;
-        }
-        boolean erased = published.event() instanceof JournalErased;
-        if (erased) {
-            writes.flush(); // what the batch queued for the journal goes too
-        }
-        for (ViewProjection projection : projections) {
-            if (erased) {
-                projection.purge(journalId);
-            } else {
-                projection.apply(published);
-            }
-        }
-        position.lastSequence = published.sequence();
-        position.erased = erased;
-        position.changed = true;
-        return Outcome.APPLIED;
+        return new Result(outcomes, journals.releasable);
     }
 }

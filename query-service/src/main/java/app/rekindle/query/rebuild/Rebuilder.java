@@ -3,7 +3,9 @@ package app.rekindle.query.rebuild;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.config.RekindleKafkaProperties;
+import app.rekindle.query.projection.Incoming;
 import app.rekindle.query.projection.Projector;
+import app.rekindle.query.projection.RecordCopy;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -96,9 +98,9 @@ class Rebuilder {
     private void consumeUntil(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> targets, String shadow,
                               long[] done, long total, RebuildProgress.State state) {
         while (targets.entrySet().stream().anyMatch(t -> consumer.position(t.getKey()) < t.getValue())) {
-            List<PublishedEvent> batch = new ArrayList<>();
+            List<Incoming> batch = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                read(record).ifPresent(batch::add);
+                read(record).ifPresent(published -> batch.add(Incoming.fresh(published, RecordCopy.of(record))));
                 done[0]++;
             }
             apply(batch, shadow);
@@ -116,17 +118,20 @@ class Rebuilder {
         }
     }
 
-    /** A poll in one transaction; should it fail, event by event, and a failing event marks its journal stale. */
-    private void apply(List<PublishedEvent> batch, String shadow) {
+    /**
+     * A poll in one transaction; should it fail, event by event, and a failing event is parked in the rebuilt
+     * views' dead-letter store like the live consumer would (its journal's later events wait behind it there).
+     */
+    private void apply(List<Incoming> batch, String shadow) {
         try {
             schemas.inside(shadow, () -> projector.applyAllUncounted(batch));
         } catch (RuntimeException batchFailed) {
-            for (PublishedEvent published : batch) {
+            for (Incoming incoming : batch) {
                 try {
-                    schemas.inside(shadow, () -> projector.applyUncounted(published));
+                    schemas.inside(shadow, () -> projector.applyAllUncounted(List.of(incoming)));
                 } catch (RuntimeException e) {
                     schemas.inside(shadow, () -> {
-                        projector.markStale(published.journalId());
+                        projector.park(incoming, e.getClass().getSimpleName());
                         return null;
                     });
                 }

@@ -1,0 +1,119 @@
+package app.rekindle.query.projection;
+
+import app.rekindle.events.PublishedEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Batches into the views: all in one transaction; should that fail for a reason other than the database
+ * being away, one by one, so the event at fault is found and parked and the others applied. Afterwards the
+ * journals whose waiting events may follow are released, in sequence order. When the database is unavailable
+ * the exception propagates: the events are fine and must be retried, not parked.
+ */
+@Component
+public class ProjectionPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionPipeline.class);
+
+    private final Projector projector;
+    private final HeldEvents held;
+    private final EventReader reader;
+    private final Counter parked;
+
+    ProjectionPipeline(Projector projector, HeldEvents held, EventReader reader, MeterRegistry registry) {
+        this.projector = projector;
+        this.held = held;
+        this.reader = reader;
+        this.parked = Counter.builder("rekindle.projection.dead_letters.parked")
+                .description("Events parked because they could not be applied").register(registry);
+    }
+
+    public static boolean databaseUnavailable(RuntimeException e) {
+        return e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException
+                || e instanceof CannotCreateTransactionException;
+    }
+
+    /** Applies the batch, then releases what may follow. */
+    public void process(List<Incoming> batch) {
+        for (UUID journalId : apply(batch)) {
+            release(journalId);
+        }
+    }
+
+    /**
+     * Applies the journal's waiting events that may follow now, in order (one batch applies every one whose turn
+     * has come); those beyond a still missing event keep waiting, as does everything behind a parked one.
+     */
+    public void release(UUID journalId) {
+        List<Incoming> waiting = new ArrayList<>();
+        for (HeldEvents.Row row : held.waiting(journalId)) {
+            if (row.status() == HeldEvents.Status.PARKED) {
+                break; // everything behind an event at fault waits for an operator
+            }
+            waiting.add(read(row));
+        }
+        if (!waiting.isEmpty()) {
+            apply(waiting);
+        }
+    }
+
+    /** Applies a parked event again, then what waited behind it. */
+    public void retry(HeldEvents.Row parkedRow) {
+        List<Incoming> batch = new ArrayList<>();
+        for (HeldEvents.Row row : held.waiting(parkedRow.journalId())) {
+            if (row.id() == parkedRow.id() || !batch.isEmpty()) {
+                batch.add(read(row));
+            }
+        }
+        apply(batch);
+        release(parkedRow.journalId());
+    }
+
+    public Incoming read(HeldEvents.Row row) {
+        return new Incoming(reader.read(row.copy().toRecord()), row.copy(), row.id());
+    }
+
+    /** The journals whose waiting events may follow. */
+    private Set<UUID> apply(List<Incoming> batch) {
+        try {
+            Projector.Result result = projector.applyAllUncounted(batch);
+            projector.count(batch.stream().map(Incoming::published).toList(), result.outcomes());
+            return result.releasable();
+        } catch (RuntimeException e) {
+            if (databaseUnavailable(e) || batch.size() == 1) {
+                return handleSingleFailure(batch, e);
+            }
+            log.warn("A batch of {} events failed ({}); applying them one by one", batch.size(),
+                    e.getClass().getName());
+            Set<UUID> releasable = new HashSet<>();
+            for (Incoming incoming : batch) {
+                releasable.addAll(apply(List.of(incoming)));
+            }
+            return releasable;
+        }
+    }
+
+    private Set<UUID> handleSingleFailure(List<Incoming> batch, RuntimeException e) {
+        if (databaseUnavailable(e)) {
+            throw e;
+        }
+        PublishedEvent published = batch.getFirst().published();
+        log.error("Parked event of journal {} sequence {} ({}): {}", published.journalId(), published.sequence(),
+                published.type().name(), e.getClass().getName());
+        projector.park(batch.getFirst(), e.getClass().getSimpleName());
+        parked.increment();
+        return Set.of();
+    }
+}
