@@ -52,7 +52,7 @@ class JournalsProjection implements ViewProjection {
                             update journal_view set status = 'CLOSED', closure_outcome = :outcome,
                                    closure_note = :note, closed_at = :at
                             where journal_id = :id""",
-                    new MapSqlParameterSource("outcome", closed.outcome().name()).addValue("note", closed.note())
+                    new MapSqlParameterSource("outcome", closed.outcome().name()).addValue("note", closed.note(), Types.VARCHAR)
                             .addValue("at", Timestamp.from(closed.occurredAt())).addValue("id", closed.journalId()));
             default -> {
             }
@@ -82,8 +82,9 @@ class JournalsProjection implements ViewProjection {
                                                   opened_at, version)
                         values (:id, :owner, :partner, :intention, :timezone, 'OPEN', :openedAt, :version)""",
                 new MapSqlParameterSource("id", opened.journalId()).addValue("owner", opened.ownerId())
-                        .addValue("partner", opened.partnerName()).addValue("intention", opened.intention())
-                        .addValue("timezone", opened.timezone())
+                        .addValue("partner", opened.partnerName(), Types.VARCHAR)
+                        .addValue("intention", opened.intention(), Types.VARCHAR)
+                        .addValue("timezone", opened.timezone(), Types.VARCHAR)
                         .addValue("openedAt", Timestamp.from(opened.occurredAt())).addValue("version", sequence));
     }
 

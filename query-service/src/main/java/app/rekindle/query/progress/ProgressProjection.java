@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,7 +56,7 @@ class ProgressProjection implements ViewProjection {
                             update step_progress set status = 'COMPLETED', completed_at = :at, summary = :summary
                             where journal_id = :id and step = :step""",
                     new MapSqlParameterSource("at", Timestamp.from(completed.occurredAt()))
-                            .addValue("summary", completed.summary()).addValue("id", completed.journalId())
+                            .addValue("summary", completed.summary(), Types.VARCHAR).addValue("id", completed.journalId())
                             .addValue("step", completed.step().slug()));
             case StepReopened reopened -> update(reopened.journalId(), reopened.step(), """
                     update step_progress set status = 'IN_PROGRESS', completed_at = null,

@@ -66,7 +66,7 @@ class TimelineProjection implements ViewProjection {
                         values (:entry, :journal, :kind, :step, :at, :recorded, cast(:fields as jsonb), 1, :search)""",
                 new MapSqlParameterSource("entry", logged.entryId()).addValue("journal", logged.journalId())
                         .addValue("kind", logged.kind().name())
-                        .addValue("step", logged.kind().step().map(step -> step.slug()).orElse(null))
+                        .addValue("step", logged.kind().step().map(step -> step.slug()).orElse(null), Types.VARCHAR)
                         .addValue("at", Timestamp.from(EntryMoment.of(logged)))
                         .addValue("recorded", Timestamp.from(logged.recordedAt()))
                         .addValue("fields", json).addValue("search", EntryFields.searchText(fields)));
@@ -105,7 +105,7 @@ class TimelineProjection implements ViewProjection {
                         update timeline_entry set retracted = true, retracted_at = :at, retraction_reason = :reason
                         where entry_id = :entry and journal_id = :journal""",
                 new MapSqlParameterSource("at", Timestamp.from(retracted.occurredAt()))
-                        .addValue("reason", retracted.reason()).addValue("entry", retracted.entryId())
+                        .addValue("reason", retracted.reason(), Types.VARCHAR).addValue("entry", retracted.entryId())
                         .addValue("journal", retracted.journalId()));
     }
 
@@ -119,7 +119,9 @@ class TimelineProjection implements ViewProjection {
                                 cast(:changes as jsonb), :reason)""",
                 new MapSqlParameterSource("entry", entryId).addValue("revision", revision)
                         .addValue("sequence", sequence).addValue("recorded", Timestamp.from(recordedAt))
-                        .addValue("fields", fields).addValue("changes", changes).addValue("reason", reason));
+                        .addValue("fields", fields).addValue("changes", changes)
+                        // Typed, so a null is sent as such instead of asking the driver for the type each time.
+                        .addValue("reason", reason, Types.VARCHAR));
     }
 
     private static Map<String, Object> changes(Object... keysAndValues) {
