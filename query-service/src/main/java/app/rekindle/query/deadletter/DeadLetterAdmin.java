@@ -6,7 +6,7 @@ import app.rekindle.query.projection.HeldEvents;
 import app.rekindle.query.projection.HeldEvents.Status;
 import app.rekindle.query.projection.Incoming;
 import app.rekindle.query.projection.ProjectionPipeline;
-import app.rekindle.query.projection.Projector;
+import app.rekindle.query.projection.Parking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * What an operator may do with a dead letter. Retry applies a parked event again and then, in order, what
  * waited behind it; for an event waiting for a missing one it reads Kafka again for that one. Skip leaves a
- * parked event out for good (see {@link Projector#skip}).
+ * parked event out for good (see {@link Parking#skip}).
  */
 @Service
 class DeadLetterAdmin {
@@ -27,18 +27,18 @@ class DeadLetterAdmin {
     private final DeadLetterStore store;
     private final HeldEvents held;
     private final ProjectionPipeline pipeline;
-    private final Projector projector;
+    private final Parking parking;
     private final GapFiller gaps;
     private final EventReader reader;
     private final DeadLetterMetrics metrics;
     private final Clock clock;
 
-    DeadLetterAdmin(DeadLetterStore store, HeldEvents held, ProjectionPipeline pipeline, Projector projector,
+    DeadLetterAdmin(DeadLetterStore store, HeldEvents held, ProjectionPipeline pipeline, Parking parking,
                     GapFiller gaps, EventReader reader, DeadLetterMetrics metrics, Clock clock) {
         this.store = store;
         this.held = held;
         this.pipeline = pipeline;
-        this.projector = projector;
+        this.parking = parking;
         this.gaps = gaps;
         this.reader = reader;
         this.metrics = metrics;
@@ -71,7 +71,7 @@ class DeadLetterAdmin {
         if (row.sequence() == null || row.journalId() == null) {
             held.skip(id, reason, operator, clock.instant()); // unreadable: it holds nothing back
         } else {
-            projector.skip(row, reason, operator);
+            parking.skip(row, reason, operator);
             pipeline.release(row.journalId());
         }
         metrics.skipped.increment();

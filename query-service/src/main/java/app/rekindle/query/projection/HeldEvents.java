@@ -92,6 +92,15 @@ public class HeldEvents {
         behind(journalId, sequence);
     }
 
+    void parkWaiting(UUID journalId, long sequence, String reason) {
+        jdbc.sql("""
+                        update dead_letter set status = 'PARKED', reason = :reason
+                        where journal_id = :journal and sequence = :sequence
+                          and status in ('WAITING_BEHIND', 'WAITING_FOR_GAP')""")
+                .param("reason", reason).param("journal", journalId).param("sequence", sequence).update();
+        behind(journalId, sequence);
+    }
+
     void behind(UUID journalId, long sequence) {
         jdbc.sql("""
                         update dead_letter set status = 'WAITING_BEHIND'

@@ -28,12 +28,15 @@ public class ProjectionPipeline {
     private static final Logger log = LoggerFactory.getLogger(ProjectionPipeline.class);
 
     private final Projector projector;
+    private final Parking parking;
     private final HeldEvents held;
     private final EventReader reader;
     private final Counter parked;
 
-    ProjectionPipeline(Projector projector, HeldEvents held, EventReader reader, MeterRegistry registry) {
+    ProjectionPipeline(Projector projector, Parking parking, HeldEvents held, EventReader reader,
+                       MeterRegistry registry) {
         this.projector = projector;
+        this.parking = parking;
         this.held = held;
         this.reader = reader;
         this.parked = Counter.builder("rekindle.projection.dead_letters.parked")
@@ -112,7 +115,7 @@ public class ProjectionPipeline {
         PublishedEvent published = batch.getFirst().published();
         log.error("Parked event of journal {} sequence {} ({}): {}", published.journalId(), published.sequence(),
                 published.type().name(), e.getClass().getName());
-        projector.park(batch.getFirst(), e.getClass().getSimpleName());
+        parking.park(batch.getFirst(), e.getClass().getSimpleName());
         parked.increment();
         return Set.of();
     }

@@ -95,56 +95,6 @@ public class Projector {
     }
 
     /**
-     * Parks an event that could not be applied, with a short reason (an exception class, never message text):
-     * the journal is marked stale and its later events wait behind it until an operator retries or skips it.
-     */
-    public void park(Incoming incoming, String reason) {
-        transaction.executeWithoutResult(status -> {
-            Instant now = clock.instant();
-            UUID journalId = incoming.published().journalId();
-            long sequence = incoming.published().sequence();
-            JournalPositions.Position position = positions.lock(List.of(journalId), now).get(journalId);
-            if (incoming.held()) {
-                held.park(incoming.heldId(), journalId, sequence, reason);
-            } else {
-                byte[] type = incoming.copy().headers().get("ce_type");
-                if (held.insert(incoming.copy(), journalId, sequence, type == null ? null
-                        : new String(type, java.nio.charset.StandardCharsets.UTF_8), HeldEvents.Status.PARKED,
-                        reason, now)) {
-                    position.held++;
-                }
-                held.behind(journalId, sequence);
-            }
-            position.blockedBy = "POISON";
-            position.stale = true;
-            position.changed = true;
-            positions.save(Map.of(journalId, position), now);
-        });
-    }
-
-    /**
-     * Skips a parked event for good: the journal's position moves past it, the skip is recorded with the
-     * operator's reason and the journal stays stale (its views lack the event); what waited behind it may follow.
-     */
-    public void skip(HeldEvents.Row row, String reason, String operator) {
-        transaction.executeWithoutResult(status -> {
-            Instant now = clock.instant();
-            JournalPositions.Position position = positions.lock(List.of(row.journalId()), now).get(row.journalId());
-            held.skip(row.id(), reason, operator, now);
-            if (row.sequence() == position.expected()) {
-                position.lastSequence = row.sequence();
-            }
-            position.held = Math.max(0, position.held - 1);
-            position.skipped++;
-            position.stale = true;
-            position.blockedBy = position.held > 0 ? "GAP" : null;
-            position.changed = true;
-            held.unblock(row.journalId());
-            positions.save(Map.of(row.journalId(), position), now);
-        });
-    }
-
-    /**
      * Runs work while this instance applies no event to the live views, e.g. the switch to rebuilt views.
      * The thread holding it may itself apply events (the write lock admits its owner's reads).
      */

@@ -4,6 +4,7 @@ import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.config.RekindleKafkaProperties;
 import app.rekindle.query.projection.Incoming;
+import app.rekindle.query.projection.Parking;
 import app.rekindle.query.projection.Projector;
 import app.rekindle.query.projection.RecordCopy;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -39,10 +40,13 @@ class Rebuilder {
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
     private final ShadowSchema schemas;
     private final Projector projector;
+    private final Parking parking;
     private final RekindleKafkaProperties kafka;
     private final Clock clock;
 
-    Rebuilder(ShadowSchema schemas, Projector projector, RekindleKafkaProperties kafka, Clock clock) {
+    Rebuilder(ShadowSchema schemas, Projector projector, Parking parking, RekindleKafkaProperties kafka,
+              Clock clock) {
+        this.parking = parking;
         this.schemas = schemas;
         this.projector = projector;
         this.kafka = kafka;
@@ -131,7 +135,7 @@ class Rebuilder {
                     schemas.inside(shadow, () -> projector.applyAllUncounted(List.of(incoming)));
                 } catch (RuntimeException e) {
                     schemas.inside(shadow, () -> {
-                        projector.park(incoming, e.getClass().getSimpleName());
+                        parking.park(incoming, e.getClass().getSimpleName());
                         return null;
                     });
                 }
