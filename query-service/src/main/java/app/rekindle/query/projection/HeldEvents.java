@@ -92,6 +92,7 @@ public class HeldEvents {
         behind(journalId, sequence);
     }
 
+    /** The waiting copy of the sequence becomes the parked one; later ones wait behind it. */
     void parkWaiting(UUID journalId, long sequence, String reason) {
         jdbc.sql("""
                         update dead_letter set status = 'PARKED', reason = :reason
@@ -99,6 +100,8 @@ public class HeldEvents {
                           and status in ('WAITING_BEHIND', 'WAITING_FOR_GAP')""")
                 .param("reason", reason).param("journal", journalId).param("sequence", sequence).update();
         behind(journalId, sequence);
+        jdbc.sql("update journal_position set blocked_by = 'POISON', stale = true where journal_id = :journal")
+                .param("journal", journalId).update();
     }
 
     void behind(UUID journalId, long sequence) {

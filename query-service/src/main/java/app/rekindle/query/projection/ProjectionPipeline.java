@@ -48,10 +48,21 @@ public class ProjectionPipeline {
                 || e instanceof CannotCreateTransactionException;
     }
 
-    /** Applies the batch, then releases what may follow. */
+    /**
+     * Applies the batch, then releases what may follow. A release that fails for a reason other than the
+     * database leaves the events waiting (the gap watch or an operator releases them later) rather than have the
+     * caller apply the batch again and again.
+     */
     public void process(List<Incoming> batch) {
         for (UUID journalId : apply(batch)) {
-            release(journalId);
+            try {
+                release(journalId);
+            } catch (RuntimeException e) {
+                if (databaseUnavailable(e)) {
+                    throw e;
+                }
+                log.error("Releasing the waiting events of journal {} failed ({})", journalId, e.getClass().getName());
+            }
         }
     }
 
@@ -65,7 +76,17 @@ public class ProjectionPipeline {
             if (row.status() == HeldEvents.Status.PARKED) {
                 break; // everything behind an event at fault waits for an operator
             }
-            waiting.add(read(row));
+            try {
+                waiting.add(read(row));
+            } catch (RuntimeException e) {
+                if (databaseUnavailable(e)) {
+                    throw e;
+                }
+                // It was read once; if it no longer can be (e.g. its key is gone), it is at fault from now on.
+                held.parkWaiting(journalId, row.sequence(), e.getClass().getSimpleName());
+                parked.increment();
+                break;
+            }
         }
         if (!waiting.isEmpty()) {
             apply(waiting);
