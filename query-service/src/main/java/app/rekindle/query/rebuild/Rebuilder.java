@@ -1,8 +1,8 @@
 package app.rekindle.query.rebuild;
 
-import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.config.RekindleKafkaProperties;
+import app.rekindle.query.projection.EventReader;
 import app.rekindle.query.projection.Incoming;
 import app.rekindle.query.projection.Parking;
 import app.rekindle.query.projection.Projector;
@@ -41,12 +41,14 @@ class Rebuilder {
     private final ShadowSchema schemas;
     private final Projector projector;
     private final Parking parking;
+    private final EventReader reader;
     private final RekindleKafkaProperties kafka;
     private final Clock clock;
 
-    Rebuilder(ShadowSchema schemas, Projector projector, Parking parking, RekindleKafkaProperties kafka,
-              Clock clock) {
+    Rebuilder(ShadowSchema schemas, Projector projector, Parking parking, EventReader reader,
+              RekindleKafkaProperties kafka, Clock clock) {
         this.parking = parking;
+        this.reader = reader;
         this.schemas = schemas;
         this.projector = projector;
         this.kafka = kafka;
@@ -113,9 +115,9 @@ class Rebuilder {
     }
 
     /** Like the live consumer: an unreadable record is skipped. */
-    private static Optional<PublishedEvent> read(ConsumerRecord<String, byte[]> record) {
+    private Optional<PublishedEvent> read(ConsumerRecord<String, byte[]> record) {
         try {
-            return Optional.of(CloudEventsKafka.fromRecord(record));
+            return Optional.of(reader.read(record)); // the same reading as the live consumer's
         } catch (RuntimeException e) {
             log.warn("Rebuild skipped an unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
             return Optional.empty();
