@@ -42,6 +42,9 @@ class DeadLetterController {
     ResponseEntity<Object> list(@AuthenticationPrincipal Jwt jwt,
                                 @RequestParam(required = false) String status,
                                 @RequestParam(defaultValue = "20") int limit) {
+        if (!admin(jwt)) {
+            return forbidden();
+        }
         if (status != null && !STATUSES.contains(status)) {
             return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "status", "enum", "must be one of " + STATUSES));
         }
@@ -62,6 +65,9 @@ class DeadLetterController {
     @PostMapping("/{id}/skip")
     ResponseEntity<Object> skip(@AuthenticationPrincipal Jwt jwt, @PathVariable long id,
                                 @RequestBody(required = false) SkipRequest request) {
+        if (!admin(jwt)) {
+            return forbidden();
+        }
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "reason", "required",
                     "say why the event may be left out"));
@@ -77,11 +83,17 @@ class DeadLetterController {
         return problem(Problems.of(e.status, e.type, e.title, e.getMessage()));
     }
 
+    /** Operators only; anyone else learns nothing of the request, not even whether it was valid. */
     private ResponseEntity<Object> asAdmin(Jwt jwt, Supplier<Object> action) {
-        if (!admins.subjects().contains(jwt.getSubject())) {
-            return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not do this."));
-        }
-        return ResponseEntity.ok(action.get());
+        return admin(jwt) ? ResponseEntity.ok(action.get()) : forbidden();
+    }
+
+    private boolean admin(Jwt jwt) {
+        return admins.subjects().contains(jwt.getSubject());
+    }
+
+    private static ResponseEntity<Object> forbidden() {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not do this."));
     }
 
     private static ResponseEntity<Object> problem(org.springframework.http.ProblemDetail problem) {

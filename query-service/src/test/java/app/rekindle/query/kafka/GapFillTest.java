@@ -105,6 +105,32 @@ class GapFillTest extends QueryServiceTest {
                 .query(Long.class).single()).isEqualTo(2);
     }
 
+    @Test
+    void an_operator_retry_of_an_event_waiting_for_a_gap_reads_kafka_again_at_once() {
+        String topic = SharedTestInfrastructure.get().newTopic("gap-retry");
+        TestJournal journal = new TestJournal("gap-" + UUID.randomUUID());
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(CloudEventsKafka.toRecord(topic, journal.publish(journal.opened())));
+            producer.send(CloudEventsKafka.toRecord(topic, journal.publish(journal.checkIn("missing"))));
+            producer.send(CloudEventsKafka.toRecord(topic, journal.publish(journal.checkIn("waiting"))));
+        }
+        List<ConsumerRecord<String, byte[]>> records = readAll(topic, 3);
+        handler.handleAll(List.of(records.get(0), records.get(2)));
+        long waiting = jdbc.sql("select id from dead_letter where journal_id = :id and status = 'WAITING_FOR_GAP'")
+                .param("id", journal.id).query(Long.class).single();
+        TestApi api = new TestApi(port);
+        assertThat(api.get("/admin/dead-letters?status=SOMETHING", ADMIN).body().get("errors").get(0).get("field")
+                .asString()).isEqualTo("status");
+
+        TestApi.Response retried = api.post("/admin/dead-letters/" + waiting + "/retry", null, ADMIN);
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().get("status").asString()).isEqualTo("APPLIED");
+        assertThat(position(journal.id)).containsEntry("last_sequence", 2L).containsEntry("stale", false);
+    }
+
     private Map<String, Object> position(UUID journalId) {
         return jdbc.sql("select last_sequence, stale, blocked_by from journal_position where journal_id = :id")
                 .param("id", journalId).query().singleRow();
