@@ -15,26 +15,22 @@ import static app.rekindle.faults.SharedFaultStack.JOURNALS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL drops the command service's connections under load (pg_terminate_backend, as a failover or an
- * idle-connection killer would), three times. Requests and publishing batches caught by it fail and are retried;
- * none is lost or recorded twice. The service is told apart by its connections' application_name.
- *
- * <p>The query side is not dropped here yet: a commit that fails on a terminated connection surfaces as Spring's
- * TransactionSystemException, which the consumer's RecordHandler takes for a bad record instead of an unavailable
- * database: it dead-letters the event and every later event of that journal becomes a gap (found by this test
- * with both sides dropped; reported on issue #5 for the query-service owners). Add "rekindle-query-service" to
- * {@link #SERVICES} with that fix.
+ * PostgreSQL drops both services' connections under load (pg_terminate_backend, as a failover or an
+ * idle-connection killer would), three times. Requests, publishing batches and projection batches caught by it
+ * fail and are retried; none is lost or recorded twice. The services are told apart by their connections'
+ * application_name. (A commit failing on a terminated connection once made the query service park good events
+ * as poison; it is now recognised as the database being away.)
  */
 @ExtendWith(SharedFaultStack.class)
 class PostgresConnectionDropTest {
 
     private static final int ROUNDS = 3;
-    private static final String[] SERVICES = {"rekindle-command-service"};
+    private static final String[] SERVICES = {"rekindle-command-service", "rekindle-query-service"};
 
     private final FaultStack stack = SharedFaultStack.get();
 
     @Test
-    void command_service_connections_dropped_under_load_lose_and_repeat_nothing() throws Exception {
+    void both_services_connections_dropped_under_load_lose_and_repeat_nothing() throws Exception {
         Map<String, Integer> terminated = new TreeMap<>();
         try (Load load = Load.start(stack, "fault-pg-drop", JOURNALS, INTERVAL)) {
             long lastDrop = 0;
@@ -54,7 +50,7 @@ class PostgresConnectionDropTest {
 
             System.out.println("PostgreSQL connections terminated: " + terminated);
             assertThat(terminated).allSatisfy((service, count) -> assertThat(count).as(service).isPositive());
-            Ledger.compare("PostgreSQL drops the command service's connections x" + ROUNDS, stack, load.journals(),
+            Ledger.compare("PostgreSQL drops both services' connections x" + ROUNDS, stack, load.journals(),
                             recovery)
                     .print().assertClean();
         }

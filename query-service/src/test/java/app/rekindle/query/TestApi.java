@@ -45,8 +45,23 @@ public final class TestApi {
     }
 
     public Response get(String path, String subject) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(20)).GET(), subject);
+    }
+
+    /** A POST with a JSON body (or none if null). */
+    public Response post(String path, String json, String subject) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(20)).GET();
+                .timeout(Duration.ofSeconds(60));
+        if (json == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(request, subject);
+    }
+
+    private Response send(HttpRequest.Builder request, String subject) {
         if (subject != null) {
             request.header("Authorization", "Bearer " + token(subject));
         }

@@ -4,6 +4,8 @@ import app.rekindle.events.EventTypes;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.projection.ViewProjection;
+import app.rekindle.query.projection.ViewWrites;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,26 +22,28 @@ import java.util.UUID;
 class EventLogProjection implements ViewProjection {
 
     private final JdbcClient jdbc;
+    private final ViewWrites writes;
 
-    EventLogProjection(JdbcClient jdbc) {
+    EventLogProjection(JdbcClient jdbc, ViewWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @Override
     public void apply(PublishedEvent published) {
-        jdbc.sql("""
+        writes.write("journal_event", """
                         insert into journal_event (journal_id, sequence, event_id, type, schema_version, occurred_at,
                                                    recorded_at, payload)
                         values (:journal, :sequence, :eventId, :type, :version, :occurred, :recorded,
-                                cast(:payload as json))""")
-                .param("journal", published.journalId()).param("sequence", published.sequence())
-                .param("eventId", published.eventId()).param("type", published.type().name())
-                // the version of the JSON written here, which is this build's: an upcast event is logged upcast
-                .param("version", EventTypes.of(published.event()).version())
-                .param("occurred", Timestamp.from(published.event().occurredAt()))
-                .param("recorded", Timestamp.from(published.event().recordedAt()))
-                .param("payload", new String(JournalEventJson.toBytes(published.event()), StandardCharsets.UTF_8))
-                .update();
+                                cast(:payload as json))""",
+                new MapSqlParameterSource("journal", published.journalId()).addValue("sequence", published.sequence())
+                        .addValue("eventId", published.eventId()).addValue("type", published.type().name())
+                        // the version of the JSON written here, which is this build's: an upcast event is logged upcast
+                        .addValue("version", EventTypes.of(published.event()).version())
+                        .addValue("occurred", Timestamp.from(published.event().occurredAt()))
+                        .addValue("recorded", Timestamp.from(published.event().recordedAt()))
+                        .addValue("payload", new String(JournalEventJson.toBytes(published.event()),
+                                StandardCharsets.UTF_8)));
     }
 
     /** Erasure: the log holds the person's own words, so it goes with the other views. */

@@ -8,20 +8,28 @@ import app.rekindle.events.JournalEvent.JournalOpened;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.projection.EntryMoment;
 import app.rekindle.query.projection.ViewProjection;
+import app.rekindle.query.projection.ViewWrites;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.List;
 import java.util.UUID;
 
 /** Keeps one row per journal: who owns it, its status and a little activity summary. */
 @Component
 class JournalsProjection implements ViewProjection {
 
-    private final JdbcClient jdbc;
+    private static final String TABLE = "journal_view";
 
-    JournalsProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ViewWrites writes;
+
+    JournalsProjection(JdbcClient jdbc, ViewWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @Override
@@ -31,37 +39,53 @@ class JournalsProjection implements ViewProjection {
             open(opened, published.sequence());
             return;
         }
-        jdbc.sql("update journal_view set version = :version where journal_id = :id")
-                .param("version", published.sequence()).param("id", event.journalId()).update();
+        // A batch writes each journal's row once for all its events: the last version, the entries added up.
+        int entries = 0;
+        Timestamp lastEntryAt = null;
         switch (event) {
-            case EntryLogged logged -> jdbc.sql("""
-                            update journal_view set entry_count = entry_count + 1,
-                                   last_entry_at = greatest(last_entry_at, :at)
-                            where journal_id = :id""")
-                    .param("at", Timestamp.from(EntryMoment.of(logged))).param("id", logged.journalId()).update();
-            case EntryRetracted retracted -> jdbc.sql("""
-                            update journal_view set entry_count = greatest(entry_count - 1, 0) where journal_id = :id""")
-                    .param("id", retracted.journalId()).update();
-            case JournalClosed closed -> jdbc.sql("""
+            case EntryLogged logged -> {
+                entries = 1;
+                lastEntryAt = Timestamp.from(EntryMoment.of(logged));
+            }
+            case EntryRetracted retracted -> entries = -1;
+            case JournalClosed closed -> writes.write(TABLE, """
                             update journal_view set status = 'CLOSED', closure_outcome = :outcome,
                                    closure_note = :note, closed_at = :at
-                            where journal_id = :id""")
-                    .param("outcome", closed.outcome().name()).param("note", closed.note())
-                    .param("at", Timestamp.from(closed.occurredAt())).param("id", closed.journalId()).update();
+                            where journal_id = :id""",
+                    new MapSqlParameterSource("outcome", closed.outcome().name()).addValue("note", closed.note(), Types.VARCHAR)
+                            .addValue("at", Timestamp.from(closed.occurredAt())).addValue("id", closed.journalId()));
             default -> {
             }
         }
+        writes.followUp(List.of("journal-view", event.journalId()), """
+                        update journal_view set version = :version, entry_count = greatest(entry_count + :entries, 0),
+                               last_entry_at = greatest(last_entry_at, :lastEntryAt)
+                        where journal_id = :id""",
+                new MapSqlParameterSource("version", published.sequence()).addValue("entries", entries)
+                        .addValue("lastEntryAt", lastEntryAt, Types.TIMESTAMP).addValue("id", event.journalId()),
+                JournalsProjection::fold);
+    }
+
+    private static MapSqlParameterSource fold(MapSqlParameterSource queued, MapSqlParameterSource next) {
+        Timestamp before = (Timestamp) queued.getValue("lastEntryAt");
+        Timestamp after = (Timestamp) next.getValue("lastEntryAt");
+        return new MapSqlParameterSource("version", next.getValue("version"))
+                .addValue("entries", (int) queued.getValue("entries") + (int) next.getValue("entries"))
+                .addValue("lastEntryAt", before == null || after != null && after.after(before) ? after : before,
+                        Types.TIMESTAMP)
+                .addValue("id", next.getValue("id"));
     }
 
     private void open(JournalOpened opened, long sequence) {
-        jdbc.sql("""
+        writes.write(TABLE, """
                         insert into journal_view (journal_id, owner_id, partner_name, intention, timezone, status,
                                                   opened_at, version)
-                        values (:id, :owner, :partner, :intention, :timezone, 'OPEN', :openedAt, :version)""")
-                .param("id", opened.journalId()).param("owner", opened.ownerId())
-                .param("partner", opened.partnerName()).param("intention", opened.intention())
-                .param("timezone", opened.timezone()).param("openedAt", Timestamp.from(opened.occurredAt()))
-                .param("version", sequence).update();
+                        values (:id, :owner, :partner, :intention, :timezone, 'OPEN', :openedAt, :version)""",
+                new MapSqlParameterSource("id", opened.journalId()).addValue("owner", opened.ownerId())
+                        .addValue("partner", opened.partnerName(), Types.VARCHAR)
+                        .addValue("intention", opened.intention(), Types.VARCHAR)
+                        .addValue("timezone", opened.timezone(), Types.VARCHAR)
+                        .addValue("openedAt", Timestamp.from(opened.occurredAt())).addValue("version", sequence));
     }
 
     @Override

@@ -5,29 +5,29 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import app.rekindle.query.projection.HeldEvents;
+import app.rekindle.query.projection.RecordCopy;
 import org.springframework.stereotype.Repository;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Records that could not be read or applied, kept for an operator instead of stopping the loop. Only
- * coordinates are stored and logged, never the payload: it may hold a person's own words.
+ * Records that could not be read, kept for an operator instead of stopping the loop. Only coordinates are
+ * logged, never the payload: it may hold a person's own words.
  */
 @Repository
 class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
-    private final JdbcClient jdbc;
+    private final HeldEvents held;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    DeadLetters(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
-        this.jdbc = jdbc;
+    DeadLetters(HeldEvents held, Clock clock, MeterRegistry registry) {
+        this.held = held;
         this.clock = clock;
         this.registry = registry;
     }
@@ -43,12 +43,9 @@ class DeadLetters {
                 record.partition(), record.offset(), journalId, sequence, type, reason);
         Counter.builder("rekindle.consumer.dead-letters").description("Records that could not be read or applied")
                 .tag("reason", reason).register(registry).increment();
-        jdbc.sql("""
-                        insert into dead_letter (topic, partition, "offset", journal_id, sequence, type, reason, received_at)
-                        values (:topic, :partition, :offset, :journal, :sequence, :type, :reason, :at)""")
-                .param("topic", record.topic()).param("partition", record.partition()).param("offset", record.offset())
-                .param("journal", journalId).param("sequence", sequence).param("type", type).param("reason", reason)
-                .param("at", Timestamp.from(clock.instant())).update();
+        // Kept whole, so an operator can retry it once this build can read it (e.g. after an upgrade).
+        held.insert(RecordCopy.of(record), journalId, sequence, type, HeldEvents.Status.PARKED, reason,
+                clock.instant());
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

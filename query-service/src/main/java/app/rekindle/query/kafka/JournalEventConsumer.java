@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The poll loop, on its own thread. Offsets are committed only after the records of a poll are in the
- * views; a crash in between redelivers them, which the position check turns into no-ops. Stopping wakes
- * the consumer, lets the record in hand finish, commits what was applied and closes.
+ * The poll loop, on its own thread. A poll's records are applied together and their offsets committed only
+ * after that transaction commits; a crash in between redelivers them, which the position check turns into
+ * no-ops. Stopping wakes the consumer, lets the batch in hand finish, commits it and closes.
  */
 @Component
 class JournalEventConsumer implements SmartLifecycle {
@@ -104,26 +105,28 @@ class JournalEventConsumer implements SmartLifecycle {
     }
 
     private void process(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            batch.add(record);
+            applied.put(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1));
+        }
         try {
-            for (ConsumerRecord<String, byte[]> record : records) {
-                // Ids only, never payload text, reach the logs: the key is the journal id, and the trace id is
-                // the one of the request that caused the event (set by the command service's publisher).
-                try (var journal = MDC.putCloseable("journalId", record.key());
-                     var trace = MDC.putCloseable("traceId", traceId(record))) {
-                    handler.handle(record);
-                }
-                applied.put(new TopicPartition(record.topic(), record.partition()),
-                        new OffsetAndMetadata(record.offset() + 1));
-                if (!running) {
-                    break;
-                }
+            // Ids only, never payload text, reach the logs: the trace id is the one of the request that caused the
+            // first event (set by the command service's publisher); each journal's id is logged where it matters.
+            try (var trace = MDC.putCloseable("traceId", traceId(batch.getFirst()))) {
+                handler.handleAll(batch);
             }
         } catch (RuntimeException e) {
-            // The database is unavailable: keep what was applied, rewind to the first record that was not.
+            // The database is unavailable: nothing of the poll was applied (one transaction), so read it again.
             log.warn("Could not apply records, retrying in {} ({})", RETRY_PAUSE, e.getClass().getName());
-            rewind(kafka, records, applied);
+            rewind(kafka, records);
             pause();
+            return;
         }
         commit(kafka, applied);
     }
@@ -138,12 +141,9 @@ class JournalEventConsumer implements SmartLifecycle {
         return traceparent.matches() ? traceparent.group(1) : null;
     }
 
-    private void rewind(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records,
-                        Map<TopicPartition, OffsetAndMetadata> applied) {
+    private void rewind(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
         for (TopicPartition partition : records.partitions()) {
-            OffsetAndMetadata done = applied.get(partition);
-            long next = done != null ? done.offset() : records.records(partition).getFirst().offset();
-            kafka.seek(partition, next);
+            kafka.seek(partition, records.records(partition).getFirst().offset());
         }
     }
 

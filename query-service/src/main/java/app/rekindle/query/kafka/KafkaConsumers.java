@@ -64,7 +64,7 @@ class KafkaConsumers implements DisposableBean {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 // Only events from committed producer transactions, should the publisher use them.
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -3,55 +3,58 @@ package app.rekindle.query.kafka;
 import app.rekindle.events.MalformedRecordException;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.UnknownEventTypeException;
-import app.rekindle.query.keys.EventDecoder;
-import app.rekindle.query.projection.Projector;
+import app.rekindle.query.projection.EventReader;
+import app.rekindle.query.projection.Incoming;
+import app.rekindle.query.projection.ProjectionPipeline;
+import app.rekindle.query.projection.RecordCopy;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns one record into view changes. A record that cannot be read or applied is dead-lettered so one bad
- * record does not stop every journal behind it. When the database itself is unavailable the exception
- * propagates instead: the record is fine and must be retried, not parked.
- *
- * <p>Known limitation (issue #5): later events of a journal whose event was dead-lettered are not held
- * back. The journal is marked stale and, because its position did not advance, those later events arrive
- * as a gap: they are recorded in {@code projection_gap}, not applied.
+ * Turns a poll's records into view changes (see {@link ProjectionPipeline}: one transaction, or one by one
+ * to park the event at fault). A record that cannot be read is dead-lettered with its reason and does not
+ * hold its journal back: its sequence number is unknown, and should it have been one of the journal's
+ * events, the next one arrives as a gap and waits for it.
  */
 @Component
 class RecordHandler {
 
-    private final Projector projector;
+    private final EventReader reader;
+    private final ProjectionPipeline pipeline;
     private final DeadLetters deadLetters;
-    private final EventDecoder decoder;
 
-    RecordHandler(Projector projector, DeadLetters deadLetters, EventDecoder decoder) {
-        this.projector = projector;
+    RecordHandler(EventReader reader, ProjectionPipeline pipeline, DeadLetters deadLetters) {
+        this.reader = reader;
+        this.pipeline = pipeline;
         this.deadLetters = deadLetters;
-        this.decoder = decoder;
+    }
+
+    void handleAll(List<ConsumerRecord<String, byte[]>> records) {
+        List<Incoming> readable = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            PublishedEvent published = readOrDeadLetter(record);
+            if (published != null) {
+                readable.add(Incoming.fresh(published, RecordCopy.of(record)));
+            }
+        }
+        pipeline.process(readable);
     }
 
     void handle(ConsumerRecord<String, byte[]> record) {
-        PublishedEvent published;
+        handleAll(List.of(record));
+    }
+
+    /** The event in the record, or null once an unreadable record is dead-lettered. */
+    private PublishedEvent readOrDeadLetter(ConsumerRecord<String, byte[]> record) {
         try {
-            // Opens sealed free text; a key service outage propagates, so the record is retried, not parked.
-            published = decoder.decode(record);
+            return reader.read(record);
         } catch (MalformedRecordException | UnknownEventTypeException e) {
             deadLetters.store(record, journalIdFromKey(record), null, e.getClass().getSimpleName());
-            return;
-        }
-        try {
-            projector.apply(published);
-        } catch (TransientDataAccessException | DataAccessResourceFailureException
-                 | CannotCreateTransactionException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            deadLetters.store(record, published.journalId(), published.sequence(), e.getClass().getSimpleName());
-            projector.markStale(published.journalId());
+            return null;
         }
     }
 
@@ -62,5 +65,4 @@ class RecordHandler {
             return null;
         }
     }
-
 }

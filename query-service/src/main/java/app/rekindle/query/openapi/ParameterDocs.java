@@ -28,6 +28,9 @@ final class ParameterDocs {
             Map.entry("bucket", "Group counts by WEEK or MONTH"),
             Map.entry("date", "The day to look back from (ISO-8601 date); default today"),
             Map.entry("format", "json, markdown or csv"),
+            Map.entry("id", "The dead letter's id, as listed by GET /admin/dead-letters"),
+            Map.entry("status", "Only dead letters in this status: PARKED, WAITING_BEHIND, WAITING_FOR_GAP, APPLIED, "
+                    + "DUPLICATE or SKIPPED"),
             Map.entry("Last-Event-ID", "Resume the stream after this journal sequence (sent by EventSource on reconnect)"));
 
     private ParameterDocs() {

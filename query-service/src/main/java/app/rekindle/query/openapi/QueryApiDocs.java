@@ -36,8 +36,9 @@ class QueryApiDocs implements OpenApiCustomizer {
         ApiResponse ok = operation.getResponses().get("200");
         if (oneJournal && ok != null) {
             ok.addHeaderObject(ReadGate.STALE_HEADER, new Header().schema(new StringSchema()._enum(List.of("true")))
-                    .description("Present when an event of this journal could not be applied: the view may be "
-                            + "incomplete until an operator repairs it"));
+                    .description("Present when the view is behind or incomplete: an event of this journal could "
+                            + "not be applied (parked, later ones wait behind it), one is missing (later ones wait "
+                            + "for it), or an operator skipped one"));
         }
         if (parameters.stream().anyMatch(parameter -> "minVersion".equals(parameter.getName()))) {
             ProblemResponses.add(operation, 202, "Not yet: the view had not reached minVersion within the wait "
@@ -50,6 +51,17 @@ class QueryApiDocs implements OpenApiCustomizer {
         }
         ProblemResponses.add(operation, 401, "No bearer token, or not a valid one", "unauthenticated",
                 "Authentication required", "A valid bearer token is required.");
+        if (path.startsWith("/admin/")) {
+            ProblemResponses.add(operation, 403, "Not an operator (rekindle.admin.subjects)", "forbidden",
+                    "Forbidden", "You may not do this.");
+        }
+        if (path.startsWith("/admin/dead-letters/")) {
+            ProblemResponses.add(operation, 404, "No dead letter with this id", "dead-letter-not-found",
+                    "No such dead letter", "There is no dead letter with this id.");
+            ProblemResponses.add(operation, 409, "Not possible in the dead letter's state: still failing, waiting "
+                    + "behind another, not parked or resolved already", "dead-letter-still-failing", "Still failing",
+                    "The event still cannot be applied (IllegalStateException); it stays parked.");
+        }
         if (oneJournal) {
             ProblemResponses.add(operation, 404, "No such journal for this person (someone else's journal answers "
                     + "exactly the same), or no such entry in it", "journal-not-found", "Journal not found",

@@ -1,43 +1,105 @@
 package app.rekindle.query.projection;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** The last sequence applied per journal. Rows are locked for the length of the projecting transaction. */
+/**
+ * The last sequence applied per journal. Rows are locked for the length of the projecting transaction, once
+ * per journal per batch, always in journal id order so two batches touching the same journals cannot deadlock.
+ */
 @Repository
 class JournalPositions {
 
-    record Position(long lastSequence, boolean stale, boolean erased) {
+    /** A journal's position as the batch sees it; the batch changes it in memory and saves it once at the end. */
+    static final class Position {
+        long lastSequence;
+        boolean stale;
+        boolean erased;
+        /** events of the journal parked or waiting in the dead-letter store */
+        int held;
+        /** why they wait: "POISON" (an event could not be applied) or "GAP" (one is missing); null if none */
+        String blockedBy;
+        int skipped;
+        boolean changed;
+
+        Position(long lastSequence, boolean stale, boolean erased, int held, String blockedBy, int skipped) {
+            this.lastSequence = lastSequence;
+            this.stale = stale;
+            this.erased = erased;
+            this.held = held;
+            this.blockedBy = blockedBy;
+            this.skipped = skipped;
+        }
+
+        long expected() {
+            return lastSequence + 1;
+        }
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    JournalPositions(JdbcClient jdbc) {
+    JournalPositions(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    /** Locks the journal's position, creating it at -1 (nothing applied) for a journal not seen before. */
-    Position lock(UUID journalId, Instant now) {
-        jdbc.sql("""
+    /** Locks the journals' positions, creating them at -1 (nothing applied) for journals not seen before. */
+    Map<UUID, Position> lock(Collection<UUID> journalIds, Instant now) {
+        List<UUID> sorted = journalIds.stream().distinct().sorted().toList();
+        Timestamp at = Timestamp.from(now);
+        batch.batchUpdate("""
                         insert into journal_position (journal_id, last_sequence, updated_at)
-                        values (:id, -1, :now) on conflict (journal_id) do nothing""")
-                .param("id", journalId).param("now", Timestamp.from(now)).update();
-        return jdbc.sql("select last_sequence, stale, erased from journal_position where journal_id = :id for update")
-                .param("id", journalId)
-                .query((rs, n) -> new Position(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3)))
-                .single();
+                        values (:id, -1, :now) on conflict (journal_id) do nothing""",
+                sorted.stream().map(id -> new MapSqlParameterSource("id", id).addValue("now", at))
+                        .toArray(MapSqlParameterSource[]::new));
+        Map<UUID, Position> positions = new HashMap<>();
+        jdbc.sql("""
+                        select journal_id, last_sequence, stale, erased, held, blocked_by, skipped
+                        from journal_position
+                        where journal_id in (:ids) order by journal_id for update""")
+                .param("ids", sorted)
+                .query(rs -> {
+                    positions.put(rs.getObject(1, UUID.class), new Position(rs.getLong(2), rs.getBoolean(3),
+                            rs.getBoolean(4), rs.getInt(5), rs.getString(6), rs.getInt(7)));
+                });
+        return positions;
     }
 
-    void advance(UUID journalId, long sequence, boolean erased, Instant now) {
+    /** Writes back the positions the batch moved, in one round trip. */
+    void save(Map<UUID, Position> positions, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        MapSqlParameterSource[] rows = positions.entrySet().stream().filter(e -> e.getValue().changed)
+                .map(e -> new MapSqlParameterSource("id", e.getKey()).addValue("seq", e.getValue().lastSequence)
+                        .addValue("stale", e.getValue().stale).addValue("erased", e.getValue().erased)
+                        .addValue("held", e.getValue().held).addValue("blocked", e.getValue().blockedBy, Types.VARCHAR)
+                        .addValue("skipped", e.getValue().skipped).addValue("now", at))
+                .toArray(MapSqlParameterSource[]::new);
+        if (rows.length > 0) {
+            batch.batchUpdate("""
+                    update journal_position set last_sequence = :seq, stale = :stale, erased = :erased,
+                           held = :held, blocked_by = :blocked, skipped = :skipped, updated_at = :now
+                    where journal_id = :id""", rows);
+        }
+    }
+
+    /** The journal's gaps up to the sequence are filled. */
+    void gapsFilled(UUID journalId, long upTo, Instant now) {
         jdbc.sql("""
-                        update journal_position set last_sequence = :seq, erased = erased or :erased, updated_at = :now
-                        where journal_id = :id""")
-                .param("id", journalId).param("seq", sequence).param("erased", erased)
-                .param("now", Timestamp.from(now)).update();
+                        update projection_gap set filled_at = :now
+                        where journal_id = :id and filled_at is null and expected_sequence <= :upTo""")
+                .param("id", journalId).param("upTo", upTo).param("now", Timestamp.from(now)).update();
     }
 
     void markStale(UUID journalId, Instant now) {

@@ -14,6 +14,7 @@ final class ProjectionMetrics {
     private final Counter duplicates;
     private final Counter gaps;
     private final Counter erasedIgnored;
+    private final Counter held;
     private final Timer lag;
 
     ProjectionMetrics(MeterRegistry registry) {
@@ -21,9 +22,12 @@ final class ProjectionMetrics {
         this.duplicates = Counter.builder("rekindle.projection.duplicates")
                 .description("Redelivered events ignored because their sequence was already applied").register(registry);
         this.gaps = Counter.builder("rekindle.projection.gaps")
-                .description("Events not applied because an earlier event of the journal is missing").register(registry);
+                .description("Missing sequence numbers detected (the events beyond one wait for it)").register(registry);
         this.erasedIgnored = Counter.builder("rekindle.projection.erased-ignored")
                 .description("Events ignored because their journal was erased").register(registry);
+        this.held = Counter.builder("rekindle.projection.held")
+                .description("Events that had to wait: behind a parked event of their journal, or for a missing one")
+                .register(registry);
         this.lag = Timer.builder("rekindle.projection.lag")
                 .description("Time from the event being recorded to its view change being committed").register(registry);
     }
@@ -36,6 +40,7 @@ final class ProjectionMetrics {
             case DUPLICATE -> duplicates.increment();
             case GAP -> gaps.increment();
             case ERASED_IGNORED -> erasedIgnored.increment();
+            case HELD -> held.increment();
         }
     }
 

@@ -2,9 +2,12 @@ package app.rekindle.query.rebuild;
 
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.config.RekindleKafkaProperties;
-import app.rekindle.query.keys.EventDecoder;
 import app.rekindle.query.keys.KeyServiceUnavailable;
+import app.rekindle.query.projection.EventReader;
+import app.rekindle.query.projection.Incoming;
+import app.rekindle.query.projection.Parking;
 import app.rekindle.query.projection.Projector;
+import app.rekindle.query.projection.RecordCopy;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,8 +21,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,13 +41,15 @@ class Rebuilder {
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
     private final ShadowSchema schemas;
     private final Projector projector;
+    private final Parking parking;
+    private final EventReader reader;
     private final RekindleKafkaProperties kafka;
     private final Clock clock;
-    private final EventDecoder decoder;
 
-    Rebuilder(ShadowSchema schemas, Projector projector, RekindleKafkaProperties kafka, Clock clock,
-              EventDecoder decoder) {
-        this.decoder = decoder;
+    Rebuilder(ShadowSchema schemas, Projector projector, Parking parking, EventReader reader,
+              RekindleKafkaProperties kafka, Clock clock) {
+        this.parking = parking;
+        this.reader = reader;
         this.schemas = schemas;
         this.projector = projector;
         this.kafka = kafka;
@@ -100,32 +107,46 @@ class Rebuilder {
     private void consumeUntil(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> targets, String shadow,
                               long[] done, long total, RebuildProgress.State state) {
         while (targets.entrySet().stream().anyMatch(t -> consumer.position(t.getKey()) < t.getValue())) {
+            List<Incoming> batch = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                apply(record, shadow);
+                read(record).ifPresent(published -> batch.add(Incoming.fresh(published, RecordCopy.of(record))));
                 done[0]++;
             }
+            apply(batch, shadow);
             progress.set(progress.get().at(state, done[0], total, clock.instant()));
         }
     }
 
-    /** Like the live consumer: an unreadable record is skipped, a failing event marks its journal stale. */
-    private void apply(ConsumerRecord<String, byte[]> record, String shadow) {
-        PublishedEvent published;
+    /** Like the live consumer: an unreadable record is skipped. */
+    private Optional<PublishedEvent> read(ConsumerRecord<String, byte[]> record) {
         try {
-            published = decoder.decode(record);
+            return Optional.of(reader.read(record)); // the same reading as the live consumer's
         } catch (KeyServiceUnavailable e) {
             throw e; // without keys the rebuilt views would lack text: fail, the live views stay
         } catch (RuntimeException e) {
             log.warn("Rebuild skipped an unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
-            return;
+            return Optional.empty();
         }
+    }
+
+    /**
+     * A poll in one transaction; should it fail, event by event, and a failing event is parked in the rebuilt
+     * views' dead-letter store like the live consumer would (its journal's later events wait behind it there).
+     */
+    private void apply(List<Incoming> batch, String shadow) {
         try {
-            schemas.inside(shadow, () -> projector.applyUncounted(published));
-        } catch (RuntimeException e) {
-            schemas.inside(shadow, () -> {
-                projector.markStale(published.journalId());
-                return null;
-            });
+            schemas.inside(shadow, () -> projector.applyAllUncounted(batch));
+        } catch (RuntimeException batchFailed) {
+            for (Incoming incoming : batch) {
+                try {
+                    schemas.inside(shadow, () -> projector.applyAllUncounted(List.of(incoming)));
+                } catch (RuntimeException e) {
+                    schemas.inside(shadow, () -> {
+                        parking.park(incoming, e.getClass().getSimpleName());
+                        return null;
+                    });
+                }
+            }
         }
     }
 

@@ -9,10 +9,13 @@ import app.rekindle.events.JournalEvent.EntryRetracted;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.projection.EntryMoment;
 import app.rekindle.query.projection.ViewProjection;
+import app.rekindle.query.projection.ViewWrites;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,10 +31,15 @@ class TimelineProjection implements ViewProjection {
     private record Current(EntryKind kind, Map<String, Object> fields, int revision) {
     }
 
-    private final JdbcClient jdbc;
+    private static final String ENTRIES = "timeline_entry";
+    private static final String REVISIONS = "timeline_entry_revision";
 
-    TimelineProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ViewWrites writes;
+
+    TimelineProjection(JdbcClient jdbc, ViewWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @Override
@@ -52,20 +60,21 @@ class TimelineProjection implements ViewProjection {
     private void logged(EntryLogged logged, long sequence) {
         Map<String, Object> fields = EntryFields.of(logged);
         String json = EntryFields.toJson(fields);
-        jdbc.sql("""
+        writes.write(ENTRIES, """
                         insert into timeline_entry (entry_id, journal_id, kind, step, occurred_at, recorded_at, fields,
                                                     revision, search_text)
-                        values (:entry, :journal, :kind, :step, :at, :recorded, cast(:fields as jsonb), 1, :search)""")
-                .param("entry", logged.entryId()).param("journal", logged.journalId())
-                .param("kind", logged.kind().name())
-                .param("step", logged.kind().step().map(step -> step.slug()).orElse(null))
-                .param("at", Timestamp.from(EntryMoment.of(logged)))
-                .param("recorded", Timestamp.from(logged.recordedAt()))
-                .param("fields", json).param("search", EntryFields.searchText(fields)).update();
+                        values (:entry, :journal, :kind, :step, :at, :recorded, cast(:fields as jsonb), 1, :search)""",
+                new MapSqlParameterSource("entry", logged.entryId()).addValue("journal", logged.journalId())
+                        .addValue("kind", logged.kind().name())
+                        .addValue("step", logged.kind().step().map(step -> step.slug()).orElse(null), Types.VARCHAR)
+                        .addValue("at", Timestamp.from(EntryMoment.of(logged)))
+                        .addValue("recorded", Timestamp.from(logged.recordedAt()))
+                        .addValue("fields", json).addValue("search", EntryFields.searchText(fields)));
         insertRevision(logged.entryId(), 1, sequence, logged.recordedAt(), json, "{}", null);
     }
 
     private void revise(PublishedEvent published, UUID entryId, Map<String, Object> changes, String reason) {
+        writes.flush(); // the entry may have been logged earlier in this batch
         Current current = jdbc.sql("""
                         select kind, fields::text, revision from timeline_entry
                         where entry_id = :entry and journal_id = :journal for update""")
@@ -80,34 +89,39 @@ class TimelineProjection implements ViewProjection {
         String json = EntryFields.toJson(fields);
         int revision = current.revision() + 1;
         Timestamp moment = EntryMoment.amendedIn(current.kind(), changes).map(Timestamp::from).orElse(null);
-        jdbc.sql("""
+        writes.write(ENTRIES, """
                         update timeline_entry set fields = cast(:fields as jsonb), revision = :revision,
                                search_text = :search, occurred_at = coalesce(cast(:at as timestamptz), occurred_at)
-                        where entry_id = :entry""")
-                .param("fields", json).param("revision", revision).param("search", EntryFields.searchText(fields))
-                .param("at", moment).param("entry", entryId).update();
+                        where entry_id = :entry""",
+                new MapSqlParameterSource("fields", json).addValue("revision", revision)
+                        .addValue("search", EntryFields.searchText(fields)).addValue("at", moment, Types.TIMESTAMP)
+                        .addValue("entry", entryId));
         insertRevision(entryId, revision, published.sequence(), published.event().recordedAt(), json,
                 EntryFields.toJson(changes), reason);
     }
 
     private void retract(EntryRetracted retracted) {
-        jdbc.sql("""
+        writes.write(ENTRIES, """
                         update timeline_entry set retracted = true, retracted_at = :at, retraction_reason = :reason
-                        where entry_id = :entry and journal_id = :journal""")
-                .param("at", Timestamp.from(retracted.occurredAt())).param("reason", retracted.reason())
-                .param("entry", retracted.entryId()).param("journal", retracted.journalId()).update();
+                        where entry_id = :entry and journal_id = :journal""",
+                new MapSqlParameterSource("at", Timestamp.from(retracted.occurredAt()))
+                        .addValue("reason", retracted.reason(), Types.VARCHAR).addValue("entry", retracted.entryId())
+                        .addValue("journal", retracted.journalId()));
     }
 
     private void insertRevision(UUID entryId, int revision, long sequence, Instant recordedAt,
                                 String fields, String changes, String reason) {
-        jdbc.sql("""
+        // Queued after the entry's own write (the revision's foreign key needs the entry row first).
+        writes.write(REVISIONS, """
                         insert into timeline_entry_revision (entry_id, revision, sequence, recorded_at, fields, changes,
                                                              reason)
                         values (:entry, :revision, :sequence, :recorded, cast(:fields as jsonb),
-                                cast(:changes as jsonb), :reason)""")
-                .param("entry", entryId).param("revision", revision).param("sequence", sequence)
-                .param("recorded", Timestamp.from(recordedAt)).param("fields", fields).param("changes", changes)
-                .param("reason", reason).update();
+                                cast(:changes as jsonb), :reason)""",
+                new MapSqlParameterSource("entry", entryId).addValue("revision", revision)
+                        .addValue("sequence", sequence).addValue("recorded", Timestamp.from(recordedAt))
+                        .addValue("fields", fields).addValue("changes", changes)
+                        // Typed, so a null is sent as such instead of asking the driver for the type each time.
+                        .addValue("reason", reason, Types.VARCHAR));
     }
 
     private static Map<String, Object> changes(Object... keysAndValues) {

@@ -1,0 +1,116 @@
+package app.rekindle.query.deadletter;
+
+import app.rekindle.query.kafka.GapFiller;
+import app.rekindle.query.projection.EventReader;
+import app.rekindle.query.projection.HeldEvents;
+import app.rekindle.query.projection.HeldEvents.Status;
+import app.rekindle.query.projection.Incoming;
+import app.rekindle.query.projection.ProjectionPipeline;
+import app.rekindle.query.projection.Parking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What an operator may do with a dead letter. Retry applies a parked event again and then, in order, what
+ * waited behind it; for an event waiting for a missing one it reads Kafka again for that one. Skip leaves a
+ * parked event out for good (see {@link Parking#skip}).
+ */
+@Service
+class DeadLetterAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterAdmin.class);
+
+    private final DeadLetterStore store;
+    private final HeldEvents held;
+    private final ProjectionPipeline pipeline;
+    private final Parking parking;
+    private final GapFiller gaps;
+    private final EventReader reader;
+    private final DeadLetterMetrics metrics;
+    private final Clock clock;
+
+    DeadLetterAdmin(DeadLetterStore store, HeldEvents held, ProjectionPipeline pipeline, Parking parking,
+                    GapFiller gaps, EventReader reader, DeadLetterMetrics metrics, Clock clock) {
+        this.store = store;
+        this.held = held;
+        this.pipeline = pipeline;
+        this.parking = parking;
+        this.gaps = gaps;
+        this.reader = reader;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    List<DeadLetterView> list(String status, int limit) {
+        return store.list(status, limit);
+    }
+
+    synchronized DeadLetterView retry(long id) {
+        HeldEvents.Row row = held.find(id).orElseThrow(DeadLetterProblem::notFound);
+        switch (row.status()) {
+            case WAITING_FOR_GAP -> gaps.fill(row.journalId());
+            case WAITING_BEHIND -> throw DeadLetterProblem.conflict("dead-letter-waiting", "Waits behind another",
+                    "This event waits behind a parked event of its journal; retry or skip that one.");
+            case PARKED -> retryParked(row);
+            default -> throw resolved();
+        }
+        return store.find(id).orElseThrow(DeadLetterProblem::notFound);
+    }
+
+    synchronized DeadLetterView skip(long id, String reason, String operator) {
+        HeldEvents.Row row = held.find(id).orElseThrow(DeadLetterProblem::notFound);
+        if (row.status() != Status.PARKED) {
+            throw row.status().ordinal() > Status.WAITING_FOR_GAP.ordinal() ? resolved()
+                    : DeadLetterProblem.conflict("dead-letter-not-parked", "Not parked",
+                    "Only a parked event can be skipped; this one waits for its turn.");
+        }
+        if (row.sequence() == null || row.journalId() == null) {
+            held.skip(id, reason, operator, clock.instant()); // unreadable: it holds nothing back
+        } else {
+            parking.skip(row, reason, operator);
+            pipeline.release(row.journalId());
+        }
+        metrics.skipped.increment();
+        log.warn("Dead letter {} (journal {} sequence {}) skipped by {}", id, row.journalId(), row.sequence(), operator);
+        return store.find(id).orElseThrow(DeadLetterProblem::notFound);
+    }
+
+    private void retryParked(HeldEvents.Row row) {
+        if (row.copy().value() == null) {
+            throw DeadLetterProblem.conflict("dead-letter-not-kept", "Record not kept",
+                    "This dead letter predates keeping records; skip it or rebuild the views.");
+        }
+        Incoming incoming;
+        try {
+            incoming = pipeline.read(row);
+        } catch (RuntimeException e) {
+            throw stillFailing(e.getClass().getSimpleName());
+        }
+        if (row.sequence() == null) {
+            // It could not be read before; now that it can, it goes in like a fresh record.
+            pipeline.process(List.of(Incoming.fresh(incoming.published(), row.copy())));
+            held.resolve(row.id(), Status.APPLIED, clock.instant());
+        } else {
+            pipeline.retry(row);
+        }
+        DeadLetterView after = store.find(row.id()).orElseThrow(DeadLetterProblem::notFound);
+        if (Status.PARKED.name().equals(after.status())) {
+            throw stillFailing(after.reason());
+        }
+        metrics.retried.increment();
+    }
+
+    private static DeadLetterProblem stillFailing(String reason) {
+        return DeadLetterProblem.conflict("dead-letter-still-failing", "Still failing",
+                "The event still cannot be applied (" + reason + "); it stays parked.");
+    }
+
+    private static DeadLetterProblem resolved() {
+        return DeadLetterProblem.conflict("dead-letter-resolved", "Already resolved",
+                "This dead letter was applied or skipped already.");
+    }
+}

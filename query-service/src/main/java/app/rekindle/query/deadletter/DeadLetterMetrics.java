@@ -1,0 +1,29 @@
+package app.rekindle.query.deadletter;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code rekindle.projection.dead_letters{status}}: events parked or waiting now, read from the store at each
+ * scrape (so every instance reports the same, whichever parked them); counters for the operator's actions.
+ */
+@Component
+class DeadLetterMetrics {
+
+    final Counter retried;
+    final Counter skipped;
+
+    DeadLetterMetrics(MeterRegistry registry, DeadLetterStore store) {
+        for (String status : new String[] {"PARKED", "WAITING_BEHIND", "WAITING_FOR_GAP"}) {
+            Gauge.builder("rekindle.projection.dead_letters", () -> store.count(status))
+                    .description("Events in the dead-letter store not applied yet, by status").tag("status", status)
+                    .register(registry);
+        }
+        this.retried = Counter.builder("rekindle.projection.dead_letters.retried")
+                .description("Parked events an operator retried and that were applied").register(registry);
+        this.skipped = Counter.builder("rekindle.projection.dead_letters.skipped")
+                .description("Parked events an operator skipped, with a reason").register(registry);
+    }
+}

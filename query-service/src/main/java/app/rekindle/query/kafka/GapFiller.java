@@ -1,0 +1,126 @@
+package app.rekindle.query.kafka;
+
+import app.rekindle.events.CloudEventsKafka;
+import app.rekindle.query.config.RekindleKafkaProperties;
+import app.rekindle.query.projection.EventReader;
+import app.rekindle.query.projection.HeldEvents;
+import app.rekindle.query.projection.Incoming;
+import app.rekindle.query.projection.ProjectionPipeline;
+import app.rekindle.query.projection.RecordCopy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Fills a journal's gap by reading its partition again: a short-lived consumer of no group (assign, seek to
+ * the beginning, read to the end offset of the moment) picks the journal's records with the missing sequence
+ * numbers and hands them to the pipeline, which applies them and then what waited for them.
+ */
+@Component
+public class GapFiller {
+
+    private static final Logger log = LoggerFactory.getLogger(GapFiller.class);
+
+    private final HeldEvents held;
+    private final ProjectionPipeline pipeline;
+    private final EventReader reader;
+    private final RekindleKafkaProperties kafka;
+    private final JdbcClient jdbc;
+    private final Counter filled;
+
+    GapFiller(HeldEvents held, ProjectionPipeline pipeline, EventReader reader, RekindleKafkaProperties kafka,
+              JdbcClient jdbc, MeterRegistry registry) {
+        this.held = held;
+        this.pipeline = pipeline;
+        this.reader = reader;
+        this.kafka = kafka;
+        this.jdbc = jdbc;
+        this.filled = Counter.builder("rekindle.projection.gaps.filled")
+                .description("Missing events found again by re-reading Kafka").register(registry);
+    }
+
+    /** @return how many missing events were found and handed over */
+    public synchronized int fill(UUID journalId) {
+        List<HeldEvents.Row> waiting = held.waiting(journalId);
+        if (waiting.isEmpty() || waiting.getFirst().status() != HeldEvents.Status.WAITING_FOR_GAP) {
+            return 0; // nothing waits for a missing event (or it waits behind a parked one)
+        }
+        HeldEvents.Row first = waiting.getFirst();
+        long expected = jdbc.sql("select last_sequence + 1 from journal_position where journal_id = :id")
+                .param("id", journalId).query(Long.class).single();
+        if (first.copy().topic() == null) {
+            pipeline.release(journalId);
+            return 0;
+        }
+        TopicPartition partition = new TopicPartition(first.copy().topic(), first.copy().partition());
+        List<Incoming> found = reread(partition, journalId.toString(), expected, first.sequence());
+        log.info("Re-read {} for journal {}: found {} of the events {}..{}", partition, journalId, found.size(),
+                expected, first.sequence() - 1);
+        filled.increment(found.size());
+        pipeline.process(found);
+        pipeline.release(journalId);
+        return found.size();
+    }
+
+    private List<Incoming> reread(TopicPartition partition, String key, long from, long until) {
+        List<Incoming> found = new ArrayList<>();
+        try (Consumer<String, byte[]> consumer = consumer()) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    Long sequence = sequence(record);
+                    if (key.equals(record.key()) && sequence != null && sequence >= from && sequence < until) {
+                        try {
+                            found.add(Incoming.fresh(reader.read(record), RecordCopy.of(record)));
+                        } catch (RuntimeException unreadable) {
+                            log.warn("Unreadable record {}-{}@{} while filling a gap", record.topic(),
+                                    record.partition(), record.offset());
+                        }
+                    }
+                }
+            }
+        }
+        found.sort(Comparator.comparingLong(i -> i.published().sequence()));
+        return found;
+    }
+
+    private static Long sequence(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(CloudEventsKafka.SEQUENCE);
+        try {
+            return header == null ? null : Long.valueOf(new String(header.value(), StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Consumer<String, byte[]> consumer() {
+        // No group: assigned by hand, nothing committed, so the live group's offsets are untouched.
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

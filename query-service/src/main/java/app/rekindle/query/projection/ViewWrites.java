@@ -1,0 +1,117 @@
+package app.rekindle.query.projection;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
+
+/**
+ * The views' writes of a batch of events, sent in a few JDBC batches instead of one round trip each. Writes
+ * are queued per table and run table after table in the order the tables were first written, each table's
+ * in the order queued; a projection's tables therefore must not depend on each other except in that order
+ * (a revision is queued after its entry). Recounts and other writes that only need the final state are
+ * queued as follow-ups, run once per key after the tables. A projection that reads its own tables calls
+ * {@link #flush()} first. Outside {@link #batched} every write runs at once.
+ */
+@Component
+public class ViewWrites {
+
+    private record Write(String sql, MapSqlParameterSource params) {
+    }
+
+    private static final class Pending {
+        final Map<String, List<Write>> tables = new LinkedHashMap<>();
+        final Map<Object, Write> followUps = new LinkedHashMap<>();
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ThreadLocal<Pending> pending = new ThreadLocal<>();
+
+    ViewWrites(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues a write to the table. */
+    public void write(String table, String sql, MapSqlParameterSource params) {
+        Pending queued = pending.get();
+        if (queued == null) {
+            jdbc.update(sql, params);
+            return;
+        }
+        queued.tables.computeIfAbsent(table, t -> new ArrayList<>()).add(new Write(sql, params));
+    }
+
+    /** Queues a write that needs running once after the batch's other writes, whichever of them queue it. */
+    public void followUp(Object key, String sql, MapSqlParameterSource params) {
+        followUp(key, sql, params, (queued, next) -> next);
+    }
+
+    /**
+     * Like {@link #followUp(Object, String, MapSqlParameterSource)}, folding the parameters of a write already
+     * queued under the key with the new ones (e.g. adding up counts), so the key is written once per batch.
+     */
+    public void followUp(Object key, String sql, MapSqlParameterSource params,
+                         BinaryOperator<MapSqlParameterSource> merge) {
+        Pending queued = pending.get();
+        if (queued == null) {
+            jdbc.update(sql, params);
+            return;
+        }
+        Write before = queued.followUps.remove(key);
+        queued.followUps.put(key, new Write(sql, before == null ? params : merge.apply(before.params(), params)));
+    }
+
+    /** Runs what is queued, e.g. before reading rows a queued write may change. */
+    public void flush() {
+        Pending queued = pending.get();
+        if (queued == null) {
+            return;
+        }
+        for (List<Write> writes : queued.tables.values()) {
+            run(writes);
+        }
+        queued.tables.clear();
+        run(new ArrayList<>(queued.followUps.values()));
+        queued.followUps.clear();
+    }
+
+    /** Runs work with writes queued, and the queue flushed at its end (inside the caller's transaction). */
+    <T> T batched(Supplier<T> work) {
+        if (pending.get() != null) {
+            return work.get();
+        }
+        pending.set(new Pending());
+        try {
+            T result = work.get();
+            flush();
+            return result;
+        } finally {
+            pending.remove();
+        }
+    }
+
+    /** Consecutive writes of the same statement go as one JDBC batch (inserts rewritten into multi-row ones). */
+    private void run(List<Write> writes) {
+        int from = 0;
+        while (from < writes.size()) {
+            String sql = writes.get(from).sql();
+            int to = from + 1;
+            while (to < writes.size() && writes.get(to).sql().equals(sql)) {
+                to++;
+            }
+            if (to - from == 1) {
+                jdbc.update(sql, writes.get(from).params());
+            } else {
+                jdbc.batchUpdate(sql, writes.subList(from, to).stream().map(Write::params)
+                        .toArray(MapSqlParameterSource[]::new));
+            }
+            from = to;
+        }
+    }
+}
