@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.concurrent.locks.Lock;
+
 /**
  * The journal cache ({@code @Aggregate(cache = "journalCache")}): a command on a journal this instance wrote to
  * recently needs no snapshot read and no replay, only its append.
@@ -26,13 +28,21 @@ class AggregateCacheConfig {
     }
 
     /**
-     * Axon's unit of work joins the request's Spring transaction and caches the journal when the unit of work
-     * commits. Should that transaction then roll back after all (the idempotency record could not be written, the
-     * database connection broke at commit), the cached journal would hold an event that was never stored: forget
-     * it, so the next command reads the journal from the event store again.
+     * Axon's unit of work joins the request's Spring transaction, caches the journal when the unit of work
+     * commits and releases the journal's lock right after; the Spring transaction commits later. Two guards for
+     * that window:
+     * <ul>
+     * <li>the journal stays locked (in this instance) until the Spring transaction has completed: otherwise the
+     * next command on it would build on the cached, not yet committed, version and could commit its event first,
+     * so the event store's commit order, and with it the publisher's order, would no longer follow the
+     * sequence numbers;</li>
+     * <li>should the Spring transaction roll back after all (the idempotency record could not be written, the
+     * connection broke at commit), the cached journal would hold an event that was never stored: forget it.</li>
+     * </ul>
      */
     @Bean
-    MessageHandlerInterceptor<CommandMessage<?>> journalCacheRollbackEviction(Cache journalCache) {
+    MessageHandlerInterceptor<CommandMessage<?>> journalCacheTransactionGuard(Cache journalCache) {
+        JournalLocks locks = new JournalLocks();
         return (unitOfWork, chain) -> {
             Object journalId = switch (unitOfWork.getMessage().getPayload()) {
                 case JournalCommand command -> command.journalId();
@@ -41,14 +51,22 @@ class AggregateCacheConfig {
             };
             if (journalId != null && TransactionSynchronizationManager.isSynchronizationActive()) {
                 String key = journalId.toString();
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        if (status != STATUS_COMMITTED) {
-                            journalCache.remove(key);
+                Lock lock = locks.of(key);
+                lock.lock();
+                try {
+                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            if (status != STATUS_COMMITTED) {
+                                journalCache.remove(key);
+                            }
+                            lock.unlock();
                         }
-                    }
-                });
+                    });
+                } catch (RuntimeException e) {
+                    lock.unlock();
+                    throw e;
+                }
             }
             return chain.proceed();
         };
