@@ -28,7 +28,7 @@ import java.util.UUID;
  * answer with the journal's new version; only the event sourcing handler changes state. Times come from the
  * injected {@link Clock}, so tests are deterministic.
  */
-@Aggregate(snapshotTriggerDefinition = "journalSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "journalSnapshotTrigger", cache = "journalCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Journal {

@@ -1,9 +1,11 @@
 package app.rekindle.command.web;
 
+import app.rekindle.command.journal.StaleVersion;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -18,23 +20,45 @@ import java.util.function.Supplier;
  * Runs a command at most once per Idempotency-Key and person. The key is claimed by inserting its row first,
  * in the same transaction in which Axon appends the command's events (Axon joins the Spring transaction): a
  * concurrent duplicate blocks on the primary key until the first commits, then finds and returns its answer.
- * A rejected command rolls back the claim too, so a retry is decided afresh.
+ * A rejected command rolls back the claim too, so a retry is decided afresh. A command that lost a race for the
+ * journal's next sequence number (another request, or another instance whose append this instance's cached
+ * journal had not seen) is decided again, on the journal as stored, in a new transaction; so is one whose
+ * If-Match did not match, once, as the mismatch may have been with a cached copy that was behind.
  */
 @Service
 public class IdempotentCommands {
 
+    /** Attempts at a command that keeps losing the race for its journal's next sequence number. */
+    static final int ATTEMPTS = 3;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    IdempotentCommands(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    IdempotentCommands(JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
-    @Transactional
     public ResponseEntity<Object> run(CommandContext context, Object request, Supplier<CommandAnswer> command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> once(context, request, command));
+            } catch (ConcurrencyException | StaleVersion conflict) {
+                // The failed unit of work evicted the cached journal, so the next attempt loads it as stored.
+                // Past the last attempt (for If-Match, the first retry) the conflict is the client's: 409.
+                if (attempt == ATTEMPTS
+                        || conflict instanceof StaleVersion && attempt == 2) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    private ResponseEntity<Object> once(CommandContext context, Object request, Supplier<CommandAnswer> command) {
         if (context.idempotencyKey() == null) {
             return command.get().toResponse();
         }
