@@ -38,7 +38,9 @@ class JournalCacheIntegrationTest {
     private static final List<String> SHARED = List.of("spring.datasource.url", "spring.datasource.username",
             "spring.datasource.password", "spring.flyway.schemas", "spring.flyway.default-schema",
             "rekindle.kafka.bootstrap-servers", "rekindle.kafka.topic",
-            "spring.security.oauth2.resourceserver.jwt.public-key-location");
+            "spring.security.oauth2.resourceserver.jwt.public-key-location",
+            // both instances wrap journal keys with the same master key, as a deployment would
+            "rekindle.crypto.master-key");
     private static final String CHECK_IN = "{\"mood\":4,\"connection\":3}";
 
     @DynamicPropertySource
