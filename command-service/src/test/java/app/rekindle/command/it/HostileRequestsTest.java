@@ -39,16 +39,12 @@ class HostileRequestsTest {
     @Test
     void every_bad_request_is_refused_with_a_problem_naming_the_field_and_changes_nothing() {
         Api api = new Api(port);
-        String journalId = api.openJournal(alice);
-        String entryId = api.post("/journals/" + journalId + "/conversations", alice, Api.conversation(3))
-                .body().get("entryId").asString();
-        String dateId = api.post("/journals/" + journalId + "/dates", alice,
-                "{\"plannedFor\":\"2026-12-24T18:00:00Z\",\"idea\":\"Picnic\",\"kind\":\"RECREATED_MEMORY\"}")
-                .body().get("dateId").asString();
+        Map<String, String> ids = api.journalWithEntries(alice);
+        String journalId = ids.get("journalId");
         var keys = SharedTestInfrastructure.get().jwtKeys();
         Tokens tokens = new Tokens(keys.publicKey(), keys.privateKey());
         List<BadRequest> corpus = new CommandCorpus(api.get("/v3/api-docs", null).body(),
-                Map.of("journalId", journalId, "entryId", entryId, "dateId", dateId, "slug", "reflect-on-the-past"),
+                ids,
                 alice, tokens.bad("alice-hostile")).build();
         Snapshot before = snapshot(journalId);
 

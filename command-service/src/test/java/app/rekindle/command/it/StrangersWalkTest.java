@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,17 +38,11 @@ class StrangersWalkTest {
     @Test
     void every_command_on_someone_elses_journal_answers_like_a_missing_journal_and_records_nothing() {
         Api api = new Api(port);
-        String journalId = api.openJournal(alice);
-        String entryId = api.post("/journals/" + journalId + "/conversations", alice, Api.conversation(3))
-                .body().get("entryId").asString();
-        String dateId = api.post("/journals/" + journalId + "/dates", alice,
-                "{\"plannedFor\":\"2026-12-24T18:00:00Z\",\"idea\":\"Picnic\",\"kind\":\"RECREATED_MEMORY\"}")
-                .body().get("dateId").asString();
+        Map<String, String> owned = api.journalWithEntries(alice);
+        String journalId = owned.get("journalId");
         var spec = api.get("/v3/api-docs", null).body();
-        Map<String, String> owned = Map.of("journalId", journalId, "entryId", entryId, "dateId", dateId,
-                "slug", "communicate-openly");
-        Map<String, String> missing = Map.of("journalId", UUID.randomUUID().toString(), "entryId", entryId,
-                "dateId", dateId, "slug", "communicate-openly");
+        Map<String, String> missing = new HashMap<>(owned);
+        missing.put("journalId", UUID.randomUUID().toString());
         List<StrangerWalk.Call> foreignCalls = StrangerWalk.calls(spec, owned, path -> "");
         List<StrangerWalk.Call> missingCalls = StrangerWalk.calls(spec, missing, path -> "");
         long events = eventCount(journalId);

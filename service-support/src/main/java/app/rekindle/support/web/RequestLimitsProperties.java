@@ -17,6 +17,6 @@ public record RequestLimitsProperties(DataSize maxBodySize, DataSize maxImportSi
     public RequestLimitsProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
         maxImportSize = maxImportSize == null ? DataSize.ofMegabytes(16) : maxImportSize;
-        maxParameterLength = maxParameterLength == null ? 1000 : maxParameterLength;
+        maxParameterLength = maxParameterLength == null ? 4000 : maxParameterLength;
     }
 }

@@ -1,0 +1,72 @@
+package app.rekindle.support.testing;
+
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A hostile corpus walked from a service's OpenAPI description: each service says what to send per
+ * operation; the walk, the path filling and the token cases every protected operation gets are here.
+ */
+public abstract class SpecCorpus {
+
+    protected final JsonNode spec;
+    protected final Map<String, String> ids;
+    protected final String token;
+    private final Map<String, String> badTokens;
+    protected final List<BadRequest> out = new ArrayList<>();
+
+    /** @param ids what to put for each path variable ({journalId} …) so that only the broken part is wrong */
+    protected SpecCorpus(JsonNode spec, Map<String, String> ids, String token, Map<String, String> badTokens) {
+        this.spec = spec;
+        this.ids = ids;
+        this.token = token;
+        this.badTokens = badTokens;
+    }
+
+    public List<BadRequest> build() {
+        spec.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                operation(operation.getKey().toUpperCase(), path.getKey(), operation.getValue())));
+        return out;
+    }
+
+    protected abstract void operation(String method, String template, JsonNode operation);
+
+    /** No token, a Basic one, a token in the query string, and every bad bearer token: each a 401. */
+    protected void tokenCases(String method, String path, String validBody) {
+        out.add(tag(withBody(BadRequest.of("", method, path), validBody), "no-token").answers(401));
+        out.add(tag(withBody(BadRequest.of("", method, path).header("Authorization", "Basic YWxpY2U6c2VjcmV0"),
+                validBody), "bad-token").answers(401));
+        out.add(tag(withBody(BadRequest.of("", method, path + "?access_token=" + token).secret(token), validBody),
+                "bad-token").answers(401));
+        badTokens.values().forEach(bad -> out.add(tag(withBody(BadRequest.of("", method, path).bearer(bad),
+                validBody), "bad-token").answers(401)));
+    }
+
+    /** The same request with a query parameter added. */
+    protected static BadRequest query(BadRequest call, String name, String value) {
+        return new BadRequest("", call.method(), call.path() + "?" + name + "=" + value, call.headers(), call.body(),
+                false, 0, null, Set.of(), call.secrets());
+    }
+
+    protected static BadRequest withBody(BadRequest request, String json) {
+        return json == null ? request : request.json(json);
+    }
+
+    protected static BadRequest tag(BadRequest request, String category) {
+        return new BadRequest(category, request.method(), request.path(), request.headers(), request.body(),
+                request.chunked(), request.status(), request.field(), request.rules(), request.secrets());
+    }
+
+    /** The template with every id filled in, the one named replaced by {@code value}. */
+    protected String fill(String template, String name, String value) {
+        String path = template;
+        for (var id : ids.entrySet()) {
+            path = path.replace("{" + id.getKey() + "}", id.getKey().equals(name) ? value : id.getValue());
+        }
+        return path;
+    }
+}
