@@ -3,10 +3,12 @@ package app.rekindle.support.security;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +29,8 @@ public final class ServiceSecurity {
     }
 
     public static HttpSecurity apply(HttpSecurity http, CorsConfigurationSource cors) throws Exception {
+        CorsFilter corsFilter = new CorsFilter(cors);
+        corsFilter.setCorsProcessor(new ProblemCorsProcessor());
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         ProblemAccessDeniedHandler denied = new ProblemAccessDeniedHandler();
         return http
@@ -36,7 +40,9 @@ public final class ServiceSecurity {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .cors(configurer -> configurer.configurationSource(cors))
+                // Spring Security's own CORS filter, with a processor that refuses as problem+json.
+                .cors(configurer -> configurer.disable())
+                .addFilterAfter(corsFilter, HeaderWriterFilter.class)
                 .csrf(csrf -> csrf.disable())
                 // nosniff and Cache-Control: no-store are Spring Security's defaults, kept; HSTS is sent on
                 // HTTPS requests only (a browser ignores it on plain HTTP anyway).
@@ -50,16 +56,19 @@ public final class ServiceSecurity {
 
     /**
      * Cross-origin calls only from the origins named (the dashboard's, when served elsewhere); none when the
-     * list is empty, the default. Bearer tokens travel in a header, never in cookies, so credentials stay off.
+     * list is empty, the default: then every cross-origin request, preflight or not, is refused with 403
+     * rather than answered without CORS headers. Same-origin requests are not CORS and pass either way.
+     * Bearer tokens travel in a header, never in cookies, so credentials stay off.
      */
     public static CorsConfigurationSource cors(List<String> allowedOrigins, List<String> methods,
                                                List<String> headers) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         List<String> origins = allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+        CorsConfiguration config = new CorsConfiguration();
         if (origins.isEmpty()) {
+            source.registerCorsConfiguration("/**", config);
             return source;
         }
-        CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOrigins(origins);
         config.setAllowedMethods(methods);
         config.setAllowedHeaders(headers);
