@@ -65,8 +65,9 @@ final class CommandCorpus extends SpecCorpus {
             }
         });
         tokenCases(method, path, valid);
-        out.add(with(BadRequest.of("", "PUT", path).bearer(token), valid, "wrong-method").answers(405));
-        out.add(with(BadRequest.of("", "PATCH", path).bearer(token), valid, "wrong-method").answers(405));
+        for (String wrong : undescribedMethods(template)) {
+            out.add(with(BadRequest.of("", wrong, path).bearer(token), valid, "wrong-method").answers(wrongMethodStatus(wrong)));
+        }
         if (template.endsWith("/import")) {
             imports(call);
         }

@@ -1,8 +1,5 @@
 package app.rekindle.command.it;
 
-import app.rekindle.events.EventTypes;
-import app.rekindle.events.JournalEvent;
-import app.rekindle.events.JournalEventJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,10 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,7 +44,7 @@ class SafeRetriesTest {
     void every_described_write_sent_twice_with_one_key_answers_alike_and_records_once() {
         Api api = new Api(port);
         Set<String> exercised = new TreeSet<>();
-        Journey journey = new Journey(api, exercised);
+        RetriedTwice journey = new RetriedTwice(api, alice, this::allEvents, exercised);
         String journal = journey.once("POST", "/journals", "/journals",
                 "{\"partnerName\":\"Sam\",\"intention\":\"Again\",\"timezone\":\"UTC\"}").body().get("journalId").asString();
         String j = "/journals/" + journal;
@@ -79,7 +72,7 @@ class SafeRetriesTest {
                 "{\"changes\":{\"feltHeard\":5}}");
         journey.once("DELETE", j + "/entries/" + entry, t + "/entries/{entryId}", null);
         journey.once("POST", j + "/closure", t + "/closure", "{\"outcome\":\"PAUSED\"}");
-        journey.once("POST", "/journals/import", "/journals/import", export());
+        journey.once("POST", "/journals/import", "/journals/import", ExportDocument.of("alice-retries"));
         journey.once("DELETE", j, t, null);
 
         assertThat(exercised).containsAll(describedWrites(api));
@@ -116,33 +109,6 @@ class SafeRetriesTest {
         assertThat(eventCount(journalId)).isEqualTo(2);
     }
 
-    /** Sends each write twice with one key: the same answer, and the second records nothing. */
-    private final class Journey {
-        private final Api api;
-        private final Set<String> exercised;
-
-        Journey(Api api, Set<String> exercised) {
-            this.api = api;
-            this.exercised = exercised;
-        }
-
-        Api.Response once(String method, String path, String template, String body) {
-            String key = UUID.randomUUID().toString();
-            long before = allEvents();
-            Api.Response first = api.send(method, path, alice, body, "Idempotency-Key", key);
-            long after = allEvents();
-            Api.Response retry = api.send(method, path, alice, body, "Idempotency-Key", key);
-            assertThat(first.status()).as(method + " " + template).isBetween(200, 201);
-            assertThat(retry.status()).as(method + " " + template).isEqualTo(first.status());
-            assertThat(retry.body()).as(method + " " + template).isEqualTo(first.body());
-            assertThat(retry.location()).as(method + " " + template).isEqualTo(first.location());
-            assertThat(allEvents()).as(method + " " + template + " recorded again").isEqualTo(after);
-            assertThat(after).as(method + " " + template + " recorded nothing").isGreaterThan(before);
-            exercised.add(method + " " + template);
-            return first;
-        }
-    }
-
     private static Set<String> describedWrites(Api api) {
         Set<String> writes = new TreeSet<>();
         api.get("/v3/api-docs", null).body().get("paths").properties().forEach(path ->
@@ -150,27 +116,6 @@ class SafeRetriesTest {
                         .forEach(m -> writes.add(m.toUpperCase() + " " + path.getKey())));
         writes.remove("POST /dev/tokens");
         return writes;
-    }
-
-    /** A small export in the query service's format: a journal opened by alice and one check-in. */
-    private static String export() {
-        UUID journal = UUID.randomUUID();
-        Instant at = Instant.parse("2026-02-01T09:00:00Z");
-        List<JournalEvent> events = List.of(new JournalEvent.JournalOpened(journal, "alice-retries", "Sam", "Back",
-                "UTC", at, at), new JournalEvent.CheckedIn(journal, UUID.randomUUID(), 4, 3, null, at, at));
-        ObjectNode export = JournalEventJson.mapper().createObjectNode();
-        export.put("format", "rekindle.journal-export/1");
-        export.put("journalId", journal.toString());
-        ArrayNode list = export.putArray("events");
-        for (int i = 0; i < events.size(); i++) {
-            ObjectNode envelope = list.addObject();
-            envelope.put("id", UUID.randomUUID().toString());
-            envelope.put("type", EventTypes.of(events.get(i)).name());
-            envelope.put("version", 1);
-            envelope.put("sequence", i);
-            envelope.set("event", JournalEventJson.mapper().valueToTree(events.get(i)));
-        }
-        return export.toString();
     }
 
     private static List<Api.Response> all(List<Callable<Api.Response>> calls) throws Exception {

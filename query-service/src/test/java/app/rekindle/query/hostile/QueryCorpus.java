@@ -53,8 +53,8 @@ final class QueryCorpus extends SpecCorpus {
         if (!template.startsWith("/dashboard")) { // the dashboard's page and settings are public
             tokenCases(method, path, null);
         }
-        for (String wrong : new String[] {"PUT", "PATCH", "DELETE"}) {
-            out.add(tag(BadRequest.of("", wrong, path).bearer(token), "wrong-method").answers(405));
+        for (String wrong : undescribedMethods(template)) {
+            out.add(tag(BadRequest.of("", wrong, path).bearer(token), "wrong-method").answers(wrongMethodStatus(wrong)));
         }
         byte[] xml = "<journal><id>1</id></journal>".getBytes(StandardCharsets.UTF_8);
         out.add(tag(call.body("application/xml", xml), "content-type").answers(415, "Content-Type", "media-type"));

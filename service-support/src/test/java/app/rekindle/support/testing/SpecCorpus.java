@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A hostile corpus walked from a service's OpenAPI description: each service says what to send per
@@ -46,6 +47,14 @@ public abstract class SpecCorpus {
                 validBody), "bad-token").answers(401)));
     }
 
+    /**
+     * 405 for PUT and PATCH, which no path takes; any refusal for DELETE and POST, which a neighbouring
+     * template may take ({@code DELETE /journals/import} is {@code DELETE /journals/{journalId}} with a bad id).
+     */
+    protected static int wrongMethodStatus(String method) {
+        return method.equals("PUT") || method.equals("PATCH") ? 405 : 0;
+    }
+
     /** The same request with a query parameter added. */
     protected static BadRequest query(BadRequest call, String name, String value) {
         return new BadRequest("", call.method(), call.path() + "?" + name + "=" + value, call.headers(), call.body(),
@@ -61,12 +70,23 @@ public abstract class SpecCorpus {
                 request.chunked(), request.status(), request.field(), request.rules(), request.secrets());
     }
 
-    /** The template with every id filled in, the one named replaced by {@code value}. */
+    /**
+     * The template with every id filled in, the one named replaced by {@code value}; a path variable this
+     * corpus has no id for (a newer endpoint's) gets a random UUID, so the walk still reaches it.
+     */
     protected String fill(String template, String name, String value) {
         String path = template;
         for (var id : ids.entrySet()) {
             path = path.replace("{" + id.getKey() + "}", id.getKey().equals(name) ? value : id.getValue());
         }
-        return path;
+        return path.replaceAll("\\{[^}/]+}", UUID.randomUUID().toString());
+    }
+
+    /** Methods the description does not list for this path: each must answer 405. */
+    protected List<String> undescribedMethods(String template) {
+        Set<String> described = new java.util.HashSet<>();
+        spec.get("paths").get(template).propertyNames().forEach(method -> described.add(method.toUpperCase()));
+        return java.util.stream.Stream.of("PUT", "PATCH", "DELETE", "POST").filter(m -> !described.contains(m))
+                .toList();
     }
 }
