@@ -41,7 +41,8 @@ public final class EmbeddedStack implements AutoCloseable {
         return start(config, System.out);
     }
 
-    static EmbeddedStack start(LauncherConfig config, PrintStream out) {
+    /** Starts the stack with its own and the services' output written to {@code out}. */
+    public static EmbeddedStack start(LauncherConfig config, PrintStream out) {
         EmbeddedStack stack = new EmbeddedStack(config, out);
         try {
             stack.boot();

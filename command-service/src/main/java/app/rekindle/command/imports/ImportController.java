@@ -1,6 +1,8 @@
 package app.rekindle.command.imports;
 
+import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
+import app.rekindle.command.web.IdempotentCommands;
 import app.rekindle.events.PublishedEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -28,17 +29,22 @@ class ImportController {
 
     private final EventStore events;
     private final TransactionTemplate transaction;
+    private final IdempotentCommands idempotent;
 
-    ImportController(EventStore events, TransactionTemplate transaction) {
+    ImportController(EventStore events, TransactionTemplate transaction, IdempotentCommands idempotent) {
         this.events = events;
         this.transaction = transaction;
+        this.idempotent = idempotent;
     }
 
     @Operation(summary = "Import a journal from its json export; the whole export is checked before anything is written")
     @PostMapping("/journals/import")
-    ResponseEntity<Map<String, Object>> importJournal(@RequestBody JsonNode export,
-                                                      @Parameter(hidden = true) CommandContext ctx) {
-        List<PublishedEvent> read = ExportReader.read(export, ctx.person());
+    ResponseEntity<Object> importJournal(@RequestBody JsonNode export, @Parameter(hidden = true) CommandContext ctx) {
+        // A retried import with the same Idempotency-Key answers as the first did, not 409 "already exists".
+        return idempotent.run(ctx, export, () -> append(ExportReader.read(export, ctx.person())));
+    }
+
+    private CommandAnswer append(List<PublishedEvent> read) {
         String journalId = read.getFirst().journalId().toString();
         transaction.executeWithoutResult(status -> {
             if (events.lastSequenceNumberFor(journalId).isPresent()) {
@@ -49,8 +55,8 @@ class ImportController {
                     published.event().recordedAt())).toList());
         });
         long version = read.getLast().sequence();
-        return ResponseEntity.created(URI.create("/journals/" + journalId))
-                .body(Map.of("journalId", read.getFirst().journalId(), "version", version));
+        return CommandAnswer.created("/journals/" + journalId,
+                Map.of("journalId", read.getFirst().journalId(), "version", version));
     }
 
 }

@@ -1,5 +1,6 @@
 package app.rekindle.command.openapi;
 
+import app.rekindle.support.openapi.ProblemResponses;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -28,11 +29,13 @@ import java.util.Map;
 @Component
 class CommandApiDocs implements OpenApiCustomizer {
 
+    private static final ProblemResponses PROBLEMS = new ProblemResponses("feltHeard", "feltHeard must be between 1 and 5.");
+
     private static final String ANSWER = "CommandAnswer";
 
     @Override
     public void customise(OpenAPI api) {
-        api.getComponents().addSchemas(ProblemResponses.PROBLEM, ProblemResponses.problemSchema());
+        api.getComponents().addSchemas(ProblemResponses.PROBLEM, PROBLEMS.problemSchema());
         api.getComponents().addSchemas(ANSWER, answerSchema());
         ApiExamples.addTo(api.getComponents().getSchemas());
         api.getPaths().forEach((path, item) -> item.readOperationsMap()
@@ -42,7 +45,7 @@ class CommandApiDocs implements OpenApiCustomizer {
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
         ParameterDocs.describe(operation);
         if (!path.startsWith("/journals")) {
-            ProblemResponses.add(operation, 400, "The request is not valid", "invalid-request",
+            PROBLEMS.add(operation, 400, "The request is not valid", "invalid-request",
                     "The request is not valid", "username must match [A-Za-z0-9._@-]{1,64}.");
             return;
         }
@@ -54,25 +57,25 @@ class CommandApiDocs implements OpenApiCustomizer {
                     + "if the journal has moved on, the write is rejected with 409 version-conflict.", "\"3\"");
         }
         answer(operation);
-        ProblemResponses.add(operation, 400, "The body, a path segment or a header is not valid", "invalid-request",
+        PROBLEMS.add(operation, 400, "The body, a path segment or a header is not valid", "invalid-request",
                 "The request is not valid", "feltHeard must be between 1 and 5.");
-        ProblemResponses.add(operation, 401, "No bearer token, or not a valid one", "unauthenticated",
+        PROBLEMS.add(operation, 401, "No bearer token, or not a valid one", "unauthenticated",
                 "Authentication required", "A valid bearer token is required.");
         if (oneJournal) {
-            ProblemResponses.add(operation, 404, "No such journal for this person (someone else's journal answers "
+            PROBLEMS.add(operation, 404, "No such journal for this person (someone else's journal answers "
                     + "the same), no such entry or date, or no such step slug", "journal-not-found",
                     "Journal not found", "There is no journal with this id for you.");
-            ProblemResponses.add(operation, 409, "The journal's rules refuse it now: journal-closed, "
+            PROBLEMS.add(operation, 409, "The journal's rules refuse it now: journal-closed, "
                     + "step-not-started, step-already-started, step-already-completed, step-not-completed, "
                     + "date-already-resolved, entry-retracted, version-conflict (If-Match) or concurrent-change",
                     "journal-closed", "Journal closed", "This journal is closed and takes no more entries or changes.");
         }
         if (path.endsWith("/completion")) {
-            ProblemResponses.add(operation, 422, "step-not-ready: nothing logged for the step yet; or "
+            PROBLEMS.add(operation, 422, "step-not-ready: nothing logged for the step yet; or "
                     + "idempotency-key-reused", "step-not-ready", "Step not ready",
                     "Step communicate-openly has nothing logged yet; log something for it before completing it.");
         } else {
-            ProblemResponses.add(operation, 422, "idempotency-key-reused: the key came with a different request",
+            PROBLEMS.add(operation, 422, "idempotency-key-reused: the key came with a different request",
                     "idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key was already used for a different request.");
         }

@@ -3,15 +3,20 @@ package app.rekindle.command.web;
 import app.rekindle.command.journal.InvalidField;
 import app.rekindle.command.journal.JournalNotFound;
 import app.rekindle.command.journal.JournalRejection;
+import app.rekindle.support.web.BodyTooLarge;
+import app.rekindle.support.web.ProblemExceptionHandler;
+import app.rekindle.support.web.RequestLimits;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,7 +25,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
 import java.util.List;
@@ -29,7 +33,7 @@ import java.util.stream.Collectors;
 
 /** Every error as RFC 9457 problem+json. Details name fields and rules, never the submitted text. */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends ProblemExceptionHandler {
 
     @ExceptionHandler(JournalRejection.class)
     ProblemDetail rejected(JournalRejection rejection) {
@@ -101,6 +105,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (NestedExceptionUtils.getRootCause(ex) instanceof BodyTooLarge tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(RequestLimits.tooLarge(tooLarge.limit()));
+        }
         String field = ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()
                 ? jackson.getPath().stream()
                         .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A small HTTP client for the running service, with tokens minted from the test infrastructure's keys. */
 final class Api {
@@ -107,6 +108,17 @@ final class Api {
             throw new IllegalStateException("Opening a journal answered " + opened);
         }
         return opened.body().get("journalId").asString();
+    }
+
+    /** Opens a journal with one conversation and one planned date: ids for every path variable of the API. */
+    Map<String, String> journalWithEntries(String token) {
+        String journalId = openJournal(token);
+        String entryId = post("/journals/" + journalId + "/conversations", token, conversation(3))
+                .body().get("entryId").asString();
+        String dateId = post("/journals/" + journalId + "/dates", token,
+                "{\"plannedFor\":\"2026-12-24T18:00:00Z\",\"idea\":\"Picnic\",\"kind\":\"RECREATED_MEMORY\"}")
+                .body().get("dateId").asString();
+        return Map.of("journalId", journalId, "entryId", entryId, "dateId", dateId, "slug", "communicate-openly");
     }
 
     static String conversation(int feltHeard) {

@@ -1,5 +1,6 @@
 package app.rekindle.command.it;
 
+import app.rekindle.support.testing.SpecFile;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The committed OpenAPI document is the API clients build against: it must be what the code serves. After an
- * intended API change, regenerate it with {@value SpecFile#REGENERATE} and commit the file.
+ * intended API change, regenerate it with {@code ./mvnw -B -pl command-service -am verify -Dtest=OpenApiSpecTest -Dopenapi.write=true} and commit the file.
  */
 class OpenApiSpecTest extends RunningCommandService {
 

@@ -1,5 +1,6 @@
 package app.rekindle.query.openapi;
 
+import app.rekindle.support.openapi.ProblemResponses;
 import app.rekindle.query.web.ReadGate;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -21,9 +22,11 @@ import java.util.List;
 @Component
 class QueryApiDocs implements OpenApiCustomizer {
 
+    private static final ProblemResponses PROBLEMS = new ProblemResponses("limit", "must be between 1 and 100");
+
     @Override
     public void customise(OpenAPI api) {
-        api.getComponents().addSchemas(ProblemResponses.PROBLEM, ProblemResponses.problemSchema());
+        api.getComponents().addSchemas(ProblemResponses.PROBLEM, PROBLEMS.problemSchema());
         ApiExamples.addTo(api.getComponents().getSchemas());
         api.getPaths().forEach((path, item) -> item.readOperationsMap()
                 .forEach((method, operation) -> document(path, operation)));
@@ -41,29 +44,29 @@ class QueryApiDocs implements OpenApiCustomizer {
                             + "for it), or an operator skipped one"));
         }
         if (parameters.stream().anyMatch(parameter -> "minVersion".equals(parameter.getName()))) {
-            ProblemResponses.add(operation, 202, "Not yet: the view had not reached minVersion within the wait "
+            PROBLEMS.add(operation, 202, "Not yet: the view had not reached minVersion within the wait "
                     + "(Retry-After says when to ask again)", "not-yet", "The view has not caught up yet",
                     "The journal's view has not reached the requested version yet; retry shortly.");
         }
         if (!parameters.isEmpty()) {
-            ProblemResponses.add(operation, 400, "A parameter is not valid", "invalid-request",
+            PROBLEMS.add(operation, 400, "A parameter is not valid", "invalid-request",
                     "The request is not valid", "Parameter 'limit' is not valid.");
         }
-        ProblemResponses.add(operation, 401, "No bearer token, or not a valid one", "unauthenticated",
+        PROBLEMS.add(operation, 401, "No bearer token, or not a valid one", "unauthenticated",
                 "Authentication required", "A valid bearer token is required.");
         if (path.startsWith("/admin/")) {
-            ProblemResponses.add(operation, 403, "Not an operator (rekindle.admin.subjects)", "forbidden",
+            PROBLEMS.add(operation, 403, "Not an operator (rekindle.admin.subjects)", "forbidden",
                     "Forbidden", "You may not do this.");
         }
         if (path.startsWith("/admin/dead-letters/")) {
-            ProblemResponses.add(operation, 404, "No dead letter with this id", "dead-letter-not-found",
+            PROBLEMS.add(operation, 404, "No dead letter with this id", "dead-letter-not-found",
                     "No such dead letter", "There is no dead letter with this id.");
-            ProblemResponses.add(operation, 409, "Not possible in the dead letter's state: still failing, waiting "
+            PROBLEMS.add(operation, 409, "Not possible in the dead letter's state: still failing, waiting "
                     + "behind another, not parked or resolved already", "dead-letter-still-failing", "Still failing",
                     "The event still cannot be applied (IllegalStateException); it stays parked.");
         }
         if (oneJournal) {
-            ProblemResponses.add(operation, 404, "No such journal for this person (someone else's journal answers "
+            PROBLEMS.add(operation, 404, "No such journal for this person (someone else's journal answers "
                     + "exactly the same), or no such entry in it", "journal-not-found", "Journal not found",
                     "There is no journal with this id that you can see.");
         }

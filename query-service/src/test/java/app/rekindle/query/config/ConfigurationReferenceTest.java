@@ -1,23 +1,7 @@
 package app.rekindle.query.config;
 
-import org.junit.jupiter.api.Test;
+import app.rekindle.support.testing.ConfigurationReferenceContract;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** docs/configuration.md lists every rekindle.* property this service reads, so operators can find it. */
-class ConfigurationReferenceTest {
-
-    @Test
-    void every_rekindle_property_is_in_the_configuration_reference() throws Exception {
-        String reference = Files.readString(Path.of(System.getProperty("user.dir")).toAbsolutePath()
-                .resolveSibling("docs").resolve("configuration.md"));
-        ServiceProperties properties = ServiceProperties.load();
-
-        assertThat(properties.ours()).isNotEmpty();
-        assertThat(properties.ours()).allSatisfy(name -> assertThat(reference)
-                .as("docs/configuration.md mentions `%s`", name).contains("`" + name + "`"));
-    }
+/** docs/configuration.md lists every rekindle.* property the query-service reads. */
+class ConfigurationReferenceTest extends ConfigurationReferenceContract {
 }

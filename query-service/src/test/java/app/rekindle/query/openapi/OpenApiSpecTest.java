@@ -1,5 +1,6 @@
 package app.rekindle.query.openapi;
 
+import app.rekindle.support.testing.SpecFile;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The committed OpenAPI document is the API clients build against: it must be what the code serves. After an
- * intended API change (e.g. new endpoints merged), regenerate it with {@value SpecFile#REGENERATE} and commit it.
+ * intended API change (e.g. new endpoints merged), regenerate it with {@code ./mvnw -B -pl query-service -am verify -Dtest=OpenApiSpecTest -Dopenapi.write=true} and commit it.
  */
 class OpenApiSpecTest extends QueryServiceTest {
 

@@ -1,4 +1,4 @@
-package app.rekindle.command.openapi;
+package app.rekindle.support.openapi;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -14,18 +14,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The RFC 9457 problem+json schema and the standard error answers, with one example each. */
-final class ProblemResponses {
+/**
+ * The RFC 9457 problem+json schema and the standard error answers, with one example each, as both services
+ * document them. Each service names the field its invalid-request example shows.
+ */
+public final class ProblemResponses {
 
-    static final String PROBLEM = "Problem";
+    public static final String PROBLEM = "Problem";
     private static final String BASE = "https://rekindle.app/problems/";
 
-    private ProblemResponses() {
+    private final String exampleField;
+    private final String exampleMessage;
+
+    /** @param exampleField a field of this service's API, shown in the schema and the invalid-request example */
+    public ProblemResponses(String exampleField, String exampleMessage) {
+        this.exampleField = exampleField;
+        this.exampleMessage = exampleMessage;
     }
 
-    static Schema<?> problemSchema() {
+    public Schema<?> problemSchema() {
         Schema<?> error = new ObjectSchema()
-                .addProperty("field", new StringSchema().description("The field, header or parameter, e.g. feltHeard"))
+                .addProperty("field", new StringSchema().description("The field, header or parameter, e.g. "
+                        + exampleField))
                 .addProperty("rule", new StringSchema().description("The rule it broke: required, range, format ..."))
                 .addProperty("message", new StringSchema());
         return new ObjectSchema().description("An RFC 9457 problem; `type` is stable and meant for code")
@@ -38,15 +48,14 @@ final class ProblemResponses {
                 .required(List.of("type", "title", "status"));
     }
 
-    static void add(Operation operation, int status, String description, String type, String title, String detail) {
+    public void add(Operation operation, int status, String description, String type, String title, String detail) {
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", BASE + type);
         example.put("title", title);
         example.put("status", status);
         example.put("detail", detail);
         if (type.equals("invalid-request")) {
-            example.put("errors", List.of(Map.of("field", "feltHeard", "rule", "range",
-                    "message", "feltHeard must be between 1 and 5.")));
+            example.put("errors", List.of(Map.of("field", exampleField, "rule", "range", "message", exampleMessage)));
         }
         MediaType problemJson = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
                 .example(example);

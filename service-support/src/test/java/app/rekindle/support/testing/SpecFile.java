@@ -1,4 +1,4 @@
-package app.rekindle.query.openapi;
+package app.rekindle.support.testing;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -16,22 +16,24 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.fail;
 
 /** Reads, compares and (with -Dopenapi.write=true) rewrites a committed OpenAPI document under docs/openapi. */
-final class SpecFile {
+public final class SpecFile {
 
-    static final String REGENERATE = "./mvnw -B -pl query-service -am verify -Dtest=OpenApiSpecTest "
-            + "-Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true";
+    public static String regenerate(String service) {
+        return "./mvnw -B -pl " + service + " -am verify -Dtest=OpenApiSpecTest "
+                + "-Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true";
+    }
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private SpecFile() {
     }
 
     /** The module runs its tests in its own folder; docs/ is beside it. */
-    static Path committed(String name) {
+    public static Path committed(String name) {
         return Path.of(System.getProperty("user.dir")).toAbsolutePath().resolveSibling("docs").resolve("openapi")
                 .resolve(name);
     }
 
-    static void assertMatches(Path file, JsonNode served, String service) {
+    public static void assertMatches(Path file, JsonNode served, String service) {
         JsonNode actual = canonical(served);
         // The server URL names this test's random port; clients use their own base URL anyway.
         ((ObjectNode) actual).remove("servers");
@@ -42,14 +44,14 @@ final class SpecFile {
                 return;
             }
             if (!Files.exists(file)) {
-                fail("%s is missing. Generate it with: %s", file, REGENERATE);
+                fail("%s is missing. Generate it with: %s", file, regenerate(service));
             }
             JsonNode expected = JSON.readTree(Files.readString(file));
             if (!expected.equals(actual)) {
                 List<String> differences = new ArrayList<>();
                 diff("", expected, actual, differences);
                 fail("The %s API no longer matches %s. If the change is intended, regenerate the file and commit "
-                                + "it:%n  %s%nFirst differences (JSON pointers):%n  %s", service, file, REGENERATE,
+                                + "it:%n  %s%nFirst differences (JSON pointers):%n  %s", service, file, regenerate(service),
                         String.join("\n  ", differences.subList(0, Math.min(20, differences.size()))));
             }
         } catch (IOException e) {
@@ -58,7 +60,7 @@ final class SpecFile {
     }
 
     /** Operations without a summary and parameters without a description, as readable lines. */
-    static List<String> undocumented(JsonNode spec) {
+    public static List<String> undocumented(JsonNode spec) {
         List<String> missing = new ArrayList<>();
         spec.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             String name = operation.getKey().toUpperCase() + " " + path.getKey();

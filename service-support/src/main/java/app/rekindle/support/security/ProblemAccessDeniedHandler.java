@@ -1,26 +1,21 @@
-package app.rekindle.command.security;
+package app.rekindle.support.security;
 
+import app.rekindle.support.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 
-final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
-
-    private final JsonMapper json;
-
-    ProblemAccessDeniedHandler(JsonMapper json) {
-        this.json = json;
-    }
+/** 403 as problem+json, for a valid token that may not do this (e.g. an admin command). */
+public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        ProblemAuthenticationEntryPoint.write(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "You may not do this.");
+        ProblemWriter.write(response, HttpStatus.FORBIDDEN,
+                ProblemWriter.body(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not do this."));
     }
 }

@@ -1,4 +1,4 @@
-package app.rekindle.query.config;
+package app.rekindle.support.testing;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -22,11 +22,11 @@ import java.util.TreeSet;
  * The property names this service reads: those Spring Boot documents (configuration metadata on the class
  * path), those of our {@code @ConfigurationProperties} records, and the keys of our application.yml.
  */
-record ServiceProperties(Set<String> ours, Set<String> names, Set<String> mapPrefixes) {
+public record ServiceProperties(Set<String> ours, Set<String> names, Set<String> mapPrefixes) {
 
     private static final String BASE_PACKAGE = "app.rekindle";
 
-    static ServiceProperties load() throws Exception {
+    public static ServiceProperties load() throws Exception {
         Set<String> ours = new TreeSet<>();
         Set<String> names = new HashSet<>();
         Set<String> mapPrefixes = new HashSet<>();
@@ -69,7 +69,7 @@ record ServiceProperties(Set<String> ours, Set<String> names, Set<String> mapPre
     }
 
     /** Whether Spring Boot binds some property this service reads from the environment variable. */
-    boolean bindsFrom(String variable) {
+    public boolean bindsFrom(String variable) {
         return names.stream().anyMatch(name -> variable.equals(env(name, "")) || variable.equals(env(name, "_")))
                 || mapPrefixes.stream().anyMatch(prefix -> variable.startsWith(env(prefix, "") + "_"));
     }

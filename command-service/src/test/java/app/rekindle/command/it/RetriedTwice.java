@@ -1,0 +1,41 @@
+package app.rekindle.command.it;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sends a write twice with one Idempotency-Key: the same answer, and the retry records nothing. */
+final class RetriedTwice {
+
+    private final Api api;
+    private final String token;
+    private final LongSupplier allEvents;
+    private final Set<String> exercised;
+
+    RetriedTwice(Api api, String token, LongSupplier allEvents, Set<String> exercised) {
+        this.api = api;
+        this.token = token;
+        this.allEvents = allEvents;
+        this.exercised = exercised;
+    }
+
+    /** Answers the first answer; records "METHOD template" as exercised. */
+    Api.Response once(String method, String path, String template, String body) {
+        String key = UUID.randomUUID().toString();
+        String what = method + " " + template;
+        long before = allEvents.getAsLong();
+        Api.Response first = api.send(method, path, token, body, "Idempotency-Key", key);
+        long after = allEvents.getAsLong();
+        Api.Response retry = api.send(method, path, token, body, "Idempotency-Key", key);
+        assertThat(first.status()).as(what).isBetween(200, 201);
+        assertThat(retry.status()).as(what).isEqualTo(first.status());
+        assertThat(retry.body()).as(what).isEqualTo(first.body());
+        assertThat(retry.location()).as(what).isEqualTo(first.location());
+        assertThat(allEvents.getAsLong()).as(what + " recorded again").isEqualTo(after);
+        assertThat(after).as(what + " recorded nothing").isGreaterThan(before);
+        exercised.add(what);
+        return first;
+    }
+}

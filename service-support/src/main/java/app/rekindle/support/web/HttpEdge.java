@@ -1,0 +1,42 @@
+package app.rekindle.support.web;
+
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers what guards both services' HTTP edge: request limits, the character rules on bodies, and
+ * problem+json for errors raised outside the controllers. A service imports it from its security wiring.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestLimitsProperties.class)
+public class HttpEdge {
+
+    @Bean
+    RequestLimits requestLimits(RequestLimitsProperties limits) {
+        return new RequestLimits(limits);
+    }
+
+    @Bean
+    UnsafeTextAdvice unsafeTextAdvice() {
+        return new UnsafeTextAdvice();
+    }
+
+    /** Tomcat's host adds its error report valve at start; naming ours makes it the one. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemReportValve() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+        });
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+}

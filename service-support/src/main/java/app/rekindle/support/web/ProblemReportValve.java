@@ -1,0 +1,39 @@
+package app.rekindle.support.web;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Tomcat's own error page, for requests refused before they reach the application (an encoded slash in the
+ * path, a malformed request line): problem+json instead of Tomcat's HTML, which also named the server.
+ */
+public class ProblemReportValve extends ErrorReportValve {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int code = response.getStatus();
+        if (code < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(code);
+        try {
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(JSON.writeValueAsString(ProblemErrorController.problem(status)));
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The connection is gone or the answer already started: nothing more can be said.
+        }
+    }
+}
