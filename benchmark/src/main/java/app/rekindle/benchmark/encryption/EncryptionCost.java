@@ -55,10 +55,10 @@ public final class EncryptionCost {
             section.rows().add(new Report.Row("stored check-in payload, sealed vs plain", "bytes/event", sealedBytes,
                     plainBytes, Spread.of(List.of(sealedBytes / plainBytes)), null, null));
         }
-        section.notes().add("Sealed = the Testbed's command service, which encrypts each check-in's note under its "
-                + "journal's data key before storing it; plain = the second process. Each writes only to journals "
-                + "it opened. Payload bytes: mean length of `domain_event_entry.payload` of those journals' "
-                + "CheckedIn events.");
+        section.notes().add("Rekindle column = sealed: the Testbed's command service, which encrypts each "
+                + "check-in's note under its journal's data key before storing it; Baseline column = plain, the "
+                + "second process. Each writes only to journals it opened. Payload bytes: mean length of "
+                + "`domain_event_entry.payload` of those journals' CheckedIn events.");
     }
 
     private double meanCheckInPayload(List<UUID> journals) throws SQLException {
