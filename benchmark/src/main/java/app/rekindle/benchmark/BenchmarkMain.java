@@ -1,6 +1,7 @@
 package app.rekindle.benchmark;
 
 import app.rekindle.benchmark.commands.CommandThroughput;
+import app.rekindle.benchmark.encryption.EncryptionCost;
 import app.rekindle.benchmark.lag.EndToEndLag;
 import app.rekindle.benchmark.memory.MemorySampler;
 import app.rekindle.benchmark.publishing.PublisherCapacity;
@@ -63,6 +64,10 @@ public final class BenchmarkMain {
             memorySection(report, memory.peaks(), commandRate, publisherRate, rebuildRate);
             measure(report, "replay as-of", () -> {
                 new ReplayAsOf(bed).run(report);
+                return 0;
+            });
+            measure(report, "encryption cost", () -> {
+                new EncryptionCost(bed).run(report);
                 return 0;
             });
         }

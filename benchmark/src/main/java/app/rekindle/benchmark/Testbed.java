@@ -123,7 +123,12 @@ public final class Testbed implements AutoCloseable {
     }
 
     public HttpRequest.Builder command(String path) {
-        return HttpRequest.newBuilder(stack.commandUrl().resolve(path)).timeout(Duration.ofSeconds(30))
+        return command(stack.commandUrl(), path);
+    }
+
+    /** A request to a command service at {@code base}: the stack's, or another started beside it. */
+    public HttpRequest.Builder command(URI base, String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
     }
 
@@ -144,7 +149,11 @@ public final class Testbed implements AutoCloseable {
     }
 
     public JsonNode postJson(String path, String json) {
-        HttpResponse<String> response = send(command(path).header("Content-Type", "application/json")
+        return postJson(stack.commandUrl(), path, json);
+    }
+
+    public JsonNode postJson(URI base, String path, String json) {
+        HttpResponse<String> response = send(command(base, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
@@ -162,7 +171,11 @@ public final class Testbed implements AutoCloseable {
     }
 
     public UUID openJournal() {
-        return UUID.fromString(postJson("/journals",
+        return openJournal(stack.commandUrl());
+    }
+
+    public UUID openJournal(URI base) {
+        return UUID.fromString(postJson(base, "/journals",
                 "{\"partnerName\":\"Sam\",\"intention\":\"Find our way back\",\"timezone\":\"Europe/Berlin\"}")
                 .get("journalId").asText());
     }

@@ -4,17 +4,11 @@ import app.rekindle.benchmark.Report;
 import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
 
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,13 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CommandThroughput {
 
-    static final int[] CONCURRENCY = {1, 4};
-    private static final int JOURNALS_PER_CLIENT = 4;
-    private static final String CHECK_IN = "{\"mood\":4,\"connection\":3,\"note\":\"Walked by the river after dinner "
-            + "and talked about the summer\"}";
-
     private final Testbed bed;
-    private final List<List<UUID>> journalsByClient = new ArrayList<>();
+    private final AtomicLong baselineJournals = new AtomicLong();
 
     public CommandThroughput(Testbed bed) {
         this.bed = bed;
@@ -42,16 +31,10 @@ public final class CommandThroughput {
         Report.Section section = report.section("1. Command throughput",
                 "plain JDBC, one transaction per command inserting an event row of the same bytes into a copy of "
                         + "`domain_event_entry` (schema `bench`), same number of clients");
-        int maxClients = CONCURRENCY[CONCURRENCY.length - 1];
-        for (int c = 0; c < maxClients; c++) {
-            List<UUID> journals = new ArrayList<>();
-            for (int j = 0; j < JOURNALS_PER_CLIENT; j++) {
-                journals.add(bed.openJournal());
-            }
-            journalsByClient.add(journals);
-        }
+        int maxClients = CheckInLoad.maxClients();
+        CheckInLoad load = new CheckInLoad(bed, bed.commandUrl(), maxClients);
         // Warm-up, unrecorded: JIT on both sides, and a stored check-in to copy the baseline's row from.
-        rekindle(maxClients);
+        load.run(maxClients);
         EventRowTable.Template template;
         try (Connection events = bed.connect("events")) {
             EventRowTable.create(events);
@@ -60,12 +43,12 @@ public final class CommandThroughput {
         baseline(maxClients, template);
 
         double maxRate = 0;
-        for (int clients : CONCURRENCY) {
+        for (int clients : CheckInLoad.CONCURRENCY) {
             List<Double> baseline = new ArrayList<>();
             List<Double> rekindle = new ArrayList<>();
             for (int round = 0; round < bed.mode().rounds(); round++) {
                 baseline.add(baseline(clients, template));
-                rekindle.add(rekindle(clients));
+                rekindle.add(load.run(clients));
                 System.out.printf("  commands, %d client(s), round %d: baseline %.0f/s, Rekindle %.0f/s%n",
                         clients, round + 1, baseline.getLast(), rekindle.getLast());
             }
@@ -80,31 +63,9 @@ public final class CommandThroughput {
         return maxRate;
     }
 
-    private double rekindle(int clients) throws Exception {
-        return closedLoop(clients, client -> {
-            List<UUID> journals = journalsByClient.get(client);
-            long done = 0;
-            long deadline = deadline();
-            while (System.nanoTime() < deadline) {
-                UUID journal = journals.get((int) (done % journals.size()));
-                HttpRequest request = bed.command("/journals/" + journal + "/check-ins")
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(CHECK_IN)).build();
-                int status = bed.send(request).statusCode();
-                if (status != 201) {
-                    throw new IllegalStateException("A check-in answered " + status);
-                }
-                done++;
-            }
-            return done;
-        });
-    }
-
-    private final AtomicLong baselineJournals = new AtomicLong();
-
     private double baseline(int clients, EventRowTable.Template template) throws Exception {
-        return closedLoop(clients, client -> {
-            String[] journals = new String[JOURNALS_PER_CLIENT];
+        return ClosedLoop.run(clients, client -> {
+            String[] journals = new String[CheckInLoad.journalsPerClient()];
             for (int j = 0; j < journals.length; j++) {
                 journals[j] = new UUID(0, baselineJournals.incrementAndGet()).toString();
             }
@@ -113,7 +74,7 @@ public final class CommandThroughput {
             try (Connection connection = bed.connect("bench");
                  PreparedStatement insert = EventRowTable.prepareInsert(connection)) {
                 connection.setAutoCommit(false);
-                long deadline = deadline();
+                long deadline = System.nanoTime() + bed.mode().phase().toNanos();
                 while (System.nanoTime() < deadline) {
                     int j = (int) (done % journals.length);
                     EventRowTable.bind(insert, template, journals[j], sequences[j]++, template.payload());
@@ -124,30 +85,5 @@ public final class CommandThroughput {
             }
             return done;
         });
-    }
-
-    private long deadline() {
-        return System.nanoTime() + bed.mode().phase().toNanos();
-    }
-
-    private interface Client {
-        long run(int client) throws SQLException;
-    }
-
-    /** Runs the clients side by side for one phase; returns completed commands per second. */
-    private static double closedLoop(int clients, Client client) throws Exception {
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            long started = System.nanoTime();
-            List<Future<Long>> results = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int id = c;
-                results.add(pool.submit((Callable<Long>) () -> client.run(id)));
-            }
-            long total = 0;
-            for (Future<Long> result : results) {
-                total += result.get();
-            }
-            return total / ((System.nanoTime() - started) / 1e9);
-        }
     }
 }

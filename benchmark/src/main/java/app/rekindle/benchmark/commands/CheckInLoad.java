@@ -1,0 +1,73 @@
+package app.rekindle.benchmark.commands;
+
+import app.rekindle.benchmark.Testbed;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The command load of the throughput measurements: closed-loop clients sending check-ins (with a free-text note,
+ * so that a sealing service has something to encrypt) to one command service. Each client writes to journals of
+ * its own on that service, so clients never contend for one journal.
+ */
+public final class CheckInLoad {
+
+    public static final int[] CONCURRENCY = {1, 4};
+    private static final int JOURNALS_PER_CLIENT = 4;
+    private static final String CHECK_IN = "{\"mood\":4,\"connection\":3,\"note\":\"Walked by the river after dinner "
+            + "and talked about the summer\"}";
+
+    private final Testbed bed;
+    private final URI commandUrl;
+    private final List<List<UUID>> journalsByClient = new ArrayList<>();
+
+    /** Opens the journals of up to {@code maxClients} clients on the command service at {@code commandUrl}. */
+    public CheckInLoad(Testbed bed, URI commandUrl, int maxClients) {
+        this.bed = bed;
+        this.commandUrl = commandUrl;
+        for (int c = 0; c < maxClients; c++) {
+            List<UUID> journals = new ArrayList<>();
+            for (int j = 0; j < JOURNALS_PER_CLIENT; j++) {
+                journals.add(bed.openJournal(commandUrl));
+            }
+            journalsByClient.add(journals);
+        }
+    }
+
+    public static int maxClients() {
+        return CONCURRENCY[CONCURRENCY.length - 1];
+    }
+
+    public static int journalsPerClient() {
+        return JOURNALS_PER_CLIENT;
+    }
+
+    /** Every journal the load writes to. */
+    public List<UUID> journals() {
+        return journalsByClient.stream().flatMap(List::stream).toList();
+    }
+
+    /** One phase of {@code clients} clients; returns check-ins answered 201 per second. */
+    public double run(int clients) throws Exception {
+        return ClosedLoop.run(clients, client -> {
+            List<UUID> journals = journalsByClient.get(client);
+            long done = 0;
+            long deadline = System.nanoTime() + bed.mode().phase().toNanos();
+            while (System.nanoTime() < deadline) {
+                UUID journal = journals.get((int) (done % journals.size()));
+                HttpRequest request = bed.command(commandUrl, "/journals/" + journal + "/check-ins")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(CHECK_IN)).build();
+                int status = bed.send(request).statusCode();
+                if (status != 201) {
+                    throw new IllegalStateException("A check-in answered " + status);
+                }
+                done++;
+            }
+            return done;
+        });
+    }
+}
