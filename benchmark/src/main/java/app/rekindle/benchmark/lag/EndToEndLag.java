@@ -8,6 +8,8 @@ import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.Topics;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,6 +54,8 @@ public final class EndToEndLag {
 
     private final Testbed bed;
     private final List<UUID> journals = new ArrayList<>();
+    /** The query service's consumer group (rekindle.kafka.group-id, as the launcher leaves it). */
+    private static final String QUERY_GROUP = "rekindle-query";
     private volatile String lastFailure;
 
     public EndToEndLag(Testbed bed) {
@@ -59,6 +63,10 @@ public final class EndToEndLag {
     }
 
     public void run(Report report, double maxCommandRate) throws Exception {
+        if (!(maxCommandRate > 0)) {
+            // NaN when the command section did not run: an open loop at NaN/s would flood the heap.
+            throw new IllegalStateException("The lag runs at half the measured command rate; measure commands too");
+        }
         double rate = Math.max(2, maxCommandRate / 2);
         Report.Section section = report.section("2. End-to-end lag",
                 "raw produce → consume on the same broker, same record size and rate, publisher's producer settings");
@@ -66,6 +74,7 @@ public final class EndToEndLag {
             journals.add(bed.openJournal());
         }
         Topics.create(bed.kafka(), FLOOR_TOPIC, Testbed.PARTITIONS);
+        awaitQuerySideCaughtUp(Duration.ofMinutes(10));
         List<Double> floorP50 = new ArrayList<>();
         List<Double> floorP99 = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
@@ -107,6 +116,31 @@ public final class EndToEndLag {
     private record Phase(Latencies latencies, double drainSeconds, long failed) {
     }
 
+    /**
+     * The publisher section leaves a backlog of tens of thousands of events for the query service; latency measured
+     * behind it would be the backlog's. Waits until the query service's group has committed the topic's end.
+     */
+    private void awaitQuerySideCaughtUp(Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bed.kafka()));
+             KafkaConsumer<String, byte[]> consumer = Topics.consumer(bed.kafka(), null)) {
+            while (true) {
+                long end = Topics.endOffsetSum(consumer, bed.topic());
+                long committed = admin.listConsumerGroupOffsets(QUERY_GROUP).partitionsToOffsetAndMetadata().get()
+                        .entrySet().stream().filter(offset -> offset.getKey().topic().equals(bed.topic()))
+                        .mapToLong(offset -> offset.getValue().offset()).sum();
+                if (committed >= end) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The query service is still " + (end - committed)
+                            + " events behind after " + atMost);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
     private Phase rekindle(Connection views, double rate, Duration length) throws Exception {
         Latencies latencies = new Latencies();
         ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
@@ -126,7 +160,11 @@ public final class EndToEndLag {
             }
         });
         watcher.stopWhenEmpty();
-        watching.join(60_000);
+        watching.join(90_000);
+        if (watching.isAlive() || watcher.failure() != null) {
+            // Never a figure without its samples: a round whose check-ins did not all arrive fails the section.
+            throw new IllegalStateException("The lag round did not complete", watcher.failure());
+        }
         double drain = Math.max(0, (watcher.emptiedAt() - lastDue) / 1e9);
         return new Phase(latencies, drain, failed.get());
     }
@@ -138,6 +176,7 @@ public final class EndToEndLag {
         private final Latencies latencies;
         private volatile boolean stopWhenEmpty;
         private volatile long emptiedAt;
+        private volatile Exception failure;
 
         Watcher(Connection views, ConcurrentLinkedQueue<Pending> pending, Latencies latencies) {
             this.views = views;
@@ -151,6 +190,10 @@ public final class EndToEndLag {
 
         long emptiedAt() {
             return emptiedAt;
+        }
+
+        Exception failure() {
+            return failure;
         }
 
         @Override
@@ -187,7 +230,7 @@ public final class EndToEndLag {
                     Thread.sleep(2);
                 }
             } catch (Exception e) {
-                throw new IllegalStateException("Watching the views failed", e);
+                failure = e;
             }
         }
     }
