@@ -1,5 +1,6 @@
 package app.rekindle.command.it;
 
+import app.rekindle.support.testing.Prometheus;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package app.rekindle.query.observability;
 
+import app.rekindle.support.testing.Prometheus;
 import app.rekindle.embedded.SharedTestInfrastructure;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;

@@ -1,18 +1,18 @@
-package app.rekindle.query.observability;
+package app.rekindle.support.testing;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads one sample out of the Prometheus text format: sum of the series of a name whose labels include all given. */
-final class Prometheus {
+public final class Prometheus {
 
     private final String scrape;
 
-    Prometheus(String scrape) {
+    public Prometheus(String scrape) {
         this.scrape = scrape;
     }
 
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         double sum = 0;
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$").matcher(scrape);
         while (line.find()) {
@@ -29,7 +29,7 @@ final class Prometheus {
     }
 
     /** How many series of the name have all the given labels. */
-    long series(String name, String... labels) {
+    public long series(String name, String... labels) {
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$").matcher(scrape);
         long count = 0;
         while (line.find()) {
@@ -41,7 +41,7 @@ final class Prometheus {
         return count;
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(scrape).find();
     }
 }
