@@ -1,5 +1,6 @@
 package app.rekindle.command.config;
 
+import app.rekindle.command.journal.Journal;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -10,6 +11,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -67,6 +71,9 @@ class EventStoreConfig {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
                 .upcasterChain(new ContractUpcaster())
+                // Axon's configurer adds this for an aggregate's @Revision (type = the aggregate type column, the simple
+                // class name); an engine built here has to be given it.
+                .snapshotFilter(journalSnapshotsOfTheCurrentFormat())
                 // 23505 = unique_violation: another writer appended this journal's sequence number first
                 .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .connectionProvider(connectionProvider)
@@ -74,6 +81,11 @@ class EventStoreConfig {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .build();
+    }
+
+    private static SnapshotFilter journalSnapshotsOfTheCurrentFormat() {
+        return RevisionSnapshotFilter.builder().type(Journal.class.getSimpleName())
+                .revision(Journal.class.getAnnotation(Revision.class).value()).build();
     }
 
     @Bean

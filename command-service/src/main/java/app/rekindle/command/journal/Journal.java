@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import static app.rekindle.command.journal.FieldRules.longText;
 import static app.rekindle.command.journal.FieldRules.required;
@@ -28,6 +29,8 @@ import java.util.UUID;
  * answer with the journal's new version; only the event sourcing handler changes state. Times come from the
  * injected {@link Clock}, so tests are deterministic.
  */
+// Revision 2 of the snapshot: entries as a list (SnapshotEntries). Axon skips snapshots of another revision.
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "journalSnapshotTrigger", cache = "journalCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)

@@ -9,6 +9,9 @@ import app.rekindle.events.JournalEvent.EntryRetracted;
 import app.rekindle.events.Step;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 import static app.rekindle.command.journal.FieldRules.notFarAhead;
 import static app.rekindle.command.journal.FieldRules.optionalLongText;
 import static app.rekindle.command.journal.FieldRules.rating;
@@ -27,6 +30,10 @@ final class JournalEntries {
     }
 
     // Mutable on purpose: it is part of the aggregate's snapshot and only changed by event sourcing handlers.
+    // Stored as a list, not a JSON object keyed by entry id: see SnapshotEntries.
+    @JsonProperty("entries")
+    @JsonSerialize(converter = SnapshotEntries.ToList.class)
+    @JsonDeserialize(converter = SnapshotEntries.ToMap.class)
     private Map<UUID, Entry> byId = new HashMap<>();
 
     void requireNew(UUID entryId) {
