@@ -1,5 +1,6 @@
 package app.rekindle.command.security;
 
+import app.rekindle.support.security.SecurityObservations;
 import app.rekindle.support.security.ServiceSecurity;
 import app.rekindle.support.web.HttpEdge;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /** Bearer JWTs on every command; the token's subject owns what it opens. The rest is {@link ServiceSecurity}. */
 @Configuration(proxyBeanMethods = false)
-@Import(HttpEdge.class)
+@Import({HttpEdge.class, SecurityObservations.class})
 class SecurityConfig {
 
     @Bean
