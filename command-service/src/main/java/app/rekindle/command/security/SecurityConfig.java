@@ -1,5 +1,6 @@
 package app.rekindle.command.security;
 
+import app.rekindle.support.security.JwtDecoderCaching;
 import app.rekindle.support.security.SecurityObservations;
 import app.rekindle.support.security.ServiceSecurity;
 import app.rekindle.support.web.HttpEdge;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /** Bearer JWTs on every command; the token's subject owns what it opens. The rest is {@link ServiceSecurity}. */
 @Configuration(proxyBeanMethods = false)
-@Import({HttpEdge.class, SecurityObservations.class})
+@Import({HttpEdge.class, SecurityObservations.class, JwtDecoderCaching.class})
 class SecurityConfig {
 
     @Bean

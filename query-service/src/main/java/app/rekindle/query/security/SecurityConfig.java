@@ -1,5 +1,6 @@
 package app.rekindle.query.security;
 
+import app.rekindle.support.security.JwtDecoderCaching;
 import app.rekindle.support.security.SecurityObservations;
 import app.rekindle.support.security.ServiceSecurity;
 import app.rekindle.support.web.HttpEdge;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /** Bearer JWTs on every read; the token's subject is the journal owner. The rest is {@link ServiceSecurity}. */
 @Configuration(proxyBeanMethods = false)
-@Import({HttpEdge.class, SecurityObservations.class})
+@Import({HttpEdge.class, SecurityObservations.class, JwtDecoderCaching.class})
 class SecurityConfig {
 
     @Bean

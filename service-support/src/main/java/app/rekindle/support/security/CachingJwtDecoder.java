@@ -1,4 +1,4 @@
-package app.rekindle.command.security;
+package app.rekindle.support.security;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Remembers the tokens it has verified, so a client sending the same bearer token with every command pays for
  * the signature check and claim mapping once, not per request (they were most of the command service's CPU
- * time per command). Keyed by the whole token, signature included: only the very bytes that were verified
+ * time per command, and a fifth of a timeline read's). Keyed by the whole token, signature included: only the very bytes that were verified
  * hit. What can change while a token is remembered is time, so each hit is checked again for expiry and
  * not-before, exactly as the wrapped decoder checks them (same clock skew).
  */

@@ -1,4 +1,4 @@
-package app.rekindle.command.security;
+package app.rekindle.support.security;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
