@@ -5,7 +5,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -39,8 +38,9 @@ public class ReadGate {
     ReadGate(JdbcClient jdbc, PlatformTransactionManager transactions, RekindleReadProperties properties,
              Clock clock) {
         this.jdbc = jdbc;
+        // Read-only, and repeatable read set by the transaction's first statement (see read) rather than here:
+        // Spring would read the connection's isolation, set it, and set it back, three round trips per read.
         this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
         this.properties = properties;
         this.clock = clock;
@@ -52,6 +52,7 @@ public class ReadGate {
             awaitVersion(journalId, caller, checkedMinVersion(minVersion));
         }
         return snapshot.execute(status -> {
+            jdbc.sql("set transaction isolation level repeatable read").update();
             State state = state(journalId).filter(s -> s.visibleTo(caller)).orElseThrow(JournalNotFound::new);
             T body = query.apply(new JournalAccess(journalId, state.version(), state.stale()));
             ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
