@@ -2,6 +2,8 @@ package app.rekindle.query.timeline;
 
 import app.rekindle.events.EntryKind;
 import app.rekindle.query.web.EntryNotFound;
+import app.rekindle.query.web.JournalAccess;
+import app.rekindle.query.web.JournalNotFound;
 import app.rekindle.query.web.ReadGate;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
@@ -40,10 +42,13 @@ class TimelineController {
                                           @RequestParam(required = false) Long minVersion) {
         // Parameters are checked before waiting, so a bad request never costs the client the wait.
         TimelineFilter filter = TimelineFilter.of(step, kind, from, to, q, includeRetracted, limit, cursor);
-        return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
-            TimelineQuery.Page page = query.page(journalId, filter);
-            return new TimelinePage(journalId, access.version(), access.stale(), page.entries(), page.nextCursor());
-        });
+        // The most read page: its access check and its rows in one statement (no transaction), see visiblePage.
+        gate.awaitIfAsked(journalId, jwt.getSubject(), minVersion);
+        TimelineQuery.VisiblePage visible = query.visiblePage(journalId, jwt.getSubject(), filter)
+                .orElseThrow(JournalNotFound::new);
+        JournalAccess access = visible.access();
+        return ReadGate.answer(access, new TimelinePage(journalId, access.version(), access.stale(),
+                visible.page().entries(), visible.page().nextCursor()));
     }
 
     /** The entry with its whole amendment history, retracted or not. */

@@ -1,5 +1,7 @@
 package app.rekindle.query.timeline;
 
+import app.rekindle.query.web.JournalAccess;
+import app.rekindle.query.web.ReadGate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,46 +36,64 @@ class TimelineQuery {
         this.jdbc = jdbc;
     }
 
-    /** One page; the next cursor is present only when another page exists (one extra row is fetched to know). */
-    Page page(UUID journalId, TimelineFilter filter) {
-        StringBuilder sql = new StringBuilder(COLUMNS).append(" where journal_id = :journal");
+    /**
+     * One page of a journal the caller may see, with the journal's version and staleness read in the same
+     * statement (so in the same snapshot, in one round trip); empty when the journal is missing, erased or
+     * someone else's, and then no entry is read at all. The next cursor is present only when another page exists
+     * (one extra row is fetched to know).
+     */
+    Optional<VisiblePage> visiblePage(UUID journalId, String caller, TimelineFilter filter) {
+        StringBuilder entries = new StringBuilder(COLUMNS).append(" where journal_id = :journal");
         Map<String, Object> params = new HashMap<>();
         params.put("journal", journalId);
+        params.put("caller", caller);
         if (!filter.includeRetracted()) {
-            sql.append(" and not retracted");
+            entries.append(" and not retracted");
         }
         if (filter.step() != null) {
-            sql.append(" and step = :step");
+            entries.append(" and step = :step");
             params.put("step", filter.step().slug());
         }
         if (filter.kind() != null) {
-            sql.append(" and kind = :kind");
+            entries.append(" and kind = :kind");
             params.put("kind", filter.kind().name());
         }
         if (filter.from() != null) {
-            sql.append(" and occurred_at >= :from");
+            entries.append(" and occurred_at >= :from");
             params.put("from", Timestamp.from(filter.from()));
         }
         if (filter.to() != null) {
-            sql.append(" and occurred_at < :to");
+            entries.append(" and occurred_at < :to");
             params.put("to", Timestamp.from(filter.to()));
         }
         if (filter.q() != null) {
-            sql.append(" and strpos(search_text, :q) > 0");
+            entries.append(" and strpos(search_text, :q) > 0");
             params.put("q", filter.q());
         }
         if (filter.after() != null) {
-            sql.append(" and (occurred_at, entry_id) < (:afterAt, :afterId)");
+            entries.append(" and (occurred_at, entry_id) < (:afterAt, :afterId)");
             params.put("afterAt", Timestamp.from(filter.after().occurredAt()));
             params.put("afterId", filter.after().entryId());
         }
-        sql.append(" order by occurred_at desc, entry_id desc limit :limit");
+        entries.append(" order by occurred_at desc, entry_id desc limit :limit");
         params.put("limit", filter.limit() + 1);
-        List<TimelineEntry> rows = jdbc.sql(sql.toString()).params(params).query(TimelineQuery::entry).list();
-        if (rows.size() <= filter.limit()) {
+        // A journal without matching entries still gives one row (the access row, entry columns null).
+        String sql = ReadGate.ACCESS_CTE + "select a.version, a.stale, e.* from access a left join lateral ("
+                + entries + ") e on true order by e.occurred_at desc, e.entry_id desc";
+        List<Row> rows = jdbc.sql(sql).params(params).query(TimelineQuery::row).list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        JournalAccess access = new JournalAccess(journalId, rows.getFirst().version(), rows.getFirst().stale());
+        List<TimelineEntry> found = rows.stream().map(Row::entry).filter(Objects::nonNull).toList();
+        return Optional.of(new VisiblePage(access, page(found, filter.limit())));
+    }
+
+    private static Page page(List<TimelineEntry> rows, int limit) {
+        if (rows.size() <= limit) {
             return new Page(rows, null);
         }
-        List<TimelineEntry> page = rows.subList(0, filter.limit());
+        List<TimelineEntry> page = rows.subList(0, limit);
         TimelineEntry last = page.getLast();
         return new Page(List.copyOf(page), new TimelineCursor(last.occurredAt(), last.entryId()).encode());
     }
@@ -94,6 +115,18 @@ class TimelineQuery {
     }
 
     record Page(List<TimelineEntry> entries, String nextCursor) {
+    }
+
+    record VisiblePage(JournalAccess access, Page page) {
+    }
+
+    /** The access columns of every row, and the entry of the row (null on the row of a page without entries). */
+    private record Row(long version, boolean stale, TimelineEntry entry) {
+    }
+
+    private static Row row(ResultSet rs, int row) throws SQLException {
+        return new Row(rs.getLong("version"), rs.getBoolean("stale"),
+                rs.getObject("entry_id") == null ? null : entry(rs, row));
     }
 
     private static TimelineEntry entry(ResultSet rs, int row) throws SQLException {

@@ -48,19 +48,42 @@ public class ReadGate {
 
     public <T> ResponseEntity<T> read(UUID journalId, String caller, Long minVersion,
                                       Function<JournalAccess, T> query) {
-        if (minVersion != null) {
-            awaitVersion(journalId, caller, checkedMinVersion(minVersion));
-        }
+        awaitIfAsked(journalId, caller, minVersion);
         return snapshot.execute(status -> {
             jdbc.sql("set transaction isolation level repeatable read").update();
             State state = state(journalId).filter(s -> s.visibleTo(caller)).orElseThrow(JournalNotFound::new);
-            T body = query.apply(new JournalAccess(journalId, state.version(), state.stale()));
-            ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-            if (state.stale()) {
-                ok.header(STALE_HEADER, "true");
-            }
-            return ok.body(body);
+            JournalAccess access = new JournalAccess(journalId, state.version(), state.stale());
+            return answer(access, query.apply(access));
         });
+    }
+
+    /**
+     * For a query that reads the journal's state in the same statement as its rows (one statement, one snapshot,
+     * one round trip): the visible journal's version and staleness as a CTE named {@code access} with columns
+     * {@code version} and {@code stale}, empty for a journal that is missing, erased or someone else's. Binds
+     * {@code :journal} and {@code :caller}.
+     */
+    public static final String ACCESS_CTE = """
+            with access as (
+                select p.last_sequence as version, p.stale
+                from journal_position p join journal_view j on j.journal_id = p.journal_id
+                where p.journal_id = :journal and not p.erased and j.owner_id = :caller)
+            """;
+
+    /** Waits for {@code minVersion}, if given; for reads that check access in their own statement (ACCESS_CTE). */
+    public void awaitIfAsked(UUID journalId, String caller, Long minVersion) {
+        if (minVersion != null) {
+            awaitVersion(journalId, caller, checkedMinVersion(minVersion));
+        }
+    }
+
+    /** The answer to a read of a journal the caller may see: the body, marked stale when the view is. */
+    public static <T> ResponseEntity<T> answer(JournalAccess access, T body) {
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (access.stale()) {
+            ok.header(STALE_HEADER, "true");
+        }
+        return ok.body(body);
     }
 
     /** Waits until the caller's journal has reached the version; unknown, erased and foreign journals wait alike. */

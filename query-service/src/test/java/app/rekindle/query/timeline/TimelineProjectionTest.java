@@ -131,7 +131,8 @@ class TimelineProjectionTest extends QueryServiceTest {
         String cursor = null;
         int pages = 0;
         do {
-            TimelineQuery.Page page = timeline.page(journal.id, filter(null, null, null, null, null, null, 4, cursor));
+            TimelineQuery.Page page = timeline.visiblePage(journal.id, journal.owner,
+                    filter(null, null, null, null, null, null, 4, cursor)).orElseThrow().page();
             walked.addAll(page.entries());
             cursor = page.nextCursor();
             pages++;
@@ -176,6 +177,27 @@ class TimelineProjectionTest extends QueryServiceTest {
         return journal;
     }
 
+    @Test
+    void a_page_comes_with_the_journals_version_and_only_to_its_owner() {
+        TestJournal journal = opened();
+        log(journal, journal.checkIn("One"));
+        TimelineFilter all = filter(null, null, null, null, null, null, 10, null);
+
+        TimelineQuery.VisiblePage visible = timeline.visiblePage(journal.id, journal.owner, all).orElseThrow();
+        assertThat(visible.access().version()).isEqualTo(journal.version());
+        assertThat(visible.page().entries()).hasSize(1);
+        TimelineQuery.VisiblePage noMatch = timeline.visiblePage(journal.id, journal.owner,
+                filter(null, EntryKind.DATE, null, null, null, null, 10, null)).orElseThrow();
+        assertThat(noMatch.access().version()).isEqualTo(journal.version());
+        assertThat(noMatch.page().entries()).isEmpty();
+        assertThat(noMatch.page().nextCursor()).isNull();
+
+        assertThat(timeline.visiblePage(journal.id, "someone-else", all)).isEmpty();
+        assertThat(timeline.visiblePage(UUID.randomUUID(), journal.owner, all)).isEmpty();
+        projector.apply(journal.publish(journal.erased()));
+        assertThat(timeline.visiblePage(journal.id, journal.owner, all)).isEmpty();
+    }
+
     private <E extends EntryLogged> E log(TestJournal journal, E event) {
         assertThat(projector.apply(journal.publish(event))).isEqualTo(Projector.Outcome.APPLIED);
         return event;
@@ -187,7 +209,7 @@ class TimelineProjectionTest extends QueryServiceTest {
     }
 
     private List<TimelineEntry> page(TestJournal journal, TimelineFilter filter) {
-        return timeline.page(journal.id, filter).entries();
+        return timeline.visiblePage(journal.id, journal.owner, filter).orElseThrow().page().entries();
     }
 
     private List<UUID> ids(TestJournal journal, TimelineFilter filter) {
