@@ -5,16 +5,13 @@ import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
+import app.rekindle.query.TestProducer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,9 +45,7 @@ class GapFillTest extends QueryServiceTest {
     void a_gap_is_detected_held_and_filled_by_reading_the_partition_again() {
         String topic = SharedTestInfrastructure.get().newTopic("gap-fill");
         TestJournal journal = new TestJournal("gap-" + UUID.randomUUID());
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = TestProducer.toSharedBroker()) {
             producer.send(CloudEventsKafka.toRecord(topic, journal.publish(journal.opened())));
             for (int i = 1; i <= 4; i++) {
                 producer.send(CloudEventsKafka.toRecord(topic, journal.publish(journal.checkIn("day " + i))));
@@ -84,9 +79,7 @@ class GapFillTest extends QueryServiceTest {
     void a_late_record_fills_the_gap_and_what_waited_follows_in_order() {
         String topic = SharedTestInfrastructure.get().newTopic("gap-late");
         TestJournal journal = new TestJournal("gap-" + UUID.randomUUID());
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = TestProducer.toSharedBroker()) {
             producer.send(CloudEventsKafka.toRecord(topic, journal.publish(journal.opened())));
             producer.send(CloudEventsKafka.toRecord(topic, journal.publish(journal.checkIn("late"))));
             producer.send(CloudEventsKafka.toRecord(topic, journal.publish(journal.checkIn("early"))));
@@ -109,9 +102,7 @@ class GapFillTest extends QueryServiceTest {
     void an_operator_retry_of_an_event_waiting_for_a_gap_reads_kafka_again_at_once() {
         String topic = SharedTestInfrastructure.get().newTopic("gap-retry");
         TestJournal journal = new TestJournal("gap-" + UUID.randomUUID());
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = TestProducer.toSharedBroker()) {
             producer.send(CloudEventsKafka.toRecord(topic, journal.publish(journal.opened())));
             producer.send(CloudEventsKafka.toRecord(topic, journal.publish(journal.checkIn("missing"))));
             producer.send(CloudEventsKafka.toRecord(topic, journal.publish(journal.checkIn("waiting"))));

@@ -1,6 +1,6 @@
 package app.rekindle.query.kafka;
 
-import app.rekindle.embedded.SharedTestInfrastructure;
+import app.rekindle.query.TestProducer;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.Step;
@@ -9,10 +9,7 @@ import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +39,7 @@ class KafkaToViewsTest extends QueryServiceTest {
 
     @BeforeAll
     static void producer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        producer = TestProducer.toSharedBroker();
     }
 
     @AfterAll

@@ -1,6 +1,6 @@
 package app.rekindle.query.kafka;
 
-import app.rekindle.embedded.SharedTestInfrastructure;
+import app.rekindle.query.TestProducer;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.PublishedEvent;
@@ -9,10 +9,7 @@ import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +37,7 @@ class OlderEventVersionsTest extends QueryServiceTest {
 
     @BeforeAll
     static void producer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        producer = TestProducer.toSharedBroker();
     }
 
     @AfterAll
