@@ -82,12 +82,13 @@ public final class EndToEndLag {
         double worstDrain = 0;
         long failed = 0;
         try (Connection views = bed.connect("views");
-             KafkaProducer<String, byte[]> producer = Topics.producer(bed.kafka())) {
+             KafkaProducer<String, byte[]> producer = Topics.producer(bed.kafka());
+             LagStages stages = new LagStages(bed.kafka(), bed.topic())) {
             floor(producer, rate, Duration.ofSeconds(1));
-            rekindle(views, rate, Duration.ofSeconds(1));
+            rekindle(views, rate, Duration.ofSeconds(1), stages, false);
             for (int round = 0; round < bed.mode().rounds(); round++) {
                 Latencies floor = floor(producer, rate, bed.mode().phase());
-                Phase phase = rekindle(views, rate, bed.mode().phase());
+                Phase phase = rekindle(views, rate, bed.mode().phase(), stages, true);
                 floorP50.add(floor.percentileMillis(50));
                 floorP99.add(floor.percentileMillis(99));
                 p50.add(phase.latencies().percentileMillis(50));
@@ -97,7 +98,21 @@ public final class EndToEndLag {
                 System.out.printf(Locale.ROOT, "  lag at %.0f/s, round %d: floor p99 %.1f ms, Rekindle p99 %.1f ms, "
                         + "drained in %.2f s%n", rate, round + 1, floorP99.getLast(), p99.getLast(), phase.drainSeconds());
             }
+            addRows(section, p50, p99, floorP50, floorP99, worstDrain);
+            stages.report(section);
         }
+        section.notes().add(String.format(Locale.ROOT, "Open loop at %.1f check-ins/s (half of %.0f/s) over %d "
+                + "journals; latency counted from each request's due time. The stage rows split the same check-ins "
+                + "at the command's answer, the publisher's hand-over to Kafka and a plain consumer's receipt.",
+                rate, maxCommandRate, JOURNALS));
+        if (failed > 0) {
+            section.notes().add(failed + " check-ins failed during the lag rounds and are not in the figures; the "
+                    + "last answered " + lastFailure);
+        }
+    }
+
+    private static void addRows(Report.Section section, List<Double> p50, List<Double> p99, List<Double> floorP50,
+                                List<Double> floorP99, double worstDrain) {
         section.rows().add(new Report.Row("due → visible in the view, p50", "ms", Spread.of(p50).median(),
                 Spread.of(floorP50).median(), Spread.ofRatios(p50, floorP50), null, null));
         Spread p99Ratio = Spread.ofRatios(p99, floorP99);
@@ -105,12 +120,6 @@ public final class EndToEndLag {
                 Spread.of(floorP99).median(), p99Ratio, "≤ 10× floor p99", p99Ratio.median() <= 10));
         section.rows().add(new Report.Row("lag left when the load stops, drained within (worst round)", "s",
                 worstDrain, null, null, "≤ 5 s", worstDrain <= 5));
-        section.notes().add(String.format(Locale.ROOT, "Open loop at %.1f check-ins/s (half of %.0f/s) over %d "
-                + "journals; latency counted from each request's due time.", rate, maxCommandRate, JOURNALS));
-        if (failed > 0) {
-            section.notes().add(failed + " check-ins failed during the lag rounds and are not in the figures; the "
-                    + "last answered " + lastFailure);
-        }
     }
 
     private record Phase(Latencies latencies, double drainSeconds, long failed) {
@@ -141,11 +150,13 @@ public final class EndToEndLag {
         }
     }
 
-    private Phase rekindle(Connection views, double rate, Duration length) throws Exception {
+    private Phase rekindle(Connection views, double rate, Duration length, LagStages stages, boolean measured)
+            throws Exception {
         Latencies latencies = new Latencies();
         ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
         AtomicLong failed = new AtomicLong();
-        Watcher watcher = new Watcher(views, pending, latencies);
+        Watcher watcher = new Watcher(views, pending, latencies, stages);
+        stages.startRound();
         Thread watching = Thread.ofPlatform().name("lag-watcher").start(watcher);
         long lastDue = OpenLoop.run(rate, length, (i, due) -> {
             UUID journal = journals.get((int) (i % journals.size()));
@@ -153,7 +164,10 @@ public final class EndToEndLag {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(CHECK_IN)).build());
             if (answer.statusCode() == 201) {
-                pending.add(new Pending(journal, Testbed.parse(answer.body()).get("version").asLong(), due));
+                long answered = System.nanoTime();
+                long version = Testbed.parse(answer.body()).get("version").asLong();
+                stages.answered(journal, version, due, answered);
+                pending.add(new Pending(journal, version, due));
             } else {
                 failed.incrementAndGet();
                 lastFailure = answer.statusCode() + " " + answer.body();
@@ -165,6 +179,7 @@ public final class EndToEndLag {
             // Never a figure without its samples: a round whose check-ins did not all arrive fails the section.
             throw new IllegalStateException("The lag round did not complete", watcher.failure());
         }
+        stages.endRound(measured);
         double drain = Math.max(0, (watcher.emptiedAt() - lastDue) / 1e9);
         return new Phase(latencies, drain, failed.get());
     }
@@ -174,14 +189,16 @@ public final class EndToEndLag {
         private final Connection views;
         private final ConcurrentLinkedQueue<Pending> pending;
         private final Latencies latencies;
+        private final LagStages stages;
         private volatile boolean stopWhenEmpty;
         private volatile long emptiedAt;
         private volatile Exception failure;
 
-        Watcher(Connection views, ConcurrentLinkedQueue<Pending> pending, Latencies latencies) {
+        Watcher(Connection views, ConcurrentLinkedQueue<Pending> pending, Latencies latencies, LagStages stages) {
             this.views = views;
             this.pending = pending;
             this.latencies = latencies;
+            this.stages = stages;
         }
 
         void stopWhenEmpty() {
@@ -214,6 +231,7 @@ public final class EndToEndLag {
                         Pending p = it.next();
                         if (positions.getOrDefault(p.journal(), -1L) >= p.version()) {
                             latencies.recordSince(p.dueNanos());
+                            stages.visible(p.journal(), p.version(), System.nanoTime());
                             it.remove();
                         }
                     }
