@@ -45,6 +45,20 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void a_commit_is_answered_only_once_it_is_on_disk() throws SQLException {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0)) {
+            postgres.createDatabaseIfMissing("rekindle");
+            try (Connection connection = connect(postgres, "public");
+                 ResultSet result = connection.createStatement().executeQuery(
+                         "SELECT current_setting('synchronous_commit'), current_setting('fsync')")) {
+                result.next();
+                assertThat(result.getString(1)).isEqualTo("on");
+                assertThat(result.getString(2)).isEqualTo("on");
+            }
+        }
+    }
+
+    @Test
     void data_survives_a_restart_with_the_same_data_directory(@TempDir Path dataDir) throws SQLException {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, 0)) {
             postgres.createDatabaseIfMissing("rekindle");

@@ -3,7 +3,12 @@ package app.rekindle.faults;
 import app.rekindle.embedded.EmbeddedKafkaBroker;
 import app.rekindle.embedded.EmbeddedPostgresServer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * PostgreSQL and the Kafka broker of a fault stack, in this JVM, each stoppable and started again on the same
@@ -59,6 +64,32 @@ final class Servers implements AutoCloseable {
 
     void stopPostgres() {
         postgres.close();
+    }
+
+    /**
+     * SIGKILL to PostgreSQL's postmaster and every backend at once, as a power cut or the OOM killer would do it:
+     * nothing is flushed or shut down. Starting it again runs crash recovery from the write-ahead log.
+     */
+    void killPostgres() {
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid()).orElseThrow(
+                () -> new IllegalStateException("PostgreSQL is not running"));
+        // Collected first: once the postmaster is gone its backends are no longer its descendants.
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.addFirst(postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        all.forEach(process -> process.onExit().join());
+        // Lets go of the data folder's lock in this JVM; its attempt to stop the server finds none and says so.
+        postgres.close();
+    }
+
+    private long postmasterPid() {
+        try {
+            // The first line of postmaster.pid is the postmaster's process id.
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).getFirst()
+                    .trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void startPostgres() {
