@@ -39,13 +39,15 @@ public final class Testbed implements AutoCloseable {
     private final Path dataDir;
     private final EmbeddedStack stack;
     private final PrintStream serviceLog;
+    private final Path output;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String token;
     private boolean closed;
 
-    private Testbed(Mode mode, Path dataDir, EmbeddedStack stack, PrintStream serviceLog) {
+    private Testbed(Mode mode, Path dataDir, EmbeddedStack stack, PrintStream serviceLog, Path output) {
         this.mode = mode;
+        this.output = output;
         this.dataDir = dataDir;
         this.stack = stack;
         this.serviceLog = serviceLog;
@@ -71,7 +73,7 @@ public final class Testbed implements AutoCloseable {
             } finally {
                 System.setOut(console);
             }
-            Testbed bed = new Testbed(mode, dataDir, stack, serviceLog);
+            Testbed bed = new Testbed(mode, dataDir, stack, serviceLog, serviceLogFile.toAbsolutePath().getParent());
             // Ctrl-C must not leave PostgreSQL and the services running without us.
             Runtime.getRuntime().addShutdownHook(new Thread(bed::close, "stop-benchmark-stack"));
             return bed;
@@ -94,6 +96,11 @@ public final class Testbed implements AutoCloseable {
 
     public Path jwtPublicKey() {
         return dataDir.resolve("keys").resolve("jwt-public.pem");
+    }
+
+    /** The folder the report and the service log are written to. */
+    public Path output() {
+        return output;
     }
 
     public PrintStream serviceLog() {

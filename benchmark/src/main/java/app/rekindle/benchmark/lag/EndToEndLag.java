@@ -99,7 +99,7 @@ public final class EndToEndLag {
                         + "drained in %.2f s%n", rate, round + 1, floorP99.getLast(), p99.getLast(), phase.drainSeconds());
             }
             addRows(section, p50, p99, floorP50, floorP99, worstDrain);
-            stages.report(section);
+            stages.report(section, bed.output().resolve("lag-stages.csv"));
         }
         section.notes().add(String.format(Locale.ROOT, "Open loop at %.1f check-ins/s (half of %.0f/s) over %d "
                 + "journals; latency counted from each request's due time. The stage rows split the same check-ins "

@@ -8,7 +8,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +49,11 @@ final class LagStages implements AutoCloseable {
     private final long wallOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
     private final Map<String, long[]> byEvent = new ConcurrentHashMap<>();
     private final List<long[]> completed = new ArrayList<>();
+    /** Every measured check-in's stages, one line each, for finding out whether the slow ones come together. */
+    private final StringBuilder csv = new StringBuilder("round,due_ms," + String.join(",",
+            Arrays.stream(NAMES).map(name -> '"' + name + " (ms)\"").toList()) + "\n");
+    private int rounds;
+    private long firstDue;
     private volatile boolean tapping;
     private Thread tapThread;
 
@@ -89,13 +97,32 @@ final class LagStages implements AutoCloseable {
         Thread.sleep(200);
         tapping = false;
         tapThread.join();
-        if (measured) {
-            byEvent.values().stream().filter(t -> Arrays.stream(t).allMatch(v -> v != 0)).forEach(completed::add);
+        if (!measured) {
+            return;
+        }
+        rounds++;
+        List<long[]> seen = byEvent.values().stream().filter(t -> Arrays.stream(t).allMatch(v -> v != 0))
+                .sorted(Comparator.comparingLong(t -> t[DUE])).toList();
+        completed.addAll(seen);
+        if (firstDue == 0 && !seen.isEmpty()) {
+            firstDue = seen.getFirst()[DUE];
+        }
+        for (long[] t : seen) {
+            csv.append(rounds).append(',').append(String.format(Locale.ROOT, "%.1f", millis(t[DUE] - firstDue)));
+            for (int stage = 0; stage < NAMES.length; stage++) {
+                csv.append(',').append(String.format(Locale.ROOT, "%.2f", millis(stage(t, stage))));
+            }
+            csv.append('\n');
         }
     }
 
-    /** Adds p50 and p99 of every stage, and what the slowest 1% spent in each, to the section. */
-    void report(Report.Section section) {
+    /**
+     * Adds p50 and p99 of every stage, and what the slowest 1% spent in each, to the section; writes every sample
+     * to {@code csvFile}.
+     */
+    void report(Report.Section section, Path csvFile) throws IOException {
+        Files.createDirectories(csvFile.toAbsolutePath().getParent());
+        Files.writeString(csvFile, csv);
         if (completed.isEmpty()) {
             section.notes().add("No check-in was seen at every stage; the stage breakdown is missing.");
             return;
