@@ -1,11 +1,6 @@
 package app.rekindle.command.it;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -15,26 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 /** The HTTP contract: statuses, problem+json bodies, ownership, If-Match. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HttpApiIntegrationTest {
+class HttpApiIntegrationTest extends CommandServiceTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestEnvironment.register(registry, "http");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    private Api api;
     private final String alice = Api.tokenFor("alice");
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void opening_a_journal_answers_201_with_its_location_and_version_zero() {

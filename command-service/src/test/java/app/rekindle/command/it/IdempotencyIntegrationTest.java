@@ -1,11 +1,6 @@
 package app.rekindle.command.it;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,26 +14,14 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /** A retried POST with the same Idempotency-Key returns the first answer and records nothing twice. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IdempotencyIntegrationTest {
+class IdempotencyIntegrationTest extends CommandServiceTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestEnvironment.register(registry, "idempotency");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    private Api api;
     private final String alice = Api.tokenFor("alice");
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void a_retried_post_returns_the_first_answer_and_records_nothing_twice() {

@@ -14,9 +14,6 @@ import app.rekindle.events.Step;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** An export (the query service's json format) in, the same events out on Kafka, or nothing written at all. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ImportIntegrationTest {
+class ImportIntegrationTest extends CommandServiceTest {
 
     private static TestEnvironment environment;
 
@@ -43,21 +39,15 @@ class ImportIntegrationTest {
         environment = TestEnvironment.register(registry, "import");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     JournalKeys keys;
 
-    Api api;
     final String token = Api.tokenFor("alice");
     final UUID journal = UUID.randomUUID();
     final List<PublishedEvent> exported = new ArrayList<>();
 
     @BeforeEach
     void an_exported_journal_of_alice() {
-        api = new Api(port);
         Instant at = Instant.parse("2026-02-01T09:00:00.123456Z");
         UUID talk = UUID.randomUUID();
         add(new JournalOpened(journal, "alice", "Sam", "Back", "Europe/Berlin", at, at));

@@ -6,12 +6,7 @@ import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.privacy.DataKey;
 import app.rekindle.events.MalformedRecordException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Free text is sealed in the raw event store and on the raw topic; erasing destroys the only key to it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PrivacyIntegrationTest {
+class PrivacyIntegrationTest extends CommandServiceTest {
 
     private static TestEnvironment environment;
 
@@ -37,20 +31,9 @@ class PrivacyIntegrationTest {
         environment = TestEnvironment.register(registry, "privacy");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    private Api api;
     private final String token = Api.tokenFor("alice");
     private final String queryService = Api.tokenFor("rekindle-query-service", "journal-keys");
     private final String marker = "marker-" + UUID.randomUUID();
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void free_text_is_sealed_in_the_event_store_and_on_kafka_and_opens_with_the_journals_key() {

@@ -5,14 +5,10 @@ import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.PublishedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,9 +19,8 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 
 /** HTTP command → event store rows → CloudEvents records on Kafka, in order, with the token moving after. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"rekindle.snapshots.threshold=10", "rekindle.dev-tokens.enabled=true"})
-class PublishingIntegrationTest {
+@TestPropertySource(properties = {"rekindle.snapshots.threshold=10", "rekindle.dev-tokens.enabled=true"})
+class PublishingIntegrationTest extends CommandServiceTest {
 
     private static TestEnvironment environment;
 
@@ -36,18 +31,7 @@ class PublishingIntegrationTest {
                 () -> app.rekindle.embedded.SharedTestInfrastructure.get().jwtKeys().privateKeyPem().toUri().toString());
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    private Api api;
     private final String token = Api.tokenFor("alice");
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void a_journals_events_are_stored_then_published_in_order_with_cloud_events_headers() {

@@ -1,13 +1,9 @@
 package app.rekindle.command.it;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,9 +16,8 @@ import static org.awaitility.Awaitility.await;
  * snapshot keeps what later commands are decided on (which entries exist, which are retracted, which dates are
  * resolved), in its compact format 2, and a snapshot of the old format is passed over, never half-read.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"rekindle.snapshots.threshold=5", "rekindle.aggregate-cache.max-journals=0"})
-class SnapshotIntegrationTest {
+@TestPropertySource(properties = {"rekindle.snapshots.threshold=5", "rekindle.aggregate-cache.max-journals=0"})
+class SnapshotIntegrationTest extends CommandServiceTest {
 
     private static final String CHECK_IN = "{\"mood\":3,\"connection\":4}";
 
@@ -31,18 +26,7 @@ class SnapshotIntegrationTest {
         TestEnvironment.register(registry, "snapshots");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    private Api api;
     private final String alice = Api.tokenFor("alice");
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void a_journal_loaded_from_its_snapshot_remembers_its_entries() {
