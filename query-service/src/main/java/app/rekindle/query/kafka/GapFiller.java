@@ -10,13 +10,9 @@ import app.rekindle.query.projection.RecordCopy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -83,7 +78,7 @@ public class GapFiller {
 
     private List<Incoming> reread(TopicPartition partition, String key, long from, long until) {
         List<Incoming> found = new ArrayList<>();
-        try (Consumer<String, byte[]> consumer = consumer()) {
+        try (Consumer<String, byte[]> consumer = KafkaConsumers.withoutGroup(kafka.bootstrapServers())) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
@@ -112,15 +107,5 @@ public class GapFiller {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private Consumer<String, byte[]> consumer() {
-        // No group: assigned by hand, nothing committed, so the live group's offsets are untouched.
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
-                new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

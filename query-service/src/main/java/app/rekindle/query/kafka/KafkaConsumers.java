@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 
 /** The consumer settings the projection relies on, in one place. */
 @Component
-class KafkaConsumers implements DisposableBean {
+public class KafkaConsumers implements DisposableBean {
 
     private static final Duration METRICS_REFRESH = Duration.ofSeconds(5);
 
@@ -52,6 +52,19 @@ class KafkaConsumers implements DisposableBean {
             metrics.close();
             metrics = null;
         }
+    }
+
+    /**
+     * A consumer with no group, for partitions assigned by hand (the gap filler, a rebuild): nothing is committed,
+     * so the live group's offsets are untouched. Read-committed and polled in batches like the live one.
+     */
+    public static Consumer<String, byte[]> withoutGroup(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
+                new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private Consumer<String, byte[]> newConsumer() {

@@ -2,6 +2,7 @@ package app.rekindle.query.rebuild;
 
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.config.RekindleKafkaProperties;
+import app.rekindle.query.kafka.KafkaConsumers;
 import app.rekindle.query.keys.KeyServiceUnavailable;
 import app.rekindle.query.projection.EventReader;
 import app.rekindle.query.projection.Incoming;
@@ -9,12 +10,8 @@ import app.rekindle.query.projection.Parking;
 import app.rekindle.query.projection.Projector;
 import app.rekindle.query.projection.RecordCopy;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -75,7 +72,7 @@ class Rebuilder {
         String live = schemas.live();
         String shadow = live + "_rebuild";
         long[] done = {0};
-        try (Consumer<String, byte[]> consumer = consumer()) {
+        try (Consumer<String, byte[]> consumer = KafkaConsumers.withoutGroup(kafka.bootstrapServers())) {
             schemas.create(shadow);
             // Erased journals stay erased: their events are ignored from the first one, not rebuilt then purged.
             schemas.keepErased(live, shadow);
@@ -148,15 +145,5 @@ class Rebuilder {
                 }
             }
         }
-    }
-
-    private Consumer<String, byte[]> consumer() {
-        // No group: partitions are assigned by hand and no offsets are committed, so the live group is untouched.
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
-                new StringDeserializer(), new ByteArrayDeserializer());
     }
 }
