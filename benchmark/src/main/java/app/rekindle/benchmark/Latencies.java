@@ -9,7 +9,12 @@ public final class Latencies {
     private final Histogram histogram = new ConcurrentHistogram(3);
 
     public void recordSince(long dueNanos) {
-        histogram.recordValue(Math.max(0, (System.nanoTime() - dueNanos) / 1_000));
+        record(System.nanoTime() - dueNanos);
+    }
+
+    /** A duration measured elsewhere; a negative one (clocks a millisecond apart) counts as zero. */
+    public void record(long nanos) {
+        histogram.recordValue(Math.max(0, nanos / 1_000));
     }
 
     public double percentileMillis(double percentile) {

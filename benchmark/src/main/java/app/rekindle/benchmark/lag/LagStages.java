@@ -1,5 +1,6 @@
 package app.rekindle.benchmark.lag;
 
+import app.rekindle.benchmark.Latencies;
 import app.rekindle.benchmark.Report;
 import app.rekindle.benchmark.Topics;
 import app.rekindle.events.CloudEventsKafka;
@@ -93,8 +94,13 @@ final class LagStages implements AutoCloseable {
 
     /** Ends the round; {@code measured} rounds keep their samples for {@link #report}. */
     void endRound(boolean measured) throws InterruptedException {
-        // Every check-in is visible by now; its record reached the plain consumer at about the same time.
-        Thread.sleep(200);
+        // Every check-in is visible by now, so its record is on the topic; give the plain consumer a moment to have
+        // read them all (one it never reads leaves its check-in out of the breakdown, not the round).
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (byEvent.values().stream().anyMatch(t -> t[ANSWERED] != 0 && t[RECEIVED] == 0)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         tapping = false;
         tapThread.join();
         if (!measured) {
@@ -128,12 +134,14 @@ final class LagStages implements AutoCloseable {
             return;
         }
         for (int stage = 0; stage < NAMES.length; stage++) {
-            int s = stage;
-            long[] sorted = completed.stream().mapToLong(t -> stage(t, s)).sorted().toArray();
+            Latencies latencies = new Latencies();
+            for (long[] times : completed) {
+                latencies.record(stage(times, stage));
+            }
             section.rows().add(new Report.Row("stage " + (stage + 1) + ", " + NAMES[stage] + ", p50", "ms",
-                    millis(at(sorted, 50)), null, null, null, null));
+                    latencies.percentileMillis(50), null, null, null, null));
             section.rows().add(new Report.Row("stage " + (stage + 1) + ", " + NAMES[stage] + ", p99", "ms",
-                    millis(at(sorted, 99)), null, null, null, null));
+                    latencies.percentileMillis(99), null, null, null, null));
         }
         List<long[]> slowest = completed.stream()
                 .sorted(Comparator.comparingLong((long[] t) -> t[VISIBLE] - t[DUE]).reversed())
@@ -157,10 +165,6 @@ final class LagStages implements AutoCloseable {
 
     private static long stage(long[] times, int stage) {
         return Math.max(0, times[stage + 1] - times[stage]);
-    }
-
-    private static long at(long[] sorted, double percentile) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1)];
     }
 
     private static double millis(long nanos) {
