@@ -1,27 +1,28 @@
 package app.rekindle.command.imports;
 
 import app.rekindle.command.journal.InvalidField;
+import app.rekindle.command.journal.JournalImport;
 import app.rekindle.events.EventType;
 import app.rekindle.events.EventTypes;
 import app.rekindle.events.JournalEvent;
-import app.rekindle.events.JournalEvent.*;
+import app.rekindle.events.JournalEvent.JournalOpened;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.PublishedEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Reads and checks a journal export (the query service's {@code export?format=json}) completely before
  * anything is written: the format, one journal, sequence numbers 0..n without gaps, known event types and
- * versions (older ones upcast), a journal opened by the importing person first, and every correction referring to an entry
- * logged before it. The first problem found is answered, naming where it is.
+ * versions (older ones upcast), a journal opened first and once. Every event is then decided again by the
+ * journal's own rules ({@link JournalImport}) and given fresh ids ({@link FreshIds}); the export's event ids
+ * are not used at all. The first problem found is answered, naming where it is.
  */
 final class ExportReader {
 
@@ -30,7 +31,11 @@ final class ExportReader {
     private ExportReader() {
     }
 
-    static List<PublishedEvent> read(JsonNode export, String person) {
+    /** The exported journal's id, and its events as the new journal's. */
+    record Imported(UUID importedFrom, List<PublishedEvent> events) {
+    }
+
+    static Imported read(JsonNode export, String person, Instant now) {
         if (export == null || !export.isObject() || !FORMAT.equals(text(export, "format"))) {
             throw new InvalidField("format", "value", "must be " + FORMAT);
         }
@@ -39,8 +44,9 @@ final class ExportReader {
         if (events == null || !events.isArray() || events.isEmpty()) {
             throw new InvalidField("events", "required", "must list the journal's events");
         }
+        JournalImport rules = new JournalImport(person, now);
+        FreshIds ids = new FreshIds();
         List<PublishedEvent> read = new ArrayList<>();
-        Set<UUID> entries = new HashSet<>();
         for (int i = 0; i < events.size(); i++) {
             String at = "events[" + i + "]";
             JsonNode envelope = events.get(i);
@@ -58,36 +64,21 @@ final class ExportReader {
             if (!journalId.equals(event.journalId())) {
                 throw new InvalidField(at + ".event.journalId", "same-journal", "must be the export's journalId");
             }
-            check(event, i, at, person, entries);
-            String id = text(envelope, "id");
-            read.add(new PublishedEvent(id == null || id.isBlank() ? UUID.randomUUID().toString() : id, journalId, i,
-                    known, event));
-        }
-        return read;
-    }
-
-    private static void check(JournalEvent event, int i, String at, String person, Set<UUID> entries) {
-        if ((i == 0) != (event instanceof JournalOpened)) {
-            throw new InvalidField(at + ".type", "opened-first", "the journal must be opened first, and once");
-        }
-        switch (event) {
-            case JournalOpened opened when !person.equals(opened.ownerId()) ->
-                    throw new InvalidField(at + ".event.ownerId", "owner", "must be the person importing it");
-            case JournalErased erased -> throw new InvalidField(at + ".type", "not-erased", "an erased journal cannot be imported");
-            case EntryLogged logged when !entries.add(logged.entryId()) ->
-                    throw new InvalidField(at + ".event.entryId", "unique", "is logged twice");
-            case EntryAmended amended -> known(entries, amended.entryId(), at);
-            case EntryRetracted retracted -> known(entries, retracted.entryId(), at);
-            case DateHappened happened -> known(entries, happened.entryId(), at);
-            case DateCancelled cancelled -> known(entries, cancelled.entryId(), at);
-            default -> {
+            if ((i == 0) != (event instanceof JournalOpened)) {
+                throw new InvalidField(at + ".type", "opened-first", "the journal must be opened first, and once");
             }
+            read.add(new PublishedEvent(UUID.randomUUID().toString(), ids.journalId(), i, known,
+                    ids.of(decided(rules, event, at))));
         }
+        return new Imported(journalId, read);
     }
 
-    private static void known(Set<UUID> entries, UUID entryId, String at) {
-        if (!entries.contains(entryId)) {
-            throw new InvalidField(at + ".event.entryId", "logged-before", "must be an entry logged earlier");
+    private static JournalEvent decided(JournalImport rules, JournalEvent event, String at) {
+        try {
+            return rules.next(event);
+        } catch (InvalidField invalid) {
+            String field = invalid.field().equals("type") ? at + ".type" : at + ".event." + invalid.field();
+            throw new InvalidField(field, invalid.rule(), invalid.getMessage());
         }
     }
 

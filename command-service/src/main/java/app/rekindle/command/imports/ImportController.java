@@ -10,53 +10,52 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Imports a journal exported by the query service. The whole export is checked first; then its events are
- * appended to the event store as they were (same journal id, sequence numbers, event ids and times) in one
- * transaction, so the publisher sends them on and every view is rebuilt identically.
+ * Imports a journal exported by the query service as a new journal of the importing person: the whole export is
+ * checked first (every event decided again by the journal's rules), then its events are appended under fresh
+ * journal, entry and event ids, keeping their times and sequence numbers, in the command's transaction, so the
+ * publisher sends them on and every view is built as the original's. The exported journal's id is answered as
+ * {@code importedFrom}; whether it exists anywhere never changes the answer.
  */
 @RestController
 class ImportController {
 
     private final EventStore events;
-    private final TransactionTemplate transaction;
     private final IdempotentCommands idempotent;
+    private final Clock clock;
 
-    ImportController(EventStore events, TransactionTemplate transaction, IdempotentCommands idempotent) {
+    ImportController(EventStore events, IdempotentCommands idempotent, Clock clock) {
         this.events = events;
-        this.transaction = transaction;
         this.idempotent = idempotent;
+        this.clock = clock;
     }
 
-    @Operation(summary = "Import a journal from its json export; the whole export is checked before anything is written")
+    @Operation(summary = "Import a journal from its json export as a new journal; the whole export is checked"
+            + " before anything is written")
     @PostMapping("/journals/import")
     ResponseEntity<Object> importJournal(@RequestBody JsonNode export, @Parameter(hidden = true) CommandContext ctx) {
-        // A retried import with the same Idempotency-Key answers as the first did, not 409 "already exists".
-        return idempotent.run(ctx, export, () -> append(ExportReader.read(export, ctx.person())));
+        // A retried import with the same Idempotency-Key answers as the first did instead of importing again.
+        return idempotent.run(ctx, export, () -> append(ExportReader.read(export, ctx.person(), clock.instant())));
     }
 
-    private CommandAnswer append(List<PublishedEvent> read) {
-        String journalId = read.getFirst().journalId().toString();
-        transaction.executeWithoutResult(status -> {
-            if (events.lastSequenceNumberFor(journalId).isPresent()) {
-                throw new JournalAlreadyExists();
-            }
-            events.publish(read.stream().map(published -> new GenericDomainEventMessage<>("Journal", journalId,
-                    published.sequence(), published.event(), MetaData.emptyInstance(), published.eventId(),
-                    published.event().recordedAt())).toList());
-        });
-        long version = read.getLast().sequence();
-        return CommandAnswer.created("/journals/" + journalId,
-                Map.of("journalId", read.getFirst().journalId(), "version", version));
+    /** Runs inside the idempotent command's transaction: the events and the key's answer commit together. */
+    private CommandAnswer append(ExportReader.Imported imported) {
+        List<PublishedEvent> read = imported.events();
+        UUID journalId = read.getFirst().journalId();
+        events.publish(read.stream().map(published -> new GenericDomainEventMessage<>("Journal", journalId.toString(),
+                published.sequence(), published.event(), MetaData.emptyInstance(), published.eventId(),
+                published.event().recordedAt())).toList());
+        return CommandAnswer.created("/journals/" + journalId, Map.of("journalId", journalId,
+                "version", read.getLast().sequence(), "importedFrom", imported.importedFrom()));
     }
-
 }

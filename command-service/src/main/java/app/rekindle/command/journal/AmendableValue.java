@@ -40,18 +40,18 @@ interface AmendableValue {
         };
     }
 
-    static AmendableValue instant() {
-        return (field, raw, now) -> parseInstant(field, raw).toString();
+    static AmendableValue plannedInstant() {
+        return (field, raw, now) -> FieldRules.planned(field, parseInstant(field, raw), now).toString();
     }
 
     static AmendableValue pastInstant() {
-        return (field, raw, now) -> FieldRules.notFarAhead(field, parseInstant(field, raw), now).toString();
+        return (field, raw, now) -> FieldRules.happened(field, parseInstant(field, raw), now).toString();
     }
 
     static AmendableValue day() {
         return (field, raw, now) -> {
             try {
-                return FieldRules.notFarAhead(field, LocalDate.parse(FieldRules.required(field, text(field, raw))), now)
+                return FieldRules.happened(field, LocalDate.parse(FieldRules.required(field, text(field, raw))), now)
                         .toString();
             } catch (DateTimeParseException e) {
                 throw wrongType(field, "an ISO-8601 date");

@@ -9,18 +9,19 @@ import app.rekindle.events.Initiator;
 import app.rekindle.events.Whose;
 import static app.rekindle.command.journal.AmendableValue.bool;
 import static app.rekindle.command.journal.AmendableValue.day;
-import static app.rekindle.command.journal.AmendableValue.instant;
 import static app.rekindle.command.journal.AmendableValue.longText;
 import static app.rekindle.command.journal.AmendableValue.minutes;
 import static app.rekindle.command.journal.AmendableValue.oneOf;
 import static app.rekindle.command.journal.AmendableValue.optionalLongText;
 import static app.rekindle.command.journal.AmendableValue.pastInstant;
+import static app.rekindle.command.journal.AmendableValue.plannedInstant;
 import static app.rekindle.command.journal.AmendableValue.rating;
 import static app.rekindle.command.journal.AmendableValue.shortText;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which fields of each kind of entry may be amended, checked like on logging. Keys are the field names of
@@ -37,7 +38,7 @@ final class Amendments {
                     "notes", optionalLongText()),
             EntryKind.GESTURE, Map.of("occurredAt", pastInstant(), "gesture", oneOf(GestureKind.class),
                     "description", optionalLongText()),
-            EntryKind.DATE, Map.of("plannedFor", instant(), "idea", shortText(), "dateKind", oneOf(DateKind.class)),
+            EntryKind.DATE, Map.of("plannedFor", plannedInstant(), "idea", shortText(), "dateKind", oneOf(DateKind.class)),
             EntryKind.ACTIVITY, Map.of("occurredAt", pastInstant(), "activity", shortText(),
                     "laughedTogether", bool(), "newMemory", optionalLongText()),
             EntryKind.PERSONAL_TIME, Map.of("occurredAt", pastInstant(), "whose", oneOf(Whose.class),
@@ -46,6 +47,11 @@ final class Amendments {
                     "note", optionalLongText()));
 
     private Amendments() {
+    }
+
+    /** The fields of this kind of entry an amendment may change. */
+    static Set<String> amendable(EntryKind kind) {
+        return FIELDS.get(kind).keySet();
     }
 
     /** The changes, checked and normalised to JSON scalars (enums by name, times in ISO-8601). */
@@ -60,6 +66,10 @@ final class Amendments {
             if (rule == null) {
                 throw new InvalidField("changes." + field, "not-amendable",
                         field + " cannot be amended on a " + kind.name().toLowerCase() + " entry.");
+            }
+            if (value == null) {
+                // An amendment sets values; it cannot remove one (and the event holds no nulls).
+                throw new InvalidField("changes." + field, "not-null", "changes." + field + " must have a value.");
             }
             checked.put(field, rule.check("changes." + field, value, now));
         });

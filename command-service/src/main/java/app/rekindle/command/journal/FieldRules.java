@@ -1,19 +1,19 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.events.rules.ValueWindows;
+import app.rekindle.events.rules.ValueWindows.InstantWindow;
+
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** The field rules every way into the journal shares: logging and amending check values the same way. */
+/**
+ * The field rules every way into the journal shares: logging, amending and importing check values the same
+ * way. The numbers and windows are {@link ValueWindows}'; this class only turns a breach into an
+ * {@link InvalidField} naming the field and the rule.
+ */
 final class FieldRules {
-
-    static final int SHORT_TEXT = 200;
-    static final int LONG_TEXT = 4000;
-    /** Clocks drift and time zones differ; anything further ahead than this is a mistake. */
-    static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
     private FieldRules() {
     }
@@ -26,15 +26,15 @@ final class FieldRules {
     }
 
     static String shortText(String field, String value) {
-        return text(field, required(field, value), SHORT_TEXT);
+        return text(field, required(field, value), ValueWindows.SHORT_TEXT);
     }
 
     static String longText(String field, String value) {
-        return text(field, required(field, value), LONG_TEXT);
+        return text(field, required(field, value), ValueWindows.LONG_TEXT);
     }
 
     static String optionalLongText(String field, String value) {
-        return value == null ? null : text(field, value, LONG_TEXT);
+        return value == null ? null : text(field, value, ValueWindows.LONG_TEXT);
     }
 
     private static String text(String field, String value, int max) {
@@ -48,32 +48,56 @@ final class FieldRules {
     }
 
     static int rating(String field, Integer value) {
-        return range(field, required(field, value), 1, 5);
+        if (!ValueWindows.inScale(required(field, value))) {
+            throw outOfRange(field, ValueWindows.SCALE_MIN, ValueWindows.SCALE_MAX);
+        }
+        return value;
     }
 
     static int minutes(String field, Integer value) {
-        return range(field, required(field, value), 1, 1440);
-    }
-
-    private static int range(String field, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new InvalidField(field, "range", field + " must be between " + min + " and " + max + ".");
+        if (!ValueWindows.inMinutes(required(field, value))) {
+            throw outOfRange(field, ValueWindows.MINUTES_MIN, ValueWindows.MINUTES_MAX);
         }
         return value;
     }
 
-    static Instant notFarAhead(String field, Instant value, Instant now) {
-        if (required(field, value).isAfter(now.plus(FUTURE_TOLERANCE))) {
-            throw new InvalidField(field, "not-in-future", field + " must not be more than a day in the future.");
+    private static InvalidField outOfRange(String field, int min, int max) {
+        return new InvalidField(field, "range", field + " must be between " + min + " and " + max + ".");
+    }
+
+    /** When something happened ({@code occurredAt}): from 1900 to a day after {@code now}. */
+    static Instant happened(String field, Instant value, Instant now) {
+        return within(field, value, ValueWindows.happened(now));
+    }
+
+    /** The day something happened ({@code occurredOn}), in the same window as {@link #happened}. */
+    static LocalDate happened(String field, LocalDate value, Instant now) {
+        InstantWindow window = ValueWindows.happened(now);
+        if (!window.contains(required(field, value))) {
+            throw outsideWindow(field, window);
         }
         return value;
     }
 
-    static LocalDate notFarAhead(String field, LocalDate value, Instant now) {
-        if (required(field, value).isAfter(LocalDate.ofInstant(now.plus(FUTURE_TOLERANCE), ZoneOffset.UTC))) {
-            throw new InvalidField(field, "not-in-future", field + " must not be more than a day in the future.");
+    /** When a date is planned for: from 1900 to the planning horizon after {@code now}. */
+    static Instant planned(String field, Instant value, Instant now) {
+        return within(field, value, ValueWindows.planned(now));
+    }
+
+    /** When an event was recorded: never after {@code now}. */
+    static Instant recorded(String field, Instant value, Instant now) {
+        return within(field, value, ValueWindows.recorded(now));
+    }
+
+    private static Instant within(String field, Instant value, InstantWindow window) {
+        if (!window.contains(required(field, value))) {
+            throw outsideWindow(field, window);
         }
         return value;
+    }
+
+    private static InvalidField outsideWindow(String field, InstantWindow window) {
+        return new InvalidField(field, "window", field + " must be " + window.describe() + ".");
     }
 
     static String timezone(String field, String value) {

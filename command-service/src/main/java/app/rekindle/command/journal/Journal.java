@@ -47,10 +47,14 @@ public class Journal {
     @CommandHandler
     @JsonCreator(mode = JsonCreator.Mode.DISABLED) // snapshots load through the no-argument constructor
     public Journal(OpenJournal c, Clock clock) {
-        Instant now = clock.instant();
-        apply(new JournalOpened(required("journalId", c.journalId()), required("requestedBy", c.requestedBy()),
+        apply(opening(c, clock.instant()));
+    }
+
+    /** Shared with {@link JournalImport}: an imported journal is opened by the same rules. */
+    static JournalOpened opening(OpenJournal c, Instant now) {
+        return new JournalOpened(required("journalId", c.journalId()), required("requestedBy", c.requestedBy()),
                 shortText("partnerName", c.partnerName()), longText("intention", c.intention()),
-                timezone("timezone", c.timezone()), now, now));
+                timezone("timezone", c.timezone()), now, now);
     }
 
     @CommandHandler

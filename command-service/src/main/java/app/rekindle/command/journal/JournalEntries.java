@@ -12,7 +12,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
-import static app.rekindle.command.journal.FieldRules.notFarAhead;
 import static app.rekindle.command.journal.FieldRules.optionalLongText;
 import static app.rekindle.command.journal.FieldRules.rating;
 
@@ -70,7 +69,7 @@ final class JournalEntries {
 
     DateHappened happened(MarkDateHappened c, Instant now) {
         int rating = rating("rating", c.rating());
-        Instant occurredAt = c.occurredAt() == null ? now : notFarAhead("occurredAt", c.occurredAt(), now);
+        Instant occurredAt = c.occurredAt() == null ? now : FieldRules.happened("occurredAt", c.occurredAt(), now);
         String memory = optionalLongText("memory", c.memory());
         requireOpenDate(c.dateId());
         return new DateHappened(c.journalId(), c.dateId(), rating, memory, occurredAt, now);

@@ -20,6 +20,8 @@ final class JournalState {
     private String ownerId;
     private String timezone;
     private boolean closed;
+    /** The last event's recordedAt: a clock stepped back must not record an event before its predecessor. */
+    private Instant recordedUpTo;
     private JournalSteps steps = new JournalSteps();
     private JournalEntries entries = new JournalEntries();
 
@@ -47,16 +49,25 @@ final class JournalState {
         if (c.expectedVersion() != null && !c.expectedVersion().equals(AggregateLifecycle.getVersion())) {
             throw new StaleVersion();
         }
-        return clock.instant();
+        Instant now = clock.instant();
+        return recordedUpTo != null && now.isBefore(recordedUpTo) ? recordedUpTo : now;
     }
 
     /** Like {@link #admit}, for commands a closed journal no longer takes. */
     Instant admitChange(JournalCommand c, Clock clock) {
         Instant now = admit(c, clock);
+        requireOpen();
+        return now;
+    }
+
+    private void requireOpen() {
         if (closed) {
             throw new JournalAlreadyClosed();
         }
-        return now;
+    }
+
+    boolean closed() {
+        return closed;
     }
 
     JournalClosed closure(CloseJournal c, Instant now) {
@@ -65,6 +76,7 @@ final class JournalState {
     }
 
     void evolve(JournalEvent event) {
+        recordedUpTo = event.recordedAt();
         switch (event) {
             case JournalOpened e -> {
                 ownerId = e.ownerId();

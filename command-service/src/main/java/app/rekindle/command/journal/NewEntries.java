@@ -10,8 +10,9 @@ import app.rekindle.events.JournalEvent.PersonalTimeTaken;
 import app.rekindle.events.JournalEvent.ReflectionLogged;
 import static app.rekindle.command.journal.FieldRules.longText;
 import static app.rekindle.command.journal.FieldRules.minutes;
-import static app.rekindle.command.journal.FieldRules.notFarAhead;
+import static app.rekindle.command.journal.FieldRules.happened;
 import static app.rekindle.command.journal.FieldRules.optionalLongText;
+import static app.rekindle.command.journal.FieldRules.planned;
 import static app.rekindle.command.journal.FieldRules.rating;
 import static app.rekindle.command.journal.FieldRules.required;
 import static app.rekindle.command.journal.FieldRules.shortText;
@@ -28,7 +29,7 @@ final class NewEntries {
 
     /** A reflection is about a day, not a moment: it happened at the start of that day in the journal's zone. */
     static ReflectionLogged reflection(LogReflection c, ZoneId zone, Instant now) {
-        LocalDate on = notFarAhead("occurredOn", c.occurredOn(), now);
+        LocalDate on = happened("occurredOn", c.occurredOn(), now);
         return new ReflectionLogged(c.journalId(), required("entryId", c.entryId()), on, longText("text", c.text()),
                 optionalLongText("myPart", c.myPart()), optionalLongText("theirPart", c.theirPart()),
                 optionalLongText("lesson", c.lesson()), on.atStartOfDay(zone).toInstant(), now);
@@ -40,34 +41,34 @@ final class NewEntries {
                 rating("feltHeard", c.feltHeard()), rating("listenedWell", c.listenedWell()),
                 required("outcome", c.outcome()),
                 c.channel() == null ? ConversationChannel.NOT_RECORDED : c.channel(), optionalLongText("notes", c.notes()),
-                notFarAhead("occurredAt", c.occurredAt(), now), now);
+                happened("occurredAt", c.occurredAt(), now), now);
     }
 
     static GestureLogged gesture(LogGesture c, Instant now) {
         return new GestureLogged(c.journalId(), required("entryId", c.entryId()), required("kind", c.kind()),
-                optionalLongText("description", c.description()), notFarAhead("occurredAt", c.occurredAt(), now), now);
+                optionalLongText("description", c.description()), happened("occurredAt", c.occurredAt(), now), now);
     }
 
-    /** Planning happens now; the date itself may be far ahead, so plannedFor has no future limit. */
+    /** Planning happens now; the date itself may lie years ahead, up to the planning horizon. */
     static DatePlanned date(PlanDate c, Instant now) {
-        return new DatePlanned(c.journalId(), required("dateId", c.dateId()), required("plannedFor", c.plannedFor()),
+        return new DatePlanned(c.journalId(), required("dateId", c.dateId()), planned("plannedFor", c.plannedFor(), now),
                 shortText("idea", c.idea()), required("kind", c.kind()), now, now);
     }
 
     static ActivityShared activity(ShareActivity c, Instant now) {
         return new ActivityShared(c.journalId(), required("entryId", c.entryId()), shortText("activity", c.activity()),
                 required("laughedTogether", c.laughedTogether()), optionalLongText("newMemory", c.newMemory()),
-                notFarAhead("occurredAt", c.occurredAt(), now), now);
+                happened("occurredAt", c.occurredAt(), now), now);
     }
 
     static PersonalTimeTaken personalTime(TakePersonalTime c, Instant now) {
         return new PersonalTimeTaken(c.journalId(), required("entryId", c.entryId()), required("whose", c.whose()),
                 shortText("pursuit", c.pursuit()), minutes("minutes", c.minutes()),
-                notFarAhead("occurredAt", c.occurredAt(), now), now);
+                happened("occurredAt", c.occurredAt(), now), now);
     }
 
     static CheckedIn checkIn(CheckIn c, Instant now) {
-        Instant occurredAt = c.occurredAt() == null ? now : notFarAhead("occurredAt", c.occurredAt(), now);
+        Instant occurredAt = c.occurredAt() == null ? now : happened("occurredAt", c.occurredAt(), now);
         return new CheckedIn(c.journalId(), required("entryId", c.entryId()), rating("mood", c.mood()),
                 rating("connection", c.connection()), optionalLongText("note", c.note()), occurredAt, now);
     }

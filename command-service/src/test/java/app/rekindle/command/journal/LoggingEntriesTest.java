@@ -86,7 +86,7 @@ class LoggingEntriesTest {
         fixture.given(opened())
                 .when(reflection(LocalDate.of(2026, 3, 3), "Too early"))
                 .expectNoEvents()
-                .expectException(invalid("occurredOn", "not-in-future"));
+                .expectException(invalid("occurredOn", "window"));
     }
 
     @Test
@@ -94,7 +94,7 @@ class LoggingEntriesTest {
         fixture.given(opened())
                 .when(conversation(NOW.plus(Duration.ofHours(25)), 4, 40))
                 .expectNoEvents()
-                .expectException(invalid("occurredAt", "not-in-future"));
+                .expectException(invalid("occurredAt", "window"));
     }
 
     @Test
