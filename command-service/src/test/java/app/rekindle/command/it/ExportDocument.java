@@ -20,8 +20,12 @@ final class ExportDocument {
     static String of(String owner) {
         UUID journal = UUID.randomUUID();
         Instant at = Instant.parse("2026-02-01T09:00:00Z");
-        List<JournalEvent> events = List.of(new JournalEvent.JournalOpened(journal, owner, "Sam", "Back",
-                "UTC", at, at), new JournalEvent.CheckedIn(journal, UUID.randomUUID(), 4, 3, null, at, at));
+        return of(journal, List.of(new JournalEvent.JournalOpened(journal, owner, "Sam", "Back", "UTC", at, at),
+                new JournalEvent.CheckedIn(journal, UUID.randomUUID(), 4, 3, null, at, at))).toString();
+    }
+
+    /** The events as an export of {@code journal}, each under a fresh event id; change it before sending. */
+    static ObjectNode of(UUID journal, List<JournalEvent> events) {
         ObjectNode export = JournalEventJson.mapper().createObjectNode();
         export.put("format", "rekindle.journal-export/1");
         export.put("journalId", journal.toString());
@@ -30,10 +34,10 @@ final class ExportDocument {
             ObjectNode envelope = list.addObject();
             envelope.put("id", UUID.randomUUID().toString());
             envelope.put("type", EventTypes.of(events.get(i)).name());
-            envelope.put("version", 1);
+            envelope.put("version", EventTypes.of(events.get(i)).version());
             envelope.put("sequence", i);
             envelope.set("event", JournalEventJson.mapper().valueToTree(events.get(i)));
         }
-        return export.toString();
+        return export;
     }
 }

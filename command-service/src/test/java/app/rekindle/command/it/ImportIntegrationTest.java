@@ -60,23 +60,55 @@ class ImportIntegrationTest extends CommandServiceTest {
     }
 
     @Test
-    void an_export_is_imported_as_it_was_and_the_journal_goes_on_from_there() {
+    void an_export_is_imported_as_a_new_journal_with_fresh_ids_and_goes_on_from_there() {
         Api.Response imported = api.post("/journals/import", token, export(exported));
 
         assertThat(imported.status()).isEqualTo(201);
         assertThat(imported.body().get("version").asLong()).isEqualTo(4);
+        assertThat(imported.body().get("importedFrom").asString()).isEqualTo(journal.toString());
+        String copy = imported.body().get("journalId").asString();
+        assertThat(copy).isNotEqualTo(journal.toString());
+        assertThat(imported.location()).endsWith("/journals/" + copy);
         try (TopicReader topic = new TopicReader(environment.topic)) {
             var records = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> topic.journal(journal.toString()), list -> list.size() >= 5);
+                    .until(() -> topic.journal(copy), list -> list.size() >= 5);
             // Sealed again under this installation's key for the journal, which opens them as they were.
-            assertThat(records.stream().map(record -> CloudEventsKafka.fromRecord(record, keys::find)).toList())
-                    .isEqualTo(exported);
+            List<PublishedEvent> published = records.stream()
+                    .map(record -> CloudEventsKafka.fromRecord(record, keys::find)).toList();
+            assertThat(published).extracting(PublishedEvent::eventId)
+                    .doesNotContainAnyElementsOf(exported.stream().map(PublishedEvent::eventId).toList());
+            assertThat(published).extracting(PublishedEvent::sequence).containsExactly(0L, 1L, 2L, 3L, 4L);
+            // The same events, under the new journal's id and its entries' new ids (the amendment follows its entry).
+            Map<String, String> ids = Map.of(journal.toString(), copy,
+                    entryId(exported.get(2)), entryId(published.get(2)), entryId(exported.get(4)),
+                    entryId(published.get(4)));
+            assertThat(ids.values()).doesNotContainAnyElementsOf(ids.keySet());
+            assertThat(published.stream().map(event -> json(event.event())).toList())
+                    .isEqualTo(exported.stream().map(event -> renamed(json(event.event()), ids)).toList());
             assertThat(records).noneMatch(record -> new String(record.value()).contains("Money"));
         }
-        Api.Response next = api.post("/journals/" + journal + "/check-ins", token, "{\"mood\":5,\"connection\":5}");
+        Api.Response next = api.post("/journals/" + copy + "/check-ins", token, "{\"mood\":5,\"connection\":5}");
         assertThat(next.status()).isEqualTo(201);
         assertThat(next.body().get("version").asLong()).isEqualTo(5);
-        assertThat(api.post("/journals/import", token, export(exported)).status()).isEqualTo(409);
+        Api.Response again = api.post("/journals/import", token, export(exported));
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body().get("journalId").asString()).isNotIn(copy, journal.toString());
+    }
+
+    private static String entryId(PublishedEvent event) {
+        return ((EntryLogged) event.event()).entryId().toString();
+    }
+
+    private static String json(JournalEvent event) {
+        return JournalEventJson.mapper().writeValueAsString(event);
+    }
+
+    private static String renamed(String json, Map<String, String> ids) {
+        String renamed = json;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            renamed = renamed.replace(id.getKey(), id.getValue());
+        }
+        return renamed;
     }
 
     @Test
@@ -86,10 +118,11 @@ class ImportIntegrationTest extends CommandServiceTest {
         conversation.put("version", 1);
         ((ObjectNode) conversation.get("event")).remove("channel");
 
-        assertThat(api.post("/journals/import", token, export.toString()).status()).isEqualTo(201);
+        Api.Response imported = api.post("/journals/import", token, export.toString());
+        assertThat(imported.status()).isEqualTo(201);
         try (TopicReader topic = new TopicReader(environment.topic)) {
             var records = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> topic.journal(journal.toString()), list -> list.size() >= 5);
+                    .until(() -> topic.journal(imported.body().get("journalId").asString()), list -> list.size() >= 5);
             assertThat(((ConversationLogged) CloudEventsKafka.fromRecord(records.get(2)).event()).channel())
                     .isEqualTo(ConversationChannel.NOT_RECORDED);
         }
@@ -97,6 +130,7 @@ class ImportIntegrationTest extends CommandServiceTest {
 
     @Test
     void a_broken_export_is_refused_naming_the_problem_and_nothing_is_written() {
+        long storedBefore = storedEvents();
         List<PublishedEvent> gap = new ArrayList<>(exported);
         gap.remove(2);
         List<PublishedEvent> unknownEntry = new ArrayList<>(exported.subList(0, 2));
@@ -107,8 +141,11 @@ class ImportIntegrationTest extends CommandServiceTest {
         assertRefused(export(exported).replace("rekindle.journal-export/1", "something-else/1"), "format");
         assertThat(api.post("/journals/import", Api.tokenFor("mallory"), export(exported)).body()
                 .get("errors").get(0).get("field").asString()).isEqualTo("events[0].event.ownerId");
-        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
-                .param(journal.toString()).query(Long.class).single()).isZero();
+        assertThat(storedEvents()).isEqualTo(storedBefore);
+    }
+
+    private long storedEvents() {
+        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
     }
 
     private void assertRefused(String export, String field) {
