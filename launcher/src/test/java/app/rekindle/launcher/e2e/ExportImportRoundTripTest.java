@@ -16,15 +16,16 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A journal exported as json from one installation and imported into an empty one reproduces the same views
- * there: timeline (with amendments and retractions), progress and analytics, answer for answer.
+ * A journal exported as json from one installation and imported into an empty one becomes a new journal there
+ * (its own journal, entry and event ids, the original's id answered as importedFrom) with the same views:
+ * timeline (with amendments and retractions), progress and analytics, answer for answer up to those ids.
  */
 class ExportImportRoundTripTest {
 
     private final EmbeddedStack source = RunningStack.get();
 
     @Test
-    void an_exported_journal_imported_into_an_empty_installation_yields_identical_views(@TempDir Path dataDir)
+    void an_exported_journal_imported_into_an_empty_installation_or_its_own_becomes_a_new_journal_with_identical_views(@TempDir Path dataDir)
             throws Exception {
         Http commands = new Http(source.commandUrl(), Http.tokenFor(source.commandUrl(), "dana-moves"));
         String journal = "/journals/" + commands.post("/journals",
@@ -49,19 +50,27 @@ class ExportImportRoundTripTest {
 
         try (EmbeddedStack empty = EmbeddedStack.start(freshInstallation(dataDir))) {
             Http target = new Http(empty.commandUrl(), Http.tokenFor(empty.commandUrl(), "dana-moves"));
-            Http.Answer imported = target.post("/journals/import", export);
-            assertThat(imported.status()).isEqualTo(201);
-            assertThat(imported.body().get("version").asLong()).isEqualTo(version);
+            assertSameViews(new Http(source.queryUrl(), commands.token()), journal, talk, version,
+                    target.post("/journals/import", export), new Http(empty.queryUrl(), target.token()));
+        }
+        // Imported again where it came from, it is a second journal beside the first, with the same views.
+        assertSameViews(new Http(source.queryUrl(), commands.token()), journal, talk, version,
+                commands.post("/journals/import", export), new Http(source.queryUrl(), commands.token()));
+    }
 
-            Http before = new Http(source.queryUrl(), commands.token());
-            Http after = new Http(empty.queryUrl(), target.token());
-            for (String view : new String[] {"", "/timeline?includeRetracted=true&limit=100", "/progress",
-                    "/analytics?bucket=WEEK", "/entries/" + talk, "/history?limit=100"}) {
-                String read = journal + view + (view.contains("?") ? "&" : "?") + "minVersion=" + version;
-                JsonNode original = before.get(read).body();
-                JsonNode reproduced = after.get(read).body();
-                assertThat(reproduced).as(view).isEqualTo(original);
-            }
+    private static void assertSameViews(Http before, String journal, String talk, long version,
+                                        Http.Answer imported, Http after) {
+        assertThat(imported.status()).isEqualTo(201);
+        assertThat(imported.body().get("version").asLong()).isEqualTo(version);
+        String original = journal.substring("/journals/".length());
+        assertThat(imported.body().get("importedFrom").asText()).isEqualTo(original);
+        // The import is a new journal: the same views under its own journal, entry and event ids.
+        SameUpToIds ids = new SameUpToIds(original, imported.body().get("journalId").asText());
+        for (String view : new String[] {"", "/timeline?includeRetracted=true&limit=100", "/progress",
+                "/analytics?bucket=WEEK", "/entries/" + talk, "/history?limit=100"}) {
+            String read = journal + view + (view.contains("?") ? "&" : "?") + "minVersion=" + version;
+            JsonNode reproduced = after.get(ids.inCopy(read)).body();
+            ids.assertSame(view, before.get(read).body(), reproduced);
         }
     }
 
