@@ -5,7 +5,6 @@ import app.rekindle.command.journal.JournalImport;
 import app.rekindle.events.EventType;
 import app.rekindle.events.EventTypes;
 import app.rekindle.events.JournalEvent;
-import app.rekindle.events.JournalEvent.JournalOpened;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.PublishedEvent;
 import tools.jackson.core.JacksonException;
@@ -20,7 +19,7 @@ import java.util.UUID;
 /**
  * Reads and checks a journal export (the query service's {@code export?format=json}) completely before
  * anything is written: the format, one journal, sequence numbers 0..n without gaps, known event types and
- * versions (older ones upcast), a journal opened first and once. Every event is then decided again by the
+ * versions (older ones upcast). Every event is then decided again by the
  * journal's own rules ({@link JournalImport}) and given fresh ids ({@link FreshIds}); the export's event ids
  * are not used at all. The first problem found is answered, naming where it is.
  */
@@ -63,9 +62,6 @@ final class ExportReader {
             JournalEvent event = event(type, version.asInt(), envelope.get("event"), at);
             if (!journalId.equals(event.journalId())) {
                 throw new InvalidField(at + ".event.journalId", "same-journal", "must be the export's journalId");
-            }
-            if ((i == 0) != (event instanceof JournalOpened)) {
-                throw new InvalidField(at + ".type", "opened-first", "the journal must be opened first, and once");
             }
             read.add(new PublishedEvent(UUID.randomUUID().toString(), ids.journalId(), i, known,
                     ids.of(decided(rules, event, at))));

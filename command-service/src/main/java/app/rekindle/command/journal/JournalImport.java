@@ -29,12 +29,15 @@ public final class JournalImport {
 
     /** The event as the rules decide it (state changes take their {@code occurredAt} from {@code recordedAt}). */
     public JournalEvent next(JournalEvent event) {
+        if ((lastRecorded == null) != (event instanceof JournalOpened)) {
+            throw new InvalidField("type", "opened-first", "The journal must be opened first, and once.");
+        }
         Instant at = FieldRules.recorded("recordedAt", event.recordedAt(), now);
         if (lastRecorded != null && at.isBefore(lastRecorded)) {
             throw new InvalidField("recordedAt", "not-backwards",
                     "recordedAt must not be earlier than the previous event's.");
         }
-        if (state.closed() && !(event instanceof JournalOpened)) {
+        if (state.closed()) {
             throw new InvalidField("type", "journal-closed", "Nothing can follow the journal's closing.");
         }
         JournalEvent decided;

@@ -88,6 +88,8 @@ class JournalImportTest {
                 new GestureLogged(JOURNAL, ENTRY, GestureKind.ASKED_ABOUT_DAY, null, EARLIER, NOW)), "type",
                 "journal-closed");
         assertRefused(List.of(opened(), new JournalErased(JOURNAL, NOW, NOW)), "type", "not-erased");
+        assertRefused(List.of(conversationLogged()), "type", "opened-first");
+        assertRefused(List.of(opened(), opened()), "type", "opened-first");
     }
 
     @Test
