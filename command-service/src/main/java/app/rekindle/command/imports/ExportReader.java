@@ -7,7 +7,6 @@ import app.rekindle.events.EventTypes;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.PublishedEvent;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -53,10 +52,12 @@ final class ExportReader {
             EventType known = EventTypes.classFor(type == null ? "" : type).map(EventTypes::typeOf)
                     .orElseThrow(() -> new InvalidField(at + ".type", "known", "is not a known event type"));
             JsonNode version = envelope.path("version");
-            if (!version.isIntegralNumber() || version.asInt() < 1 || version.asInt() > known.version()) {
+            if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1
+                    || version.asInt() > known.version()) {
                 throw new InvalidField(at + ".version", "supported", "must be between 1 and " + known.version());
             }
-            if (!envelope.path("sequence").isIntegralNumber() || envelope.get("sequence").asLong() != i) {
+            JsonNode sequence = envelope.path("sequence");
+            if (!sequence.isIntegralNumber() || !sequence.canConvertToInt() || sequence.asInt() != i) {
                 throw new InvalidField(at + ".sequence", "contiguous", "must be " + i);
             }
             JournalEvent event = event(type, version.asInt(), envelope.get("event"), at);
@@ -83,16 +84,17 @@ final class ExportReader {
         if (json == null || !json.isObject()) {
             throw new InvalidField(at + ".event", "required", "must be the event as JSON");
         }
+        JournalEvent event;
         try {
-            JournalEvent event = JournalEventJson.fromBytes(type, version,
-                    json.toString().getBytes(StandardCharsets.UTF_8));
-            if (event.journalId() == null || event.occurredAt() == null || event.recordedAt() == null) {
-                throw new InvalidField(at + ".event", "complete", "must carry journalId, occurredAt and recordedAt");
-            }
-            return event;
-        } catch (JacksonException | IllegalArgumentException e) {
+            event = JournalEventJson.fromBytes(type, version, json.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            // Whatever fails in reading or upcasting an exported event, the export is at fault, not the service.
             throw new InvalidField(at + ".event", "readable", "is not a readable " + type + " event");
         }
+        if (event.journalId() == null || event.occurredAt() == null || event.recordedAt() == null) {
+            throw new InvalidField(at + ".event", "complete", "must carry journalId, occurredAt and recordedAt");
+        }
+        return event;
     }
 
     private static String text(JsonNode node, String field) {

@@ -15,12 +15,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,6 +194,43 @@ class ImportTrustsNothingTest extends CommandServiceTest {
                         ConversationOutcome.RESOLVED, ConversationChannel.PHONE_CALL, null, AT, AT)),
                 "events[2].event.entryId", "entry-already-exists");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void malformed_envelopes_answer_400_naming_the_place() {
+        UUID j = UUID.randomUUID();
+        UUID talk = UUID.randomUUID();
+        ObjectNode valid = ExportDocument.of(j, List.of(opened(j), new ConversationLogged(j, talk, "Money",
+                Initiator.ME, 30, 4, 4, ConversationOutcome.RESOLVED, ConversationChannel.PHONE_CALL, null, AT, AT),
+                new EntryAmended(j, talk, java.util.Map.of("minutes", 31), null, AT, AT)));
+        List<Consumer<ObjectNode>> breaks = List.of(
+                export -> envelope(export, 1).put("version", 4294967297L),
+                export -> envelope(export, 1).put("sequence", new BigInteger("99999999999999999999999")),
+                export -> envelope(export, 1).put("type", 5),
+                export -> envelope(export, 1).putNull("event"),
+                export -> event(export, 2).putNull("changes"),
+                export -> event(export, 2).putArray("changes"),
+                export -> event(export, 1).put("minutes", 1e30),
+                export -> event(export, 1).put("outcome", "WON"),
+                export -> event(export, 1).putNull("entryId"));
+
+        for (int i = 0; i < breaks.size(); i++) {
+            ObjectNode export = valid.deepCopy();
+            breaks.get(i).accept(export);
+            Api.Response answer = api.post("/journals/import", alice, export.toString());
+            assertThat(answer.status()).as("break " + i + ": " + answer).isEqualTo(400);
+            assertThat(answer.body().get("errors").get(0).get("field").asString()).as("break " + i)
+                    .startsWith("events[");
+        }
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    private static ObjectNode envelope(ObjectNode export, int i) {
+        return (ObjectNode) export.get("events").get(i);
+    }
+
+    private static ObjectNode event(ObjectNode export, int i) {
+        return (ObjectNode) envelope(export, i).get("event");
     }
 
     @Test
