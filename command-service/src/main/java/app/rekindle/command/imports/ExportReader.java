@@ -18,9 +18,9 @@ import java.util.UUID;
 /**
  * Reads and checks a journal export (the query service's {@code export?format=json}) completely before
  * anything is written: the format, one journal, sequence numbers 0..n without gaps, known event types and
- * versions (older ones upcast). Every event is then decided again by the
- * journal's own rules ({@link JournalImport}) and given fresh ids ({@link FreshIds}); the export's event ids
- * are not used at all. The first problem found is answered, naming where it is.
+ * versions (older ones upcast). Every event is then decided again by the journal's own rules
+ * ({@link JournalImport}) and given fresh ids ({@link FreshIds}); the export's event ids are not used at all.
+ * The first problem found is answered, naming where it is.
  */
 final class ExportReader {
 
