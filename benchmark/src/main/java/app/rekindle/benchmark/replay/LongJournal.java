@@ -56,7 +56,9 @@ record LongJournal(UUID journalId, Instant opened, int entries, long version) {
             throw new IllegalStateException("Importing the long journal answered " + answer.statusCode() + ": "
                     + answer.body().substring(0, Math.min(300, answer.body().length())));
         }
-        return new LongJournal(journalId, opened, entries, sequence - 1);
+        // An import is a new journal with an id of its own; the export's id is only answered as importedFrom.
+        UUID imported = UUID.fromString(Testbed.parse(answer.body()).get("journalId").asText());
+        return new LongJournal(imported, opened, entries, sequence - 1);
     }
 
     private static void event(StringBuilder export, int sequence, Class<? extends JournalEvent> type, Instant at,
