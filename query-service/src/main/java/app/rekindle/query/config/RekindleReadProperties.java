@@ -8,11 +8,15 @@ import java.time.Duration;
 /**
  * Read-your-writes: how long a read with {@code minVersion} may wait for the view to catch up.
  *
- * @param maxWait      upper bound of the wait, then 202 "not yet"
- * @param pollInterval how often the position table is checked while waiting
+ * @param maxWait           upper bound of the wait, then 202 "not yet"
+ * @param pollInterval      how often the position table is checked while waiting
+ * @param unseenJournalWait how long a journal the caller cannot see (missing, erased, someone else's, or one
+ *                          just opened whose first event has not reached the views) is looked for, then 404;
+ *                          the same for all of them, so the answer and its timing tell nothing
  */
 @ConfigurationProperties("rekindle.read")
 public record RekindleReadProperties(
         @DefaultValue("5s") Duration maxWait,
-        @DefaultValue("25ms") Duration pollInterval) {
+        @DefaultValue("25ms") Duration pollInterval,
+        @DefaultValue("1s") Duration unseenJournalWait) {
 }

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.replay.JournalFold;
 import app.rekindle.query.replay.JournalReplay;
 import app.rekindle.query.web.ReadGate;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -34,7 +33,7 @@ class OnThisDayController {
     @Operation(summary = "Entries from the same calendar day in earlier months and years")
     @GetMapping("/journals/{journalId}/on-this-day")
     ResponseEntity<OnThisDay> onThisDay(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
-                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                        @RequestParam(required = false) LocalDate date,
                                         @RequestParam(required = false) Long minVersion) {
         return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
             JournalFold journal = replay.upTo(journalId, access.version());

@@ -44,8 +44,8 @@ class QueryApiDocs implements OpenApiCustomizer {
                             + "for it), or an operator skipped one"));
         }
         if (parameters.stream().anyMatch(parameter -> "minVersion".equals(parameter.getName()))) {
-            PROBLEMS.add(operation, 202, "Not yet: the view had not reached minVersion within the wait "
-                    + "(Retry-After says when to ask again)", "not-yet", "The view has not caught up yet",
+            PROBLEMS.add(operation, 202, "Not yet: your journal's view had not reached minVersion within the wait "
+                    + "(Retry-After says when to ask again); a journal you cannot see answers 404 instead", "not-yet", "The view has not caught up yet",
                     "The journal's view has not reached the requested version yet; retry shortly.");
         }
         if (!parameters.isEmpty()) {
@@ -64,6 +64,12 @@ class QueryApiDocs implements OpenApiCustomizer {
             PROBLEMS.add(operation, 409, "Not possible in the dead letter's state: still failing, waiting "
                     + "behind another, not parked or resolved already", "dead-letter-still-failing", "Still failing",
                     "The event still cannot be applied (IllegalStateException); it stays parked.");
+        }
+        if (path.endsWith("/live")) {
+            PROBLEMS.add(operation, 429, "Too many live streams open: yours (rekindle.live.max-streams-per-person) "
+                    + "or the service's (rekindle.live.max-streams); Retry-After says when to ask again",
+                    "too-many-requests", "Too many requests",
+                    "You have the most live streams open at once; close one first.");
         }
         if (oneJournal) {
             PROBLEMS.add(operation, 404, "No such journal for this person (someone else's journal answers "
