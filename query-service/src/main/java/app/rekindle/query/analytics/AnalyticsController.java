@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.replay.JournalFold;
 import app.rekindle.query.replay.JournalReplay;
 import app.rekindle.query.web.InvalidParameter;
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.replay.WholeJournalReads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -26,12 +26,12 @@ import java.util.UUID;
 class AnalyticsController {
 
     private final JournalReplay replay;
-    private final ReadGate gate;
+    private final WholeJournalReads reads;
     private final Clock clock;
 
-    AnalyticsController(JournalReplay replay, ReadGate gate, Clock clock) {
+    AnalyticsController(JournalReplay replay, WholeJournalReads reads, Clock clock) {
         this.replay = replay;
-        this.gate = gate;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -50,7 +50,7 @@ class AnalyticsController {
         // A range too long is refused before the wait and the replay; an open one is checked once the journal's
         // first and last days are known.
         new AnalyticsCalculator.Range(from, to, grouping, null).checkSpan(from, to);
-        return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+        return reads.read(journalId, jwt.getSubject(), minVersion, access -> {
             JournalFold journal = replay.upTo(journalId, access.version());
             LocalDate today = clock.instant().atZone(journal.zone()).toLocalDate();
             var range = new AnalyticsCalculator.Range(from, to, grouping, today);

@@ -13,10 +13,16 @@ import java.time.Duration;
  * @param unseenJournalWait how long a journal the caller cannot see (missing, erased, someone else's, or one
  *                          just opened whose first event has not reached the views) is looked for, then 404;
  *                          the same for all of them, so the answer and its timing tell nothing
+ * @param maxWholeJournalReads reads that hold a whole journal in memory (analytics, as-of, on-this-day, nudges,
+ *                          export) answered at once; the rest wait their turn, so memory is bounded by this many
+ *                          journals whatever the number of requests
+ * @param wholeJournalWait  how long such a read waits for its turn, then 429 with Retry-After
  */
 @ConfigurationProperties("rekindle.read")
 public record RekindleReadProperties(
         @DefaultValue("5s") Duration maxWait,
         @DefaultValue("25ms") Duration pollInterval,
-        @DefaultValue("1s") Duration unseenJournalWait) {
+        @DefaultValue("1s") Duration unseenJournalWait,
+        @DefaultValue("4") int maxWholeJournalReads,
+        @DefaultValue("2s") Duration wholeJournalWait) {
 }

@@ -5,7 +5,7 @@ import app.rekindle.query.history.EventLog;
 import app.rekindle.query.history.LoggedEvent;
 import app.rekindle.query.replay.JournalFold;
 import app.rekindle.query.web.InvalidParameter;
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.replay.WholeJournalReads;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,11 +39,11 @@ class ExportController {
     }
 
     private final EventLog log;
-    private final ReadGate gate;
+    private final WholeJournalReads reads;
 
-    ExportController(EventLog log, ReadGate gate) {
+    ExportController(EventLog log, WholeJournalReads reads) {
         this.log = log;
-        this.gate = gate;
+        this.reads = reads;
     }
 
     /** The whole journal as a download; {@code format} is json (default), markdown or csv. */
@@ -53,7 +53,7 @@ class ExportController {
                                   @RequestParam(required = false) String format,
                                   @RequestParam(required = false) Long minVersion) {
         Format chosen = parse(format);
-        ResponseEntity<String> read = gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+        ResponseEntity<String> read = reads.read(journalId, jwt.getSubject(), minVersion, access -> {
             List<LoggedEvent> events = log.between(journalId, -1, access.version());
             return switch (chosen) {
                 case JSON -> JsonExport.of(journalId, access.version(), events);

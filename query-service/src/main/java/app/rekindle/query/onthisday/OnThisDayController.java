@@ -3,7 +3,7 @@ package app.rekindle.query.onthisday;
 import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.replay.JournalFold;
 import app.rekindle.query.replay.JournalReplay;
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.replay.WholeJournalReads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,12 +20,12 @@ import java.util.UUID;
 class OnThisDayController {
 
     private final JournalReplay replay;
-    private final ReadGate gate;
+    private final WholeJournalReads reads;
     private final Clock clock;
 
-    OnThisDayController(JournalReplay replay, ReadGate gate, Clock clock) {
+    OnThisDayController(JournalReplay replay, WholeJournalReads reads, Clock clock) {
         this.replay = replay;
-        this.gate = gate;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -35,7 +35,7 @@ class OnThisDayController {
     ResponseEntity<OnThisDay> onThisDay(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                         @RequestParam(required = false) LocalDate date,
                                         @RequestParam(required = false) Long minVersion) {
-        return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+        return reads.read(journalId, jwt.getSubject(), minVersion, access -> {
             JournalFold journal = replay.upTo(journalId, access.version());
             LocalDate day = date != null ? date : clock.instant().atZone(journal.zone()).toLocalDate();
             return new OnThisDay(journalId, access.version(), access.stale(), day,

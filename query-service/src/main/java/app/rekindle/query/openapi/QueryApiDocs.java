@@ -22,6 +22,9 @@ import java.util.List;
 @Component
 class QueryApiDocs implements OpenApiCustomizer {
 
+    /** Reads answered from a fold of the whole journal, which take a turn (replay.WholeJournalReads). */
+    private static final List<String> WHOLE_JOURNAL_READS = List.of("/analytics", "/on-this-day", "/nudges",
+            "/export", "/timeline", "/progress");
     private static final ProblemResponses PROBLEMS = new ProblemResponses("limit", "must be between 1 and 100");
 
     @Override
@@ -64,6 +67,12 @@ class QueryApiDocs implements OpenApiCustomizer {
             PROBLEMS.add(operation, 409, "Not possible in the dead letter's state: still failing, waiting "
                     + "behind another, not parked or resolved already", "dead-letter-still-failing", "Still failing",
                     "The event still cannot be applied (IllegalStateException); it stays parked.");
+        }
+        if (WHOLE_JOURNAL_READS.stream().anyMatch(path::endsWith)) {
+            PROBLEMS.add(operation, 429, "Too many reads holding a whole journal in memory at once "
+                    + "(rekindle.read.max-whole-journal-reads; on timeline and progress only with asOf); "
+                    + "Retry-After says when to ask again", "too-many-requests", "Too many requests",
+                    "The service is answering as many whole-journal reads as it can; retry shortly.");
         }
         if (path.endsWith("/live")) {
             PROBLEMS.add(operation, 429, "Too many live streams open: yours (rekindle.live.max-streams-per-person) "

@@ -3,6 +3,8 @@ package app.rekindle.query.live;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -46,12 +48,14 @@ class StreamQuotaTest {
     void racing_requests_never_overshoot_either_cap() {
         StreamQuota quota = new StreamQuota(5, 12);
         AtomicInteger taken = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
 
         CompletableFuture.allOf(IntStream.range(0, 200).mapToObj(i -> CompletableFuture.runAsync(() -> {
             if (quota.take("person-" + (i % 4)) == null) {
                 taken.incrementAndGet();
             }
-        })).toArray(CompletableFuture[]::new)).join();
+        }, threads)).toArray(CompletableFuture[]::new)).join();
+        threads.shutdown();
 
         assertThat(taken.get()).isEqualTo(12);
         assertThat(quota.openInAll()).isEqualTo(12);
