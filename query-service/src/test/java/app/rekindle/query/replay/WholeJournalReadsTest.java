@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reads that hold a whole journal in memory run at most rekindle.read.max-whole-journal-reads (2 by default) at
- * once: while that many are running, another waits its turn (2 s) and then answers 429 with Retry-After, owner and stranger
- * alike; once a turn is free it is answered.
+ * once: while that many are running, another waits its turn (2 s) and then answers 429 with Retry-After, owner
+ * and stranger alike; once a turn is free it is answered.
  */
 class WholeJournalReadsTest extends QueryServiceTest {
 
