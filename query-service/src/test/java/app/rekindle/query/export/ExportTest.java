@@ -75,7 +75,8 @@ class ExportTest extends QueryServiceTest {
         assertThat(lines[0]).startsWith("entryId,kind,step,occurredAt,recordedAt,revision,retracted");
         String conversation = List.of(lines).stream().filter(l -> l.startsWith(talk.entryId().toString()))
                 .findFirst().orElseThrow();
-        assertThat(conversation).contains("\"Money, \"\"again\"\"\"").contains(",\"'=SUM(A1:A9)\",").contains(",2,false,");
+        assertThat(conversation).contains("\"Money, \"\"again\"\"\"").contains(",\"'=SUM(A1:A9)\",")
+                .contains(",2,false,");
         assertThat(response.raw()).contains("Logged by mistake");
     }
 

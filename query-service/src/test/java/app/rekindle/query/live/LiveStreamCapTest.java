@@ -50,7 +50,8 @@ class LiveStreamCapTest extends QueryServiceTest {
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
             assertThat(refused.header("Retry-After")).isEqualTo("10");
-            assertThat(refused.body().get("type").asString()).isEqualTo("https://rekindle.app/problems/too-many-requests");
+            assertThat(refused.body().get("type").asString())
+                    .isEqualTo("https://rekindle.app/problems/too-many-requests");
             assertThat(refused.body().get("limit").asString()).isEqualTo("rekindle.live.max-streams-per-person");
             assertThat(refused.body().get("max").asInt()).isEqualTo(PER_PERSON);
             try (SseClient someoneElse = new SseClient(port, "/journals/" + other.id + "/live", other.owner, null)) {

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code minVersion} on a journal the caller cannot see answers 404 after the short unseen-journal wait (300 ms
  * in tests), before the read wait is over (1.5 s here, 5 s by default) and never 202: a client must not be told
- * "not yet" for ever about a journal that is not there. Missing and someone else's answer alike; the caller's own journal
- * whose first event lands during that wait is still read.
+ * "not yet" for ever about a journal that is not there. Missing and someone else's answer alike; the caller's
+ * own journal whose first event lands during that wait is still read.
  */
 class UnseenJournalWaitTest extends QueryServiceTest {
 
