@@ -66,6 +66,19 @@ class ExportTest extends QueryServiceTest {
     }
 
     @Test
+    void a_journal_longer_than_a_page_is_exported_whole_and_in_order() {
+        for (int i = 0; i < 2 * JsonExport.PAGE + 50; i++) {
+            apply(journal.checkIn("day " + i));
+        }
+
+        var response = get("json");
+
+        assertThat(response.body().get("events").valueStream().map(e -> e.get("sequence").asLong()).toList())
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(0, journal.version()).boxed().toList());
+        assertThat(response.body().get("version").asLong()).isEqualTo(journal.version());
+    }
+
+    @Test
     void the_csv_export_is_the_entries_table_quoted_and_safe_to_open() {
         var response = get("csv");
         String[] lines = response.raw().split("\r\n");

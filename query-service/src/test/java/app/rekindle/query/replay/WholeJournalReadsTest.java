@@ -57,7 +57,7 @@ class WholeJournalReadsTest extends QueryServiceTest {
             assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
 
             var mine = api.get("/journals/" + journal.id + "/analytics", journal.owner);
-            var stranger = api.get("/journals/" + journal.id + "/export", "mallory");
+            var stranger = api.get("/journals/" + journal.id + "/export?format=csv", "mallory");
             var live = api.get("/journals/" + journal.id + "/timeline", journal.owner);
 
             assertThat(mine.status()).isEqualTo(429);
@@ -66,6 +66,8 @@ class WholeJournalReadsTest extends QueryServiceTest {
             assertThat(mine.body().get("limit").asString()).isEqualTo("rekindle.read.max-whole-journal-reads");
             assertThat(stranger.status()).isEqualTo(429);
             assertThat(live.status()).as("a page of the live timeline takes no turn").isEqualTo(200);
+            assertThat(api.get("/journals/" + journal.id + "/export", journal.owner).status())
+                    .as("the json export streams the log and folds nothing: no turn").isEqualTo(200);
         } finally {
             finish.countDown();
             CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
