@@ -14,7 +14,7 @@ import java.time.Duration;
  *                          just opened whose first event has not reached the views) is looked for, then 404;
  *                          the same for all of them, so the answer and its timing tell nothing
  * @param maxWholeJournalReads reads that hold a whole journal in memory (analytics, as-of, on-this-day, nudges,
- *                          export) answered at once; the rest wait their turn, so memory is bounded by this many
+ *                          markdown and csv export) answered at once; the rest wait their turn, so memory is bounded by this many
  *                          journals whatever the number of requests (a 10,000-entry journal folds in about 10 MB
  *                          with short texts, 90 MB with 4,000-character ones; two fit the 384 MB embedded heap)
  * @param wholeJournalWait  how long such a read waits for its turn, then 429 with Retry-After

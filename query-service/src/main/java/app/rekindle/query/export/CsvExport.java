@@ -16,6 +16,9 @@ final class CsvExport {
             "plannedFor", "idea", "dateKind", "status", "rating", "memory", "cancelReason", "activity",
             "laughedTogether", "newMemory", "whose", "pursuit", "mood", "connection", "note");
 
+    /** OWASP's formula triggers, and the full-width forms of the first four. */
+    private static final String TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+
     private CsvExport() {
     }
 
@@ -54,8 +57,6 @@ final class CsvExport {
         }
         return text;
     }
-
-    private static final String TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     private static boolean startsLikeAFormula(String text) {
         for (int i = 0; i < text.length(); i++) {

@@ -70,7 +70,8 @@ class QueryApiDocs implements OpenApiCustomizer {
         }
         if (WHOLE_JOURNAL_READS.stream().anyMatch(path::endsWith)) {
             PROBLEMS.add(operation, 429, "Too many reads holding a whole journal in memory at once "
-                    + "(rekindle.read.max-whole-journal-reads; on timeline and progress only with asOf); "
+                    + "(rekindle.read.max-whole-journal-reads; on timeline and progress only with asOf, on export only for "
+                    + "markdown and csv); "
                     + "Retry-After says when to ask again", "too-many-requests", "Too many requests",
                     "The service is answering as many whole-journal reads as it can; retry shortly.");
         }
