@@ -177,9 +177,15 @@ async function loadProgress(journal, asOf, minVersion, stillCurrent) {
 async function loadAnalytics(journal, day, minVersion, stillCurrent) {
   // No "from": entries may be logged for days before the journal was opened, and they count too.
   const weeks = (Date.parse(day) - Date.parse(journal.openedAt)) / (7 * DAY);
+  const analyticsOf = (bucket) => read(`/journals/${journal.journalId}/analytics${query({
+    to: day, bucket, minVersion })}`, { optional: true });
   try {
-    const analytics = await read(`/journals/${journal.journalId}/analytics${query({
-      to: day, bucket: weeks > 26 ? 'MONTH' : 'WEEK', minVersion })}`, { optional: true });
+    // Entries back-dated years before the opening can span more weeks than one answer holds (400 max-periods):
+    // months then.
+    const analytics = await analyticsOf(weeks > 26 ? 'MONTH' : 'WEEK').catch((error) => {
+      if (error instanceof Problem && error.body?.errors?.[0]?.rule === 'max-periods') return analyticsOf('MONTH');
+      throw error;
+    });
     if (!stillCurrent()) return;
     // Analytics go by the day things happened, not by when they were written down: say so while replaying.
     $('#charts-scope').textContent = current.replay?.asOf

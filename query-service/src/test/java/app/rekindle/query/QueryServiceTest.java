@@ -32,6 +32,8 @@ public abstract class QueryServiceTest {
         registry.add("rekindle.kafka.topic", () -> TOPIC);
         registry.add("rekindle.kafka.group-id", () -> GROUP);
         registry.add("rekindle.read.max-wait", () -> "1500ms");
+        registry.add("rekindle.read.unseen-journal-wait", () -> "300ms");
+        registry.add("rekindle.live.heartbeat", () -> "500ms");
         registry.add("rekindle.admin.subjects", () -> ADMIN);
         registry.add("rekindle.crypto.key-service-url", () -> StandInKeyService.get().url().toString());
         registry.add("rekindle.crypto.key-service-token-file", () -> StandInKeyService.get().tokenFile().toString());

@@ -6,12 +6,14 @@ import app.rekindle.events.Initiator;
 import app.rekindle.events.Step;
 import app.rekindle.query.analytics.JournalAnalytics.*;
 import app.rekindle.query.timeline.TimelineEntry;
+import app.rekindle.query.web.InvalidParameter;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -20,10 +22,29 @@ import java.util.UUID;
 /** Pure arithmetic over the entries the timeline shows; no I/O, so it is tested with plain lists. */
 final class AnalyticsCalculator {
 
+    /**
+     * The most periods one answer holds: 2,000 weeks is 38 years, 2,000 months 166 — more than a journal can
+     * span inside the windows of {@code ValueWindows} (1900 to ten years ahead), so an open range in months
+     * always fits. Each period is about 200 bytes of JSON, so an answer stays under half a megabyte.
+     */
+    static final int MAX_PERIODS = 2_000;
+
     /** The question asked: a range of days (null ends are open), the grouping and today's date there. */
     record Range(LocalDate from, LocalDate to, Bucket bucket, LocalDate today) {
         boolean contains(LocalDate day) {
             return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+        }
+
+        /**
+         * Refuses a span of more than {@link #MAX_PERIODS} periods before anything is computed. The parameter
+         * named is the open end when there is one (naming it would narrow the span), else {@code to}.
+         */
+        void checkSpan(LocalDate first, LocalDate last) {
+            if (first != null && last != null && !last.isBefore(first) && bucket.periods(first, last) > MAX_PERIODS) {
+                throw new InvalidParameter(from == null ? "from" : "to", "max-periods", "from and to may span at most "
+                        + MAX_PERIODS + " " + bucket.name().toLowerCase(Locale.ROOT) + "s; name a shorter range"
+                        + (bucket == Bucket.WEEK ? " or bucket=MONTH" : ""));
+            }
         }
     }
 
@@ -69,6 +90,7 @@ final class AnalyticsCalculator {
                 : grouped.isEmpty() ? null : grouped.firstKey();
         LocalDate last = range.to() != null ? range.bucket().startOf(range.to())
                 : grouped.isEmpty() ? first : grouped.lastKey();
+        range.checkSpan(first, last);
         List<Period> periods = new ArrayList<>();
         for (LocalDate start = first; start != null && last != null && !start.isAfter(last);
              start = range.bucket().next(start)) {

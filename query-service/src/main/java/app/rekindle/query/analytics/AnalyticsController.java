@@ -4,8 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.replay.JournalFold;
 import app.rekindle.query.replay.JournalReplay;
 import app.rekindle.query.web.InvalidParameter;
-import app.rekindle.query.web.ReadGate;
-import org.springframework.format.annotation.DateTimeFormat;
+import app.rekindle.query.replay.WholeJournalReads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -27,12 +26,12 @@ import java.util.UUID;
 class AnalyticsController {
 
     private final JournalReplay replay;
-    private final ReadGate gate;
+    private final WholeJournalReads reads;
     private final Clock clock;
 
-    AnalyticsController(JournalReplay replay, ReadGate gate, Clock clock) {
+    AnalyticsController(JournalReplay replay, WholeJournalReads reads, Clock clock) {
         this.replay = replay;
-        this.gate = gate;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -40,17 +39,21 @@ class AnalyticsController {
     @Operation(summary = "Analytics per week or month in the journal's time zone: counts, mood and connection, conversations, togetherness, dates, streaks")
     @GetMapping("/journals/{journalId}/analytics")
     ResponseEntity<JournalAnalytics> analytics(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
-                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                               @RequestParam(required = false) LocalDate from,
+                                               @RequestParam(required = false) LocalDate to,
                                                @RequestParam(required = false) Bucket bucket,
                                                @RequestParam(required = false) Long minVersion) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidParameter("to", "not-before-from", "must not be earlier than from");
         }
-        return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+        Bucket grouping = bucket == null ? Bucket.WEEK : bucket;
+        // A range too long is refused before the wait and the replay; an open one is checked once the journal's
+        // first and last days are known.
+        new AnalyticsCalculator.Range(from, to, grouping, null).checkSpan(from, to);
+        return reads.read(journalId, jwt.getSubject(), minVersion, access -> {
             JournalFold journal = replay.upTo(journalId, access.version());
             LocalDate today = clock.instant().atZone(journal.zone()).toLocalDate();
-            var range = new AnalyticsCalculator.Range(from, to, bucket == null ? Bucket.WEEK : bucket, today);
+            var range = new AnalyticsCalculator.Range(from, to, grouping, today);
             return AnalyticsCalculator.compute(
                     new AnalyticsCalculator.Header(journalId, access.version(), access.stale()),
                     journal.entries(), journal.zone(), range);

@@ -5,11 +5,18 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
+
+    static {
+        // A streamed download (the export) is described as what it is on the wire, a string.
+        SpringDocUtils.getConfig().replaceWithClass(StreamingResponseBody.class, String.class);
+    }
 
     @Bean
     OpenAPI rekindleQueryApi() {

@@ -8,11 +8,22 @@ import java.time.Duration;
 /**
  * Read-your-writes: how long a read with {@code minVersion} may wait for the view to catch up.
  *
- * @param maxWait      upper bound of the wait, then 202 "not yet"
- * @param pollInterval how often the position table is checked while waiting
+ * @param maxWait           upper bound of the wait, then 202 "not yet"
+ * @param pollInterval      how often the position table is checked while waiting
+ * @param unseenJournalWait how long a journal the caller cannot see (missing, erased, someone else's, or one
+ *                          just opened whose first event has not reached the views) is looked for, then 404;
+ *                          the same for all of them, so the answer and its timing tell nothing
+ * @param maxWholeJournalReads reads that hold a whole journal in memory (analytics, as-of, on-this-day, nudges,
+ *                          markdown and csv export) answered at once; the rest wait their turn, so memory is bounded by this many
+ *                          journals whatever the number of requests (a 10,000-entry journal folds in about 10 MB
+ *                          with short texts, 90 MB with 4,000-character ones; two fit the 384 MB embedded heap)
+ * @param wholeJournalWait  how long such a read waits for its turn, then 429 with Retry-After
  */
 @ConfigurationProperties("rekindle.read")
 public record RekindleReadProperties(
         @DefaultValue("5s") Duration maxWait,
-        @DefaultValue("25ms") Duration pollInterval) {
+        @DefaultValue("25ms") Duration pollInterval,
+        @DefaultValue("1s") Duration unseenJournalWait,
+        @DefaultValue("2") int maxWholeJournalReads,
+        @DefaultValue("2s") Duration wholeJournalWait) {
 }

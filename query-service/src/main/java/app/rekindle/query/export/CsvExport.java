@@ -16,6 +16,9 @@ final class CsvExport {
             "plannedFor", "idea", "dateKind", "status", "rating", "memory", "cancelReason", "activity",
             "laughedTogether", "newMemory", "whose", "pursuit", "mood", "connection", "note");
 
+    /** OWASP's formula triggers, and the full-width forms of the first four. */
+    private static final String TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+
     private CsvExport() {
     }
 
@@ -38,17 +41,33 @@ final class CsvExport {
     }
 
     /**
-     * Quotes what needs quoting. A cell a spreadsheet would run as a formula (=, +, -, @ first) gets a
-     * leading apostrophe: a person's own words must not execute when they open their export.
+     * Quotes what needs quoting, and neutralises what a spreadsheet would run: a text cell whose first character
+     * is one of OWASP's formula triggers ({@code = + - @}, tab, carriage return), also behind leading white space
+     * or as the full-width forms some spreadsheets fold to them, gets a leading apostrophe and is always quoted
+     * (OWASP "CSV Injection"). A person's own words must not execute when they open their export.
      */
     static String cell(Object value) {
         String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+        boolean formula = !(value instanceof Number) && startsLikeAFormula(text);
+        if (formula) {
             text = "'" + text;
         }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+        if (formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
+    }
+
+    private static boolean startsLikeAFormula(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (TRIGGERS.indexOf(c) >= 0) {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -6,6 +6,7 @@ import app.rekindle.query.history.LoggedEvent;
 import app.rekindle.query.replay.JournalFold;
 import app.rekindle.query.web.InvalidParameter;
 import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.replay.WholeJournalReads;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,27 +42,36 @@ class ExportController {
 
     private final EventLog log;
     private final ReadGate gate;
+    private final WholeJournalReads reads;
 
-    ExportController(EventLog log, ReadGate gate) {
+    ExportController(EventLog log, ReadGate gate, WholeJournalReads reads) {
         this.log = log;
         this.gate = gate;
+        this.reads = reads;
     }
 
-    /** The whole journal as a download; {@code format} is json (default), markdown or csv. */
+    /**
+     * The whole journal as a download; {@code format} is json (default), markdown or csv. The json export is
+     * streamed page by page and folds nothing; markdown and csv need the folded journal, so they take a turn
+     * among the whole-journal reads.
+     */
     @Operation(summary = "Export the journal: its event history (json), a readable journal (markdown) or its entries (csv)")
     @GetMapping("/journals/{journalId}/export")
-    ResponseEntity<String> export(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
-                                  @RequestParam(required = false) String format,
-                                  @RequestParam(required = false) Long minVersion) {
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
+                                                 @RequestParam(required = false) String format,
+                                                 @RequestParam(required = false) Long minVersion) {
         Format chosen = parse(format);
-        ResponseEntity<String> read = gate.read(journalId, jwt.getSubject(), minVersion, access -> {
-            List<LoggedEvent> events = log.between(journalId, -1, access.version());
-            return switch (chosen) {
-                case JSON -> JsonExport.of(journalId, access.version(), events);
-                case MARKDOWN -> MarkdownExport.of(events.getFirst().decode(), JournalFold.of(events));
-                case CSV -> CsvExport.of(JournalFold.of(events).entries());
-            };
-        });
+        ResponseEntity<StreamingResponseBody> read = chosen == Format.JSON
+                ? gate.read(journalId, jwt.getSubject(), minVersion,
+                        access -> JsonExport.of(journalId, access.version(), log))
+                : reads.read(journalId, jwt.getSubject(), minVersion, access -> {
+                    List<LoggedEvent> events = log.between(journalId, -1, access.version());
+                    String text = chosen == Format.MARKDOWN
+                            ? MarkdownExport.of(events.getFirst().decode(), JournalFold.of(events))
+                            : CsvExport.of(JournalFold.of(events).entries());
+                    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                    return out -> out.write(bytes);
+                });
         return ResponseEntity.status(read.getStatusCode()).headers(read.getHeaders()).contentType(chosen.type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("journal-" + journalId + "." + chosen.extension).build().toString())

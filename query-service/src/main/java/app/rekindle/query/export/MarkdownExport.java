@@ -24,8 +24,8 @@ final class MarkdownExport {
     static String of(JournalEvent first, JournalFold journal) {
         StringBuilder md = new StringBuilder();
         if (first instanceof JournalOpened opened) {
-            md.append("# Journal with ").append(opened.partnerName()).append("\n\n")
-                    .append("> ").append(opened.intention()).append("\n\n")
+            md.append("# Journal with ").append(MarkdownText.escape(opened.partnerName())).append("\n\n")
+                    .append("> ").append(MarkdownText.escape(opened.intention())).append("\n\n")
                     .append("Opened ").append(journal.openedAt().atZone(journal.zone()).toLocalDate())
                     .append(" · time zone ").append(journal.zone()).append("\n\n");
         }
@@ -55,11 +55,11 @@ final class MarkdownExport {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** The entry's own words and values, without the times the heading already gives. */
+    /** The entry's own words and values, without the times the heading already gives; people's text made inert. */
     private static String details(Map<String, Object> fields) {
         return fields.entrySet().stream()
                 .filter(f -> f.getValue() != null && !f.getKey().equals("occurredAt"))
-                .map(f -> f.getKey() + ": " + Objects.toString(f.getValue()).replace("\n", " "))
+                .map(f -> f.getKey() + ": " + MarkdownText.escape(Objects.toString(f.getValue())))
                 .reduce((a, b) -> a + "; " + b).orElse("");
     }
 }

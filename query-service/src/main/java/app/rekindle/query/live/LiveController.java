@@ -41,7 +41,7 @@ class LiveController {
                                     @RequestParam(required = false) Long minVersion) {
         Long after = lastEventId == null ? null : parse(lastEventId);
         return gate.read(journalId, jwt.getSubject(), minVersion,
-                access -> streams.open(journalId, after != null ? after : access.version()));
+                access -> streams.open(journalId, after != null ? after : access.version(), jwt.getSubject()));
     }
 
     private static long parse(String lastEventId) {

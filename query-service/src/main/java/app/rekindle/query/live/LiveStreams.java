@@ -2,6 +2,7 @@ package app.rekindle.query.live;
 
 import app.rekindle.query.history.EventLog;
 import app.rekindle.query.history.LoggedEvent;
+import app.rekindle.query.web.TooManyRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Open streams by journal, fed from the event log by one polling thread. Each stream remembers the last
@@ -35,12 +37,19 @@ class LiveStreams implements SmartLifecycle {
     private final EventLog eventLog;
     private final JdbcClient jdbc;
     private final LiveProperties properties;
+    private final StreamQuota quota;
     private ScheduledExecutorService poller;
 
     /** One client connection; {@code lastSent} is only touched by the polling thread after registration. */
     static final class Stream {
         final SseEmitter emitter;
         volatile long lastSent;
+        /** When something was last written (System.nanoTime), for the heartbeat. */
+        volatile long lastWrite = System.nanoTime();
+        /** Completion, timeout and error may all be reported; the stream is given back once. */
+        final AtomicBoolean closed = new AtomicBoolean();
+        /** Gives the stream's place back; set once at opening, safe to run more than once. */
+        Runnable release = () -> { };
 
         Stream(SseEmitter emitter, long lastSent) {
             this.emitter = emitter;
@@ -52,15 +61,32 @@ class LiveStreams implements SmartLifecycle {
         this.eventLog = eventLog;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.quota = new StreamQuota(properties.maxStreamsPerPerson(), properties.maxStreams());
     }
 
-    SseEmitter open(UUID journalId, long after) {
+    /** Opens a stream for the person, or answers 429 when they (or the instance) hold the most allowed. */
+    SseEmitter open(UUID journalId, long after, String person) {
+        StreamQuota.Refusal refusal = quota.take(person);
+        if (refusal == StreamQuota.Refusal.PERSON) {
+            throw new TooManyRequests("You have the most live streams open at once; close one first.",
+                    "rekindle.live.max-streams-per-person", properties.maxStreamsPerPerson(), properties.retryAfter());
+        }
+        if (refusal == StreamQuota.Refusal.SERVICE) {
+            throw new TooManyRequests("The service holds the most live streams it serves at once; try again later.",
+                    "rekindle.live.max-streams", properties.maxStreams(), properties.retryAfter());
+        }
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         Stream stream = new Stream(emitter, after);
-        Runnable remove = () -> streams.computeIfPresent(journalId, (id, set) -> {
-            set.remove(stream);
-            return set.isEmpty() ? null : set;
-        });
+        Runnable remove = () -> {
+            if (stream.closed.compareAndSet(false, true)) {
+                streams.computeIfPresent(journalId, (id, set) -> {
+                    set.remove(stream);
+                    return set.isEmpty() ? null : set;
+                });
+                quota.release(person);
+            }
+        };
+        stream.release = remove;
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(error -> remove.run());
@@ -68,10 +94,17 @@ class LiveStreams implements SmartLifecycle {
             // Sent at once so the response starts (status and headers) before the first journal event.
             emitter.send(SseEmitter.event().comment("journal " + journalId + " after " + after));
         } catch (IOException e) {
+            remove.run();
             emitter.completeWithError(e);
             return emitter;
         }
         streams.computeIfAbsent(journalId, id -> ConcurrentHashMap.newKeySet()).add(stream);
+        if (stream.closed.get()) { // gone before it was registered: take it out again
+            streams.computeIfPresent(journalId, (id, set) -> {
+                set.remove(stream);
+                return set.isEmpty() ? null : set;
+            });
+        }
         return emitter;
     }
 
@@ -83,8 +116,13 @@ class LiveStreams implements SmartLifecycle {
                     return;
                 }
                 long from = open.stream().mapToLong(s -> s.lastSent).min().orElse(Long.MAX_VALUE);
-                List<LoggedEvent> events = eventLog.between(journalId, from, from + BATCH);
-                open.forEach(stream -> send(stream, events));
+                // Saturating: a resumed stream may name any sequence, and from + BATCH must not wrap around.
+                List<LoggedEvent> events = eventLog.between(journalId, from, from > Long.MAX_VALUE - BATCH
+                        ? Long.MAX_VALUE : from + BATCH);
+                open.forEach(stream -> {
+                    send(stream, events);
+                    heartbeat(stream);
+                });
             } catch (RuntimeException e) {
                 log.warn("Live poll failed for a journal ({})", e.getClass().getName());
             }
@@ -100,11 +138,26 @@ class LiveStreams implements SmartLifecycle {
                 stream.emitter.send(SseEmitter.event().id(Long.toString(event.sequence())).name(event.type())
                         .data(event, MediaType.APPLICATION_JSON));
                 stream.lastSent = event.sequence();
+                stream.lastWrite = System.nanoTime();
             } catch (IOException | IllegalStateException e) {
-                // The client went away; the emitter's callbacks remove the stream.
+                // The client went away: its place is given back now, not only when the container reports it.
+                stream.release.run();
                 stream.emitter.completeWithError(e);
                 return;
             }
+        }
+    }
+
+    private void heartbeat(Stream stream) {
+        if (System.nanoTime() - stream.lastWrite < properties.heartbeat().toNanos()) {
+            return;
+        }
+        try {
+            stream.emitter.send(SseEmitter.event().comment("heartbeat"));
+            stream.lastWrite = System.nanoTime();
+        } catch (IOException | IllegalStateException e) {
+            stream.release.run();
+            stream.emitter.completeWithError(e);
         }
     }
 

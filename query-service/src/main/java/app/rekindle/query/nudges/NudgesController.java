@@ -2,7 +2,7 @@ package app.rekindle.query.nudges;
 
 import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.replay.JournalReplay;
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.replay.WholeJournalReads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,13 +22,13 @@ class NudgesController {
     }
 
     private final JournalReplay replay;
-    private final ReadGate gate;
+    private final WholeJournalReads reads;
     private final NudgeProperties limits;
     private final Clock clock;
 
-    NudgesController(JournalReplay replay, ReadGate gate, NudgeProperties limits, Clock clock) {
+    NudgesController(JournalReplay replay, WholeJournalReads reads, NudgeProperties limits, Clock clock) {
         this.replay = replay;
-        this.gate = gate;
+        this.reads = reads;
         this.limits = limits;
         this.clock = clock;
     }
@@ -37,7 +37,7 @@ class NudgesController {
     @GetMapping("/journals/{journalId}/nudges")
     ResponseEntity<Nudges> nudges(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                   @RequestParam(required = false) Long minVersion) {
-        return gate.read(journalId, jwt.getSubject(), minVersion, access -> new Nudges(journalId, access.version(),
+        return reads.read(journalId, jwt.getSubject(), minVersion, access -> new Nudges(journalId, access.version(),
                 access.stale(), NudgeRules.at(clock.instant(), replay.upTo(journalId, access.version()), limits)));
     }
 }

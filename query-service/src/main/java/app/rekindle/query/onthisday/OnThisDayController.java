@@ -3,8 +3,7 @@ package app.rekindle.query.onthisday;
 import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.replay.JournalFold;
 import app.rekindle.query.replay.JournalReplay;
-import app.rekindle.query.web.ReadGate;
-import org.springframework.format.annotation.DateTimeFormat;
+import app.rekindle.query.replay.WholeJournalReads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,12 +20,12 @@ import java.util.UUID;
 class OnThisDayController {
 
     private final JournalReplay replay;
-    private final ReadGate gate;
+    private final WholeJournalReads reads;
     private final Clock clock;
 
-    OnThisDayController(JournalReplay replay, ReadGate gate, Clock clock) {
+    OnThisDayController(JournalReplay replay, WholeJournalReads reads, Clock clock) {
         this.replay = replay;
-        this.gate = gate;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -34,9 +33,9 @@ class OnThisDayController {
     @Operation(summary = "Entries from the same calendar day in earlier months and years")
     @GetMapping("/journals/{journalId}/on-this-day")
     ResponseEntity<OnThisDay> onThisDay(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
-                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                        @RequestParam(required = false) LocalDate date,
                                         @RequestParam(required = false) Long minVersion) {
-        return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+        return reads.read(journalId, jwt.getSubject(), minVersion, access -> {
             JournalFold journal = replay.upTo(journalId, access.version());
             LocalDate day = date != null ? date : clock.instant().atZone(journal.zone()).toLocalDate();
             return new OnThisDay(journalId, access.version(), access.stale(), day,

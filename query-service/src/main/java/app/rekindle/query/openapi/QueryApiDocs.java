@@ -22,6 +22,9 @@ import java.util.List;
 @Component
 class QueryApiDocs implements OpenApiCustomizer {
 
+    /** Reads answered from a fold of the whole journal, which take a turn (replay.WholeJournalReads). */
+    private static final List<String> WHOLE_JOURNAL_READS = List.of("/analytics", "/on-this-day", "/nudges",
+            "/export", "/timeline", "/progress");
     private static final ProblemResponses PROBLEMS = new ProblemResponses("limit", "must be between 1 and 100");
 
     @Override
@@ -44,8 +47,8 @@ class QueryApiDocs implements OpenApiCustomizer {
                             + "for it), or an operator skipped one"));
         }
         if (parameters.stream().anyMatch(parameter -> "minVersion".equals(parameter.getName()))) {
-            PROBLEMS.add(operation, 202, "Not yet: the view had not reached minVersion within the wait "
-                    + "(Retry-After says when to ask again)", "not-yet", "The view has not caught up yet",
+            PROBLEMS.add(operation, 202, "Not yet: your journal's view had not reached minVersion within the wait "
+                    + "(Retry-After says when to ask again); a journal you cannot see answers 404 instead", "not-yet", "The view has not caught up yet",
                     "The journal's view has not reached the requested version yet; retry shortly.");
         }
         if (!parameters.isEmpty()) {
@@ -64,6 +67,19 @@ class QueryApiDocs implements OpenApiCustomizer {
             PROBLEMS.add(operation, 409, "Not possible in the dead letter's state: still failing, waiting "
                     + "behind another, not parked or resolved already", "dead-letter-still-failing", "Still failing",
                     "The event still cannot be applied (IllegalStateException); it stays parked.");
+        }
+        if (WHOLE_JOURNAL_READS.stream().anyMatch(path::endsWith)) {
+            PROBLEMS.add(operation, 429, "Too many reads holding a whole journal in memory at once "
+                    + "(rekindle.read.max-whole-journal-reads; on timeline and progress only with asOf, on export only for "
+                    + "markdown and csv); "
+                    + "Retry-After says when to ask again", "too-many-requests", "Too many requests",
+                    "The service is answering as many whole-journal reads as it can; retry shortly.");
+        }
+        if (path.endsWith("/live")) {
+            PROBLEMS.add(operation, 429, "Too many live streams open: yours (rekindle.live.max-streams-per-person) "
+                    + "or the service's (rekindle.live.max-streams); Retry-After says when to ask again",
+                    "too-many-requests", "Too many requests",
+                    "You have the most live streams open at once; close one first.");
         }
         if (oneJournal) {
             PROBLEMS.add(operation, 404, "No such journal for this person (someone else's journal answers "

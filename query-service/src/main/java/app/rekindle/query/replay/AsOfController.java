@@ -4,7 +4,6 @@ import app.rekindle.events.EntryKind;
 import app.rekindle.query.progress.JournalProgress;
 import app.rekindle.query.timeline.TimelineFilter;
 import app.rekindle.query.timeline.TimelinePage;
-import app.rekindle.query.web.ReadGate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,11 +24,11 @@ import java.util.UUID;
 class AsOfController {
 
     private final JournalReplay replay;
-    private final ReadGate gate;
+    private final WholeJournalReads reads;
 
-    AsOfController(JournalReplay replay, ReadGate gate) {
+    AsOfController(JournalReplay replay, WholeJournalReads reads) {
         this.replay = replay;
-        this.gate = gate;
+        this.reads = reads;
     }
 
     @GetMapping(path = "/journals/{journalId}/timeline", params = "asOf")
@@ -45,7 +44,7 @@ class AsOfController {
                                           @RequestParam(required = false) Boolean includeRetracted,
                                           @RequestParam(required = false) Long minVersion) {
         TimelineFilter filter = TimelineFilter.of(step, kind, from, to, q, includeRetracted, limit, cursor);
-        return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+        return reads.read(journalId, jwt.getSubject(), minVersion, access -> {
             JournalFold then = replay.asOf(journalId, asOf, access.version());
             TimelineAsOf.Page page = TimelineAsOf.page(then.entries(), filter);
             return new TimelinePage(journalId, then.version(), access.stale(), page.entries(), page.nextCursor());
@@ -56,7 +55,7 @@ class AsOfController {
     ResponseEntity<JournalProgress> progress(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                              @RequestParam Instant asOf,
                                              @RequestParam(required = false) Long minVersion) {
-        return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+        return reads.read(journalId, jwt.getSubject(), minVersion, access -> {
             JournalFold then = replay.asOf(journalId, asOf, access.version());
             return new JournalProgress(journalId, then.version(), access.stale(), then.steps());
         });

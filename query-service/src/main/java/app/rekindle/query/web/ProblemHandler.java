@@ -48,6 +48,17 @@ class ProblemHandler extends ProblemExceptionHandler {
         return problem(problem, headers);
     }
 
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<Object> tooMany(TooManyRequests e) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                e.getMessage());
+        problem.setProperty("limit", e.limit());
+        problem.setProperty("max", e.max());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+        return problem(problem, headers);
+    }
+
     @ExceptionHandler(InvalidParameter.class)
     ResponseEntity<Object> invalid(InvalidParameter e) {
         return problem(Problems.invalid(HttpStatus.BAD_REQUEST, e.field(), e.rule(), e.getMessage()), new HttpHeaders());
@@ -57,9 +68,22 @@ class ProblemHandler extends ProblemExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        if (outsideReadWindow(ex)) {
+            return problem(Problems.invalid(HttpStatus.BAD_REQUEST, field, ReadWindow.RULE, ReadWindow.message()),
+                    headers);
+        }
         String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
         ProblemDetail problem = Problems.invalid(HttpStatus.BAD_REQUEST, field, "type", "must be a valid " + expected);
         return problem(problem, headers);
+    }
+
+    private static boolean outsideReadWindow(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ReadParameterFormats.OutsideReadWindow) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -86,15 +86,27 @@ public class ReadGate {
         return ok.body(body);
     }
 
-    /** Waits until the caller's journal has reached the version; unknown, erased and foreign journals wait alike. */
+    /**
+     * Waits until the caller's journal has reached the version. A journal the caller cannot see is looked for
+     * only during {@code unseen-journal-wait} (long enough for the first event of a journal opened a moment ago to
+     * be projected), then answers 404: a client must not be told "not yet" for ever about a journal that is not
+     * there. Missing, erased and someone else's journals take that same path, so neither the answer nor its time
+     * tells them apart.
+     */
     public void awaitVersion(UUID journalId, String caller, long minVersion) {
-        Instant deadline = clock.instant().plus(properties.maxWait());
+        Instant start = clock.instant();
+        Instant deadline = start.plus(properties.maxWait());
+        Instant unseenDeadline = start.plus(properties.unseenJournalWait());
         while (true) {
             Optional<State> visible = state(journalId).filter(s -> s.visibleTo(caller));
             if (visible.isPresent() && visible.get().version() >= minVersion) {
                 return;
             }
-            if (!clock.instant().isBefore(deadline)) {
+            Instant now = clock.instant();
+            if (visible.isEmpty() && !now.isBefore(unseenDeadline)) {
+                throw new JournalNotFound();
+            }
+            if (!now.isBefore(deadline)) {
                 throw new ViewNotCaughtUp(minVersion, visible.map(State::version).orElse(null));
             }
             pause();

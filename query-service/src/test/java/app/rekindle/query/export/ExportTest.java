@@ -66,6 +66,19 @@ class ExportTest extends QueryServiceTest {
     }
 
     @Test
+    void a_journal_longer_than_a_page_is_exported_whole_and_in_order() {
+        for (int i = 0; i < 2 * JsonExport.PAGE + 50; i++) {
+            apply(journal.checkIn("day " + i));
+        }
+
+        var response = get("json");
+
+        assertThat(response.body().get("events").valueStream().map(e -> e.get("sequence").asLong()).toList())
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(0, journal.version()).boxed().toList());
+        assertThat(response.body().get("version").asLong()).isEqualTo(journal.version());
+    }
+
+    @Test
     void the_csv_export_is_the_entries_table_quoted_and_safe_to_open() {
         var response = get("csv");
         String[] lines = response.raw().split("\r\n");
@@ -75,7 +88,8 @@ class ExportTest extends QueryServiceTest {
         assertThat(lines[0]).startsWith("entryId,kind,step,occurredAt,recordedAt,revision,retracted");
         String conversation = List.of(lines).stream().filter(l -> l.startsWith(talk.entryId().toString()))
                 .findFirst().orElseThrow();
-        assertThat(conversation).contains("\"Money, \"\"again\"\"\"").contains(",'=SUM(A1:A9),").contains(",2,false,");
+        assertThat(conversation).contains("\"Money, \"\"again\"\"\"").contains(",\"'=SUM(A1:A9)\",")
+                .contains(",2,false,");
         assertThat(response.raw()).contains("Logged by mistake");
     }
 
@@ -87,6 +101,31 @@ class ExportTest extends QueryServiceTest {
         assertThat(response.raw()).startsWith("# Journal with Sam").contains("## 2026-03-01")
                 .contains("Conversation** _(amended)_").contains("note: Hopeful")
                 .contains("2. communicate-openly: in progress (1 entry)").doesNotContain("Logged by mistake");
+    }
+
+    @Test
+    void formulas_html_and_links_people_wrote_are_neutralised_in_both_exports_end_to_end() {
+        apply(journal.gesture("\t=HYPERLINK(\"http://evil.example\",\"x\")"));
+        apply(journal.checkIn("\r@SUM(1+1)*cmd|' /C calc'!A0"));
+        apply(journal.activity("<img src=x onerror=alert(1)> [click](javascript:alert(1))"));
+        apply(journal.conversation("![pixel](data:image/png;base64,AAAA) <script>alert(1)</script>"));
+
+        String csv = get("csv").raw();
+        String markdown = get("markdown").raw();
+
+        assertThat(csv).contains(",\"'\t=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",")
+                .contains(",\"'\r@SUM(1+1)*cmd|' /C calc'!A0\"");
+        for (String line : csv.split("\r\n")) {
+            for (String cell : line.split(",")) {
+                assertThat(cell).as(line).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("\t")
+                        .doesNotStartWith("+");
+            }
+        }
+        assertThat(markdown).doesNotContain("<img").doesNotContain("<script").doesNotContain("](javascript")
+                .doesNotContain("](data").doesNotContain("javascript:").doesNotContain("data:")
+                .contains("&lt;img src=x onerror=alert\\(1\\)&gt; \\[click\\]\\(javascript\\:alert\\(1\\)\\)");
+        assertThat(api.get("/journals/" + journal.id + "/timeline?includeRetracted=true", journal.owner).raw())
+                .contains("<img src=x onerror=alert(1)>");
     }
 
     @Test

@@ -6,6 +6,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +22,22 @@ final class QueryCorpus extends SpecCorpus {
     private static final String[] UNCLEAN = {"%00", "a%07b", "%E2%80%AEgnp.exe", "%C2%9B31m", "%ED%A0%80", "%FF"};
     private static final String[] INJECTIONS = {"'%20OR%20'1'%3D'1", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
             "%24%7Bjndi%3Aldap%3A%2F%2Fx%2Fa%7D"};
+    /** Instants outside ValueWindows.readable(): once 500s from PostgreSQL; now 400, rule window. */
+    private static final List<String> INSTANTS_OUTSIDE = List.of("-300000-01-01T00%3A00%3A00Z",
+            "%2B999999999-12-31T23%3A59%3A59Z", "0001-01-01T00%3A00%3A00Z", "1899-12-31T23%3A59%3A59Z");
+    /** Days outside it: {@code to=+999999999-12-31} once ran analytics out of memory. */
+    private static final List<String> DAYS_OUTSIDE = List.of("0001-01-01", "%2B999999999-12-31",
+            "-999999999-01-01", "1899-12-31", "%2B10000-01-01");
+    /** Not instants, though Spring's own parser reads them as epoch milliseconds. */
+    private static final List<String> EPOCHS = List.of("1772359200000", "0");
+    /** A timeline cursor ("instant|entry id", base64url) tampered to name year -300000. */
+    private static final String ABSURD_CURSOR = Base64.getUrlEncoder().withoutPadding().encodeToString(
+            "-300000-01-01T00:00:00Z|00000000-0000-0000-0000-000000000001".getBytes(StandardCharsets.UTF_8));
+
     /** Values that break rules the schema cannot state (a slug, an opaque cursor, a format name). */
     private static final Map<String, List<String>> KNOWN_BAD = Map.of(
             "step", List.of("step-seven", "REFLECT-ON-THE-PAST"),
-            "cursor", List.of("not-a-cursor", "eyJhIjoxfQ"),
+            "cursor", List.of("not-a-cursor", "eyJhIjoxfQ", ABSURD_CURSOR),
             "format", List.of("xml", "pdf"),
             "limit", List.of("0", "100000", "-5"),
             "minVersion", List.of("-1"));
@@ -77,6 +90,10 @@ final class QueryCorpus extends SpecCorpus {
             wrong.addAll(List.of("not-a-uuid", "123"));
         } else if (format.startsWith("date")) {
             wrong.addAll(List.of("yesterday", "31%2F12%2F2026", "2026-13-45T99%3A99%3A99Z"));
+            wrong.addAll(EPOCHS);
+            for (String outside : format.equals("date") ? DAYS_OUTSIDE : INSTANTS_OUTSIDE) {
+                out.add(tag(query(call, name, outside), "outside-window").answers(400, name, "window"));
+            }
         }
         boolean typed = !wrong.isEmpty();
         // GET /journals checks that minVersion comes with a journalId before checking its value.

@@ -83,6 +83,21 @@ class LiveStreamTest extends QueryServiceTest {
         }
     }
 
+    @Test
+    void a_last_event_id_at_the_end_of_the_sequence_range_opens_a_quiet_stream_and_answers_no_500() {
+        try (SseClient stream = new SseClient(port, path(), journal.owner, Long.toString(Long.MAX_VALUE))) {
+            assertThat(stream.status()).isEqualTo(200);
+            apply(journal.checkIn("after"));
+            // Nothing after the last possible sequence: the stream stays open and quiet but for heartbeats.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> stream.lines().stream().anyMatch(line -> line.contains("heartbeat")));
+            assertThat(stream.events()).isEmpty();
+        }
+        try (SseClient stream = new SseClient(port, path(), journal.owner, "99999999999999999999")) {
+            assertThat(stream.status()).isEqualTo(400);
+        }
+    }
+
     private String path() {
         return "/journals/" + journal.id + "/live";
     }

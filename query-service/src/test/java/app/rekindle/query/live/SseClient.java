@@ -55,6 +55,11 @@ final class SseClient implements AutoCloseable {
         return response.headers().firstValue("Content-Type").orElse("");
     }
 
+    /** Every line received so far, comments included. */
+    List<String> lines() {
+        return List.copyOf(lines);
+    }
+
     /** The complete events received so far (an event ends with a blank line). */
     List<Event> events() {
         List<Event> events = new ArrayList<>();

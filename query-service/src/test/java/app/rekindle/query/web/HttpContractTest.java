@@ -73,9 +73,9 @@ class HttpContractTest extends QueryServiceTest {
         var foreign = api.get("/journals/" + journal.id + "/progress?minVersion=1", "mallory");
         var missing = api.get("/journals/" + UUID.randomUUID() + "/progress?minVersion=1", "mallory");
 
-        assertThat(foreign.status()).isEqualTo(202);
+        assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.raw()).isEqualTo(missing.raw());
-        assertThat(foreign.body().get("currentVersion").isNull()).isTrue();
+        assertThat(foreign.body().get("type").asString()).isEqualTo("https://rekindle.app/problems/journal-not-found");
     }
 
     @Test
