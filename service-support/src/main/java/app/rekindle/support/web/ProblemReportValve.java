@@ -11,7 +11,8 @@ import java.io.Writer;
 
 /**
  * Tomcat's own error page, for requests refused before they reach the application (an encoded slash in the
- * path, a malformed request line): problem+json instead of Tomcat's HTML, which also named the server.
+ * path, a malformed request line, a header too large): problem+json instead of Tomcat's HTML, which also named
+ * the server, and the security headers, which no filter had the chance to write.
  */
 public class ProblemReportValve extends ErrorReportValve {
 
@@ -25,6 +26,7 @@ public class ProblemReportValve extends ErrorReportValve {
         }
         HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(code);
         try {
+            SecurityHeaders.applyTo(response);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
