@@ -38,9 +38,13 @@ final class JournalOwners {
         return owner == null ? Opened.UNREADABLE : owner.equals(person) ? Opened.MINE : Opened.NOT_MINE;
     }
 
-    /** The person's journal, not erased: what an earlier answer about it may still be given for. */
+    /**
+     * The person's journal, not erased: what an earlier answer about it may still be given for. An opening
+     * event whose owner cannot be read does not refuse on its own, as in {@link JournalOwnerCheck}.
+     */
     boolean stillTheirs(UUID journalId, String person) {
-        if (openedBy(journalId, person) != Opened.MINE) {
+        Opened opened = openedBy(journalId, person);
+        if (opened == Opened.MISSING || opened == Opened.NOT_MINE) {
             return false;
         }
         return !jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
