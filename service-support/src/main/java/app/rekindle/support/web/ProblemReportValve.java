@@ -24,8 +24,13 @@ public class ProblemReportValve extends ErrorReportValve {
         if (code < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(code);
+        HttpStatus status = HttpStatus.resolve(code) == null || code == 501 || code == 505
+                ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(code);
         try {
+            // Tomcat answers 505 to an HTTP version it does not speak and 501 to a transfer coding it does not
+            // know: requests no client of this API sends, refused like any other unreadable request. A 5xx
+            // would count as this service failing (alerts, error budgets) when the fault is the request's.
+            response.setStatus(status.value());
             SecurityHeaders.applyTo(response);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

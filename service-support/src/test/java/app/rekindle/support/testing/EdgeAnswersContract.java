@@ -50,6 +50,18 @@ public interface EdgeAnswersContract {
         requests.add("GET /journals HTTP/1.1\r\nConnection: close\r\n\r\n");
         requests.add("GET /journals HTTP/1.1\r\n" + host + "Host: evil.example\r\n\r\n");
         requests.add("POST /journals HTTP/1.1\r\n" + host + bearer + "Content-Length: 5\r\nContent-Length: 9\r\n\r\n{}");
+        requests.add("GET /journals HTTP/9.9\r\n" + host + "\r\n");
+        requests.add("GET /journals HTTP/2.0\r\n" + host + "\r\n");
+        requests.add("GET /journals XTTP/1.1\r\n" + host + "\r\n");
+        requests.add("GET /" + "a".repeat(70_000) + " HTTP/1.1\r\n" + host + "\r\n");
+        requests.add("TRACE /journals HTTP/1.1\r\n" + host + bearer + "\r\n");
+        requests.add("BREW /journals HTTP/1.1\r\n" + host + bearer + "\r\n");
+        requests.add("GET http://evil.example/journals HTTP/1.1\r\n" + host + bearer + "\r\n");
+        requests.add("POST /journals HTTP/1.1\r\n" + host + bearer + "Content-Length: -1\r\n\r\n");
+        requests.add("POST /journals HTTP/1.1\r\n" + host + bearer + "Content-Length: abc\r\n\r\n");
+        requests.add("POST /journals HTTP/1.1\r\n" + host + bearer + "Transfer-Encoding: gzip\r\n\r\n{}");
+        requests.add("POST /journals HTTP/1.1\r\n" + host + bearer + "Transfer-Encoding: chunked\r\n"
+                + "Content-Length: 2\r\nContent-Type: application/json\r\n\r\n{}");
         requests.add("POST /journals HTTP/1.1\r\n" + host + bearer + "Transfer-Encoding: chunked\r\n"
                 + "Content-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
         return requests;
