@@ -39,6 +39,11 @@ public class HttpEdge {
     }
 
     @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> serverWideOptions() {
+        return factory -> factory.addConnectorCustomizers(ServerWideOptions::install);
+    }
+
+    @Bean
     ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
     }

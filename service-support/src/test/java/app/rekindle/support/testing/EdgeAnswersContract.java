@@ -84,6 +84,16 @@ public interface EdgeAnswersContract {
         assertThat(journalState()).isEqualTo(before);
     }
 
+    /** Tomcat answers {@code OPTIONS *} itself (200, the methods it knows): with the headers too. */
+    @Test
+    default void the_server_wide_options_answer_carries_every_security_header() {
+        RawSocket.Answer answer = RawSocket.send(port(), "OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEmpty();
+        assertThat(SecurityHeaderCheck.missing(answer::header)).isNull();
+    }
+
     @Test
     default void the_actuator_beyond_health_info_and_the_scrape_is_for_operators_only() {
         for (String path : new String[] {"/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator"}) {
