@@ -13,13 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Once a second, for each service process: its resident set ({@code VmRSS}, and the kernel's own high-water
- * mark {@code VmHWM}) from {@code /proc/<pid>/status}, and its used heap from the actuator's
- * {@code jvm.memory.used} metric. Keeps the peaks.
+ * mark {@code VmHWM}) from {@code /proc/<pid>/status}, and its used heap from the scrape's
+ * {@code jvm_memory_used_bytes{area="heap"}}. Keeps the peaks.
  */
 public final class MemorySampler implements AutoCloseable {
+
+    private static final Pattern HEAP_POOL = Pattern.compile(
+            "(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$");
 
     /** Peaks in bytes; -1 where nothing could be read (e.g. no /proc outside Linux). */
     public record Peak(long rss, long heap) {
@@ -94,16 +99,25 @@ public final class MemorySampler implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * Heap in use, summed over the heap pools of the public Prometheus scrape (the rest of the actuator, such as
+     * /actuator/metrics, is for operators only).
+     */
     private long heapUsed(URI service) {
         try {
-            HttpResponse<String> answer = bed.http().send(HttpRequest.newBuilder(
-                            service.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
-                    .timeout(Duration.ofSeconds(2)).header("Authorization", "Bearer " + bed.token()).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = bed.http().send(HttpRequest.newBuilder(service.resolve("/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 return -1;
             }
-            return (long) Testbed.parse(answer.body()).path("measurements").path(0).path("value").asDouble(-1);
+            Matcher pool = HEAP_POOL.matcher(answer.body());
+            double used = 0;
+            boolean found = false;
+            while (pool.find()) {
+                used += Double.parseDouble(pool.group(1));
+                found = true;
+            }
+            return found ? (long) used : -1;
         } catch (IOException | RuntimeException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -1,10 +1,12 @@
 package app.rekindle.command.security;
 
 import app.rekindle.support.security.JwtDecoderCaching;
+import app.rekindle.support.security.Operators;
 import app.rekindle.support.security.SecurityObservations;
 import app.rekindle.support.security.ServiceSecurity;
 import app.rekindle.support.web.HttpEdge;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -17,15 +19,17 @@ import java.util.List;
 /** Bearer JWTs on every command; the token's subject owns what it opens. The rest is {@link ServiceSecurity}. */
 @Configuration(proxyBeanMethods = false)
 @Import({HttpEdge.class, SecurityObservations.class, JwtDecoderCaching.class})
+@EnableConfigurationProperties(Operators.class)
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Operators operators,
                                             @Value("${rekindle.dev-tokens.enabled:false}") boolean devTokens,
                                             @Value("${rekindle.cors.allowed-origins:}") List<String> corsOrigins)
             throws Exception {
         http.authorizeHttpRequests(auth -> {
             auth.requestMatchers(HttpMethod.GET, ServiceSecurity.PUBLIC_GETS).permitAll();
+            auth.requestMatchers(ServiceSecurity.OPERATOR_PATHS).access(operators.only());
             auth.requestMatchers("/error").permitAll();
             if (devTokens) {
                 auth.requestMatchers(HttpMethod.POST, "/dev/tokens").permitAll();

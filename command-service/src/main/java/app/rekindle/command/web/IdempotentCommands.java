@@ -1,5 +1,6 @@
 package app.rekindle.command.web;
 
+import app.rekindle.command.journal.JournalNotFound;
 import app.rekindle.command.journal.StaleVersion;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +25,9 @@ import java.util.function.Supplier;
  * A rejected command rolls back the claim too, so a retry is decided afresh. A command that lost a race for the
  * journal's next sequence number (another request, or another instance whose append this instance's cached
  * journal had not seen) is decided again, on the journal as stored, in a new transaction; so is one whose
- * If-Match did not match, once, as the mismatch may have been with a cached copy that was behind.
+ * If-Match did not match, once, as the mismatch may have been with a cached copy that was behind. A replay
+ * about a journal that has since been erased answers 404 like any other request about it; the keys' rows stay
+ * (they hold ids and versions only), so a retried "open" cannot open a second journal.
  */
 @Service
 public class IdempotentCommands {
@@ -35,12 +39,15 @@ public class IdempotentCommands {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final JournalOwners owners;
 
-    IdempotentCommands(JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transaction) {
+    IdempotentCommands(JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transaction,
+                       JournalOwners owners) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.transaction = transaction;
+        this.owners = owners;
     }
 
     public ResponseEntity<Object> run(CommandContext context, Object request, Supplier<CommandAnswer> command) {
@@ -92,7 +99,13 @@ public class IdempotentCommands {
         if (!stored.fingerprint().equals(fingerprint)) {
             throw new IdempotencyKeyReused();
         }
-        return json.readValue(stored.body(), CommandAnswer.class).toResponse();
+        CommandAnswer answer = json.readValue(stored.body(), CommandAnswer.class);
+        // An erased journal answers 404 to everything, its earlier answers included (README, Privacy).
+        if (answer.body().get("journalId") instanceof String journalId
+                && !owners.stillTheirs(UUID.fromString(journalId), context.person())) {
+            throw new JournalNotFound();
+        }
+        return answer.toResponse();
     }
 
     /** Method, path and body: the same key on another journal or with other content is a different request. */

@@ -3,14 +3,11 @@ package app.rekindle.command.web;
 import app.rekindle.command.journal.JournalNotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.security.Principal;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,12 +19,10 @@ import java.util.UUID;
  */
 final class JournalOwnerCheck implements HandlerInterceptor {
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final JournalOwners owners;
 
-    JournalOwnerCheck(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    JournalOwnerCheck(JournalOwners owners) {
+        this.owners = owners;
     }
 
     @Override
@@ -43,25 +38,9 @@ final class JournalOwnerCheck implements HandlerInterceptor {
         } catch (IllegalArgumentException notAnId) {
             return true; // answered 400 naming journalId by the usual binding
         }
-        Optional<byte[]> opened = jdbc.sql("SELECT payload FROM domain_event_entry"
-                        + " WHERE aggregate_identifier = ? AND sequence_number = 0")
-                .param(journalId.toString()).query(byte[].class).optional();
-        if (opened.isEmpty()) {
-            throw new JournalNotFound();
-        }
-        String owner = ownerOf(opened.get());
-        if (owner != null && !owner.equals(person.getName())) {
-            throw new JournalNotFound();
-        }
-        return true;
-    }
-
-    private String ownerOf(byte[] payload) {
-        try {
-            var ownerId = json.readTree(payload).path("ownerId");
-            return ownerId.isString() ? ownerId.asString() : null;
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
+        return switch (owners.openedBy(journalId, person.getName())) {
+            case MISSING, NOT_MINE -> throw new JournalNotFound();
+            case MINE, UNREADABLE -> true;
+        };
     }
 }

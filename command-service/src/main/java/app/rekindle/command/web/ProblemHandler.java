@@ -3,29 +3,23 @@ package app.rekindle.command.web;
 import app.rekindle.command.journal.InvalidField;
 import app.rekindle.command.journal.JournalNotFound;
 import app.rekindle.command.journal.JournalRejection;
-import app.rekindle.support.web.BodyTooLarge;
 import app.rekindle.support.web.ProblemExceptionHandler;
-import app.rekindle.support.web.RequestLimits;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import tools.jackson.core.JacksonException;
 
 import java.util.List;
 import java.util.Map;
@@ -99,25 +93,6 @@ class ProblemHandler extends ProblemExceptionHandler {
                         error.getField() + " " + error.getDefaultMessage() + "."))
                 .collect(Collectors.toList());
         return ResponseEntity.badRequest().body(Problems.invalid(errors));
-    }
-
-    /** Malformed JSON, a wrong type, an unknown enum value or an unknown property: name the field. */
-    @Override
-    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (NestedExceptionUtils.getRootCause(ex) instanceof BodyTooLarge tooLarge) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(RequestLimits.tooLarge(tooLarge.limit()));
-        }
-        String field = ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()
-                ? jackson.getPath().stream()
-                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[")
-                : "body";
-        String message = field.equals("body")
-                ? "The body is not valid JSON for this request."
-                : field + " is not allowed here or has the wrong type.";
-        return ResponseEntity.badRequest().body(Problems.invalid(List.of(Problems.error(field, "readable", message))));
     }
 
     /** A path or query parameter of the wrong type, such as a journal id that is not a UUID. */

@@ -1,5 +1,6 @@
 package app.rekindle.command.web;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -12,17 +13,20 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final JournalOwners owners;
 
-    WebConfig(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    WebConfig(JournalOwners owners) {
+        this.owners = owners;
+    }
+
+    @Bean
+    static JournalOwners journalOwners(JdbcClient jdbc, JsonMapper json) {
+        return new JournalOwners(jdbc, json);
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new JournalOwnerCheck(jdbc, json)).addPathPatterns("/journals/*", "/journals/*/**");
+        registry.addInterceptor(new JournalOwnerCheck(owners)).addPathPatterns("/journals/*", "/journals/*/**");
     }
 
     @Override

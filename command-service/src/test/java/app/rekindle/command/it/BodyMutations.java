@@ -62,6 +62,9 @@ final class BodyMutations {
             for (String value : new String[] {"\"maybe\"", "{}", "[true]"}) {
                 add("wrong-type", name, with(name, value), READABLE);
             }
+            for (String value : new String[] {"1", "0", "\"true\"", "\"false\"", "\"\""}) {
+                add("not-converted", name, with(name, value), Set.of("readable"));
+            }
         } else if (type.equals("object")) {
             add("wrong-type", name, with(name, "[]"), READABLE);
             add("wrong-type", name, with(name, "\"text\""), READABLE);
@@ -73,6 +76,15 @@ final class BodyMutations {
             for (String injection : INJECTIONS) {
                 add("injection", name, with(name, quote(injection)), READABLE);
             }
+            // Strict JSON: dates and instants only as ISO-8601 text; a date-time is not a date (its time would
+            // be dropped) and an epoch number is not an instant.
+            String[] notConverted = format.equals("date")
+                    ? new String[] {"[2026,1,1]", "\"2026-01-01T10:00:00\"", "\"2026-01-01T10:00:00Z\"", "20454", "\"20454\""}
+                    : new String[] {"1767225600", "1767225600000", "1767225600.5", "\"1767225600\"", "[2026,1,1,10,0]",
+                            "\"2026-01-01\""};
+            for (String value : notConverted) {
+                add("not-converted", name, with(name, value), Set.of("readable"));
+            }
         } else if (type.equals("string")) {
             text(name, schema);
         }
@@ -81,6 +93,10 @@ final class BodyMutations {
     private void integer(String name, JsonNode schema) {
         for (String value : new String[] {"\"abc\"", "{}", "1.5", "2147483648", "1e400", "\"1; DROP TABLE x\""}) {
             add("wrong-type", name, with(name, value), READABLE);
+        }
+        // Strict JSON: a number sent as text, padded, empty, as a float or a boolean is not converted.
+        for (String value : new String[] {"\"4\"", "\" 4\"", "\"\"", "4.0", "true"}) {
+            add("not-converted", name, with(name, value), Set.of("readable"));
         }
         if (schema.has("minimum")) {
             add("out-of-range", name, with(name, String.valueOf(schema.get("minimum").asLong() - 1)), Set.of("range"));
@@ -94,6 +110,10 @@ final class BodyMutations {
     private void text(String name, JsonNode schema) {
         add("wrong-type", name, with(name, "{}"), READABLE);
         add("wrong-type", name, with(name, "[\"a\"]"), READABLE);
+        // Strict JSON: a number or a boolean is not text.
+        for (String value : new String[] {"123", "1.5", "true"}) {
+            add("not-converted", name, with(name, value), Set.of("readable"));
+        }
         if (schema.has("maxLength")) {
             int max = schema.get("maxLength").asInt();
             add("too-long", name, with(name, quote("x".repeat(max + 1))), Set.of("max-length"));

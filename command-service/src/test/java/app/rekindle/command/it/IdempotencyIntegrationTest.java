@@ -66,6 +66,39 @@ class IdempotencyIntegrationTest extends CommandServiceTest {
     }
 
     @Test
+    void after_erasure_every_retried_write_answers_404_like_a_missing_journal() {
+        String openKey = UUID.randomUUID().toString();
+        String openBody = "{\"partnerName\":\"Sam\",\"intention\":\"Erase me\",\"timezone\":\"UTC\"}";
+        String journalId = api.post("/journals", alice, openBody, "Idempotency-Key", openKey).body()
+                .get("journalId").asString();
+        String checkInKey = UUID.randomUUID().toString();
+        String checkIns = "/journals/" + journalId + "/check-ins";
+        assertThat(api.post(checkIns, alice, "{\"mood\":4,\"connection\":4}", "Idempotency-Key", checkInKey).status())
+                .isEqualTo(201);
+        String eraseKey = UUID.randomUUID().toString();
+        assertThat(api.delete("/journals/" + journalId, alice, "Idempotency-Key", eraseKey).status()).isEqualTo(200);
+        long stored = eventCount(journalId);
+        long opened = journalsOpened();
+        Api.Response missing = api.post("/journals/" + UUID.randomUUID() + "/check-ins", alice,
+                "{\"mood\":4,\"connection\":4}");
+
+        List<Api.Response> retries = List.of(
+                api.post(checkIns, alice, "{\"mood\":4,\"connection\":4}", "Idempotency-Key", checkInKey),
+                api.delete("/journals/" + journalId, alice, "Idempotency-Key", eraseKey),
+                api.post("/journals", alice, openBody, "Idempotency-Key", openKey));
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(retries).allSatisfy(retry -> {
+            assertThat(retry.status()).isEqualTo(404);
+            assertThat(retry.contentType()).startsWith("application/problem+json");
+            assertThat(retry.body().get("type")).isEqualTo(missing.body().get("type"));
+            assertThat(retry.body().get("detail")).isEqualTo(missing.body().get("detail"));
+        });
+        assertThat(eventCount(journalId)).isEqualTo(stored);
+        assertThat(journalsOpened()).as("the retried open opened no second journal").isEqualTo(opened);
+    }
+
+    @Test
     void the_same_key_with_a_different_body_answers_422() {
         String journalId = api.openJournal(alice);
         String key = UUID.randomUUID().toString();
@@ -104,6 +137,10 @@ class IdempotencyIntegrationTest extends CommandServiceTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private long journalsOpened() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0").query(Long.class).single();
     }
 
     private long eventCount(String journalId) {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +52,27 @@ class MetricsIntegrationTest extends RunningCommandService {
             assertThat(now.value("rekindle_publisher_lag_events")).isZero();
         });
         assertThat(scrape().has("kafka_producer_record_send_total")).isTrue();
+    }
+
+    /** Why /actuator/prometheus may stay public (ServiceSecurity.PUBLIC_GETS): it names no journal, person or text. */
+    @Test
+    void the_public_scrape_names_no_journal_person_or_text() throws Exception {
+        Api api = new Api(port);
+        String person = "metrics-private-" + System.nanoTime();
+        String personToken = Api.tokenFor(person);
+        String journalId = api.openJournal(personToken);
+        String marker = "marker" + System.nanoTime();
+        api.post("/journals/" + journalId + "/check-ins", personToken, "{\"mood\":4,\"connection\":3,\"note\":\"" + marker + "\"}");
+        api.post("/journals/" + journalId + "/check-ins", personToken, "{\"mood\":\"" + marker + "\"}");
+        api.get("/journals/" + journalId + "/" + marker, personToken);
+        api.post("/journals/" + UUID.randomUUID() + "/check-ins", personToken, "{\"mood\":4,\"connection\":3}");
+
+        HttpResponse<String> scrape = get("/actuator/prometheus");
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("rekindle_commands_total").doesNotContain(journalId).doesNotContain(person)
+                .doesNotContain(marker);
+        assertThat(get("/actuator/metrics").statusCode()).as("the rest of the actuator needs an operator").isEqualTo(401);
     }
 
     @Test

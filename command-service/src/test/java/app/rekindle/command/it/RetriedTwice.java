@@ -38,4 +38,22 @@ final class RetriedTwice {
         exercised.add(what);
         return first;
     }
+
+    /**
+     * The erasure: after it the journal answers 404 to everything, its own retried erasure included (README,
+     * Privacy); the retry records nothing.
+     */
+    void erasing(String path, String template) {
+        String key = UUID.randomUUID().toString();
+        String what = "DELETE " + template;
+        Api.Response first = api.send("DELETE", path, token, null, "Idempotency-Key", key);
+        long after = allEvents.getAsLong();
+        Api.Response retry = api.send("DELETE", path, token, null, "Idempotency-Key", key);
+        assertThat(first.status()).as(what).isEqualTo(200);
+        assertThat(retry.status()).as(what + " retried").isEqualTo(404);
+        assertThat(retry.body().get("type").asString()).as(what + " retried")
+                .isEqualTo("https://rekindle.app/problems/journal-not-found");
+        assertThat(allEvents.getAsLong()).as(what + " recorded again").isEqualTo(after);
+        exercised.add(what);
+    }
 }

@@ -73,7 +73,7 @@ class SafeRetriesTest {
         journey.once("DELETE", j + "/entries/" + entry, t + "/entries/{entryId}", null);
         journey.once("POST", j + "/closure", t + "/closure", "{\"outcome\":\"PAUSED\"}");
         journey.once("POST", "/journals/import", "/journals/import", ExportDocument.of("alice-retries"));
-        journey.once("DELETE", j, t, null);
+        journey.erasing(j, t);
 
         assertThat(exercised).containsAll(describedWrites(api));
     }

@@ -1,7 +1,7 @@
 package app.rekindle.query.deadletter;
 
-import app.rekindle.query.rebuild.AdminProperties;
 import app.rekindle.query.web.Problems;
+import app.rekindle.support.security.Operators;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,11 +30,11 @@ class DeadLetterController {
             "DUPLICATE", "SKIPPED");
 
     private final DeadLetterAdmin admin;
-    private final AdminProperties admins;
+    private final Operators operators;
 
-    DeadLetterController(DeadLetterAdmin admin, AdminProperties admins) {
+    DeadLetterController(DeadLetterAdmin admin, Operators operators) {
         this.admin = admin;
-        this.admins = admins;
+        this.operators = operators;
     }
 
     @Operation(summary = "Operators: events parked (could not be read or applied) or waiting, newest first")
@@ -89,7 +89,7 @@ class DeadLetterController {
     }
 
     private boolean admin(Jwt jwt) {
-        return admins.subjects().contains(jwt.getSubject());
+        return operators.includes(jwt.getSubject());
     }
 
     private static ResponseEntity<Object> forbidden() {

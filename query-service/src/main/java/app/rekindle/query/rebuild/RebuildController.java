@@ -2,6 +2,7 @@ package app.rekindle.query.rebuild;
 
 import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.web.Problems;
+import app.rekindle.support.security.Operators;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,11 +19,11 @@ import java.util.function.Supplier;
 class RebuildController {
 
     private final Rebuilder rebuilder;
-    private final AdminProperties admins;
+    private final Operators operators;
 
-    RebuildController(Rebuilder rebuilder, AdminProperties admins) {
+    RebuildController(Rebuilder rebuilder, Operators operators) {
         this.rebuilder = rebuilder;
-        this.admins = admins;
+        this.operators = operators;
     }
 
     /** Starts rebuilding the views from offset 0 (202); while one runs, answers its progress instead. */
@@ -39,7 +40,7 @@ class RebuildController {
     }
 
     private ResponseEntity<Object> asAdmin(Jwt jwt, HttpStatus status, Supplier<RebuildProgress> action) {
-        if (!admins.subjects().contains(jwt.getSubject())) {
+        if (!operators.includes(jwt.getSubject())) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                             "You may not do this.")));

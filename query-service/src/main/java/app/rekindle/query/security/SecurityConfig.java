@@ -1,9 +1,11 @@
 package app.rekindle.query.security;
 
 import app.rekindle.support.security.JwtDecoderCaching;
+import app.rekindle.support.security.Operators;
 import app.rekindle.support.security.SecurityObservations;
 import app.rekindle.support.security.ServiceSecurity;
 import app.rekindle.support.web.HttpEdge;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -16,12 +18,14 @@ import java.util.List;
 /** Bearer JWTs on every read; the token's subject is the journal owner. The rest is {@link ServiceSecurity}. */
 @Configuration(proxyBeanMethods = false)
 @Import({HttpEdge.class, SecurityObservations.class, JwtDecoderCaching.class})
+@EnableConfigurationProperties(Operators.class)
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Operators operators) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(HttpMethod.GET, ServiceSecurity.PUBLIC_GETS).permitAll()
+                .requestMatchers(ServiceSecurity.OPERATOR_PATHS).access(operators.only())
                 .requestMatchers("/error").permitAll()
                 // The dashboard's page and assets; its data still needs the bearer token.
                 .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/webjars/**",

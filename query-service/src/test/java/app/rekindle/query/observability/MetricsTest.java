@@ -5,6 +5,7 @@ import app.rekindle.support.testing.Prometheus;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.QueryServiceTest;
+import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -76,6 +77,27 @@ class MetricsTest extends QueryServiceTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 scrape().value(deadLetters, "reason=\"MalformedRecordException\"")
                         - before.value(deadLetters, "reason=\"MalformedRecordException\"")).isEqualTo(1));
+    }
+
+    /** Why /actuator/prometheus may stay public (ServiceSecurity.PUBLIC_GETS): it names no journal, person or text. */
+    @Test
+    void the_public_scrape_names_no_journal_person_or_text() {
+        TestJournal journal = new TestJournal("metrics-private-" + UUID.randomUUID());
+        String marker = "marker" + System.nanoTime();
+        send(journal.publish(journal.opened()));
+        send(journal.publish(journal.checkIn(marker)));
+        TestApi api = new TestApi(port);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/journals/" + journal.id + "/timeline",
+                journal.owner).raw().contains(marker));
+        api.get("/journals/" + journal.id + "/" + marker, journal.owner);
+        api.get("/journals/" + UUID.randomUUID() + "/timeline", journal.owner);
+
+        HttpResponse<String> scrape = get("/actuator/prometheus");
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("rekindle_projection_applied_total")
+                .doesNotContain(journal.id.toString()).doesNotContain(journal.owner).doesNotContain(marker);
+        assertThat(get("/actuator/metrics").statusCode()).as("the rest of the actuator needs an operator").isEqualTo(401);
     }
 
     @Test

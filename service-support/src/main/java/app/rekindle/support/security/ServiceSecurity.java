@@ -1,5 +1,6 @@
 package app.rekindle.support.security;
 
+import app.rekindle.support.web.SecurityHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,9 +21,16 @@ import java.util.List;
  */
 public final class ServiceSecurity {
 
-    /** Anyone may read these: health, info, the metrics scrape and the API description. */
+    /**
+     * Anyone may read these: health, info, the metrics scrape and the API description. The scrape stays open
+     * because Prometheus reads it without a token by default and it holds no person's data: counters and timers
+     * labelled by command or event type, outcome, route template and partition — never a journal id, subject or
+     * text ({@code MetricsIntegrationTest}, {@code MetricsTest}).
+     */
     public static final String[] PUBLIC_GETS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+    /** The rest of the actuator (metrics by name and tag, …): operators only ({@link Operators}). */
+    public static final String[] OPERATOR_PATHS = {"/actuator", "/actuator/**"};
     private static final Duration ONE_YEAR = Duration.ofDays(365);
 
     private ServiceSecurity() {
@@ -45,10 +53,11 @@ public final class ServiceSecurity {
                 .addFilterAfter(corsFilter, HeaderWriterFilter.class)
                 .csrf(csrf -> csrf.disable())
                 // nosniff and Cache-Control: no-store are Spring Security's defaults, kept; HSTS is sent on
-                // HTTPS requests only (a browser ignores it on plain HTTP anyway).
+                // HTTPS requests only (a browser ignores it on plain HTTP anyway). SecurityHeaders has the same
+                // values for the answers given outside this chain.
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.deny())
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
                                 .maxAgeInSeconds(ONE_YEAR.toSeconds())));

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Writes an RFC 9457 problem straight to the servlet response, for the answers given before Spring MVC runs
- * (filters, the security chain, the container's error dispatch). Details are fixed sentences: nothing the
- * client sent is echoed.
+ * (filters, the security chain, the container's error dispatch), with the security headers, since some of them
+ * run before Spring Security's header writer. Details are fixed sentences: nothing the client sent is echoed.
  */
 public final class ProblemWriter {
 
@@ -45,6 +45,7 @@ public final class ProblemWriter {
             return;
         }
         response.resetBuffer();
+        SecurityHeaders.applyTo(response);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

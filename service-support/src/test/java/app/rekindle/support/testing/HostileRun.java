@@ -11,7 +11,8 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sends a corpus of bad requests and checks each answer: the expected 4xx, problem+json whose status matches,
+ * Sends a corpus of bad requests and checks each answer: the expected 4xx, the security headers, problem+json
+ * whose status matches,
  * the field and rule named where the request broke a field's rule, and nothing of the hostile input or of a
  * token in the body. Prints the tally (cases, outcome per status and per category) for the closing note.
  */
@@ -50,6 +51,10 @@ public final class HostileRun {
         }
         if (request.status() != 0 && answer.status() != request.status()) {
             return "expected " + request.status();
+        }
+        String missingHeader = SecurityHeaderCheck.missing(answer::header);
+        if (missingHeader != null) {
+            return missingHeader;
         }
         String type = answer.header("Content-Type");
         if (type == null || !type.startsWith("application/problem+json")) {
