@@ -109,6 +109,8 @@ class LauncherKillTest {
             Map<String, Long> acknowledged = load.lastVersions();
             // Nobody signals them: they notice their launcher's end of the stdin pipe closing (EndWithLauncher).
             awaitAllGone(services);
+            System.out.printf("launcher alone SIGKILL: both services had ended %.1f s later%n",
+                    (System.nanoTime() - killed) / 1e9);
 
             Duration restart = run.start(START_TIMEOUT);
 
