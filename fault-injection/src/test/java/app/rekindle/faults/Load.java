@@ -31,7 +31,7 @@ final class Load implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("load-", 0).factory());
     }
 
-    static Load start(FaultStack stack, String person, int journals, Duration interval) {
+    static Load start(StackEndpoints stack, String person, int journals, Duration interval) {
         String token = DevTokens.issue(stack.http(), stack.url(Service.COMMAND), person);
         CommandHttp http = new CommandHttp(stack.url(Service.COMMAND), token);
         List<JournalStream> streams = IntStream.range(0, journals)

@@ -12,12 +12,12 @@ final class Recovery {
     }
 
     /** Waits until each journal's view position reaches the version in {@code versions}; the time since {@code since}. */
-    static Duration measure(FaultStack stack, Map<String, Long> versions, long sinceNanos, Duration atMost) {
+    static Duration measure(StackEndpoints stack, Map<String, Long> versions, long sinceNanos, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> caughtUp(stack, versions));
         return Duration.ofNanos(System.nanoTime() - sinceNanos);
     }
 
-    static boolean caughtUp(FaultStack stack, Map<String, Long> versions) throws Exception {
+    static boolean caughtUp(StackEndpoints stack, Map<String, Long> versions) throws Exception {
         Map<String, Long> positions = Layers.viewPositions(stack, versions.keySet());
         return versions.entrySet().stream()
                 .allMatch(journal -> positions.getOrDefault(journal.getKey(), -1L) >= journal.getValue());

@@ -1,5 +1,7 @@
 package app.rekindle.launcher;
 
+import app.rekindle.embedded.LeftoverPostmaster;
+
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,15 +59,20 @@ public final class EmbeddedStack implements AutoCloseable {
         long started = System.nanoTime();
         ServiceJars.requireExists("command service", config.commandJar());
         ServiceJars.requireExists("query service", config.queryJar());
+        if (config.reachableFromNetwork()) {
+            out.println(OpenNetworkWarning.render(config.bindAddress()));
+        }
+        // A PostgreSQL that a killed run left behind holds the port and the folder: stopped before the port check.
+        LeftoverPostmaster.stopIfRunning(LocalInfrastructure.postgresDir(config.dataDir()));
         int commandPort = Ports.resolve(config.commandPort(), "REKINDLE_COMMAND_PORT");
         int queryPort = Ports.resolve(config.queryPort(), "REKINDLE_QUERY_PORT");
-        int postgresPort = Ports.resolve(config.postgresPort(), "REKINDLE_POSTGRES_PORT");
+        int postgresPort = postgresPort();
         int kafkaPort = Ports.resolve(config.kafkaPort(), "REKINDLE_KAFKA_PORT");
 
         out.println("Rekindle: starting PostgreSQL and Kafka, data in " + config.dataDir());
         adopt(LocalInfrastructure.start(config.dataDir(), postgresPort, kafkaPort,
                 config.topic(), config.topicPartitions()));
-        addresses = infrastructure.addresses(commandPort, queryPort, config.topic());
+        addresses = infrastructure.addresses(commandPort, queryPort, config.topic(), config.bindAddress());
         out.printf("Rekindle: PostgreSQL on port %d, Kafka at %s (%s); starting the services%n",
                 infrastructure.postgresPort(), infrastructure.kafkaBootstrapServers(), since(started));
 
@@ -78,6 +85,16 @@ public final class EmbeddedStack implements AutoCloseable {
         Readiness.await(http, queryUrl(), query, READINESS_TIMEOUT);
         demoToken = DevTokens.issue(http, commandUrl(), DEMO_USER);
         startupTime = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private int postgresPort() {
+        try {
+            return Ports.resolve(config.postgresPort(), "REKINDLE_POSTGRES_PORT");
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " (not by a PostgreSQL of "
+                    + LocalInfrastructure.postgresDir(config.dataDir()) + ", which would have been stopped: by another"
+                    + " program, which is left alone)", e);
+        }
     }
 
     // A Ctrl-C during the start has already run close(): whatever starts after it is stopped at once.

@@ -1,5 +1,7 @@
 package app.rekindle.launcher;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -24,6 +26,12 @@ import java.util.regex.Pattern;
  * The partition count only applies when the topic is created.</dd>
  * <dt>{@code REKINDLE_SERVICE_HEAP} (384m)</dt>
  * <dd>Maximum heap ({@code -Xmx}) of each service process.</dd>
+ * <dt>{@code REKINDLE_BIND_ADDRESS} (127.0.0.1)</dt>
+ * <dd>The IP address both services listen on. Only this machine can reach them by default; {@code 0.0.0.0}
+ * (or one interface's address) opens them to the network, over plain HTTP, and the launcher then prints a
+ * warning, since this run signs tokens for any name ({@code POST /dev/tokens}, which still answers only to
+ * clients on this machine). PostgreSQL (trust authentication, no password) and Kafka (no authentication)
+ * always stay on loopback, whatever this says.</dd>
  * </dl>
  * Any port may be 0 for "a free one". The service jars are found next to the launcher jar, in
  * {@code services/}, unless the system properties {@code rekindle.commandJar} / {@code rekindle.queryJar}
@@ -39,9 +47,15 @@ public record LauncherConfig(
         int topicPartitions,
         String serviceHeap,
         Path commandJar,
-        Path queryJar) {
+        Path queryJar,
+        InetAddress bindAddress) {
+
+    /** Where the services listen unless {@code REKINDLE_BIND_ADDRESS} says otherwise: this machine only. */
+    public static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
+    // IPv4 dotted quads, or IPv6 (hex digits and colons, possibly ending in a dotted quad); getByName checks the rest.
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     public LauncherConfig {
         requirePort("command port", commandPort);
@@ -54,6 +68,21 @@ public record LauncherConfig(
         if (!HEAP_SIZE.matcher(serviceHeap).matches()) {
             throw new IllegalArgumentException("Service heap must look like 384m or 1g, not '" + serviceHeap + "'");
         }
+        if (bindAddress == null) {
+            throw new IllegalArgumentException("The bind address is required");
+        }
+    }
+
+    /** A run listening on loopback only, the default. */
+    public LauncherConfig(Path dataDir, int commandPort, int queryPort, int postgresPort, int kafkaPort, String topic,
+                          int topicPartitions, String serviceHeap, Path commandJar, Path queryJar) {
+        this(dataDir, commandPort, queryPort, postgresPort, kafkaPort, topic, topicPartitions, serviceHeap,
+                commandJar, queryJar, LOOPBACK);
+    }
+
+    /** True when the services can be reached from other machines. */
+    public boolean reachableFromNetwork() {
+        return !bindAddress.isLoopbackAddress();
     }
 
     public static LauncherConfig fromEnvironment() {
@@ -72,7 +101,27 @@ public record LauncherConfig(
                 integer(env, "REKINDLE_TOPIC_PARTITIONS", 6),
                 env.getOrDefault("REKINDLE_SERVICE_HEAP", "384m"),
                 jars.command(),
-                jars.query());
+                jars.query(),
+                ipAddress(env, "REKINDLE_BIND_ADDRESS"));
+    }
+
+    // An address literal only: a host name would be looked up in DNS, and could mean another address tomorrow.
+    private static InetAddress ipAddress(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return LOOPBACK;
+        }
+        String literal = value.trim();
+        if (!IP_LITERAL.matcher(literal).matches()) {
+            throw new IllegalArgumentException(name + " must be an IP address such as 127.0.0.1 or 0.0.0.0, not '"
+                    + value + "'");
+        }
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(name + " must be an IP address such as 127.0.0.1 or 0.0.0.0, not '"
+                    + value + "'");
+        }
     }
 
     private static int integer(Map<String, String> env, String name, int defaultValue) {

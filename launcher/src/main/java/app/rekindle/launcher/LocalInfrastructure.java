@@ -5,6 +5,7 @@ import app.rekindle.embedded.EmbeddedPostgresServer;
 import app.rekindle.embedded.LocalJwtKeys;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,7 +31,7 @@ final class LocalInfrastructure implements AutoCloseable {
         // PostgreSQL is a separate process that mostly needs waiting for, Kafka is CPU in this JVM:
         // side by side they start a few seconds sooner.
         CompletableFuture<EmbeddedPostgresServer> startingPostgres = CompletableFuture.supplyAsync(
-                () -> EmbeddedPostgresServer.start(dataDir.resolve("postgres"), postgresPort));
+                () -> EmbeddedPostgresServer.start(postgresDir(dataDir), postgresPort));
         EmbeddedKafkaBroker kafka;
         try {
             kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
@@ -62,11 +63,15 @@ final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
-    StackAddresses addresses(int commandPort, int queryPort, String topic) {
+    static Path postgresDir(Path dataDir) {
+        return dataDir.resolve("postgres");
+    }
+
+    StackAddresses addresses(int commandPort, int queryPort, String topic, InetAddress bindAddress) {
         return new StackAddresses(commandPort, queryPort,
                 postgres.jdbcUrl(DATABASE, "events"), postgres.jdbcUrl(DATABASE, "views"),
                 postgres.username(), postgres.password(),
-                kafka.bootstrapServers(), topic, keys.publicKeyPem(), keys.privateKeyPem());
+                kafka.bootstrapServers(), topic, keys.publicKeyPem(), keys.privateKeyPem(), bindAddress);
     }
 
     int postgresPort() {

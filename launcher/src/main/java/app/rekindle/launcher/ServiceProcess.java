@@ -3,6 +3,7 @@ package app.rekindle.launcher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +16,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A service running as a child JVM. Its output goes to the launcher's, each line tagged with the
- * service's name so the two interleaved logs stay readable.
+ * service's name so the two interleaved logs stay readable. Its standard input is a pipe this process holds open
+ * and never writes to: when this process ends, however it ends, the service reads end-of-file and stops
+ * ({@code EndWithLauncher} in service-support), so no service outlives its launcher.
  */
 public final class ServiceProcess {
 
+    /** Tells the service to stop once its standard input closes. */
+    static final String LIFELINE_VARIABLE = "REKINDLE_EXIT_WHEN_STDIN_CLOSES";
+
     private final String name;
     private final Process process;
+    // Kept open, and reachable, for as long as this process lives: its closing is the service's signal to stop.
+    private final OutputStream lifeline;
 
     private ServiceProcess(String name, Process process) {
         this.name = name;
         this.process = process;
+        this.lifeline = process.getOutputStream();
     }
 
     public static ServiceProcess start(String name, Path jar, String heap, Map<String, String> environment, PrintStream out) {
@@ -33,6 +42,7 @@ public final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-jar", jar.toString()))
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
+        builder.environment().put(LIFELINE_VARIABLE, "true");
         try {
             ServiceProcess service = new ServiceProcess(name, builder.start());
             service.forwardOutputTo(out);

@@ -3,10 +3,14 @@ package app.rekindle.launcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +34,10 @@ class EmbeddedStackWithStandInServicesTest {
             assertThat(env(stack.queryUrl(), "REKINDLE_COMMAND_SERVICE_URL")).isEqualTo(stack.commandUrl().toString());
             assertThat(env(stack.commandUrl(), "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION"))
                     .isEqualTo("file:" + dir.resolve("data/keys/jwt-public.pem").toAbsolutePath());
+            assertThat(env(stack.commandUrl(), "SERVER_ADDRESS")).isEqualTo("127.0.0.1");
+            assertThat(env(stack.queryUrl(), "SERVER_ADDRESS")).isEqualTo("127.0.0.1");
+            // Each service stops once the launcher's end of its standard input closes (EndWithLauncher).
+            assertThat(env(stack.commandUrl(), ServiceProcess.LIFELINE_VARIABLE)).isEqualTo("true");
             assertThat(dir.resolve("data/postgres/postgresql.conf")).exists();
             assertThat(dir.resolve("data/kafka/meta.properties")).exists();
 
@@ -37,6 +45,21 @@ class EmbeddedStackWithStandInServicesTest {
 
             // Process.onExit() completes on the JDK's reaper thread, a moment after the process is gone.
             assertThat(stack.anyServiceExit()).succeedsWithin(java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void a_run_opened_to_the_network_warns_before_it_starts(@TempDir Path dir) throws Exception {
+        Path jar = FakeServiceJar.writeTo(dir, FakeService.class);
+        LauncherConfig config = new LauncherConfig(dir.resolve("data"), 0, 0, 0, 0, "journal-events", 1, "64m", jar, jar,
+                InetAddress.getByName("0.0.0.0"));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+        try (EmbeddedStack stack = EmbeddedStack.start(config, new PrintStream(output, true, StandardCharsets.UTF_8))) {
+            assertThat(env(stack.commandUrl(), "SERVER_ADDRESS")).isEqualTo("0.0.0.0");
+            assertThat(output.toString(StandardCharsets.UTF_8))
+                    .contains("WARNING: REKINDLE_BIND_ADDRESS=0.0.0.0")
+                    .contains("ANY user name");
         }
     }
 

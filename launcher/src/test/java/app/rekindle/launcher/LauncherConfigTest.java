@@ -2,6 +2,7 @@ package app.rekindle.launcher;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +26,26 @@ class LauncherConfigTest {
         assertThat(config.topic()).isEqualTo("rekindle.journal-events");
         assertThat(config.topicPartitions()).isEqualTo(6);
         assertThat(config.serviceHeap()).isEqualTo("384m");
+        assertThat(config.bindAddress().isLoopbackAddress()).isTrue();
+        assertThat(config.reachableFromNetwork()).isFalse();
+    }
+
+    @Test
+    void the_services_are_opened_to_the_network_only_when_asked() throws Exception {
+        LauncherConfig open = LauncherConfig.from(Map.of("REKINDLE_BIND_ADDRESS", "0.0.0.0"), noSystemProperties);
+        LauncherConfig ipv6Loopback = LauncherConfig.from(Map.of("REKINDLE_BIND_ADDRESS", "::1"), noSystemProperties);
+
+        assertThat(open.bindAddress()).isEqualTo(InetAddress.getByName("0.0.0.0"));
+        assertThat(open.reachableFromNetwork()).isTrue();
+        assertThat(ipv6Loopback.reachableFromNetwork()).isFalse();
+    }
+
+    @Test
+    void a_bind_address_must_be_an_ip_address_not_a_name() {
+        assertThatThrownBy(() -> LauncherConfig.from(Map.of("REKINDLE_BIND_ADDRESS", "example.org"), noSystemProperties))
+                .hasMessage("REKINDLE_BIND_ADDRESS must be an IP address such as 127.0.0.1 or 0.0.0.0, not 'example.org'");
+        assertThatThrownBy(() -> LauncherConfig.from(Map.of("REKINDLE_BIND_ADDRESS", "999.1.1.1"), noSystemProperties))
+                .hasMessageContaining("must be an IP address");
     }
 
     @Test

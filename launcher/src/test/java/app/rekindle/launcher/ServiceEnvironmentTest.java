@@ -2,6 +2,7 @@ package app.rekindle.launcher;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,7 @@ class ServiceEnvironmentTest {
     void command_service_writes_to_the_events_schema_issues_dev_tokens_and_lets_the_dashboard_call_it() {
         assertThat(ServiceEnvironment.command(addresses)).containsOnly(
                 entry("SERVER_PORT", "8080"),
+                entry("SERVER_ADDRESS", "127.0.0.1"),
                 entry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/rekindle?currentSchema=events"),
                 entry("SPRING_DATASOURCE_USERNAME", "postgres"),
                 entry("SPRING_DATASOURCE_PASSWORD", "secret"),
@@ -36,6 +38,7 @@ class ServiceEnvironmentTest {
     void query_service_reads_the_views_schema_and_tells_the_dashboard_where_to_sign_in() {
         assertThat(ServiceEnvironment.query(addresses)).containsOnly(
                 entry("SERVER_PORT", "8081"),
+                entry("SERVER_ADDRESS", "127.0.0.1"),
                 entry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/rekindle?currentSchema=views"),
                 entry("SPRING_DATASOURCE_USERNAME", "postgres"),
                 entry("SPRING_DATASOURCE_PASSWORD", "secret"),
@@ -46,5 +49,14 @@ class ServiceEnvironmentTest {
                 entry("REKINDLE_COMMAND_SERVICE_URL", "http://localhost:8080"),
                 entry("REKINDLE_DASHBOARD_DEV_SIGN_IN", "true"),
                 entry("REKINDLE_CRYPTO_KEY_SERVICE_TOKEN_FILE", "/data/keys/query-service.token"));
+    }
+
+    @Test
+    void services_listen_where_the_run_says_loopback_unless_opened_up() throws Exception {
+        StackAddresses open = new StackAddresses(8080, 8081, "jdbc:e", "jdbc:v", "postgres", "secret",
+                "localhost:40123", "topic", Path.of("/k/pub.pem"), Path.of("/k/priv.pem"), InetAddress.getByName("0.0.0.0"));
+
+        assertThat(ServiceEnvironment.command(open)).containsEntry("SERVER_ADDRESS", "0.0.0.0");
+        assertThat(ServiceEnvironment.query(open)).containsEntry("SERVER_ADDRESS", "0.0.0.0");
     }
 }

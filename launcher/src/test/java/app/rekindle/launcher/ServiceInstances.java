@@ -39,7 +39,7 @@ final class ServiceInstances implements AutoCloseable {
     static ServiceInstances start(Path dataDir, String topic, int partitions) {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDir, Ports.resolve(0, "postgres"),
                 Ports.resolve(0, "kafka"), topic, partitions);
-        return new ServiceInstances(infrastructure, infrastructure.addresses(0, 0, topic));
+        return new ServiceInstances(infrastructure, infrastructure.addresses(0, 0, topic, LauncherConfig.LOOPBACK));
     }
 
     /** Starts the processes side by side, then waits until every one of them is ready. */

@@ -5,10 +5,12 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -19,6 +21,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +34,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Mints a bearer token for any username, so the embedded run needs no identity provider. Off by default. */
+/**
+ * Mints a bearer token for any username, so the embedded run needs no identity provider. Off by default; where it
+ * is on, it answers clients on this machine only ({@link DevTokenRequests}), and anyone else exactly as if it were
+ * off: 401 without a token (the security chain asks for one), the missing-route 404 with one.
+ */
 @RestController
 @ConditionalOnProperty(name = "rekindle.dev-tokens.enabled", havingValue = "true")
 @SecurityRequirements
@@ -56,7 +63,12 @@ class DevTokenController {
 
     @Operation(summary = "Issue a development token for any username (only when rekindle.dev-tokens.enabled)")
     @PostMapping("/dev/tokens")
-    TokenResponse issue(@Valid @RequestBody TokenRequest request) {
+    TokenResponse issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http)
+            throws NoResourceFoundException {
+        if (!DevTokenRequests.fromThisMachine(http)) {
+            // What Spring MVC raises for a route that does not exist, so the answer is that one, byte for byte.
+            throw new NoResourceFoundException(HttpMethod.POST, http.getRequestURI(), "dev/tokens");
+        }
         Instant now = clock.instant();
         Instant expiresAt = now.plus(LIFETIME);
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer(ISSUER).subject(request.username())

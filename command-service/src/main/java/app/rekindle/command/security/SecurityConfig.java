@@ -1,5 +1,6 @@
 package app.rekindle.command.security;
 
+import app.rekindle.command.devtokens.DevTokenRequests;
 import app.rekindle.support.security.JwtDecoderCaching;
 import app.rekindle.support.security.Operators;
 import app.rekindle.support.security.SecurityObservations;
@@ -32,7 +33,8 @@ class SecurityConfig {
             auth.requestMatchers(ServiceSecurity.OPERATOR_PATHS).access(operators.only());
             auth.requestMatchers("/error").permitAll();
             if (devTokens) {
-                auth.requestMatchers(HttpMethod.POST, "/dev/tokens").permitAll();
+                // From this machine only: from elsewhere it needs a token, as when dev tokens are off.
+                auth.requestMatchers(DevTokenRequests.FROM_THIS_MACHINE).permitAll();
             }
             // Data keys go to the query service's own credential only, never to a person's token.
             auth.requestMatchers("/internal/**").hasAuthority("SCOPE_journal-keys");
