@@ -37,8 +37,8 @@ import java.util.concurrent.Future;
  *
  * <p>An event Kafka refuses for good (too large, invalid) is parked instead, in the same transaction as the token,
  * and so is every later event of its journal, in order, until an operator retries or skips it
- * ({@link ParkedJournalAdmin}); the token moves on and other journals keep flowing. Never replayed: a reset must not
- * republish history.
+ * ({@link ParkedJournalAdmin}); the token moves on and other journals keep flowing. Only an erasure goes past them.
+ * Never replayed: a reset must not republish history.
  */
 @Component
 @ProcessingGroup(KafkaPublisher.PROCESSING_GROUP)
@@ -79,12 +79,15 @@ class KafkaPublisher {
     void on(JournalEvent event, EventMessage<?> message, @SequenceNumber Long sequence) {
         PublishedEvent published = PublishedEvent.of(message.getIdentifier(), sequence, event);
         Batch batch = batch();
-        if (batch.holdsBack(published.journalId())) {
+        // An erasure is never held back: the query side purges the journal on it whatever waits, and the parked
+        // events before it are sealed under the key it destroyed.
+        boolean erasure = event instanceof JournalEvent.JournalErased;
+        if (!erasure && batch.holdsBack(published.journalId())) {
             park(batch, published, null);
             return;
         }
         PendingSends.Pending large = batch.largeInFlight.remove(published.journalId());
-        if (large != null && batch.sends.await(large) != null) {
+        if (large != null && batch.sends.await(large) != null && !erasure) {
             // Refused: parked with its reason when the batch settles; this one waits behind it, unsent.
             park(batch, published, null);
             return;
@@ -125,7 +128,7 @@ class KafkaPublisher {
         for (PendingSends.Pending pending : batch.sends.all()) {
             PublishedEvent event = pending.event();
             Long first = firstRefused.get(event.journalId());
-            if (first == null || event.sequence() < first) {
+            if (first == null || event.sequence() < first || event.event() instanceof JournalEvent.JournalErased) {
                 batch.acknowledged++;
                 continue;
             }

@@ -68,14 +68,15 @@ class ParkedJournalAdmin {
     }
 
     Outcome retry(UUID journalId, String operator) {
-        return run(journalId, operator, null);
+        return run(journalId, operator, null, null);
     }
 
-    Outcome skip(UUID journalId, String operator, String reason) {
-        return run(journalId, operator, reason);
+    /** @param sequence must be the journal's first parked event: a repeated skip then drops nothing more */
+    Outcome skip(UUID journalId, String operator, long sequence, String reason) {
+        return run(journalId, operator, sequence, reason);
     }
 
-    private Outcome run(UUID journalId, String operator, String skipReason) {
+    private Outcome run(UUID journalId, String operator, Long skipSequence, String skipReason) {
         Long[] skipped = {null};
         int published = 0;
         boolean first = true;
@@ -85,6 +86,9 @@ class ParkedJournalAdmin {
                 List<ParkedEvents.Parked> rows = parked.lockParked(journalId);
                 if (rows.isEmpty()) {
                     return new Round(0, 0, null);
+                }
+                if (skipping && rows.getFirst().sequence() != skipSequence) {
+                    throw ParkingProblem.notFirst(rows.getFirst().sequence());
                 }
                 if (skipping) {
                     parked.skipped(rows.getFirst(), operator, skipReason, clock.instant());

@@ -78,8 +78,8 @@ class ParkedJournalsController {
                 : ResponseEntity.ok(admin.retry(id, jwt.getSubject()));
     }
 
-    @Operation(summary = "Operators: leave the journal's first parked event off Kafka for good, with a reason, and "
-            + "send the rest; the query side then marks the journal stale")
+    @Operation(summary = "Operators: leave the journal's first parked event (named by its sequence) off Kafka for good, "
+            + "with a reason, and send the rest; the query side then marks the journal stale")
     @PostMapping("/{journalId}/skip")
     ResponseEntity<Object> skip(@AuthenticationPrincipal Jwt jwt, @PathVariable String journalId,
                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -93,14 +93,20 @@ class ParkedJournalsController {
         if (id == null) {
             return invalid("journalId", "type", "journalId must be a UUID.");
         }
-        String reason = reason(body);
-        if (reason == null || reason.isBlank()) {
+        SkipRequest request = request(body);
+        if (request == null) {
+            return invalid("body", "readable", "The body must be a JSON object with sequence and reason.");
+        }
+        if (request.sequence() == null || request.sequence() < 0) {
+            return invalid("sequence", "required", "sequence is required: the journal's first parked event.");
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
             return invalid("reason", "required", "reason is required: say why the event may be left out.");
         }
-        if (reason.length() > MAX_REASON) {
+        if (request.reason().length() > MAX_REASON) {
             return invalid("reason", "max-length", "reason must be at most " + MAX_REASON + " characters.");
         }
-        return ResponseEntity.ok(admin.skip(id, jwt.getSubject(), reason));
+        return ResponseEntity.ok(admin.skip(id, jwt.getSubject(), request.sequence(), request.reason()));
     }
 
     @ExceptionHandler(ParkingProblem.class)
@@ -120,14 +126,24 @@ class ParkedJournalsController {
         }
     }
 
-    /** The body's {@code reason} if it is a JSON object with a string there, else null. */
-    private static String reason(byte[] body) {
+    /** The body as a skip request, or null when it is not a JSON object of that shape (a wrong type included). */
+    private static SkipRequest request(byte[] body) {
         if (body == null || body.length == 0) {
-            return null;
+            return new SkipRequest(null, null);
         }
         try {
-            JsonNode reason = JSON.readTree(body).get("reason");
-            return reason != null && reason.isString() ? reason.stringValue() : null;
+            JsonNode tree = JSON.readTree(body);
+            if (!tree.isObject()) {
+                return null;
+            }
+            JsonNode sequence = tree.path("sequence");
+            JsonNode reason = tree.path("reason");
+            if ((!sequence.isMissingNode() && !sequence.isNull() && !sequence.isIntegralNumber())
+                    || (!reason.isMissingNode() && !reason.isNull() && !reason.isString())) {
+                return null;
+            }
+            return new SkipRequest(sequence.isIntegralNumber() ? sequence.asLong() : null,
+                    reason.isString() ? reason.stringValue() : null);
         } catch (JacksonException e) {
             return null;
         }

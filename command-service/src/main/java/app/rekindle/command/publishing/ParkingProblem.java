@@ -26,4 +26,9 @@ class ParkingProblem extends RuntimeException {
                 "Kafka did not take the journal's first parked event (" + cause + "); it and the events behind it "
                         + "stay parked.");
     }
+
+    static ParkingProblem notFirst(long first) {
+        return new ParkingProblem(HttpStatus.CONFLICT, "not-first-parked", "Not the first parked event",
+                "Only the journal's first parked event can be skipped; it is sequence " + first + ".");
+    }
 }
