@@ -38,7 +38,8 @@ class ParkedJournalAdmin {
     record Outcome(UUID journalId, int published, Long skippedSequence) {
     }
 
-    private record Round(int found, int published, Throwable failure) {
+    /** One locked pass over the journal's parked rows: how many there were, what was sent, what stopped it. */
+    private record Round(int found, Long skipped, int published, Throwable failure) {
     }
 
     private final ParkedEvents parked;
@@ -77,33 +78,20 @@ class ParkedJournalAdmin {
     }
 
     private Outcome run(UUID journalId, String operator, Long skipSequence, String skipReason) {
-        Long[] skipped = {null};
+        Long skipped = null;
         int published = 0;
-        boolean first = true;
-        while (true) {
-            boolean skipping = first && skipReason != null;
-            Round round = transaction.execute(status -> {
-                List<ParkedEvents.Parked> rows = parked.lockParked(journalId);
-                if (rows.isEmpty()) {
-                    return new Round(0, 0, null);
-                }
-                if (skipping && rows.getFirst().sequence() != skipSequence) {
-                    throw ParkingProblem.notFirst(rows.getFirst().sequence());
-                }
-                if (skipping) {
-                    parked.skipped(rows.getFirst(), operator, skipReason, clock.instant());
-                    skipped[0] = rows.getFirst().sequence();
-                    rows = rows.subList(1, rows.size());
-                }
-                return send(journalId, rows, operator, skipping ? 1 : 0);
-            });
+        for (boolean first = true; ; first = false) {
+            boolean skipping = first && skipSequence != null;
+            Round round = transaction.execute(status -> round(journalId, operator, skipping ? skipSequence : null,
+                    skipReason));
             if (first && round.found() == 0) {
                 throw ParkingProblem.notParked();
             }
-            if (skipping) {
+            if (round.skipped() != null) {
+                skipped = round.skipped();
                 metrics.skipped.increment();
-                log.warn("Parked event {} of journal {} skipped by {}; it will never reach Kafka", skipped[0],
-                        journalId, operator);
+                log.warn("Parked event {} of journal {} skipped by {}; it will never reach Kafka", skipped, journalId,
+                        operator);
             }
             published += round.published();
             metrics.retried.increment(round.published());
@@ -112,16 +100,31 @@ class ParkedJournalAdmin {
             }
             if (round.found() == 0) {
                 log.info("Journal {}: {} parked events published by {}", journalId, published, operator);
-                return new Outcome(journalId, published, skipped[0]);
+                return new Outcome(journalId, published, skipped);
             }
-            first = false;
         }
     }
 
-    /** Sends the rows one by one, waiting for each, so that a refusal leaves nothing of the journal sent after it. */
-    private Round send(UUID journalId, List<ParkedEvents.Parked> rows, String operator, int alreadyHandled) {
+    private Round round(UUID journalId, String operator, Long skipSequence, String skipReason) {
+        List<ParkedEvents.Parked> rows = parked.lockParked(journalId);
         if (rows.isEmpty()) {
-            return new Round(alreadyHandled, 0, null);
+            return new Round(0, null, 0, null);
+        }
+        if (skipSequence == null) {
+            return send(journalId, rows, operator, rows.size(), null);
+        }
+        ParkedEvents.Parked first = rows.getFirst();
+        if (first.sequence() != skipSequence) {
+            throw ParkingProblem.notFirst(first.sequence());
+        }
+        parked.skipped(first, operator, skipReason, clock.instant());
+        return send(journalId, rows.subList(1, rows.size()), operator, rows.size(), first.sequence());
+    }
+
+    /** Sends the rows one by one, waiting for each, so that a refusal leaves nothing of the journal sent after it. */
+    private Round send(UUID journalId, List<ParkedEvents.Parked> rows, String operator, int found, Long skipped) {
+        if (rows.isEmpty()) {
+            return new Round(found, skipped, 0, null);
         }
         Map<Long, DomainEventMessage<?>> stored = read(journalId, rows.getFirst().sequence(), rows.getLast().sequence());
         int published = 0;
@@ -134,17 +137,17 @@ class ParkedJournalAdmin {
                 if (Refusals.refusesTheRecord(e.getCause())) {
                     parked.refusedAgain(row, e.getCause().getClass().getSimpleName());
                 }
-                return new Round(alreadyHandled + rows.size(), published, e.getCause());
+                return new Round(found, skipped, published, e.getCause());
             } catch (TimeoutException e) {
-                return new Round(alreadyHandled + rows.size(), published, e);
+                return new Round(found, skipped, published, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Round(alreadyHandled + rows.size(), published, e);
+                return new Round(found, skipped, published, e);
             }
             parked.published(row, operator, clock.instant());
             published++;
         }
-        return new Round(alreadyHandled + rows.size(), published, null);
+        return new Round(found, skipped, published, null);
     }
 
     private Map<Long, DomainEventMessage<?>> read(UUID journalId, long from, long until) {
