@@ -35,7 +35,7 @@ class QueryApiDocs implements OpenApiCustomizer {
     private static void document(String path, Operation operation) {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         parameters.forEach(ParameterDocs::describe);
-        boolean oneJournal = path.contains("{journalId}");
+        boolean oneJournal = path.contains("{journalId}") && !path.startsWith("/admin/"); // operators read no view
         ApiResponse ok = operation.getResponses().get("200");
         if (oneJournal && ok != null) {
             ok.addHeaderObject(ReadGate.STALE_HEADER, new Header().schema(new StringSchema()._enum(List.of("true")))
@@ -64,6 +64,13 @@ class QueryApiDocs implements OpenApiCustomizer {
             PROBLEMS.add(operation, 409, "Not possible in the dead letter's state: still failing, waiting "
                     + "behind another, not parked or resolved already", "dead-letter-still-failing", "Still failing",
                     "The event still cannot be applied (IllegalStateException); it stays parked.");
+        }
+        if (path.startsWith("/admin/journal-gaps/")) {
+            PROBLEMS.add(operation, 404, "Nothing of the journal waits for a missing event", "no-gap", "No gap",
+                    "Nothing of this journal waits for a missing event.");
+            PROBLEMS.add(operation, 409, "Not the journal's gap (the detail names it), or accepted already "
+                    + "(gap-accepted-already; nothing changed)", "not-the-gap", "Not the gap",
+                    "This journal's waiting events wait for sequences 2..2; name exactly those.");
         }
         if (oneJournal) {
             PROBLEMS.add(operation, 404, "No such journal for this person (someone else's journal answers "
