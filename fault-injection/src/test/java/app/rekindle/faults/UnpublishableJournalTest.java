@@ -45,7 +45,7 @@ class UnpublishableJournalTest {
     private final FaultStack stack = SharedFaultStack.get();
 
     @Test
-    void a_journal_kafka_refuses_is_parked_while_the_others_reach_the_views_and_a_retry_publishes_it_once_or_a_skip_and_an_accepted_gap_let_it_move_on()
+    void a_journal_kafka_refuses_is_parked_while_others_flow_and_a_retry_or_a_skip_with_an_accepted_gap_lets_it_go_on()
             throws Exception {
         CommandHttp victim = new CommandHttp(stack.url(Service.COMMAND),
                 DevTokens.issue(stack.http(), stack.url(Service.COMMAND), "fault-unpublishable"));
@@ -111,8 +111,8 @@ class UnpublishableJournalTest {
             load.stop();
             load.settle();
             Duration recovery = Recovery.measure(stack, load.lastVersions(), System.nanoTime(), Duration.ofSeconds(60));
-            Ledger.compare("two journals unpublishable (topic limit lowered): retried; skipped + gap accepted", stack, load.journals(),
-                    recovery).print().assertClean();
+            Ledger.compare("two journals unpublishable (topic limit lowered): retried; skipped + gap accepted", stack,
+                    load.journals(), recovery).print().assertClean();
         }
     }
 

@@ -101,7 +101,8 @@ class DeadLetterAdmin {
                 pipeline.release(journalId);
                 throw DeadLetterProblem.conflict("gap-accepted-already", "Accepted already",
                         "Sequences " + from + ".." + to + " of this journal were accepted as missing by "
-                                + before.gap().acceptedBy() + " at " + before.gap().acceptedAt() + "; nothing changed.");
+                                + before.gap().acceptedBy() + " at " + before.gap().acceptedAt()
+                                + "; nothing changed.");
             }
             case GapAcceptance.OtherGap other -> throw DeadLetterProblem.conflict("not-the-gap", "Not the gap",
                     "This journal's waiting events wait for sequences " + other.from() + ".." + other.to()

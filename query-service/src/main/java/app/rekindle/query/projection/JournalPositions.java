@@ -100,7 +100,8 @@ class JournalPositions {
 
     void recordAcceptedGap(AcceptedGap gap) {
         jdbc.sql("""
-                        insert into accepted_gap (journal_id, from_sequence, to_sequence, reason, accepted_by, accepted_at)
+                        insert into accepted_gap (journal_id, from_sequence, to_sequence, reason, accepted_by,
+                                                  accepted_at)
                         values (:id, :from, :to, :reason, :by, :at)""")
                 .param("id", gap.journalId()).param("from", gap.from()).param("to", gap.to())
                 .param("reason", gap.reason()).param("by", gap.acceptedBy())

@@ -97,7 +97,8 @@ public class Parking {
                 return new GapAcceptance.AcceptedBefore(before.get());
             }
             List<HeldEvents.Row> waiting = held.waiting(journalId);
-            if (position == null || waiting.isEmpty() || waiting.getFirst().status() != HeldEvents.Status.WAITING_FOR_GAP
+            if (position == null || waiting.isEmpty()
+                    || waiting.getFirst().status() != HeldEvents.Status.WAITING_FOR_GAP
                     || waiting.getFirst().sequence() <= position.expected()) {
                 return new GapAcceptance.NoGap();
             }

@@ -106,7 +106,9 @@ class AcceptedGapTest extends QueryServiceTest {
     }
 
     private Map<String, Object> position(UUID journalId) {
-        return jdbc.sql("select last_sequence, stale, skipped, held, blocked_by from journal_position where journal_id = :id")
+        return jdbc.sql("""
+                        select last_sequence, stale, skipped, held, blocked_by from journal_position
+                        where journal_id = :id""")
                 .param("id", journalId).query().singleRow();
     }
 
