@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -30,6 +31,8 @@ final class FaultStack implements StackEndpoints, AutoCloseable {
     enum Service { COMMAND, QUERY }
 
     static final String TOPIC = Servers.TOPIC;
+    /** The token subject both services take as an operator ({@code rekindle.admin.subjects}). */
+    static final String OPERATOR = "fault-operator";
     private static final String SERVICE_HEAP = "256m";
     // Two JVMs starting side by side on a small shared machine.
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
@@ -65,10 +68,11 @@ final class FaultStack implements StackEndpoints, AutoCloseable {
     /** Starts the service's process without waiting for it to be ready. */
     synchronized void launch(Service service) {
         boolean command = service == Service.COMMAND;
+        Map<String, String> environment = new HashMap<>(command ? ServiceEnvironment.command(addresses)
+                : ServiceEnvironment.query(addresses));
+        environment.put("REKINDLE_ADMIN_SUBJECTS", OPERATOR);
         ServiceProcess process = ServiceProcess.start(service.name().toLowerCase(),
-                command ? jars.command() : jars.query(), SERVICE_HEAP,
-                command ? ServiceEnvironment.command(addresses) : ServiceEnvironment.query(addresses),
-                logs.get(service).stream());
+                command ? jars.command() : jars.query(), SERVICE_HEAP, environment, logs.get(service).stream());
         processes.put(service, process);
     }
 

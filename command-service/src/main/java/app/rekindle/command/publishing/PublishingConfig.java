@@ -1,6 +1,7 @@
 package app.rekindle.command.publishing;
 
 import app.rekindle.command.config.RekindleKafkaProperties;
+import app.rekindle.events.rules.EventSize;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,7 +21,11 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 class PublishingConfig {
 
-    /** Idempotent with acks=all: a retried send neither duplicates nor reorders a journal's events. */
+    /**
+     * Idempotent with acks=all: a retried send neither duplicates nor reorders a journal's events. Its request limit
+     * is the topic's ({@link EventSize#KAFKA_LIMIT_BYTES}), so a record too large for the topic is refused by the
+     * producer itself, before anything is sent, rather than by the broker later.
+     */
     @Bean(destroyMethod = "")
     Producer<String, byte[]> journalEventProducer(RekindleKafkaProperties kafka) {
         long timeoutMs = kafka.sendTimeout().toMillis();
@@ -30,6 +35,7 @@ class PublishingConfig {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, kafka.lingerMs(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EventSize.KAFKA_LIMIT_BYTES,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, (timeoutMs - kafka.lingerMs()) / 2),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,

@@ -30,6 +30,10 @@ final class CommandCorpus extends SpecCorpus {
 
     @Override
     protected void operation(String method, String template, JsonNode operation) {
+        if (template.startsWith("/admin/")) {
+            operatorOnly(method, template);
+            return;
+        }
         String path = fill(template, null, null);
         BadRequest call = BadRequest.of("", method, path).bearer(token);
         JsonNode body = schema(operation);
@@ -74,6 +78,31 @@ final class CommandCorpus extends SpecCorpus {
         if (body != null) {
             bodies(call, body, valid, operation.at("/requestBody/required").asBoolean(false));
         }
+    }
+
+    /**
+     * Operator commands: the corpus's token is no operator's, and anyone else is refused with 403 before anything of
+     * the request is looked at, whatever is wrong with it; a bad token is still a 401.
+     */
+    private void operatorOnly(String method, String template) {
+        String path = fill(template, null, null);
+        BadRequest call = BadRequest.of("", method, path).bearer(token);
+        ids.keySet().stream().filter(name -> template.contains("{" + name + "}")).forEach(name -> {
+            for (String notUuid : NOT_UUIDS) {
+                if (!notUuid.contains("%2F")) {
+                    out.add(tag(BadRequest.of("", method, fill(template, name, notUuid)).bearer(token), "not-a-uuid")
+                            .answers(403));
+                }
+            }
+        });
+        if (method.equals("GET")) {
+            out.add(tag(BadRequest.of("", method, path + "?limit=-1").bearer(token), "not-an-operator").answers(403));
+        } else {
+            for (String malformed : MALFORMED) {
+                out.add(tag(call.json(malformed), "not-an-operator").answers(403));
+            }
+        }
+        tokenCases(method, path, null);
     }
 
     /** An export document is checked whole before anything is written; each of these breaks one part. */

@@ -50,8 +50,10 @@ class StrangersWalkTest {
 
         assertThat(foreignCalls).hasSizeGreaterThanOrEqualTo(15);
         for (int i = 0; i < foreignCalls.size(); i++) {
+            // Operator commands refuse everyone else with 403 before looking at the journal: alike, too.
+            int expected = foreignCalls.get(i).path().startsWith("/admin/") ? 403 : 404;
             StrangerWalk.assertAlike(foreignCalls.get(i), http.send(request(foreignCalls.get(i))),
-                    http.send(request(missingCalls.get(i))), 404);
+                    http.send(request(missingCalls.get(i))), expected);
         }
         assertThat(eventCount(journalId)).isEqualTo(events);
     }

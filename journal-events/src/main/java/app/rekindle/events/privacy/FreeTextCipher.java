@@ -23,6 +23,11 @@ public final class FreeTextCipher {
     private FreeTextCipher() {
     }
 
+    /** Characters of the sealed form of a plaintext of this many UTF-8 bytes: prefix, then base64 of nonce, text, tag. */
+    public static int sealedLength(int plaintextBytes) {
+        return PREFIX.length() + 4 * ((NONCE_BYTES + plaintextBytes + TAG_BITS / 8 + 2) / 3);
+    }
+
     public static boolean isSealed(String value) {
         return value != null && value.startsWith(PREFIX);
     }

@@ -2,6 +2,7 @@ package app.rekindle.query.deadletter;
 
 import app.rekindle.query.kafka.GapFiller;
 import app.rekindle.query.projection.EventReader;
+import app.rekindle.query.projection.GapAcceptance;
 import app.rekindle.query.projection.HeldEvents;
 import app.rekindle.query.projection.HeldEvents.Status;
 import app.rekindle.query.projection.Incoming;
@@ -9,15 +10,18 @@ import app.rekindle.query.projection.ProjectionPipeline;
 import app.rekindle.query.projection.Parking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What an operator may do with a dead letter. Retry applies a parked event again and then, in order, what
  * waited behind it; for an event waiting for a missing one it reads Kafka again for that one. Skip leaves a
- * parked event out for good (see {@link Parking#skip}).
+ * parked event out for good (see {@link Parking#skip}); accepting a gap does the same for events that never
+ * arrived (see {@link Parking#acceptGap}).
  */
 @Service
 class DeadLetterAdmin {
@@ -77,6 +81,35 @@ class DeadLetterAdmin {
         metrics.skipped.increment();
         log.warn("Dead letter {} (journal {} sequence {}) skipped by {}", id, row.journalId(), row.sequence(), operator);
         return store.find(id).orElseThrow(DeadLetterProblem::notFound);
+    }
+
+    /**
+     * Accepts a journal's missing events as lost for good ({@link Parking#acceptGap}), then applies what waited
+     * behind them, in order. A repeat changes nothing but completes a release a crash may have interrupted.
+     */
+    synchronized AcceptedGapView acceptGap(UUID journalId, long from, long to, String reason, String operator) {
+        GapAcceptance outcome = parking.acceptGap(journalId, from, to, reason, operator);
+        switch (outcome) {
+            case GapAcceptance.Accepted accepted -> {
+                pipeline.release(journalId);
+                metrics.gapsAccepted.increment();
+                log.warn("Journal {}: missing sequences {}..{} accepted as lost for good by {}", journalId, from, to,
+                        operator);
+                return store.accepted(accepted.gap());
+            }
+            case GapAcceptance.AcceptedBefore before -> {
+                pipeline.release(journalId);
+                throw DeadLetterProblem.conflict("gap-accepted-already", "Accepted already",
+                        "Sequences " + from + ".." + to + " of this journal were accepted as missing by "
+                                + before.gap().acceptedBy() + " at " + before.gap().acceptedAt()
+                                + "; nothing changed.");
+            }
+            case GapAcceptance.OtherGap other -> throw DeadLetterProblem.conflict("not-the-gap", "Not the gap",
+                    "This journal's waiting events wait for sequences " + other.from() + ".." + other.to()
+                            + "; name exactly those.");
+            case GapAcceptance.NoGap none -> throw new DeadLetterProblem(HttpStatus.NOT_FOUND, "no-gap", "No gap",
+                    "Nothing of this journal waits for a missing event.");
+        }
     }
 
     private void retryParked(HeldEvents.Row row) {

@@ -92,11 +92,11 @@ class DeadLetterController {
         return operators.includes(jwt.getSubject());
     }
 
-    private static ResponseEntity<Object> forbidden() {
+    static ResponseEntity<Object> forbidden() {
         return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not do this."));
     }
 
-    private static ResponseEntity<Object> problem(org.springframework.http.ProblemDetail problem) {
+    static ResponseEntity<Object> problem(org.springframework.http.ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.body(problem));
     }

@@ -14,6 +14,7 @@ class DeadLetterMetrics {
 
     final Counter retried;
     final Counter skipped;
+    final Counter gapsAccepted;
 
     DeadLetterMetrics(MeterRegistry registry, DeadLetterStore store) {
         for (String status : new String[] {"PARKED", "WAITING_BEHIND", "WAITING_FOR_GAP"}) {
@@ -25,5 +26,7 @@ class DeadLetterMetrics {
                 .description("Parked events an operator retried and that were applied").register(registry);
         this.skipped = Counter.builder("rekindle.projection.dead_letters.skipped")
                 .description("Parked events an operator skipped, with a reason").register(registry);
+        this.gapsAccepted = Counter.builder("rekindle.projection.gaps.accepted")
+                .description("Missing events an operator accepted as lost for good, with a reason").register(registry);
     }
 }

@@ -34,6 +34,15 @@ class DeadLetterStore {
         return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query((rs, n) -> view(rs)).optional();
     }
 
+    /** The accepted gap with where its journal stands now. */
+    AcceptedGapView accepted(app.rekindle.query.projection.AcceptedGap gap) {
+        return jdbc.sql("select last_sequence, held, stale from journal_position where journal_id = :id")
+                .param("id", gap.journalId())
+                .query((rs, n) -> new AcceptedGapView(gap.journalId(), gap.from(), gap.to(), gap.reason(),
+                        gap.acceptedBy(), gap.acceptedAt(), rs.getLong(1), rs.getInt(2), rs.getBoolean(3)))
+                .single();
+    }
+
     long count(String status) {
         return jdbc.sql("select count(*) from dead_letter where status = :status").param("status", status)
                 .query(Long.class).single();

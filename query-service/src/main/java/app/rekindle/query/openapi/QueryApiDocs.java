@@ -38,7 +38,7 @@ class QueryApiDocs implements OpenApiCustomizer {
     private static void document(String path, Operation operation) {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         parameters.forEach(ParameterDocs::describe);
-        boolean oneJournal = path.contains("{journalId}");
+        boolean oneJournal = path.contains("{journalId}") && !path.startsWith("/admin/"); // operators read no view
         ApiResponse ok = operation.getResponses().get("200");
         if (oneJournal && ok != null) {
             ok.addHeaderObject(ReadGate.STALE_HEADER, new Header().schema(new StringSchema()._enum(List.of("true")))
@@ -80,6 +80,13 @@ class QueryApiDocs implements OpenApiCustomizer {
                     + "or the service's (rekindle.live.max-streams); Retry-After says when to ask again",
                     "too-many-requests", "Too many requests",
                     "You have the most live streams open at once; close one first.");
+        }
+        if (path.startsWith("/admin/journal-gaps/")) {
+            PROBLEMS.add(operation, 404, "Nothing of the journal waits for a missing event", "no-gap", "No gap",
+                    "Nothing of this journal waits for a missing event.");
+            PROBLEMS.add(operation, 409, "Not the journal's gap (the detail names it), or accepted already "
+                    + "(gap-accepted-already; nothing changed)", "not-the-gap", "Not the gap",
+                    "This journal's waiting events wait for sequences 2..2; name exactly those.");
         }
         if (oneJournal) {
             PROBLEMS.add(operation, 404, "No such journal for this person (someone else's journal answers "

@@ -77,6 +77,37 @@ class JournalPositions {
         return positions;
     }
 
+    /** Locks a journal's position if the journal was seen; unlike {@link #lock} it creates nothing. */
+    java.util.Optional<Position> lockKnown(UUID journalId) {
+        return jdbc.sql("""
+                        select last_sequence, stale, erased, held, blocked_by, skipped
+                        from journal_position where journal_id = :id for update""")
+                .param("id", journalId)
+                .query((rs, n) -> new Position(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4),
+                        rs.getString(5), rs.getInt(6)))
+                .optional();
+    }
+
+    java.util.Optional<AcceptedGap> acceptedGap(UUID journalId, long from) {
+        return jdbc.sql("""
+                        select to_sequence, reason, accepted_by, accepted_at from accepted_gap
+                        where journal_id = :id and from_sequence = :from""")
+                .param("id", journalId).param("from", from)
+                .query((rs, n) -> new AcceptedGap(journalId, from, rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    void recordAcceptedGap(AcceptedGap gap) {
+        jdbc.sql("""
+                        insert into accepted_gap (journal_id, from_sequence, to_sequence, reason, accepted_by,
+                                                  accepted_at)
+                        values (:id, :from, :to, :reason, :by, :at)""")
+                .param("id", gap.journalId()).param("from", gap.from()).param("to", gap.to())
+                .param("reason", gap.reason()).param("by", gap.acceptedBy())
+                .param("at", Timestamp.from(gap.acceptedAt())).update();
+    }
+
     /** Writes back the positions the batch moved, in one round trip. */
     void save(Map<UUID, Position> positions, Instant now) {
         Timestamp at = Timestamp.from(now);

@@ -79,4 +79,42 @@ public class Parking {
             positions.save(Map.of(row.journalId(), position), now);
         });
     }
+
+    /**
+     * Accepts that a journal's missing events {@code from..to} will never come (e.g. the command side skipped
+     * one it could never publish): recorded with the operator and reason, the position moved past them, the
+     * journal stale for good (its views lack them), all in one transaction. The sequences must be exactly what
+     * the journal's first waiting event waits for, so an acceptance never covers more than the operator named.
+     * What waited behind them is released by the caller afterwards; should that not happen (a crash), the
+     * journal stays blocked by a gap, and the gap watch, finding nothing missing any more, releases them.
+     */
+    public GapAcceptance acceptGap(UUID journalId, long from, long to, String reason, String operator) {
+        return transaction.execute(status -> {
+            // Under the position's lock, so a concurrent identical acceptance finds this one's record.
+            JournalPositions.Position position = positions.lockKnown(journalId).orElse(null);
+            var before = positions.acceptedGap(journalId, from);
+            if (before.isPresent() && before.get().to() == to) {
+                return new GapAcceptance.AcceptedBefore(before.get());
+            }
+            List<HeldEvents.Row> waiting = held.waiting(journalId);
+            if (position == null || waiting.isEmpty()
+                    || waiting.getFirst().status() != HeldEvents.Status.WAITING_FOR_GAP
+                    || waiting.getFirst().sequence() <= position.expected()) {
+                return new GapAcceptance.NoGap();
+            }
+            long missingTo = waiting.getFirst().sequence() - 1;
+            if (from != position.expected() || to != missingTo) {
+                return new GapAcceptance.OtherGap(position.expected(), missingTo);
+            }
+            Instant now = clock.instant();
+            AcceptedGap gap = new AcceptedGap(journalId, from, to, reason, operator, now);
+            positions.recordAcceptedGap(gap);
+            position.lastSequence = to;
+            position.skipped += (int) (to - from + 1);
+            position.stale = true;
+            position.changed = true; // blocked_by stays GAP until what waited is applied (JournalBatch.finish)
+            positions.save(Map.of(journalId, position), now);
+            return new GapAcceptance.Accepted(gap);
+        });
+    }
 }
