@@ -11,7 +11,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -70,5 +75,43 @@ class PublishingConfig {
     ConfigurerModule publisherErrorHandling() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
                 KafkaPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The publisher's tracking processor, registered here rather than by Axon Boot: Boot has no setting for the
+     * initial token, and Axon's default is a replay of the head of the event store. A publisher starting without a
+     * token while events are already stored (a wiped token table; a first start behind commands quicker than its
+     * worker) would then skip every stored event, since it is never replayed ({@code @DisallowReplay}), and store a
+     * replay token whose context the event store's serializer cannot read back, which stops the processor at its
+     * next claim. From the tail instead, every stored event is published (at least once: the views de-duplicate).
+     */
+    @Bean
+    ConfigurerModule publisherProcessor(PublisherProcessorProperties processor,
+                                        @Value("${rekindle.publisher.batch-size}") int batchSize) {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessor(
+                KafkaPublisher.PROCESSING_GROUP, configuration -> configuration.eventStore(),
+                configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(processor.threadCount())
+                        .andInitialSegmentsCount(processor.initialSegmentCount())
+                        .andBatchSize(batchSize)
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+    }
+
+    /**
+     * Axon Boot registers every processor found under {@code axon.eventhandling.processors} itself, with the default
+     * initial token; a second registration of the publisher would fail the start. Its entry, there when an operator
+     * sets its documented thread or segment count, is taken out of Boot's map once bound: those settings reach
+     * {@link #publisherProcessor} through {@link PublisherProcessorProperties}.
+     */
+    @Bean
+    static BeanPostProcessor publisherLeftToPublishingConfig() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof EventProcessorProperties processors) {
+                    processors.getProcessors().remove(KafkaPublisher.PROCESSING_GROUP);
+                }
+                return bean;
+            }
+        };
     }
 }
