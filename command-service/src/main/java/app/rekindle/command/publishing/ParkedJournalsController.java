@@ -1,6 +1,7 @@
 package app.rekindle.command.publishing;
 
 import app.rekindle.command.web.Problems;
+import app.rekindle.support.security.Operators;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -38,9 +39,9 @@ class ParkedJournalsController {
     private static final int MAX_REASON = 500;
 
     private final ParkedJournalAdmin admin;
-    private final OperatorProperties operators;
+    private final Operators operators;
 
-    ParkedJournalsController(ParkedJournalAdmin admin, OperatorProperties operators) {
+    ParkedJournalsController(ParkedJournalAdmin admin, Operators operators) {
         this.admin = admin;
         this.operators = operators;
     }
@@ -115,7 +116,7 @@ class ParkedJournalsController {
     }
 
     private boolean operator(Jwt jwt) {
-        return jwt != null && operators.subjects().contains(jwt.getSubject());
+        return jwt != null && operators.includes(jwt.getSubject());
     }
 
     private static UUID journalId(String value) {

@@ -1,6 +1,6 @@
 package app.rekindle.query.deadletter;
 
-import app.rekindle.query.rebuild.AdminProperties;
+import app.rekindle.support.security.Operators;
 import app.rekindle.query.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,11 +36,11 @@ class GapController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DeadLetterAdmin admin;
-    private final AdminProperties admins;
+    private final Operators operators;
 
-    GapController(DeadLetterAdmin admin, AdminProperties admins) {
+    GapController(DeadLetterAdmin admin, Operators operators) {
         this.admin = admin;
-        this.admins = admins;
+        this.operators = operators;
     }
 
     @Operation(summary = "Operators: accept that the journal's missing events (from..to, exactly those its first "
@@ -56,7 +56,7 @@ class GapController {
                                           schema = @Schema(implementation = AcceptGapRequest.class)))
                                   @RequestBody(required = false) byte[] body) {
         // Path and body are read here, after the check: anyone else learns nothing, not even whether they were valid.
-        if (jwt == null || !admins.subjects().contains(jwt.getSubject())) {
+        if (jwt == null || !operators.includes(jwt.getSubject())) {
             return DeadLetterController.forbidden();
         }
         UUID id = journalId(journalId);
