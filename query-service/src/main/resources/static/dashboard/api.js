@@ -3,9 +3,6 @@
 const TOKEN_KEY = 'rekindle.token';
 const USER_KEY = 'rekindle.user';
 
-/** The endpoint is not part of this deployment yet (404/405 on a route that is not mapped). */
-export class Unavailable extends Error {}
-
 /** A problem+json answer, kept whole so the page can say what went wrong. */
 export class Problem extends Error {
   constructor(status, body) {
@@ -71,17 +68,8 @@ async function readBody(response) {
   }
 }
 
-function isMissingRoute(response, body) {
-  if (response.status === 405) return true;
-  // A journal or entry that is not found carries our own problem type; an unmapped route does not.
-  return response.status === 404 && !(body && /\/(journal|entry)-not-found$/.test(body.type || ''));
-}
-
-/**
- * GET from the query service. With {@code optional}, a route this deployment does not have yet answers
- * Unavailable instead of an error. A 202 "not yet" (minVersion) is retried a few times.
- */
-export async function read(path, { optional = false, signal } = {}) {
+/** GET from the query service. A 202 "not yet" (minVersion) is retried a few times. */
+export async function read(path, { signal } = {}) {
   for (let attempt = 0; ; attempt++) {
     const response = await fetch(path, { headers: authorized(), signal });
     if (response.status === 401) {
@@ -92,7 +80,6 @@ export async function read(path, { optional = false, signal } = {}) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       continue;
     }
-    if (optional && isMissingRoute(response, body)) throw new Unavailable(path);
     if (!response.ok || response.status === 202) throw new Problem(response.status, body);
     return body;
   }
@@ -113,7 +100,6 @@ export async function write(path, payload) {
 /** A download with the bearer header (a plain link could not send it). */
 export async function download(path, filename) {
   const response = await fetch(path, { headers: { Authorization: `Bearer ${session.token()}` } });
-  if (response.status === 404 || response.status === 405) throw new Unavailable(path);
   if (!response.ok) throw new Problem(response.status, await readBody(response));
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

@@ -1,5 +1,5 @@
 // The dashboard: sign-in, my journals, and one journal with its progress, timeline, charts and replay.
-import { loadConfig, session, subjectOf, devToken, read, query, Problem, Unavailable } from './api.js';
+import { loadConfig, session, subjectOf, devToken, read, query, Problem } from './api.js';
 import { $, el, clear, note, STEPS, KINDS, formatDay, humanize } from './dom.js';
 import { renderProgress } from './progress.js';
 import { Replay } from './replay.js';
@@ -7,7 +7,7 @@ import { Timeline, filtersFrom } from './timeline.js';
 import { renderCharts, renderStreaks, destroyCharts } from './charts.js';
 import { setUpQuickLog } from './quicklog.js';
 import { follow } from './live.js';
-import { loadOnThisDay, loadNudges, setUpExport, NOT_YET } from './panels.js';
+import { loadOnThisDay, loadNudges, setUpExport } from './panels.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 let current = null; // { journal, timeline, replay, stopLive, generation }
@@ -138,7 +138,8 @@ async function openJournal(journal) {
     setUpQuickLog($('#quick-log'), { journalId: journal.journalId, onLogged: afterLogging });
   }
   setUpExport($('#export-panel'), journal.journalId);
-  await Promise.all([refresh(), replay.setUp()]);
+  replay.setUp();
+  await refresh();
   startLive(journal);
 }
 
@@ -178,7 +179,7 @@ async function loadAnalytics(journal, day, minVersion, stillCurrent) {
   // No "from": entries may be logged for days before the journal was opened, and they count too.
   const weeks = (Date.parse(day) - Date.parse(journal.openedAt)) / (7 * DAY);
   const analyticsOf = (bucket) => read(`/journals/${journal.journalId}/analytics${query({
-    to: day, bucket, minVersion })}`, { optional: true });
+    to: day, bucket, minVersion })}`);
   try {
     // Entries back-dated years before the opening can span more weeks than one answer holds (400 max-periods):
     // months then.
@@ -197,10 +198,9 @@ async function loadAnalytics(journal, day, minVersion, stillCurrent) {
     if (!stillCurrent()) return;
     destroyCharts();
     $('#charts-scope').textContent = '';
-    const text = error instanceof Unavailable ? NOT_YET : `Could not load: ${explain(error)}`;
-    const kind = error instanceof Unavailable ? 'unavailable' : 'error';
-    clear($('#streaks'), note(text, kind));
-    clear($('#charts'), note(text, kind));
+    const text = `Could not load: ${explain(error)}`;
+    clear($('#streaks'), note(text, 'error'));
+    clear($('#charts'), note(text, 'error'));
   }
 }
 
@@ -220,7 +220,7 @@ function startLive(journal) {
     onStatus: (state) => {
       status.dataset.state = state;
       status.textContent = { connecting: 'Listening for new entries…', live: 'Live', reconnecting: 'Reconnecting…',
-        unavailable: 'Live updates not available yet' }[state];
+        stopped: 'Live updates stopped' }[state];
     },
     onEvent: (event) => {
       if (!current || current.journal.journalId !== journal.journalId || current.replay?.asOf) return;

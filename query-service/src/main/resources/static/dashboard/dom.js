@@ -25,7 +25,7 @@ export function clear(element, ...children) {
   return element;
 }
 
-/** A calm one-line state for a panel: loading, empty, not available yet, or an error. */
+/** A calm one-line state for a panel: loading, empty, done, or an error. */
 export function note(text, kind = 'muted') {
   return el('p', { class: `note note-${kind}`, text });
 }

@@ -4,7 +4,7 @@ import { session } from './api.js';
 
 /**
  * Follows the journal's stream until stopped, reconnecting with Last-Event-ID. Calls onStatus with
- * 'connecting', 'live', 'reconnecting' or 'unavailable' and onEvent with {id, type, data} for each event.
+ * 'connecting', 'live', 'reconnecting' or 'stopped' and onEvent with {id, type, data} for each event.
  */
 export function follow(journalId, { onEvent, onStatus }) {
   const controller = new AbortController();
@@ -18,8 +18,19 @@ export function follow(journalId, { onEvent, onStatus }) {
         const headers = { Accept: 'text/event-stream', Authorization: `Bearer ${session.token()}` };
         if (lastEventId !== null) headers['Last-Event-ID'] = lastEventId;
         const response = await fetch(`/journals/${journalId}/live`, { headers, signal: controller.signal });
-        if ([404, 405, 406].includes(response.status)) {
-          onStatus('unavailable');
+        if (response.status === 401) {
+          window.dispatchEvent(new CustomEvent('rekindle:signed-out'));
+          return;
+        }
+        if (response.status === 429) {
+          // This person has the most streams open at once: wait as long as the service asks, then try again.
+          onStatus('reconnecting');
+          await pause(1000 * (Number(response.headers.get('Retry-After')) || 10));
+          continue;
+        }
+        if (response.status >= 400 && response.status < 500) {
+          // A journal that is gone (404) or a refused question does not change by asking again.
+          onStatus('stopped');
           return;
         }
         if (!response.ok || !response.body) throw new Error(`live answered ${response.status}`);
@@ -33,9 +44,11 @@ export function follow(journalId, { onEvent, onStatus }) {
       }
       if (stopped) return;
       onStatus('reconnecting');
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await pause(2000);
     }
   }
+
+  const pause = (millis) => new Promise((resolve) => setTimeout(resolve, millis));
 
   connect();
   return () => {

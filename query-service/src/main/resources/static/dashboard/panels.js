@@ -1,13 +1,11 @@
-// The smaller panels: on this day, nudges and export. Each says so calmly when its endpoint is not here yet.
-import { read, download, query, Unavailable } from './api.js';
+// The smaller panels: on this day, nudges and export.
+import { read, download, query } from './api.js';
 import { el, clear, note, KINDS, humanize, formatDay } from './dom.js';
-
-export const NOT_YET = 'Not available yet in this version of Rekindle.';
 
 export async function loadOnThisDay(container, journalId, date) {
   clear(container, note('Loading…'));
   try {
-    const answer = await read(`/journals/${journalId}/on-this-day${query({ date })}`, { optional: true });
+    const answer = await read(`/journals/${journalId}/on-this-day${query({ date })}`);
     const groups = answer.groups || [];
     clear(container, groups.length === 0
       ? note(`Nothing was logged on this day in earlier months (${formatDay(answer.date || date)}).`)
@@ -16,15 +14,14 @@ export async function loadOnThisDay(container, journalId, date) {
         el('ul', { class: 'plain small' }, (group.entries || []).map((entry) => el('li', {
           text: `${KINDS[entry.kind] || humanize(entry.kind)}: ${headline(entry)}` })))))));
   } catch (error) {
-    clear(container, error instanceof Unavailable ? note(NOT_YET, 'unavailable')
-      : note(`Could not load: ${error.message}`, 'error'));
+    clear(container, note(`Could not load: ${error.message}`, 'error'));
   }
 }
 
 export async function loadNudges(container, journalId) {
   clear(container, note('Loading…'));
   try {
-    const answer = await read(`/journals/${journalId}/nudges`, { optional: true });
+    const answer = await read(`/journals/${journalId}/nudges`);
     const nudges = Array.isArray(answer) ? answer : (answer.nudges || answer.items || []);
     clear(container, nudges.length === 0 ? note('No nudges right now — keep going.')
       : el('ul', { class: 'plain' }, nudges.map((nudge) => el('li', {},
@@ -32,8 +29,7 @@ export async function loadNudges(container, journalId) {
         nudge.message || nudge.text || nudge.detail
           ? el('span', { text: ` — ${nudge.message || nudge.text || nudge.detail}` }) : null))));
   } catch (error) {
-    clear(container, error instanceof Unavailable ? note(NOT_YET, 'unavailable')
-      : note(`Could not load: ${error.message}`, 'error'));
+    clear(container, note(`Could not load: ${error.message}`, 'error'));
   }
 }
 
@@ -46,8 +42,7 @@ export function setUpExport(container, journalId) {
         await download(`/journals/${journalId}/export?format=${format}`, `rekindle-journal.${extension}`);
         status.replaceChildren(note('Downloaded.', 'ok'));
       } catch (error) {
-        status.replaceChildren(error instanceof Unavailable ? note(NOT_YET, 'unavailable')
-          : note(`Could not export: ${error.message}`, 'error'));
+        status.replaceChildren(note(`Could not export: ${error.message}`, 'error'));
       }
     } });
   clear(container, el('div', { class: 'buttons' }, button('json', 'JSON', 'json'),

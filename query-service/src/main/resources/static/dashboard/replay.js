@@ -1,5 +1,4 @@
 // The replay slider over a journal's life, from its opening to now: each position is an instant to read as of.
-import { read, Problem } from './api.js';
 import { $, clear, note, formatDay, formatTime } from './dom.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -21,35 +20,24 @@ export class Replay {
     this.slider = $('#replay');
   }
 
-  /** Shows the slider at "now"; enables it only where the service can replay. */
-  async setUp() {
+  /** Shows the slider at "now", ready to drag. */
+  setUp() {
     const slider = this.slider;
-    Object.assign(slider, { min: '0', max: String(this.steps), value: String(this.steps), disabled: true });
-    slider.oninput = null;
+    Object.assign(slider, { min: '0', max: String(this.steps), value: String(this.steps), disabled: false });
     this.showState();
     $('#replay-start').textContent = formatDay(this.journal.openedAt);
     $('#replay-now').onclick = () => this.moveTo(this.steps);
-    delete $('#replay-panel').dataset.available;
-    clear($('#replay-status'), note('Checking whether replay is available…'));
-    const supported = await supportsAsOf(this.journal.journalId);
-    if (this.disposed) return;
-    $('#replay-panel').dataset.available = String(supported);
-    if (!supported) {
-      clear($('#replay-status'), note('Replay is not available yet in this version of Rekindle.', 'unavailable'));
-      return;
-    }
-    slider.disabled = false;
-    clear($('#replay-status'), note(HINT));
-    let pending;
     slider.oninput = () => {
       this.showLabel();
-      clearTimeout(pending);
-      pending = setTimeout(() => this.moveTo(Number(slider.value)), 200);
+      clearTimeout(this.pending);
+      this.pending = setTimeout(() => this.moveTo(Number(slider.value)), 200);
     };
   }
 
+  /** A drag still waiting to be read must not move the next journal opened. */
   dispose() {
-    this.disposed = true;
+    clearTimeout(this.pending);
+    this.slider.oninput = null;
   }
 
   /** Back to now without re-reading (the caller is about to). */
@@ -73,7 +61,6 @@ export class Replay {
     $('#journal').classList.toggle('replaying', replaying);
     $('#replay-now').hidden = !replaying;
     $('#quick-log button[type="submit"]').disabled = replaying;
-    if (this.slider.disabled) return;
     clear($('#replay-status'), note(replaying
       ? 'Replaying: this is how your journal looked then. Live updates are paused.' : HINT));
   }
@@ -87,15 +74,3 @@ export class Replay {
   }
 }
 
-/**
- * Whether this deployment replays as of an instant. A service without asOf ignores the parameter and
- * answers 200; one with it rejects a malformed instant with 400.
- */
-async function supportsAsOf(journalId) {
-  try {
-    await read(`/journals/${journalId}/progress?asOf=not-an-instant`);
-    return false;
-  } catch (error) {
-    return error instanceof Problem && error.status === 400;
-  }
-}

@@ -79,12 +79,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Script errors in the page console since the last call; a failed request (an expected 404) is not one. */
-    List<String> scriptErrors() {
+    /**
+     * Errors in the page console since the last call: script errors and failed requests alike, since Chromium
+     * logs every answer of 400 or more ("Failed to load resource: the server responded with a status of …").
+     */
+    List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(message -> !message.contains("Failed to load resource"))
                 .toList();
     }
 
