@@ -1,31 +1,32 @@
 package app.rekindle.command.keys;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.util.UUID;
 
-/** Least recently used journals' key states: unwrapping on every event would cost a database read. */
+/** Journals' key states, bounded by count: unwrapping on every event would cost a database read. */
 final class KeyCache {
 
-    private final Map<UUID, KeyState> states;
+    private final Cache<UUID, KeyState> states;
 
     KeyCache(int size) {
-        this.states = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, KeyState> eldest) {
-                return size() > size;
-            }
-        };
+        this.states = Caffeine.newBuilder().maximumSize(size).build();
     }
 
-    synchronized KeyState get(UUID journalId) {
-        return states.get(journalId);
+    KeyState get(UUID journalId) {
+        return states.getIfPresent(journalId);
     }
 
     /** A destroyed key stays destroyed, even if a reader that saw it live before the erasure commits later. */
-    synchronized void put(UUID journalId, KeyState state) {
-        if (!(states.get(journalId) instanceof KeyState.Destroyed)) {
-            states.put(journalId, state);
-        }
+    void put(UUID journalId, KeyState state) {
+        states.asMap().compute(journalId,
+                (id, before) -> before instanceof KeyState.Destroyed ? before : state);
+    }
+
+    /** How many journals are held once pending evictions have run. */
+    long size() {
+        states.cleanUp();
+        return states.estimatedSize();
     }
 }

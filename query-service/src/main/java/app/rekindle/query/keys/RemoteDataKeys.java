@@ -3,6 +3,8 @@ package app.rekindle.query.keys;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.privacy.DataKey;
 import app.rekindle.events.privacy.DataKeys;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -12,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,26 +31,17 @@ class RemoteDataKeys implements DataKeys {
 
     private final KeyServiceProperties properties;
     private final HttpClient http;
-    private final Map<UUID, Known> cache;
+    private final Cache<UUID, Known> cache;
 
     RemoteDataKeys(KeyServiceProperties properties) {
         this.properties = properties;
         this.http = HttpClient.newBuilder().connectTimeout(properties.keyServiceTimeout()).build();
-        int size = properties.keyCacheSize();
-        this.cache = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, Known> eldest) {
-                return size() > size;
-            }
-        };
+        this.cache = Caffeine.newBuilder().maximumSize(properties.keyCacheSize()).build();
     }
 
     @Override
     public Optional<DataKey> find(UUID journalId, String keyId) {
-        Known known;
-        synchronized (cache) {
-            known = cache.get(journalId);
-        }
+        Known known = cache.getIfPresent(journalId);
         if (known == null) {
             known = fetch(journalId);
             remember(journalId, known);
@@ -63,18 +54,18 @@ class RemoteDataKeys implements DataKeys {
 
     /** The journal was erased: its key is gone for good. */
     void destroyed(UUID journalId) {
-        synchronized (cache) {
-            cache.put(journalId, new Known(null));
-        }
+        cache.put(journalId, new Known(null));
     }
 
+    /** Fetched outside the cache (no lock held over HTTP); an erasure learnt meanwhile wins. */
     private void remember(UUID journalId, Known known) {
-        synchronized (cache) {
-            Known before = cache.get(journalId);
-            if (before == null || before.key() != null) {
-                cache.put(journalId, known);
-            }
-        }
+        cache.asMap().compute(journalId, (id, before) -> before == null || before.key() != null ? known : before);
+    }
+
+    /** How many journals' answers are held once pending evictions have run. */
+    long cached() {
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     private Known fetch(UUID journalId) {
