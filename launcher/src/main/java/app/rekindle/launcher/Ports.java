@@ -15,8 +15,8 @@ public final class Ports {
 
     /**
      * How long a taken port may take to come free. After a launcher was killed, its services notice it and shut
-     * down by themselves, which took up to about 32 s on a loaded two-core machine (LauncherKillTest); a run started again meanwhile waits for them instead of
-     * failing on their ports.
+     * down by themselves, which took up to about 32 s on a loaded two-core machine (LauncherKillTest); a run
+     * started again meanwhile waits for them instead of failing on their ports.
      */
     static final Duration RELEASE_GRACE = Duration.ofSeconds(60);
     private static final Duration RETRY_EVERY = Duration.ofMillis(250);
