@@ -12,7 +12,10 @@ import java.time.Duration;
  * @param pollInterval      how often the position table is checked while waiting
  * @param unseenJournalWait how long a journal the caller cannot see (missing, erased, someone else's, or one
  *                          just opened whose first event has not reached the views) is looked for, then 404;
- *                          the same for all of them, so the answer and its timing tell nothing
+ *                          the same for all of them, so the answer and its timing tell nothing. As long as
+ *                          {@code maxWait} by default: a journal opened or imported a moment ago may take that
+ *                          long to reach the views under load (1 s proved too short for an import on a busy
+ *                          two-core machine), and ids are random, so nothing tells it apart from a missing one
  * @param maxWholeJournalReads reads that hold a whole journal in memory (analytics, as-of, on-this-day, nudges,
  *                          markdown and csv export) answered at once; the rest wait their turn, so memory is bounded by this many
  *                          journals whatever the number of requests (a 10,000-entry journal folds in about 10 MB
@@ -23,7 +26,7 @@ import java.time.Duration;
 public record RekindleReadProperties(
         @DefaultValue("5s") Duration maxWait,
         @DefaultValue("25ms") Duration pollInterval,
-        @DefaultValue("1s") Duration unseenJournalWait,
+        @DefaultValue("5s") Duration unseenJournalWait,
         @DefaultValue("2") int maxWholeJournalReads,
         @DefaultValue("2s") Duration wholeJournalWait) {
 }
