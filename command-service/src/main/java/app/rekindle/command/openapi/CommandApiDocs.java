@@ -116,6 +116,6 @@ class CommandApiDocs implements OpenApiCustomizer {
                 .addProperty("dateId", new UUIDSchema().description("Dates: the new date's id (= entryId)"))
                 .addProperty("version", new IntegerSchema().format("int64")
                         .description("The journal's new version: its last event's sequence number"))
-                .required(java.util.List.of("journalId", "version"));
+                .addRequiredItem("journalId").addRequiredItem("version");
     }
 }

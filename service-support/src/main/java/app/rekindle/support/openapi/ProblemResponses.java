@@ -45,7 +45,7 @@ public final class ProblemResponses {
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("errors", new ArraySchema().items(error).description("Only for invalid-request"))
-                .required(List.of("type", "title", "status"));
+                .addRequiredItem("type").addRequiredItem("title").addRequiredItem("status");
     }
 
     public void add(Operation operation, int status, String description, String type, String title, String detail) {
