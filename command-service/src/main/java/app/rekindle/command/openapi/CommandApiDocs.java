@@ -109,6 +109,7 @@ class CommandApiDocs implements OpenApiCustomizer {
         operation.getResponses().addApiResponse(created ? "201" : "200", success);
     }
 
+    @SuppressWarnings("unchecked") // swagger's Schema.addProperty returns the raw Schema, so required(...) is unchecked
     private static Schema<?> answerSchema() {
         return new ObjectSchema().description("What a command recorded")
                 .addProperty("journalId", new UUIDSchema())
@@ -116,6 +117,6 @@ class CommandApiDocs implements OpenApiCustomizer {
                 .addProperty("dateId", new UUIDSchema().description("Dates: the new date's id (= entryId)"))
                 .addProperty("version", new IntegerSchema().format("int64")
                         .description("The journal's new version: its last event's sequence number"))
-                .addRequiredItem("journalId").addRequiredItem("version");
+                .required(java.util.List.of("journalId", "version"));
     }
 }

@@ -32,6 +32,7 @@ public final class ProblemResponses {
         this.exampleMessage = exampleMessage;
     }
 
+    @SuppressWarnings("unchecked") // swagger's Schema.addProperty returns the raw Schema, so required(...) is unchecked
     public Schema<?> problemSchema() {
         Schema<?> error = new ObjectSchema()
                 .addProperty("field", new StringSchema().description("The field, header or parameter, e.g. "
@@ -45,7 +46,7 @@ public final class ProblemResponses {
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("errors", new ArraySchema().items(error).description("Only for invalid-request"))
-                .addRequiredItem("type").addRequiredItem("title").addRequiredItem("status");
+                .required(List.of("type", "title", "status"));
     }
 
     public void add(Operation operation, int status, String description, String type, String title, String detail) {
