@@ -38,6 +38,7 @@ public final class BenchmarkMain {
     }
 
     /** Runs everything and writes the report into {@code output}; a measurement that breaks is noted, not fatal. */
+    @SuppressWarnings("try") // memory.close() stops the sampler early, before the measurements it must not watch
     public static Report run(Mode mode, Path output) {
         Report report = new Report(mode);
         System.out.println("Rekindle benchmark (" + mode.name() + "): starting the stack; service logs in "

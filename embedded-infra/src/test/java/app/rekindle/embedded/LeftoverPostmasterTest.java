@@ -49,6 +49,7 @@ class LeftoverPostmasterTest {
     }
 
     @Test
+    @SuppressWarnings("try") // `ours` is never read: the test needs our server running, nothing more
     void a_pid_file_naming_another_folders_server_leaves_that_server_alone(@TempDir Path dir) throws Exception {
         try (EmbeddedPostgresServer other = EmbeddedPostgresServer.start(dir.resolve("other"), 0)) {
             Path dataDir = dir.resolve("postgres");

@@ -22,6 +22,7 @@ class EmbeddedStackWithStandInServicesTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    @SuppressWarnings("try") // stack.close() inside its try is the step under test
     void stack_starts_services_wired_to_its_infrastructure_and_gets_a_demo_token(@TempDir Path dir) throws Exception {
         Path jar = FakeServiceJar.writeTo(dir, FakeService.class);
         LauncherConfig config = new LauncherConfig(dir.resolve("data"), 0, 0, 0, 0, "journal-events", 2, "64m", jar, jar);

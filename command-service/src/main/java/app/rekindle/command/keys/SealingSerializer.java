@@ -55,11 +55,12 @@ public final class SealingSerializer implements Serializer {
     }
 
     @Override
-    public Class classForType(SerializedType type) {
+    public Class<?> classForType(SerializedType type) {
         return delegate.classForType(type);
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Axon's Serializer declares this parameter raw; Class<?> would not override it
     public SerializedType typeForClass(Class type) {
         return delegate.typeForClass(type);
     }

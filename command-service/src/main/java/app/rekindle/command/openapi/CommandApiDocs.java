@@ -109,6 +109,7 @@ class CommandApiDocs implements OpenApiCustomizer {
         operation.getResponses().addApiResponse(created ? "201" : "200", success);
     }
 
+    @SuppressWarnings("unchecked") // swagger's Schema.addProperty returns the raw Schema, so required(...) is unchecked
     private static Schema<?> answerSchema() {
         return new ObjectSchema().description("What a command recorded")
                 .addProperty("journalId", new UUIDSchema())

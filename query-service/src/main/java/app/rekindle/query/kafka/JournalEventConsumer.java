@@ -104,6 +104,7 @@ class JournalEventConsumer implements SmartLifecycle {
         }
     }
 
+    @SuppressWarnings("try") // the MDC scope `trace` is never read: it only has to be open around the handling
     private void process(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
         if (records.isEmpty()) {
             return;

@@ -32,6 +32,7 @@ public final class ProblemResponses {
         this.exampleMessage = exampleMessage;
     }
 
+    @SuppressWarnings("unchecked") // swagger's Schema.addProperty returns the raw Schema, so required(...) is unchecked
     public Schema<?> problemSchema() {
         Schema<?> error = new ObjectSchema()
                 .addProperty("field", new StringSchema().description("The field, header or parameter, e.g. "
