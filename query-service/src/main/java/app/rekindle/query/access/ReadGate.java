@@ -1,6 +1,7 @@
-package app.rekindle.query.web;
+package app.rekindle.query.access;
 
 import app.rekindle.query.config.RekindleReadProperties;
+import app.rekindle.query.web.InvalidParameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,10 +15,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Every read of one journal passes here: it checks the caller owns the journal, waits for
- * {@code minVersion} (read-your-writes) and runs the query in one snapshot so the version in the answer
- * matches the rows in it. The wait polls the position table rather than an in-memory signal because the
- * partition may be consumed by another instance.
+ * Every read of one journal passes here, and only here is it decided who may see a journal: it checks the caller
+ * owns the journal, waits for {@code minVersion} (read-your-writes) and runs the query in one snapshot so the
+ * version in the answer matches the rows in it. The wait polls the position table rather than an in-memory signal
+ * because the partition may be consumed by another instance.
  */
 @Component
 public class ReadGate {
