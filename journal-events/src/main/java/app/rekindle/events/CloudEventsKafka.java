@@ -3,21 +3,28 @@ package app.rekindle.events;
 import app.rekindle.events.privacy.DataKeys;
 import app.rekindle.events.privacy.SealedEvents;
 import app.rekindle.events.privacy.TamperedFreeText;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.core.data.BytesCloudEventData;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.rw.CloudEventRWException;
+import io.cloudevents.rw.CloudEventWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import tools.jackson.core.JacksonException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
- * Maps events to and from Kafka records in the CloudEvents Kafka protocol binding, binary mode: the
- * value is the event's JSON, the attributes travel as {@code ce_}-prefixed headers. The key is the
- * journal id, so one journal's events stay in one partition, in order.
+ * Maps events to and from Kafka records in the CloudEvents Kafka protocol binding, binary mode, with the
+ * CloudEvents SDK ({@code cloudevents-kafka}): the value is the event's JSON, the attributes travel as
+ * {@code ce_}-prefixed headers. The key is the journal id, so one journal's events stay in one partition, in order.
+ * <p>
+ * The attributes are handed to the SDK's writer as text, in the order records always had, rather than as a built
+ * {@link CloudEvent}: the SDK would write {@code ce_time} with {@code ISO_OFFSET_DATE_TIME} (".1Z" where the topic
+ * holds ".100Z") and the extensions in hash order, so the headers would no longer be byte for byte those already
+ * on the topic.
  */
 public final class CloudEventsKafka {
 
@@ -47,17 +54,17 @@ public final class CloudEventsKafka {
      * ({@link SealedEvents}), so the publisher forwards ciphertext without opening it.
      */
     public static ProducerRecord<String, byte[]> toRecord(String topic, PublishedEvent published, byte[] payload) {
-        Headers headers = new RecordHeaders();
-        add(headers, SPEC_VERSION, "1.0");
-        add(headers, ID, published.eventId());
-        add(headers, SOURCE, SOURCE_VALUE);
-        add(headers, TYPE, published.type().cloudEventType());
-        add(headers, TIME, DateTimeFormatter.ISO_INSTANT.format(published.event().recordedAt()));
-        add(headers, SUBJECT, published.journalId().toString());
-        add(headers, SEQUENCE, Long.toString(published.sequence()));
-        add(headers, SCHEMA_VERSION, Integer.toString(published.type().version()));
-        add(headers, CONTENT_TYPE, "application/json");
-        return new ProducerRecord<>(topic, null, published.journalId().toString(), payload, headers);
+        CloudEventWriter<ProducerRecord<String, byte[]>> writer =
+                KafkaMessageFactory.createWriter(topic, published.journalId().toString()).create(SpecVersion.V1);
+        writer.withContextAttribute("id", published.eventId());
+        writer.withContextAttribute("source", SOURCE_VALUE);
+        writer.withContextAttribute("type", published.type().cloudEventType());
+        writer.withContextAttribute("time", DateTimeFormatter.ISO_INSTANT.format(published.event().recordedAt()));
+        writer.withContextAttribute("subject", published.journalId().toString());
+        writer.withContextAttribute("sequence", Long.toString(published.sequence()));
+        writer.withContextAttribute("schemaversion", Integer.toString(published.type().version()));
+        writer.withContextAttribute("datacontenttype", "application/json");
+        return writer.end(BytesCloudEventData.wrap(payload));
     }
 
     /** Reads a record back into an event; sealed free text (if any) reads as null. */
@@ -74,32 +81,39 @@ public final class CloudEventsKafka {
      * @throws UnknownEventTypeException when the type is not one this build knows
      */
     public static PublishedEvent fromRecord(ConsumerRecord<String, byte[]> record, DataKeys keys) {
-        String cloudType = header(record, TYPE);
+        CloudEvent cloudEvent = cloudEvent(record);
+        String cloudType = cloudEvent.getType();
         if (!cloudType.startsWith(EventType.CLOUD_EVENTS_PREFIX)) {
             throw new UnknownEventTypeException(cloudType);
         }
         String name = cloudType.substring(EventType.CLOUD_EVENTS_PREFIX.length());
         try {
-            int version = Integer.parseInt(header(record, SCHEMA_VERSION));
-            long sequence = Long.parseLong(header(record, SEQUENCE));
-            UUID journalId = UUID.fromString(header(record, SUBJECT));
-            JournalEvent event = SealedEvents.open(name, version, record.value(), keys);
+            int version = Integer.parseInt(required(record, cloudEvent.getExtension("schemaversion"), SCHEMA_VERSION));
+            long sequence = Long.parseLong(required(record, cloudEvent.getExtension("sequence"), SEQUENCE));
+            UUID journalId = UUID.fromString(required(record, cloudEvent.getSubject(), SUBJECT));
+            // The data as the binding reads it is the record value; an empty one the binding reads as none.
+            byte[] payload = cloudEvent.getData() == null ? record.value() : cloudEvent.getData().toBytes();
+            JournalEvent event = SealedEvents.open(name, version, payload, keys);
             // The event is now at this build's version of its type, whatever version travelled.
-            return new PublishedEvent(header(record, ID), journalId, sequence, EventTypes.of(event), event);
+            return new PublishedEvent(cloudEvent.getId(), journalId, sequence, EventTypes.of(event), event);
         } catch (IllegalArgumentException | JacksonException | TamperedFreeText e) {
             throw new MalformedRecordException(record, e.getMessage());
         }
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        if (header == null || header.value() == null) {
-            throw new MalformedRecordException(record, "missing header " + name);
+    /** The record's attributes as the binding reads them; a record lacking a required one is malformed. */
+    private static CloudEvent cloudEvent(ConsumerRecord<String, byte[]> record) {
+        try {
+            return KafkaMessageFactory.createReader(record).toEvent();
+        } catch (CloudEventRWException | IllegalStateException e) {
+            throw new MalformedRecordException(record, e.getMessage());
         }
-        return new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static void add(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    private static String required(ConsumerRecord<String, byte[]> record, Object value, String header) {
+        if (value == null) {
+            throw new MalformedRecordException(record, "missing header " + header);
+        }
+        return value.toString();
     }
 }

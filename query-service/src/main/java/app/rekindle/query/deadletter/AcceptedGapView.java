@@ -1,5 +1,8 @@
 package app.rekindle.query.deadletter;
 
+import app.rekindle.query.projection.AcceptedGap;
+import app.rekindle.query.projection.JournalStanding;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,4 +15,9 @@ import java.util.UUID;
  */
 record AcceptedGapView(UUID journalId, long from, long to, String reason, String acceptedBy, Instant acceptedAt,
                        long lastSequence, int waiting, boolean stale) {
+
+    static AcceptedGapView of(AcceptedGap gap, JournalStanding now) {
+        return new AcceptedGapView(gap.journalId(), gap.from(), gap.to(), gap.reason(), gap.acceptedBy(),
+                gap.acceptedAt(), now.lastSequence(), now.held(), now.stale());
+    }
 }

@@ -1,6 +1,7 @@
 package app.rekindle.query.deadletter;
 
 import app.rekindle.query.kafka.GapFiller;
+import app.rekindle.query.projection.DeadLetterView;
 import app.rekindle.query.projection.EventReader;
 import app.rekindle.query.projection.GapAcceptance;
 import app.rekindle.query.projection.HeldEvents;
@@ -28,7 +29,6 @@ class DeadLetterAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterAdmin.class);
 
-    private final DeadLetterStore store;
     private final HeldEvents held;
     private final ProjectionPipeline pipeline;
     private final Parking parking;
@@ -37,9 +37,8 @@ class DeadLetterAdmin {
     private final DeadLetterMetrics metrics;
     private final Clock clock;
 
-    DeadLetterAdmin(DeadLetterStore store, HeldEvents held, ProjectionPipeline pipeline, Parking parking,
+    DeadLetterAdmin(HeldEvents held, ProjectionPipeline pipeline, Parking parking,
                     GapFiller gaps, EventReader reader, DeadLetterMetrics metrics, Clock clock) {
-        this.store = store;
         this.held = held;
         this.pipeline = pipeline;
         this.parking = parking;
@@ -50,7 +49,7 @@ class DeadLetterAdmin {
     }
 
     List<DeadLetterView> list(String status, int limit) {
-        return store.list(status, limit);
+        return held.list(status, limit);
     }
 
     synchronized DeadLetterView retry(long id) {
@@ -62,7 +61,7 @@ class DeadLetterAdmin {
             case PARKED -> retryParked(row);
             default -> throw resolved();
         }
-        return store.find(id).orElseThrow(DeadLetterProblem::notFound);
+        return held.view(id).orElseThrow(DeadLetterProblem::notFound);
     }
 
     synchronized DeadLetterView skip(long id, String reason, String operator) {
@@ -80,7 +79,7 @@ class DeadLetterAdmin {
         }
         metrics.skipped.increment();
         log.warn("Dead letter {} (journal {} sequence {}) skipped by {}", id, row.journalId(), row.sequence(), operator);
-        return store.find(id).orElseThrow(DeadLetterProblem::notFound);
+        return held.view(id).orElseThrow(DeadLetterProblem::notFound);
     }
 
     /**
@@ -95,7 +94,7 @@ class DeadLetterAdmin {
                 metrics.gapsAccepted.increment();
                 log.warn("Journal {}: missing sequences {}..{} accepted as lost for good by {}", journalId, from, to,
                         operator);
-                return store.accepted(accepted.gap());
+                return AcceptedGapView.of(accepted.gap(), parking.standing(journalId));
             }
             case GapAcceptance.AcceptedBefore before -> {
                 pipeline.release(journalId);
@@ -130,7 +129,7 @@ class DeadLetterAdmin {
         } else {
             pipeline.retry(row);
         }
-        DeadLetterView after = store.find(row.id()).orElseThrow(DeadLetterProblem::notFound);
+        DeadLetterView after = held.view(row.id()).orElseThrow(DeadLetterProblem::notFound);
         if (Status.PARKED.name().equals(after.status())) {
             throw stillFailing(after.reason());
         }

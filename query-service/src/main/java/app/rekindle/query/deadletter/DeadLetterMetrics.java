@@ -1,5 +1,7 @@
 package app.rekindle.query.deadletter;
 
+import app.rekindle.query.projection.HeldEvents;
+import app.rekindle.query.projection.HeldEvents.Status;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,11 +18,11 @@ class DeadLetterMetrics {
     final Counter skipped;
     final Counter gapsAccepted;
 
-    DeadLetterMetrics(MeterRegistry registry, DeadLetterStore store) {
-        for (String status : new String[] {"PARKED", "WAITING_BEHIND", "WAITING_FOR_GAP"}) {
-            Gauge.builder("rekindle.projection.dead_letters", () -> store.count(status))
-                    .description("Events in the dead-letter store not applied yet, by status").tag("status", status)
-                    .register(registry);
+    DeadLetterMetrics(MeterRegistry registry, HeldEvents held) {
+        for (Status status : new Status[] {Status.PARKED, Status.WAITING_BEHIND, Status.WAITING_FOR_GAP}) {
+            Gauge.builder("rekindle.projection.dead_letters", () -> held.count(status))
+                    .description("Events in the dead-letter store not applied yet, by status")
+                    .tag("status", status.name()).register(registry);
         }
         this.retried = Counter.builder("rekindle.projection.dead_letters.retried")
                 .description("Parked events an operator retried and that were applied").register(registry);

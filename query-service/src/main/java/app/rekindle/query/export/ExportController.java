@@ -5,7 +5,7 @@ import app.rekindle.query.history.EventLog;
 import app.rekindle.query.history.LoggedEvent;
 import app.rekindle.query.replay.JournalFold;
 import app.rekindle.query.web.InvalidParameter;
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.access.ReadGate;
 import app.rekindle.query.replay.WholeJournalReads;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

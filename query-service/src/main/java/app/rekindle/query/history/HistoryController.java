@@ -1,7 +1,7 @@
 package app.rekindle.query.history;
 
 import io.swagger.v3.oas.annotations.Operation;
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.access.ReadGate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

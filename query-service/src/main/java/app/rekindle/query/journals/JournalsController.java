@@ -1,8 +1,8 @@
 package app.rekindle.query.journals;
 
 import app.rekindle.query.web.InvalidParameter;
-import app.rekindle.query.web.JournalNotFound;
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.access.JournalNotFound;
+import app.rekindle.query.access.ReadGate;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -9,7 +9,6 @@ import app.rekindle.query.projection.HeldEvents;
 import app.rekindle.query.projection.RecordCopy;
 import org.springframework.stereotype.Repository;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -38,23 +37,12 @@ class DeadLetters {
      * @param reason    a short machine-readable reason (exception class), never message text
      */
     void store(ConsumerRecord<String, byte[]> record, UUID journalId, Long sequence, String reason) {
-        String type = header(record, "ce_type");
+        RecordCopy copy = RecordCopy.of(record);
         log.error("Dead-lettered record {}-{}@{} journal={} sequence={} type={} reason={}", record.topic(),
-                record.partition(), record.offset(), journalId, sequence, type, reason);
+                record.partition(), record.offset(), journalId, sequence, copy.type(), reason);
         Counter.builder("rekindle.consumer.dead-letters").description("Records that could not be read or applied")
                 .tag("reason", reason).register(registry).increment();
         // Kept whole, so an operator can retry it once this build can read it (e.g. after an upgrade).
-        held.insert(RecordCopy.of(record), journalId, sequence, type, HeldEvents.Status.PARKED, reason,
-                clock.instant());
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        if (header == null || header.value() == null) {
-            return null;
-        }
-        String value = new String(header.value(), StandardCharsets.UTF_8);
-        // A type name is short; anything else is not worth keeping and might not be a type at all.
-        return value.length() > 120 ? value.substring(0, 120) : value;
+        held.insert(copy, journalId, sequence, HeldEvents.Status.PARKED, reason, clock.instant());
     }
 }

@@ -5,6 +5,7 @@ import app.rekindle.query.config.RekindleKafkaProperties;
 import app.rekindle.query.projection.EventReader;
 import app.rekindle.query.projection.HeldEvents;
 import app.rekindle.query.projection.Incoming;
+import app.rekindle.query.projection.Parking;
 import app.rekindle.query.projection.ProjectionPipeline;
 import app.rekindle.query.projection.RecordCopy;
 import io.micrometer.core.instrument.Counter;
@@ -15,7 +16,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -39,16 +39,16 @@ public class GapFiller {
     private final ProjectionPipeline pipeline;
     private final EventReader reader;
     private final RekindleKafkaProperties kafka;
-    private final JdbcClient jdbc;
+    private final Parking parking;
     private final Counter filled;
 
     GapFiller(HeldEvents held, ProjectionPipeline pipeline, EventReader reader, RekindleKafkaProperties kafka,
-              JdbcClient jdbc, MeterRegistry registry) {
+              Parking parking, MeterRegistry registry) {
         this.held = held;
         this.pipeline = pipeline;
         this.reader = reader;
         this.kafka = kafka;
-        this.jdbc = jdbc;
+        this.parking = parking;
         this.filled = Counter.builder("rekindle.projection.gaps.filled")
                 .description("Missing events found again by re-reading Kafka").register(registry);
     }
@@ -60,8 +60,7 @@ public class GapFiller {
             return 0; // nothing waits for a missing event (or it waits behind a parked one)
         }
         HeldEvents.Row first = waiting.getFirst();
-        long expected = jdbc.sql("select last_sequence + 1 from journal_position where journal_id = :id")
-                .param("id", journalId).query(Long.class).single();
+        long expected = parking.standing(journalId).lastSequence() + 1;
         if (first.copy().topic() == null) {
             pipeline.release(journalId);
             return 0;

@@ -1,14 +1,13 @@
 package app.rekindle.query.kafka;
 
 import app.rekindle.query.config.RekindleKafkaProperties;
+import app.rekindle.query.projection.Parking;
 import app.rekindle.query.projection.ProjectionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -25,16 +24,16 @@ class GapWatch implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GapWatch.class);
 
     private final GapFiller filler;
-    private final JdbcClient jdbc;
+    private final Parking parking;
     private final ProjectionProperties properties;
     private final RekindleKafkaProperties kafka;
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    GapWatch(GapFiller filler, JdbcClient jdbc, ProjectionProperties properties, RekindleKafkaProperties kafka,
+    GapWatch(GapFiller filler, Parking parking, ProjectionProperties properties, RekindleKafkaProperties kafka,
              Clock clock) {
         this.filler = filler;
-        this.jdbc = jdbc;
+        this.parking = parking;
         this.properties = properties;
         this.kafka = kafka;
         this.clock = clock;
@@ -66,11 +65,7 @@ class GapWatch implements SmartLifecycle {
 
     private void fillOldGaps() {
         try {
-            Timestamp before = Timestamp.from(clock.instant().minus(properties.gapFillAfter()));
-            for (UUID journalId : jdbc.sql("""
-                            select journal_id from journal_position
-                            where blocked_by = 'GAP' and updated_at <= :before order by updated_at limit 20""")
-                    .param("before", before).query(UUID.class).list()) {
+            for (UUID journalId : parking.waitingForGap(clock.instant().minus(properties.gapFillAfter()), 20)) {
                 filler.fill(journalId);
             }
         } catch (RuntimeException e) {

@@ -44,10 +44,6 @@ class RecordHandler {
         pipeline.process(readable);
     }
 
-    void handle(ConsumerRecord<String, byte[]> record) {
-        handleAll(List.of(record));
-    }
-
     /** The event in the record, or null once an unreadable record is dead-lettered. */
     private PublishedEvent readOrDeadLetter(ConsumerRecord<String, byte[]> record) {
         try {

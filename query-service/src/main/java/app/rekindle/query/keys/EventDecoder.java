@@ -5,6 +5,7 @@ import app.rekindle.events.EventTypes;
 import app.rekindle.events.JournalEvent.JournalErased;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.privacy.DataKey;
+import app.rekindle.query.projection.EventReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
@@ -12,13 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads a record, opening its sealed free text with the journal's key. A key that is destroyed means the journal
+ * The one place a record becomes an event, for fresh records and for kept ones alike: upcast to this build's
+ * version, its sealed free text opened with the journal's key. A key that is destroyed means the journal
  * was erased (the command service destroys it in the erasing transaction), so such a record is read as the
  * journal's erasure: its views are purged right there and nothing of it is projected again, not even the
  * structured fields, however far behind this consumer or a rebuild is.
  */
 @Component
-public class EventDecoder {
+class EventDecoder implements EventReader {
 
     private final RemoteDataKeys keys;
 
@@ -31,7 +33,8 @@ public class EventDecoder {
      * @throws app.rekindle.events.MalformedRecordException when the record names a key that does not exist
      * @see CloudEventsKafka#fromRecord(ConsumerRecord, app.rekindle.events.privacy.DataKeys)
      */
-    public PublishedEvent decode(ConsumerRecord<String, byte[]> record) {
+    @Override
+    public PublishedEvent read(ConsumerRecord<String, byte[]> record) {
         AtomicBoolean shredded = new AtomicBoolean();
         PublishedEvent published = CloudEventsKafka.fromRecord(record, (journalId, keyId) -> {
             if (!journalId.toString().equals(record.key())) {

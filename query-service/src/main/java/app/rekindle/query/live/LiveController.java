@@ -2,7 +2,7 @@ package app.rekindle.query.live;
 
 import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.web.InvalidParameter;
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.access.ReadGate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

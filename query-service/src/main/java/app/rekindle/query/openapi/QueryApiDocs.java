@@ -1,7 +1,7 @@
 package app.rekindle.query.openapi;
 
 import app.rekindle.support.openapi.ProblemResponses;
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.access.ReadGate;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;

@@ -1,6 +1,6 @@
 package app.rekindle.query.progress;
 
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.access.ReadGate;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -4,17 +4,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The dead-letter store's rows for events that are parked or wait, with the record they came in. Free text may
- * be in the record, so it is never logged and goes when the journal is erased.
+ * The dead-letter store, the one owner of its table: records that could not be read, events that are parked or
+ * wait, with the record they came in, and what became of them. Free text may be in the record, so it is never
+ * logged and goes when the journal is erased.
  */
 @Repository
 public class HeldEvents {
@@ -33,9 +39,18 @@ public class HeldEvents {
         this.jdbc = jdbc;
     }
 
-    /** Stores a record; a second copy of a sequence number that already waits is not stored again. */
-    public boolean insert(RecordCopy copy, UUID journalId, Long sequence, String type, Status status, String reason,
-                       Instant now) {
+    /** Waiting or parked, not applied yet: what holds a journal's later events back. */
+    private static final String NOT_APPLIED = "status in ('PARKED', 'WAITING_BEHIND', 'WAITING_FOR_GAP')";
+
+    private static final String LISTED = """
+            select id, journal_id, sequence, type, status, reason, topic, partition, "offset", received_at,
+                   resolved_at, resolved_by, skip_reason from dead_letter""";
+
+    /**
+     * Stores a record, its type as its {@code ce_type} header says ({@link RecordCopy#type()}); a second copy of a
+     * sequence number that already waits is not stored again.
+     */
+    public boolean insert(RecordCopy copy, UUID journalId, Long sequence, Status status, String reason, Instant now) {
         return jdbc.sql("""
                         insert into dead_letter (topic, partition, "offset", journal_id, sequence, type, reason,
                                                  received_at, status, record_key, record_value, record_headers)
@@ -44,7 +59,7 @@ public class HeldEvents {
                         on conflict do nothing""")
                 .param("topic", copy.topic() == null ? "direct" : copy.topic()).param("partition", copy.partition())
                 .param("offset", copy.offset()).param("journal", journalId).param("sequence", sequence)
-                .param("type", type).param("reason", reason).param("at", Timestamp.from(now))
+                .param("type", copy.type()).param("reason", reason).param("at", Timestamp.from(now))
                 .param("status", status.name()).param("key", copy.key()).param("value", copy.value())
                 .param("headers", headersJson(copy.headers())).update() == 1;
     }
@@ -61,7 +76,44 @@ public class HeldEvents {
                 .param("journal", journalId).query((rs, n) -> row(rs)).list();
     }
 
-    public java.util.Optional<Row> find(long id) {
+    /**
+     * How many of each journal's events are parked or wait: those {@link #waiting} lists (rows from before records
+     * were kept, and unreadable ones, hold nothing back).
+     */
+    Map<UUID, Integer> counts(Collection<UUID> journalIds) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                        select journal_id, count(*) from dead_letter
+                        where journal_id in (:ids) and %s and sequence is not null and record_value is not null
+                        group by journal_id""".formatted(NOT_APPLIED))
+                .param("ids", journalIds)
+                .query(rs -> {
+                    counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                });
+        return counts;
+    }
+
+    int count(UUID journalId) {
+        return counts(List.of(journalId)).getOrDefault(journalId, 0);
+    }
+
+    /** Rows in the status now, whichever instance stored them. */
+    public long count(Status status) {
+        return jdbc.sql("select count(*) from dead_letter where status = :status").param("status", status.name())
+                .query(Long.class).single();
+    }
+
+    /** For operators, newest first; by status if given. Coordinates and reasons, never the record. */
+    public List<DeadLetterView> list(String status, int limit) {
+        return jdbc.sql(LISTED + " where (cast(:status as text) is null or status = :status) order by id desc limit :limit")
+                .param("status", status).param("limit", limit).query((rs, n) -> view(rs)).list();
+    }
+
+    public Optional<DeadLetterView> view(long id) {
+        return jdbc.sql(LISTED + " where id = :id").param("id", id).query((rs, n) -> view(rs)).optional();
+    }
+
+    public Optional<Row> find(long id) {
         return jdbc.sql("""
                         select id, journal_id, sequence, status, topic, partition, "offset", record_key, record_value,
                                record_headers::text
@@ -100,8 +152,6 @@ public class HeldEvents {
                           and status in ('WAITING_BEHIND', 'WAITING_FOR_GAP')""")
                 .param("reason", reason).param("journal", journalId).param("sequence", sequence).update();
         behind(journalId, sequence);
-        jdbc.sql("update journal_position set blocked_by = 'POISON', stale = true where journal_id = :journal")
-                .param("journal", journalId).update();
     }
 
     void behind(UUID journalId, long sequence) {
@@ -124,13 +174,26 @@ public class HeldEvents {
         jdbc.sql("delete from dead_letter where journal_id = :journal").param("journal", journalId).update();
     }
 
-    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Row row(ResultSet rs) throws SQLException {
         long sequence = rs.getLong(3);
         Long seq = rs.wasNull() ? null : sequence;
         String topic = rs.getString(5);
         RecordCopy copy = new RecordCopy("direct".equals(topic) ? null : topic, rs.getInt(6), rs.getLong(7),
                 rs.getString(8), rs.getBytes(9), headers(rs.getString(10)));
         return new Row(rs.getLong(1), rs.getObject(2, UUID.class), seq, Status.valueOf(rs.getString(4)), copy);
+    }
+
+    private static DeadLetterView view(ResultSet rs) throws SQLException {
+        long sequence = rs.getLong(3);
+        Long seq = rs.wasNull() ? null : sequence;
+        return new DeadLetterView(rs.getLong(1), rs.getObject(2, UUID.class), seq, rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getLong(9), instant(rs, 10), instant(rs, 11),
+                rs.getString(12), rs.getString(13));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 
     private static String headersJson(Map<String, byte[]> headers) {

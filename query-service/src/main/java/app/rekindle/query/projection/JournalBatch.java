@@ -3,6 +3,7 @@ package app.rekindle.query.projection;
 import app.rekindle.events.JournalEvent.JournalErased;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.projection.HeldEvents.Status;
+import app.rekindle.query.projection.JournalPositions.Block;
 import app.rekindle.query.projection.Projector.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,23 +73,23 @@ final class JournalBatch {
                 return Outcome.HELD;
             }
             position.held--;
-            if ("POISON".equals(position.blockedBy)) {
+            if (position.blockedBy(Block.POISON)) {
                 // The event at fault was retried: what waited behind it now waits only for its turn.
-                position.blockedBy = "GAP";
+                position.blockedBy = Block.GAP;
                 held.unblock(journalId);
             }
             project(published);
             return advance(position, published);
         }
-        if (position.held > 0 && !(next && "GAP".equals(position.blockedBy))) {
-            return hold(incoming, position, "POISON".equals(position.blockedBy) ? Status.WAITING_BEHIND
+        if (position.held > 0 && !(next && position.blockedBy(Block.GAP))) {
+            return hold(incoming, position, position.blockedBy(Block.POISON) ? Status.WAITING_BEHIND
                     : Status.WAITING_FOR_GAP, "waiting");
         }
         if (!next) {
             positions.recordGap(journalId, position.expected(), published.sequence(), now);
             log.warn("Gap in journal {}: expected sequence {}, received {} ({}); view marked stale, later events wait",
                     journalId, position.expected(), published.sequence(), published.type().name());
-            position.blockedBy = "GAP";
+            position.blockedBy = Block.GAP;
             position.stale = true;
             hold(incoming, position, Status.WAITING_FOR_GAP, "gap");
             return Outcome.GAP;
@@ -117,10 +118,7 @@ final class JournalBatch {
 
     private Outcome hold(Incoming incoming, JournalPositions.Position position, Status status, String reason) {
         PublishedEvent published = incoming.published();
-        byte[] type = incoming.copy().headers().get("ce_type");
-        if (held.insert(incoming.copy(), published.journalId(), published.sequence(),
-                type == null ? published.type().name() : new String(type, java.nio.charset.StandardCharsets.UTF_8),
-                status, reason, now)) {
+        if (held.insert(incoming.copy(), published.journalId(), published.sequence(), status, reason, now)) {
             position.held++;
             position.changed = true;
             return Outcome.HELD;

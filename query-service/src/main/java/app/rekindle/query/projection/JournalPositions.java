@@ -21,25 +21,40 @@ import java.util.UUID;
 @Repository
 class JournalPositions {
 
-    /** A journal's position as the batch sees it; the batch changes it in memory and saves it once at the end. */
+    /** Why a journal's events wait in the dead-letter store; stored by name in {@code blocked_by}. */
+    enum Block {
+        /** behind an event of the journal that could not be applied (parked) */
+        POISON,
+        /** for a missing event */
+        GAP
+    }
+
+    /**
+     * A journal's position as the batch sees it; the batch changes it in memory and saves it once at the end.
+     * {@code held} is counted from the dead-letter store when the position is locked, not kept as a column.
+     */
     static final class Position {
         long lastSequence;
         boolean stale;
         boolean erased;
         /** events of the journal parked or waiting in the dead-letter store */
         int held;
-        /** why they wait: "POISON" (an event could not be applied) or "GAP" (one is missing); null if none */
-        String blockedBy;
+        /** why they wait; null if nothing does */
+        Block blockedBy;
         int skipped;
         boolean changed;
 
-        Position(long lastSequence, boolean stale, boolean erased, int held, String blockedBy, int skipped) {
+        Position(long lastSequence, boolean stale, boolean erased, int held, Block blockedBy, int skipped) {
             this.lastSequence = lastSequence;
             this.stale = stale;
             this.erased = erased;
             this.held = held;
             this.blockedBy = blockedBy;
             this.skipped = skipped;
+        }
+
+        boolean blockedBy(Block block) {
+            return blockedBy == block;
         }
 
         long expected() {
@@ -49,10 +64,12 @@ class JournalPositions {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final HeldEvents held;
 
-    JournalPositions(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    JournalPositions(JdbcClient jdbc, NamedParameterJdbcTemplate batch, HeldEvents held) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.held = held;
     }
 
     /** Locks the journals' positions, creating them at -1 (nothing applied) for journals not seen before. */
@@ -66,26 +83,31 @@ class JournalPositions {
                         .toArray(MapSqlParameterSource[]::new));
         Map<UUID, Position> positions = new HashMap<>();
         jdbc.sql("""
-                        select journal_id, last_sequence, stale, erased, held, blocked_by, skipped
+                        select journal_id, last_sequence, stale, erased, blocked_by, skipped
                         from journal_position
                         where journal_id in (:ids) order by journal_id for update""")
                 .param("ids", sorted)
                 .query(rs -> {
                     positions.put(rs.getObject(1, UUID.class), new Position(rs.getLong(2), rs.getBoolean(3),
-                            rs.getBoolean(4), rs.getInt(5), rs.getString(6), rs.getInt(7)));
+                            rs.getBoolean(4), 0, block(rs.getString(5)), rs.getInt(6)));
                 });
+        held.counts(sorted).forEach((journalId, count) -> positions.get(journalId).held = count);
         return positions;
     }
 
     /** Locks a journal's position if the journal was seen; unlike {@link #lock} it creates nothing. */
     java.util.Optional<Position> lockKnown(UUID journalId) {
         return jdbc.sql("""
-                        select last_sequence, stale, erased, held, blocked_by, skipped
+                        select last_sequence, stale, erased, blocked_by, skipped
                         from journal_position where journal_id = :id for update""")
                 .param("id", journalId)
-                .query((rs, n) -> new Position(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4),
-                        rs.getString(5), rs.getInt(6)))
-                .optional();
+                .query((rs, n) -> new Position(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), 0,
+                        block(rs.getString(4)), rs.getInt(5)))
+                .optional()
+                .map(position -> {
+                    position.held = held.count(journalId);
+                    return position;
+                });
     }
 
     java.util.Optional<AcceptedGap> acceptedGap(UUID journalId, long from) {
@@ -114,13 +136,14 @@ class JournalPositions {
         MapSqlParameterSource[] rows = positions.entrySet().stream().filter(e -> e.getValue().changed)
                 .map(e -> new MapSqlParameterSource("id", e.getKey()).addValue("seq", e.getValue().lastSequence)
                         .addValue("stale", e.getValue().stale).addValue("erased", e.getValue().erased)
-                        .addValue("held", e.getValue().held).addValue("blocked", e.getValue().blockedBy, Types.VARCHAR)
+                        .addValue("blocked", e.getValue().blockedBy == null ? null : e.getValue().blockedBy.name(),
+                                Types.VARCHAR)
                         .addValue("skipped", e.getValue().skipped).addValue("now", at))
                 .toArray(MapSqlParameterSource[]::new);
         if (rows.length > 0) {
             batch.batchUpdate("""
                     update journal_position set last_sequence = :seq, stale = :stale, erased = :erased,
-                           held = :held, blocked_by = :blocked, skipped = :skipped, updated_at = :now
+                           blocked_by = :blocked, skipped = :skipped, updated_at = :now
                     where journal_id = :id""", rows);
         }
     }
@@ -133,19 +156,32 @@ class JournalPositions {
                 .param("id", journalId).param("upTo", upTo).param("now", Timestamp.from(now)).update();
     }
 
-    void markStale(UUID journalId, Instant now) {
-        jdbc.sql("""
-                        insert into journal_position (journal_id, last_sequence, stale, updated_at)
-                        values (:id, -1, true, :now)
-                        on conflict (journal_id) do update set stale = true, updated_at = :now""")
-                .param("id", journalId).param("now", Timestamp.from(now)).update();
-    }
-
     void recordGap(UUID journalId, long expected, long received, Instant now) {
         jdbc.sql("""
                         insert into projection_gap (journal_id, expected_sequence, received_sequence, detected_at)
                         values (:id, :expected, :received, :now)""")
                 .param("id", journalId).param("expected", expected).param("received", received)
                 .param("now", Timestamp.from(now)).update();
+    }
+
+    /** Where a journal stands, for an operator; its waiting events counted from the dead-letter store. */
+    JournalStanding standing(UUID journalId) {
+        return jdbc.sql("select last_sequence, stale from journal_position where journal_id = :id")
+                .param("id", journalId)
+                .query((rs, n) -> new JournalStanding(journalId, rs.getLong(1), 0, rs.getBoolean(2)))
+                .single()
+                .withHeld(held.count(journalId));
+    }
+
+    /** Journals whose events wait for a missing one, the longest-waiting first, unchanged since {@code before}. */
+    List<UUID> waitingForGap(Instant before, int limit) {
+        return jdbc.sql("""
+                        select journal_id from journal_position
+                        where blocked_by = 'GAP' and updated_at <= :before order by updated_at limit :limit""")
+                .param("before", Timestamp.from(before)).param("limit", limit).query(UUID.class).list();
+    }
+
+    private static Block block(String name) {
+        return name == null ? null : Block.valueOf(name);
     }
 }

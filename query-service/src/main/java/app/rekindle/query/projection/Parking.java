@@ -1,9 +1,9 @@
 package app.rekindle.query.projection;
 
+import app.rekindle.query.projection.JournalPositions.Block;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,21 +39,44 @@ public class Parking {
             if (incoming.held()) {
                 held.park(incoming.heldId(), journalId, sequence, reason);
             } else {
-                byte[] type = incoming.copy().headers().get("ce_type");
-                if (held.insert(incoming.copy(), journalId, sequence, type == null ? null
-                        : new String(type, StandardCharsets.UTF_8), HeldEvents.Status.PARKED,
-                        reason, now)) {
+                if (held.insert(incoming.copy(), journalId, sequence, HeldEvents.Status.PARKED, reason, now)) {
                     position.held++;
                     held.behind(journalId, sequence);
                 } else {
                     held.parkWaiting(journalId, sequence, reason); // a copy of it already waited for its turn
                 }
             }
-            position.blockedBy = "POISON";
+            position.blockedBy = Block.POISON;
             position.stale = true;
             position.changed = true;
             positions.save(Map.of(journalId, position), now);
         });
+    }
+
+    /**
+     * Parks a waiting event that can no longer be read (e.g. its key is gone): it is at fault from now on, the
+     * journal is marked stale and its later events wait behind it.
+     */
+    void parkWaiting(UUID journalId, long sequence, String reason) {
+        transaction.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            JournalPositions.Position position = positions.lock(List.of(journalId), now).get(journalId);
+            held.parkWaiting(journalId, sequence, reason);
+            position.blockedBy = Block.POISON;
+            position.stale = true;
+            position.changed = true;
+            positions.save(Map.of(journalId, position), now);
+        });
+    }
+
+    /** Journals whose events wait for a missing one, the longest-waiting first, unchanged since {@code before}. */
+    public List<UUID> waitingForGap(Instant before, int limit) {
+        return positions.waitingForGap(before, limit);
+    }
+
+    /** Where the journal stands now, its waiting events counted from the dead-letter store. */
+    public JournalStanding standing(UUID journalId) {
+        return positions.standing(journalId);
     }
 
     /**
@@ -73,7 +96,7 @@ public class Parking {
             }
             position.skipped++;
             position.stale = true;
-            position.blockedBy = position.held > 0 ? "GAP" : null;
+            position.blockedBy = position.held > 0 ? Block.GAP : null;
             position.changed = true;
             held.unblock(row.journalId());
             positions.save(Map.of(row.journalId(), position), now);

@@ -100,7 +100,7 @@ public class ProjectionPipeline {
                     throw e;
                 }
                 // It was read once; if it no longer can be (e.g. its key is gone), it is at fault from now on.
-                held.parkWaiting(journalId, row.sequence(), e.getClass().getSimpleName());
+                parking.parkWaiting(journalId, row.sequence(), e.getClass().getSimpleName());
                 parked.increment();
                 break;
             }

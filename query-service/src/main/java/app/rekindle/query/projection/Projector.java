@@ -61,11 +61,6 @@ public class Projector {
         return result.outcomes().getFirst();
     }
 
-    /** Applies without touching the metrics, e.g. rebuilding views: old events' lag says nothing of the live views. */
-    public Outcome applyUncounted(PublishedEvent published) {
-        return applyAllUncounted(List.of(Incoming.direct(published))).outcomes().getFirst();
-    }
-
     /**
      * Applies a batch (e.g. one poll) in one transaction, or joins the caller's: each journal's position is
      * locked once and each event still checked against it in order, so duplicates inside the batch are ignored
@@ -105,11 +100,6 @@ public class Projector {
         } finally {
             switching.writeLock().unlock();
         }
-    }
-
-    /** Marks a journal's view as not to be trusted. */
-    public void markStale(UUID journalId) {
-        transaction.executeWithoutResult(status -> positions.markStale(journalId, clock.instant()));
     }
 
     private Result applyInTransaction(List<Incoming> batch) {

@@ -7,6 +7,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,20 @@ public record RecordCopy(String topic, int partition, long offset, String key, b
             headers.put(header.key(), header.value());
         }
         return new RecordCopy(null, -1, -1, record.key(), record.value(), headers);
+    }
+
+    /**
+     * The event type its {@code ce_type} header names, as kept with a dead letter: read here only, so a record
+     * nobody could read still shows what it claimed to be. Cut to 120 characters: a type name is short, anything
+     * longer is not worth keeping and may not be a type at all. Null when there is none.
+     */
+    public String type() {
+        byte[] type = headers.get(CloudEventsKafka.TYPE);
+        if (type == null) {
+            return null;
+        }
+        String value = new String(type, StandardCharsets.UTF_8);
+        return value.length() > 120 ? value.substring(0, 120) : value;
     }
 
     public ConsumerRecord<String, byte[]> toRecord() {

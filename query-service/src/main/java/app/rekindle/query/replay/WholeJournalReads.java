@@ -1,8 +1,8 @@
 package app.rekindle.query.replay;
 
 import app.rekindle.query.config.RekindleReadProperties;
-import app.rekindle.query.web.JournalAccess;
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.access.JournalAccess;
+import app.rekindle.query.access.ReadGate;
 import app.rekindle.query.web.TooManyRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;

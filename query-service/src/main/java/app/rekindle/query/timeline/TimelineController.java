@@ -2,9 +2,9 @@ package app.rekindle.query.timeline;
 
 import app.rekindle.events.EntryKind;
 import app.rekindle.query.web.EntryNotFound;
-import app.rekindle.query.web.JournalAccess;
-import app.rekindle.query.web.JournalNotFound;
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.access.JournalAccess;
+import app.rekindle.query.access.JournalNotFound;
+import app.rekindle.query.access.ReadGate;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

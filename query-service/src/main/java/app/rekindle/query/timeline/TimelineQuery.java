@@ -1,7 +1,7 @@
 package app.rekindle.query.timeline;
 
-import app.rekindle.query.web.JournalAccess;
-import app.rekindle.query.web.ReadGate;
+import app.rekindle.query.access.JournalAccess;
+import app.rekindle.query.access.ReadGate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,5 +1,7 @@
 package app.rekindle.query.web;
 
+import app.rekindle.query.access.JournalNotFound;
+import app.rekindle.query.access.ViewNotCaughtUp;
 import app.rekindle.support.web.ProblemExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -107,8 +107,10 @@ class AcceptedGapTest extends QueryServiceTest {
 
     private Map<String, Object> position(UUID journalId) {
         return jdbc.sql("""
-                        select last_sequence, stale, skipped, held, blocked_by from journal_position
-                        where journal_id = :id""")
+                        select last_sequence, stale, skipped, blocked_by,
+                               (select count(*)::int from dead_letter d where d.journal_id = p.journal_id
+                                  and d.status in ('PARKED', 'WAITING_BEHIND', 'WAITING_FOR_GAP')) as held
+                        from journal_position p where journal_id = :id""")
                 .param("id", journalId).query().singleRow();
     }
 

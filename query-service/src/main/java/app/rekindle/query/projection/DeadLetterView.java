@@ -1,4 +1,4 @@
-package app.rekindle.query.deadletter;
+package app.rekindle.query.projection;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param skipReason the operator's reason, for a skipped event
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record DeadLetterView(long id, UUID journalId, Long sequence, String type, String status, String reason,
-                      String topic, int partition, long offset, Instant receivedAt, Instant resolvedAt,
-                      String resolvedBy, String skipReason) {
+public record DeadLetterView(long id, UUID journalId, Long sequence, String type, String status, String reason,
+                             String topic, int partition, long offset, Instant receivedAt, Instant resolvedAt,
+                             String resolvedBy, String skipReason) {
 }

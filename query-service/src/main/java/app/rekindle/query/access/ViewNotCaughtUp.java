@@ -1,4 +1,4 @@
-package app.rekindle.query.web;
+package app.rekindle.query.access;
 
 /** The view did not reach the version the client asked for within the wait bound. */
 public class ViewNotCaughtUp extends RuntimeException {

@@ -1,11 +1,15 @@
-package app.rekindle.query.web;
+package app.rekindle.query.access;
 
 import app.rekindle.query.config.RekindleReadProperties;
+import app.rekindle.query.web.InvalidParameter;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,10 +18,11 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Every read of one journal passes here: it checks the caller owns the journal, waits for
- * {@code minVersion} (read-your-writes) and runs the query in one snapshot so the version in the answer
- * matches the rows in it. The wait polls the position table rather than an in-memory signal because the
- * partition may be consumed by another instance.
+ * Every read of one journal passes here, and only here is it decided who may see a journal: it checks the caller
+ * owns the journal, waits for {@code minVersion} (read-your-writes) and runs the query in one snapshot so the
+ * version in the answer matches the rows in it. The wait polls the position table rather than an in-memory signal
+ * because the partition may be consumed by another instance; Spring's {@link RetryTemplate} paces the polls and
+ * bounds the wait (it holds the request's thread, as a servlet read does anyway).
  */
 @Component
 public class ReadGate {
@@ -34,6 +39,8 @@ public class ReadGate {
     private final TransactionTemplate snapshot;
     private final RekindleReadProperties properties;
     private final Clock clock;
+    /** Polls while the view is behind (ViewNotCaughtUp), every poll-interval for at most max-wait. */
+    private final RetryTemplate waiting;
 
     ReadGate(JdbcClient jdbc, PlatformTransactionManager transactions, RekindleReadProperties properties,
              Clock clock) {
@@ -44,6 +51,12 @@ public class ReadGate {
         this.snapshot.setReadOnly(true);
         this.properties = properties;
         this.clock = clock;
+        // Spring stops before a pause that would end past the timeout; one interval more makes the last look fall at
+        // or after max-wait, as a client is promised. A max-wait of zero means one look.
+        long interval = properties.pollInterval().toMillis();
+        this.waiting = new RetryTemplate(RetryPolicy.builder().includes(ViewNotCaughtUp.class)
+                .backOff(new FixedBackOff(interval, properties.maxWait().isZero() ? 0 : FixedBackOff.UNLIMITED_ATTEMPTS))
+                .timeout(properties.maxWait().plus(properties.pollInterval())).build());
     }
 
     public <T> ResponseEntity<T> read(UUID journalId, String caller, Long minVersion,
@@ -94,22 +107,24 @@ public class ReadGate {
      * tells them apart.
      */
     public void awaitVersion(UUID journalId, String caller, long minVersion) {
-        Instant start = clock.instant();
-        Instant deadline = start.plus(properties.maxWait());
-        Instant unseenDeadline = start.plus(properties.unseenJournalWait());
-        while (true) {
-            Optional<State> visible = state(journalId).filter(s -> s.visibleTo(caller));
-            if (visible.isPresent() && visible.get().version() >= minVersion) {
-                return;
-            }
-            Instant now = clock.instant();
-            if (visible.isEmpty() && !now.isBefore(unseenDeadline)) {
+        Instant unseenDeadline = clock.instant().plus(properties.unseenJournalWait());
+        try {
+            waiting.invoke(() -> {
+                Optional<State> visible = state(journalId).filter(s -> s.visibleTo(caller));
+                if (visible.isEmpty() && !clock.instant().isBefore(unseenDeadline)) {
+                    throw new JournalNotFound();
+                }
+                if (visible.isEmpty() || visible.get().version() < minVersion) {
+                    throw new ViewNotCaughtUp(minVersion, visible.map(State::version).orElse(null));
+                }
+            });
+        } catch (ViewNotCaughtUp e) {
+            // The wait ends at the last poll before max-wait; a journal unseen all along is not there, unless it
+            // was to be looked for longer than the wait lasts.
+            if (e.currentVersion() == null && properties.unseenJournalWait().compareTo(properties.maxWait()) <= 0) {
                 throw new JournalNotFound();
             }
-            if (!now.isBefore(deadline)) {
-                throw new ViewNotCaughtUp(minVersion, visible.map(State::version).orElse(null));
-            }
-            pause();
+            throw e;
         }
     }
 
@@ -128,14 +143,5 @@ public class ReadGate {
                 .param("id", journalId)
                 .query((rs, n) -> new State(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4)))
                 .optional();
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(properties.pollInterval());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the view", e);
-        }
     }
 }

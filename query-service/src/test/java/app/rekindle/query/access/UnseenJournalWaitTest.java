@@ -1,4 +1,4 @@
-package app.rekindle.query.web;
+package app.rekindle.query.access;
 
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;

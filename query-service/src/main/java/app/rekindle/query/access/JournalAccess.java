@@ -1,4 +1,4 @@
-package app.rekindle.query.web;
+package app.rekindle.query.access;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package app.rekindle.query.web;
+package app.rekindle.query.access;
 
 /**
  * The journal is missing, erased, or someone else's. These three answer identically on purpose: the API
