@@ -1,4 +1,4 @@
-package app.rekindle.command.config;
+package app.rekindle.command.eventstore;
 
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -6,8 +6,6 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 /** Long journals load from a snapshot plus the events after it, instead of replaying every event. */
 @Configuration(proxyBeanMethods = false)
@@ -18,10 +16,5 @@ class SnapshotConfig {
     SnapshotTriggerDefinition journalSnapshotTrigger(Snapshotter snapshotter,
                                                      @Value("${rekindle.snapshots.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

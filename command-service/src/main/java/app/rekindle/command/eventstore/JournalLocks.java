@@ -1,4 +1,4 @@
-package app.rekindle.command.config;
+package app.rekindle.command.eventstore;
 
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,4 +1,4 @@
-package app.rekindle.command.config;
+package app.rekindle.command.eventstore;
 
 import app.rekindle.events.EventTypes;
 import app.rekindle.events.JournalEvent;

@@ -1,4 +1,4 @@
-package app.rekindle.command.config;
+package app.rekindle.command.eventstore;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
