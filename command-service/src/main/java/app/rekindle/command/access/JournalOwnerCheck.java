@@ -1,4 +1,4 @@
-package app.rekindle.command.web;
+package app.rekindle.command.access;
 
 import app.rekindle.command.journal.JournalNotFound;
 import jakarta.servlet.http.HttpServletRequest;

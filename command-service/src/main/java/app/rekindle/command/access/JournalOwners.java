@@ -1,4 +1,4 @@
-package app.rekindle.command.web;
+package app.rekindle.command.access;
 
 import app.rekindle.events.JournalEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +12,7 @@ import java.util.UUID;
  * names the owner (never sealed), and an erased journal's last event is {@code JournalErased} (it takes nothing
  * after). Each answer is one indexed read of one row.
  */
-final class JournalOwners {
+public final class JournalOwners {
 
     /** What the opening event says about a caller: mine, someone else's, or no opening event (missing). */
     enum Opened { MINE, NOT_MINE, MISSING, UNREADABLE }
@@ -42,7 +42,7 @@ final class JournalOwners {
      * The person's journal, not erased: what an earlier answer about it may still be given for. An opening
      * event whose owner cannot be read does not refuse on its own, as in {@link JournalOwnerCheck}.
      */
-    boolean stillTheirs(UUID journalId, String person) {
+    public boolean stillTheirs(UUID journalId, String person) {
         Opened opened = openedBy(journalId, person);
         if (opened == Opened.MISSING || opened == Opened.NOT_MINE) {
             return false;

@@ -5,7 +5,7 @@ import app.rekindle.command.journal.MarkDateHappened;
 import app.rekindle.command.journal.PlanDate;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
-import app.rekindle.command.web.IdempotentCommands;
+import app.rekindle.command.idempotency.IdempotentCommands;
 import app.rekindle.events.DateKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

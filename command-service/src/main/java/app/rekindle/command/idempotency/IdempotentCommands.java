@@ -1,7 +1,10 @@
-package app.rekindle.command.web;
+package app.rekindle.command.idempotency;
 
+import app.rekindle.command.access.JournalOwners;
 import app.rekindle.command.journal.JournalNotFound;
 import app.rekindle.command.journal.StaleVersion;
+import app.rekindle.command.web.CommandAnswer;
+import app.rekindle.command.web.CommandContext;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;

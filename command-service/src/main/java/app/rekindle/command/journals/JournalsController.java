@@ -6,7 +6,7 @@ import app.rekindle.command.journal.OpenJournal;
 import app.rekindle.command.keys.JournalKeys;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
-import app.rekindle.command.web.IdempotentCommands;
+import app.rekindle.command.idempotency.IdempotentCommands;
 import app.rekindle.events.ClosureOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

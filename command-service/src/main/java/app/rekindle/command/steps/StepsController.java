@@ -5,7 +5,7 @@ import app.rekindle.command.journal.ReopenStep;
 import app.rekindle.command.journal.StartStep;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
-import app.rekindle.command.web.IdempotentCommands;
+import app.rekindle.command.idempotency.IdempotentCommands;
 import app.rekindle.command.web.Problems;
 import app.rekindle.events.Step;
 import io.swagger.v3.oas.annotations.Operation;

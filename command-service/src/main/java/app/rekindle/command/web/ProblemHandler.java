@@ -74,12 +74,6 @@ class ProblemHandler extends ProblemExceptionHandler {
         };
     }
 
-    @ExceptionHandler(IdempotencyKeyReused.class)
-    ProblemDetail keyReused(IdempotencyKeyReused e) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
-                e.getMessage());
-    }
-
     @ExceptionHandler(InvalidHeader.class)
     ProblemDetail invalidHeader(InvalidHeader e) {
         return Problems.invalid(List.of(Problems.error(e.header(), "format", e.getMessage())));
