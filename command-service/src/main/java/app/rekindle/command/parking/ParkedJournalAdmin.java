@@ -1,8 +1,5 @@
-package app.rekindle.command.publishing;
+package app.rekindle.command.parking;
 
-import app.rekindle.command.config.RekindleKafkaProperties;
-import app.rekindle.events.PublishedEvent;
-import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,10 +12,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * What an operator may do with a parked journal. Retry sends its parked events again, one at a time in sequence
@@ -44,21 +39,16 @@ class ParkedJournalAdmin {
 
     private final ParkedEvents parked;
     private final EventStore eventStore;
-    private final JournalRecords records;
-    private final Producer<String, byte[]> producer;
-    private final RekindleKafkaProperties kafka;
+    private final ParkedEventSender sender;
     private final TransactionTemplate transaction;
     private final ParkingMetrics metrics;
     private final Clock clock;
 
-    ParkedJournalAdmin(ParkedEvents parked, EventStore eventStore, JournalRecords records,
-                       Producer<String, byte[]> producer, RekindleKafkaProperties kafka,
+    ParkedJournalAdmin(ParkedEvents parked, EventStore eventStore, ParkedEventSender sender,
                        TransactionTemplate transaction, ParkingMetrics metrics, Clock clock) {
         this.parked = parked;
         this.eventStore = eventStore;
-        this.records = records;
-        this.producer = producer;
-        this.kafka = kafka;
+        this.sender = sender;
         this.transaction = transaction;
         this.metrics = metrics;
         this.clock = clock;
@@ -129,20 +119,12 @@ class ParkedJournalAdmin {
         Map<Long, DomainEventMessage<?>> stored = read(journalId, rows.getFirst().sequence(), rows.getLast().sequence());
         int published = 0;
         for (ParkedEvents.Parked row : rows) {
-            DomainEventMessage<?> message = stored.get(row.sequence());
-            PublishedEvent event = JournalRecords.published(message, row.sequence());
-            try {
-                producer.send(records.of(event, message)).get(kafka.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (Refusals.refusesTheRecord(e.getCause())) {
-                    parked.refusedAgain(row, e.getCause().getClass().getSimpleName());
+            Optional<ParkedEventSender.Failure> failure = sender.send(stored.get(row.sequence()), row.sequence());
+            if (failure.isPresent()) {
+                if (failure.get().refused()) {
+                    parked.refusedAgain(row, failure.get().cause().getClass().getSimpleName());
                 }
-                return new Round(found, skipped, published, e.getCause());
-            } catch (TimeoutException e) {
-                return new Round(found, skipped, published, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Round(found, skipped, published, e);
+                return new Round(found, skipped, published, failure.get().cause());
             }
             parked.published(row, operator, clock.instant());
             published++;

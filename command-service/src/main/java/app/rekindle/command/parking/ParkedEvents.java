@@ -1,4 +1,4 @@
-package app.rekindle.command.publishing;
+package app.rekindle.command.parking;
 
 import app.rekindle.events.PublishedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +16,7 @@ import java.util.UUID;
  * the caller's transaction, so a parking commits with the publisher's token and an operator's change with its sends.
  */
 @Repository
-class ParkedEvents {
+public class ParkedEvents {
 
     /** A parked event, as an operator's retry or skip needs it. */
     record Parked(UUID journalId, long sequence, String eventId, String type, String reason) {
@@ -29,7 +29,7 @@ class ParkedEvents {
     }
 
     /** @param reason the refusal (an exception class), or null for an event only waiting behind an earlier one */
-    void park(PublishedEvent event, String reason, Instant now) {
+    public void park(PublishedEvent event, String reason, Instant now) {
         jdbc.sql("""
                         insert into parked_event (journal_id, sequence, event_id, type, status, reason, parked_at)
                         values (:journal, :sequence, :eventId, :type, 'PARKED', :reason, :at)
@@ -40,7 +40,7 @@ class ParkedEvents {
     }
 
     /** The journals with an event parked now. */
-    Set<UUID> journals() {
+    public Set<UUID> journals() {
         return new HashSet<>(jdbc.sql("select distinct journal_id from parked_event where status = 'PARKED'")
                 .query(UUID.class).list());
     }
@@ -49,7 +49,7 @@ class ParkedEvents {
      * Whether the journal still has a parked event. Waits for an operator's retry or skip of it that is under way
      * (they hold the rows), so a new event is parked behind only what is still parked once that commits.
      */
-    boolean holdsBack(UUID journalId) {
+    public boolean holdsBack(UUID journalId) {
         return !jdbc.sql("""
                         select sequence from parked_event where journal_id = :journal and status = 'PARKED'
                         for share""")

@@ -1,4 +1,4 @@
-package app.rekindle.command.publishing;
+package app.rekindle.command.parking;
 
 import org.springframework.http.HttpStatus;
 

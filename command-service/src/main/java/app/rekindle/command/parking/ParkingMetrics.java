@@ -1,4 +1,4 @@
-package app.rekindle.command.publishing;
+package app.rekindle.command.parking;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

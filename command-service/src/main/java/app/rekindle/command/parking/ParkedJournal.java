@@ -1,4 +1,4 @@
-package app.rekindle.command.publishing;
+package app.rekindle.command.parking;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package app.rekindle.command.publishing;
+package app.rekindle.command.parking;
 
 import app.rekindle.command.web.Problems;
 import app.rekindle.support.security.Operators;

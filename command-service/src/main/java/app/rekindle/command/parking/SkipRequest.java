@@ -1,4 +1,4 @@
-package app.rekindle.command.publishing;
+package app.rekindle.command.parking;
 
 /**
  * @param sequence the journal's first parked event, as listed ({@code firstSequence}): naming it makes a repeated
