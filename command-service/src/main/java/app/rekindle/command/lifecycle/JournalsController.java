@@ -1,4 +1,4 @@
-package app.rekindle.command.journals;
+package app.rekindle.command.lifecycle;
 
 import app.rekindle.command.journal.CloseJournal;
 import app.rekindle.command.journal.EraseJournal;
