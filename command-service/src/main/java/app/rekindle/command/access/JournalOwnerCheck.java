@@ -1,6 +1,6 @@
 package app.rekindle.command.access;
 
-import app.rekindle.command.journal.JournalNotFound;
+import app.rekindle.command.journal.JournalRejection.JournalNotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;

@@ -1,8 +1,8 @@
 package app.rekindle.command.dates;
 
-import app.rekindle.command.journal.CancelDate;
-import app.rekindle.command.journal.MarkDateHappened;
-import app.rekindle.command.journal.PlanDate;
+import app.rekindle.command.journal.JournalCommand.CancelDate;
+import app.rekindle.command.journal.JournalCommand.MarkDateHappened;
+import app.rekindle.command.journal.JournalCommand.PlanDate;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
 import app.rekindle.command.idempotency.IdempotentCommands;

@@ -1,11 +1,11 @@
 package app.rekindle.command.entries;
 
-import app.rekindle.command.journal.CheckIn;
-import app.rekindle.command.journal.LogConversation;
-import app.rekindle.command.journal.LogGesture;
-import app.rekindle.command.journal.LogReflection;
-import app.rekindle.command.journal.ShareActivity;
-import app.rekindle.command.journal.TakePersonalTime;
+import app.rekindle.command.journal.JournalCommand.CheckIn;
+import app.rekindle.command.journal.JournalCommand.LogConversation;
+import app.rekindle.command.journal.JournalCommand.LogGesture;
+import app.rekindle.command.journal.JournalCommand.LogReflection;
+import app.rekindle.command.journal.JournalCommand.ShareActivity;
+import app.rekindle.command.journal.JournalCommand.TakePersonalTime;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
 import app.rekindle.command.idempotency.IdempotentCommands;

@@ -1,7 +1,6 @@
 package app.rekindle.command.eventstore;
 
 import app.rekindle.command.journal.JournalCommand;
-import app.rekindle.command.journal.OpenJournal;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
@@ -44,11 +43,8 @@ class AggregateCacheConfig {
     MessageHandlerInterceptor<CommandMessage<?>> journalCacheTransactionGuard(Cache journalCache) {
         JournalLocks locks = new JournalLocks();
         return (unitOfWork, chain) -> {
-            Object journalId = switch (unitOfWork.getMessage().getPayload()) {
-                case JournalCommand command -> command.journalId();
-                case OpenJournal open -> open.journalId();
-                default -> null;
-            };
+            Object journalId = unitOfWork.getMessage().getPayload() instanceof JournalCommand command
+                    ? command.journalId() : null;
             if (journalId != null && TransactionSynchronizationManager.isSynchronizationActive()) {
                 String key = journalId.toString();
                 Lock lock = locks.of(key);

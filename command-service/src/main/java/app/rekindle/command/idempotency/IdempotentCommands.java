@@ -1,8 +1,8 @@
 package app.rekindle.command.idempotency;
 
 import app.rekindle.command.access.JournalOwners;
-import app.rekindle.command.journal.JournalNotFound;
-import app.rekindle.command.journal.StaleVersion;
+import app.rekindle.command.journal.JournalRejection.JournalNotFound;
+import app.rekindle.command.journal.JournalRejection.StaleVersion;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
 import org.axonframework.modelling.command.ConcurrencyException;

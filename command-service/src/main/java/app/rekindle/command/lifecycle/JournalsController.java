@@ -1,8 +1,8 @@
 package app.rekindle.command.lifecycle;
 
-import app.rekindle.command.journal.CloseJournal;
-import app.rekindle.command.journal.EraseJournal;
-import app.rekindle.command.journal.OpenJournal;
+import app.rekindle.command.journal.JournalCommand.CloseJournal;
+import app.rekindle.command.journal.JournalCommand.EraseJournal;
+import app.rekindle.command.journal.JournalCommand.OpenJournal;
 import app.rekindle.command.keys.JournalKeys;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;

@@ -1,7 +1,7 @@
 package app.rekindle.command.web;
 
-import app.rekindle.command.journal.InvalidField;
-import app.rekindle.command.journal.JournalNotFound;
+import app.rekindle.command.journal.JournalRejection.InvalidField;
+import app.rekindle.command.journal.JournalRejection.JournalNotFound;
 import app.rekindle.command.journal.JournalRejection;
 import app.rekindle.support.web.ProblemExceptionHandler;
 import org.axonframework.commandhandling.CommandExecutionException;
