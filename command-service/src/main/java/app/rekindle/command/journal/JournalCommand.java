@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,10 +29,22 @@ public sealed interface JournalCommand {
 
     Long expectedVersion();
 
+    /** The commands that log a new entry (a date is an entry too): what a batch carries. */
+    sealed interface NewEntry extends JournalCommand {
+    }
+
+    /**
+     * Several new entries at once (offline sync): each decided by the same rules as alone, all recorded in one
+     * append or none. The entries name the same journal and person as the batch; the batch's If-Match counts.
+     */
+    record LogEntries(@TargetAggregateIdentifier UUID journalId, String requestedBy, Long expectedVersion,
+                      List<NewEntry> entries) implements JournalCommand {
+    }
+
     /** Step 1: looking back at what happened and who did what. */
     record LogReflection(@TargetAggregateIdentifier UUID journalId, String requestedBy,
                          Long expectedVersion, UUID entryId, LocalDate occurredOn, String text,
-                         String myPart, String theirPart, String lesson) implements JournalCommand {
+                         String myPart, String theirPart, String lesson) implements NewEntry {
     }
 
     /** Step 2: a conversation and how it went; without a channel, the channel is not recorded. */
@@ -39,19 +52,19 @@ public sealed interface JournalCommand {
                            Long expectedVersion, UUID entryId, Instant occurredAt, String topic,
                            Initiator initiatedBy, Integer minutes, Integer feltHeard, Integer listenedWell,
                            ConversationOutcome outcome, ConversationChannel channel, String notes)
-            implements JournalCommand {
+            implements NewEntry {
     }
 
     /** Step 3: a gesture of interest in the partner's life. */
     record LogGesture(@TargetAggregateIdentifier UUID journalId, String requestedBy,
                       Long expectedVersion, UUID entryId, Instant occurredAt, GestureKind kind,
-                      String description) implements JournalCommand {
+                      String description) implements NewEntry {
     }
 
     /** Step 4: a date or surprise, planned; it later happens or is cancelled. */
     record PlanDate(@TargetAggregateIdentifier UUID journalId, String requestedBy,
                     Long expectedVersion, UUID dateId, Instant plannedFor, String idea, DateKind kind)
-            implements JournalCommand {
+            implements NewEntry {
     }
 
     /** The planned date took place; occurredAt defaults to now. */
@@ -68,19 +81,19 @@ public sealed interface JournalCommand {
     /** Step 5: something done together as friends. */
     record ShareActivity(@TargetAggregateIdentifier UUID journalId, String requestedBy,
                          Long expectedVersion, UUID entryId, Instant occurredAt, String activity,
-                         Boolean laughedTogether, String newMemory) implements JournalCommand {
+                         Boolean laughedTogether, String newMemory) implements NewEntry {
     }
 
     /** Step 6: time one of the two spent on their own pursuits. */
     record TakePersonalTime(@TargetAggregateIdentifier UUID journalId, String requestedBy,
                             Long expectedVersion, UUID entryId, Instant occurredAt, Whose whose,
-                            String pursuit, Integer minutes) implements JournalCommand {
+                            String pursuit, Integer minutes) implements NewEntry {
     }
 
     /** Across all steps: how it feels right now; occurredAt defaults to now. */
     record CheckIn(@TargetAggregateIdentifier UUID journalId, String requestedBy,
                    Long expectedVersion, UUID entryId, Integer mood, Integer connection, String note,
-                   Instant occurredAt) implements JournalCommand {
+                   Instant occurredAt) implements NewEntry {
     }
 
     /** Starts a step explicitly (logging an entry starts its step too). */

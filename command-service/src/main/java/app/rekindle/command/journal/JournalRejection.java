@@ -164,4 +164,26 @@ public abstract sealed class JournalRejection extends RuntimeException {
                     "Step " + step.slug() + " is not completed, so it cannot be reopened.");
         }
     }
+
+    /** An item of a batch broke one of the rules above: the same rejection, naming the item by its index. */
+    public static final class ItemRejected extends JournalRejection {
+
+        private final int item;
+        private final JournalRejection rejection;
+
+        public ItemRejected(int item, JournalRejection rejection) {
+            super(rejection.category(), rejection.problemType(), rejection.title(),
+                    "items[" + item + "]: " + rejection.getMessage());
+            this.item = item;
+            this.rejection = rejection;
+        }
+
+        public int item() {
+            return item;
+        }
+
+        public JournalRejection rejection() {
+            return rejection;
+        }
+    }
 }
