@@ -54,9 +54,14 @@ public class IdempotentCommands {
     }
 
     public ResponseEntity<Object> run(CommandContext context, Object request, Supplier<CommandAnswer> command) {
+        return inTransaction(() -> once(context, request, command));
+    }
+
+    /** Runs {@code once} in a transaction, again in a new one after a lost race or a stale cached journal. */
+    <T> T inTransaction(Supplier<T> once) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> once(context, request, command));
+                return transaction.execute(status -> once.get());
             } catch (ConcurrencyException | StaleVersion conflict) {
                 // The failed unit of work evicted the cached journal, so the next attempt loads it as stored.
                 // Past the last attempt (for If-Match, the first retry) the conflict is the client's: 409.
@@ -72,7 +77,7 @@ public class IdempotentCommands {
         if (context.idempotencyKey() == null) {
             return command.get().toResponse();
         }
-        String fingerprint = fingerprint(context, request);
+        String fingerprint = fingerprint(json, context, request);
         int claimed = jdbc.sql("""
                         INSERT INTO idempotency_record
                             (owner_id, idempotency_key, request_fingerprint, status, body, created_at)
@@ -112,7 +117,7 @@ public class IdempotentCommands {
     }
 
     /** Method, path and body: the same key on another journal or with other content is a different request. */
-    private String fingerprint(CommandContext context, Object request) {
+    static String fingerprint(JsonMapper json, CommandContext context, Object request) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update((context.method() + " " + context.path() + "\n").getBytes(StandardCharsets.UTF_8));
