@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Offline sync: up to {@value Batch#MAX_ITEMS} new entries of one journal in one request, all recorded in one
@@ -43,19 +44,20 @@ class BatchesController {
             + "idempotencyKey and client-chosen entryId")
     @PostMapping("/journals/{journalId}/batches")
     Map<String, Object> logBatch(@PathVariable UUID journalId, @Valid @RequestBody Batch batch,
-                            @Parameter(hidden = true) CommandContext ctx) {
+                                 @Parameter(hidden = true) CommandContext ctx) {
         requireUniqueKeys(batch.items());
         List<IdempotentItems.Item> keyed = batch.items().stream()
                 .map(item -> new IdempotentItems.Item(item.idempotencyKey(), item)).toList();
         List<IdempotentItems.Result> results = idempotent.run(ctx, journalId, keyed, fresh -> {
-            List<JournalCommand.NewEntry> entries = fresh.stream().map(batch.items()::get)
-                    .map(item -> item.body().command(journalId, ctx.person(), null, item.entryId()))
-                    .map(JournalCommand.NewEntry.class::cast).toList();
-            @SuppressWarnings("unchecked")
-            List<Long> versions = (List<Long>) commands.sendAndWait(
-                    new LogEntries(journalId, ctx.person(), ctx.expectedVersion(), entries));
-            return fresh.stream().map(i -> CommandAnswer.entryLogged(journalId, batch.items().get(i).entryId(),
-                    versions.get(fresh.indexOf(i)))).toList();
+            List<Batch.BatchItem> items = fresh.stream().map(batch.items()::get).toList();
+            // The batch's If-Match counts, once; the entries carry none of their own.
+            List<JournalCommand.NewEntry> entries = items.stream()
+                    .map(item -> item.body().command(journalId, ctx.person(), null, item.entryId())).toList();
+            List<?> versions = commands.sendAndWait(new LogEntries(journalId, ctx.person(), ctx.expectedVersion(),
+                    entries));
+            return IntStream.range(0, items.size())
+                    .mapToObj(j -> CommandAnswer.entryLogged(journalId, items.get(j).entryId(), versions.get(j)))
+                    .toList();
         });
         return Map.of("journalId", journalId, "items", results.stream().map(BatchesController::item).toList());
     }
