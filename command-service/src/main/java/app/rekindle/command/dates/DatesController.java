@@ -1,18 +1,16 @@
 package app.rekindle.command.dates;
 
-import app.rekindle.command.journal.CancelDate;
-import app.rekindle.command.journal.MarkDateHappened;
-import app.rekindle.command.journal.PlanDate;
+import app.rekindle.command.journal.JournalCommand.CancelDate;
+import app.rekindle.command.journal.JournalCommand.MarkDateHappened;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
-import app.rekindle.command.web.IdempotentCommands;
-import app.rekindle.events.DateKind;
+import app.rekindle.command.entries.EntryRequests.PlanDateRequest;
+import app.rekindle.command.idempotency.IdempotentCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,10 +31,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/journals/{journalId}/dates")
 class DatesController {
-
-    record PlanDateRequest(@NotNull Instant plannedFor, @NotBlank @Size(max = 200) String idea,
-                           @NotNull DateKind kind) {
-    }
 
     record DateHappenedRequest(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 4000) String memory,
                                Instant occurredAt) {
@@ -61,8 +55,7 @@ class DatesController {
                                 @Parameter(hidden = true) CommandContext ctx) {
         return idempotent.run(ctx, body, () -> {
             UUID dateId = UUID.randomUUID();
-            Object version = commands.sendAndWait(new PlanDate(journalId, ctx.person(), ctx.expectedVersion(), dateId,
-                    body.plannedFor(), body.idea(), body.kind()));
+            Object version = commands.sendAndWait(body.command(journalId, ctx.person(), ctx.expectedVersion(), dateId));
             return CommandAnswer.created("/journals/" + journalId + "/dates/" + dateId,
                     Map.of("journalId", journalId, "dateId", dateId, "entryId", dateId, "version", version));
         });

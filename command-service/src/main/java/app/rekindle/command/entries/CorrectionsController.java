@@ -1,10 +1,10 @@
 package app.rekindle.command.entries;
 
-import app.rekindle.command.journal.AmendEntry;
-import app.rekindle.command.journal.RetractEntry;
+import app.rekindle.command.journal.JournalCommand.AmendEntry;
+import app.rekindle.command.journal.JournalCommand.RetractEntry;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
-import app.rekindle.command.web.IdempotentCommands;
+import app.rekindle.command.idempotency.IdempotentCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;

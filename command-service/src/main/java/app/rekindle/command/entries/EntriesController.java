@@ -1,14 +1,8 @@
 package app.rekindle.command.entries;
 
-import app.rekindle.command.journal.CheckIn;
-import app.rekindle.command.journal.LogConversation;
-import app.rekindle.command.journal.LogGesture;
-import app.rekindle.command.journal.LogReflection;
-import app.rekindle.command.journal.ShareActivity;
-import app.rekindle.command.journal.TakePersonalTime;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
-import app.rekindle.command.web.IdempotentCommands;
+import app.rekindle.command.idempotency.IdempotentCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
@@ -23,7 +17,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Logging what people do, one endpoint per kind of entry; each answers 201 with the new entry's id. */
 @RestController
@@ -43,8 +36,7 @@ class EntriesController {
     @PostMapping("/reflections")
     ResponseEntity<Object> reflect(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.Reflection body,
                                    @Parameter(hidden = true) CommandContext ctx) {
-        return log(journalId, body, ctx, entryId -> new LogReflection(journalId, ctx.person(), ctx.expectedVersion(),
-                entryId, body.occurredOn(), body.text(), body.myPart(), body.theirPart(), body.lesson()));
+        return log(journalId, body, ctx);
     }
 
     @Operation(summary = "Log a conversation (step 2)")
@@ -52,9 +44,7 @@ class EntriesController {
     @PostMapping("/conversations")
     ResponseEntity<Object> talk(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.Conversation body,
                                 @Parameter(hidden = true) CommandContext ctx) {
-        return log(journalId, body, ctx, entryId -> new LogConversation(journalId, ctx.person(),
-                ctx.expectedVersion(), entryId, body.occurredAt(), body.topic(), body.initiatedBy(), body.minutes(),
-                body.feltHeard(), body.listenedWell(), body.outcome(), body.channel(), body.notes()));
+        return log(journalId, body, ctx);
     }
 
     @Operation(summary = "Log a gesture of genuine interest (step 3)")
@@ -62,8 +52,7 @@ class EntriesController {
     @PostMapping("/gestures")
     ResponseEntity<Object> gesture(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.Gesture body,
                                    @Parameter(hidden = true) CommandContext ctx) {
-        return log(journalId, body, ctx, entryId -> new LogGesture(journalId, ctx.person(), ctx.expectedVersion(),
-                entryId, body.occurredAt(), body.kind(), body.description()));
+        return log(journalId, body, ctx);
     }
 
     @Operation(summary = "Log an activity shared as friends (step 5)")
@@ -71,8 +60,7 @@ class EntriesController {
     @PostMapping("/activities")
     ResponseEntity<Object> share(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.Activity body,
                                  @Parameter(hidden = true) CommandContext ctx) {
-        return log(journalId, body, ctx, entryId -> new ShareActivity(journalId, ctx.person(), ctx.expectedVersion(),
-                entryId, body.occurredAt(), body.activity(), body.laughedTogether(), body.newMemory()));
+        return log(journalId, body, ctx);
     }
 
     @Operation(summary = "Log personal time, mine or my partner's (step 6)")
@@ -80,8 +68,7 @@ class EntriesController {
     @PostMapping("/personal-time")
     ResponseEntity<Object> apart(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.PersonalTime body,
                                  @Parameter(hidden = true) CommandContext ctx) {
-        return log(journalId, body, ctx, entryId -> new TakePersonalTime(journalId, ctx.person(),
-                ctx.expectedVersion(), entryId, body.occurredAt(), body.whose(), body.pursuit(), body.minutes()));
+        return log(journalId, body, ctx);
     }
 
     @Operation(summary = "Check in: mood and connection, 1 to 5")
@@ -89,15 +76,14 @@ class EntriesController {
     @PostMapping("/check-ins")
     ResponseEntity<Object> checkIn(@PathVariable UUID journalId, @Valid @RequestBody EntryRequests.CheckIn body,
                                    @Parameter(hidden = true) CommandContext ctx) {
-        return log(journalId, body, ctx, entryId -> new CheckIn(journalId, ctx.person(), ctx.expectedVersion(),
-                entryId, body.mood(), body.connection(), body.note(), body.occurredAt()));
+        return log(journalId, body, ctx);
     }
 
-    private ResponseEntity<Object> log(UUID journalId, Object body, CommandContext ctx,
-                                       Function<UUID, Object> command) {
+    private ResponseEntity<Object> log(UUID journalId, EntryRequests.NewEntry body, CommandContext ctx) {
         return idempotent.run(ctx, body, () -> {
             UUID entryId = UUID.randomUUID();
-            return CommandAnswer.entryLogged(journalId, entryId, commands.sendAndWait(command.apply(entryId)));
+            return CommandAnswer.entryLogged(journalId, entryId, commands.sendAndWait(
+                    body.command(journalId, ctx.person(), ctx.expectedVersion(), entryId)));
         });
     }
 }

@@ -1,6 +1,6 @@
 package app.rekindle.command.imports;
 
-import app.rekindle.command.journal.InvalidField;
+import app.rekindle.command.journal.JournalRejection.InvalidField;
 import app.rekindle.command.journal.JournalImport;
 import app.rekindle.events.EventType;
 import app.rekindle.events.EventTypes;

@@ -2,7 +2,7 @@ package app.rekindle.command.imports;
 
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
-import app.rekindle.command.web.IdempotentCommands;
+import app.rekindle.command.idempotency.IdempotentCommands;
 import app.rekindle.events.PublishedEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

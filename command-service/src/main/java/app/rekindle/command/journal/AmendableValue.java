@@ -1,5 +1,6 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalRejection.InvalidField;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,6 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalRejection.InvalidField;
 import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.ConversationOutcome;
 import app.rekindle.events.DateKind;

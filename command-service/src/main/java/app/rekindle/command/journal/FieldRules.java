@@ -1,5 +1,6 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalRejection.InvalidField;
 import app.rekindle.events.rules.ValueWindows;
 import app.rekindle.events.rules.ValueWindows.InstantWindow;
 

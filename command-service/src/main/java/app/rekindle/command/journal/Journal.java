@@ -1,5 +1,25 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalCommand.AmendEntry;
+import app.rekindle.command.journal.JournalCommand.CancelDate;
+import app.rekindle.command.journal.JournalCommand.CheckIn;
+import app.rekindle.command.journal.JournalCommand.CloseJournal;
+import app.rekindle.command.journal.JournalCommand.CompleteStep;
+import app.rekindle.command.journal.JournalCommand.EraseJournal;
+import app.rekindle.command.journal.JournalCommand.LogConversation;
+import app.rekindle.command.journal.JournalCommand.LogEntries;
+import app.rekindle.command.journal.JournalCommand.LogGesture;
+import app.rekindle.command.journal.JournalCommand.LogReflection;
+import app.rekindle.command.journal.JournalCommand.MarkDateHappened;
+import app.rekindle.command.journal.JournalCommand.NewEntry;
+import app.rekindle.command.journal.JournalCommand.OpenJournal;
+import app.rekindle.command.journal.JournalCommand.PlanDate;
+import app.rekindle.command.journal.JournalCommand.ReopenStep;
+import app.rekindle.command.journal.JournalCommand.RetractEntry;
+import app.rekindle.command.journal.JournalCommand.ShareActivity;
+import app.rekindle.command.journal.JournalCommand.StartStep;
+import app.rekindle.command.journal.JournalCommand.TakePersonalTime;
+import app.rekindle.command.journal.JournalRejection.ItemRejected;
 import app.rekindle.events.JournalEvent.EntryLogged;
 import app.rekindle.events.JournalEvent.JournalErased;
 import app.rekindle.events.JournalEvent.JournalOpened;
@@ -22,6 +42,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -93,6 +115,21 @@ public class Journal {
         return logEntry(NewEntries.checkIn(c, state.admitChange(c, clock)));
     }
 
+    /** Answers the journal's version after each entry, in order; a rejected entry rejects the whole batch. */
+    @CommandHandler
+    List<Long> handle(LogEntries c, Clock clock) {
+        Instant now = state.admitChange(c, clock);
+        List<Long> versions = new ArrayList<>(c.entries().size());
+        for (int i = 0; i < c.entries().size(); i++) {
+            try {
+                versions.add(logEntry(newEntry(c.entries().get(i), now)));
+            } catch (JournalRejection rejection) {
+                throw new ItemRejected(i, rejection);
+            }
+        }
+        return versions;
+    }
+
     @CommandHandler
     Long handle(MarkDateHappened c, Clock clock) {
         return applied(state.entries().happened(c, state.admitChange(c, clock)));
@@ -149,6 +186,18 @@ public class Journal {
             // From now on loading the journal fails like loading one that never existed.
             AggregateLifecycle.markDeleted();
         }
+    }
+
+    private EntryLogged newEntry(NewEntry entry, Instant now) {
+        return switch (entry) {
+            case LogReflection c -> NewEntries.reflection(c, state.zone(), now);
+            case LogConversation c -> NewEntries.conversation(c, now);
+            case LogGesture c -> NewEntries.gesture(c, now);
+            case PlanDate c -> NewEntries.date(c, now);
+            case ShareActivity c -> NewEntries.activity(c, now);
+            case TakePersonalTime c -> NewEntries.personalTime(c, now);
+            case CheckIn c -> NewEntries.checkIn(c, now);
+        };
     }
 
     /** Logging into a step nobody started yet starts it first: two events from one command. */

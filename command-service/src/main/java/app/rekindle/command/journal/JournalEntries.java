@@ -1,5 +1,13 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalCommand.AmendEntry;
+import app.rekindle.command.journal.JournalCommand.CancelDate;
+import app.rekindle.command.journal.JournalCommand.MarkDateHappened;
+import app.rekindle.command.journal.JournalCommand.RetractEntry;
+import app.rekindle.command.journal.JournalRejection.DateAlreadyResolved;
+import app.rekindle.command.journal.JournalRejection.EntryAlreadyExists;
+import app.rekindle.command.journal.JournalRejection.EntryAlreadyRetracted;
+import app.rekindle.command.journal.JournalRejection.EntryNotFound;
 import app.rekindle.events.EntryKind;
 import app.rekindle.events.JournalEvent.DateCancelled;
 import app.rekindle.events.JournalEvent.DateHappened;

@@ -1,5 +1,9 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalCommand.CloseJournal;
+import app.rekindle.command.journal.JournalRejection.JournalAlreadyClosed;
+import app.rekindle.command.journal.JournalRejection.JournalNotFound;
+import app.rekindle.command.journal.JournalRejection.StaleVersion;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.JournalEvent;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;

@@ -1,5 +1,12 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalCommand.CheckIn;
+import app.rekindle.command.journal.JournalCommand.LogConversation;
+import app.rekindle.command.journal.JournalCommand.LogGesture;
+import app.rekindle.command.journal.JournalCommand.LogReflection;
+import app.rekindle.command.journal.JournalCommand.PlanDate;
+import app.rekindle.command.journal.JournalCommand.ShareActivity;
+import app.rekindle.command.journal.JournalCommand.TakePersonalTime;
 import app.rekindle.events.JournalEvent.ActivityShared;
 import app.rekindle.events.JournalEvent.CheckedIn;
 import app.rekindle.events.ConversationChannel;

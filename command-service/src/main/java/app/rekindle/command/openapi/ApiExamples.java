@@ -35,7 +35,16 @@ final class ApiExamples {
             Map.entry("CancellationRequest", Map.of("reason", "Sam was ill")),
             Map.entry("CompletionRequest", Map.of("summary", "I understand my part now")),
             Map.entry("ReopeningRequest", Map.of("reason", "We fell back into old habits")),
-            Map.entry("TokenRequest", Map.of("username", "alice")));
+            Map.entry("TokenRequest", Map.of("username", "alice")),
+            Map.entry("Batch", Map.of("items", java.util.List.of(
+                    Map.of("type", "check-in", "idempotencyKey", "phone-7f3a-1", "entryId", ENTRY_ID,
+                            "body", Map.of("mood", 4, "connection", 3, "note", "Hopeful",
+                                    "occurredAt", "2026-11-20T08:00:00Z")),
+                    Map.of("type", "conversation", "idempotencyKey", "phone-7f3a-2",
+                            "entryId", "d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f60",
+                            "body", Map.of("occurredAt", "2026-11-20T19:30:00Z", "topic", "The weekend",
+                                    "initiatedBy", "PARTNER", "minutes", 25, "feltHeard", 4, "listenedWell", 5,
+                                    "outcome", "RESOLVED"))))));
 
     private ApiExamples() {
     }

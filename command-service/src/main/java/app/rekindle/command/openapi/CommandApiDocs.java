@@ -5,6 +5,9 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -32,12 +35,15 @@ class CommandApiDocs implements OpenApiCustomizer {
     private static final ProblemResponses PROBLEMS = new ProblemResponses("feltHeard", "feltHeard must be between 1 and 5.");
 
     private static final String ANSWER = "CommandAnswer";
+    private static final String BATCH_ANSWER = "BatchAnswer";
 
     @Override
     public void customise(OpenAPI api) {
         api.getComponents().addSchemas(ProblemResponses.PROBLEM, PROBLEMS.problemSchema());
         api.getComponents().addSchemas(ANSWER, answerSchema());
+        api.getComponents().addSchemas(BATCH_ANSWER, batchAnswerSchema());
         ApiExamples.addTo(api.getComponents().getSchemas());
+        describeBatchItem(api.getComponents().getSchemas());
         api.getPaths().forEach((path, item) -> item.readOperationsMap()
                 .forEach((method, operation) -> document(path, method, operation)));
     }
@@ -50,13 +56,20 @@ class CommandApiDocs implements OpenApiCustomizer {
             return;
         }
         boolean oneJournal = path.contains("{journalId}");
-        addHeader(operation, "Idempotency-Key", "Any string of 1–200 characters. A retry with the same key and "
-                + "request answers the first answer again and records nothing twice.", "3f2c1a9e-retry-1");
+        boolean batch = path.endsWith("/batches");
+        if (!batch) { // a batch's items carry their keys
+            addHeader(operation, "Idempotency-Key", "Any string of 1–200 characters. A retry with the same key and "
+                    + "request answers the first answer again and records nothing twice.", "3f2c1a9e-retry-1");
+        }
         if (oneJournal) {
             addHeader(operation, "If-Match", "The journal version this write was made against, e.g. \"3\"; "
                     + "if the journal has moved on, the write is rejected with 409 version-conflict.", "\"3\"");
         }
-        answer(operation);
+        if (batch) {
+            batchAnswer(operation);
+        } else {
+            answer(operation);
+        }
         PROBLEMS.add(operation, 400, "The body, a path segment or a header is not valid", "invalid-request",
                 "The request is not valid", "feltHeard must be between 1 and 5.");
         PROBLEMS.add(operation, 401, "No bearer token, or not a valid one", "unauthenticated",
@@ -74,6 +87,11 @@ class CommandApiDocs implements OpenApiCustomizer {
             PROBLEMS.add(operation, 422, "step-not-ready: nothing logged for the step yet; or "
                     + "idempotency-key-reused", "step-not-ready", "Step not ready",
                     "Step communicate-openly has nothing logged yet; log something for it before completing it.");
+        } else if (path.endsWith("/batches")) {
+            PROBLEMS.add(operation, 422, "idempotency-key-reused: an item's idempotencyKey came with other content "
+                    + "before; the problem's item names its index and nothing of the batch is recorded",
+                    "idempotency-key-reused", "Idempotency-Key reused",
+                    "The idempotencyKey of items[2] was already used for a different request.");
         } else {
             PROBLEMS.add(operation, 422, "idempotency-key-reused: the key came with a different request",
                     "idempotency-key-reused", "Idempotency-Key reused",
@@ -107,6 +125,63 @@ class CommandApiDocs implements OpenApiCustomizer {
         }
         operation.getResponses().remove("200");
         operation.getResponses().addApiResponse(created ? "201" : "200", success);
+    }
+
+    /** A batch answers each item in order: its entry id, the journal's version after it, and whether replayed. */
+    private static void batchAnswer(Operation operation) {
+        ApiResponse success = new ApiResponse().description("Every item recorded (or replayed), in order")
+                .content(new Content().addMediaType("application/json", new MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/" + BATCH_ANSWER))
+                        .example(Map.of("journalId", ApiExamples.JOURNAL_ID, "items", java.util.List.of(
+                                Map.of("entryId", ApiExamples.ENTRY_ID, "version", 7, "replayed", false))))));
+        operation.getResponses().remove("200");
+        operation.getResponses().addApiResponse("200", success);
+    }
+
+    /** Kinds of entry a batch takes, by the name of their single endpoint's body schema. */
+    private static final java.util.List<String> BATCH_TYPES = java.util.List.of("reflection", "conversation", "gesture",
+            "check-in", "activity", "personal-time", "date");
+    private static final java.util.List<String> BATCH_BODIES = java.util.List.of("Reflection", "Conversation",
+            "Gesture", "CheckIn", "Activity", "PersonalTime", "PlanDateRequest");
+
+    /**
+     * springdoc sees the item's body as an empty NewEntry and misses the type beside it (Jackson's external type
+     * id): name both, each kind's body being exactly the one its single endpoint takes.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void describeBatchItem(Map<String, Schema> schemas) {
+        Schema item = schemas.get("BatchItem");
+        if (item == null) {
+            return;
+        }
+        schemas.remove("NewEntry");
+        item.addProperty("type", new StringSchema()._enum(BATCH_TYPES)
+                .description("The kind of entry, as in its single endpoint's path"));
+        item.addProperty("body", new ComposedSchema().oneOf(BATCH_BODIES.stream()
+                        .map(name -> (Schema) new Schema<>().$ref("#/components/schemas/" + name)).toList())
+                .description("Exactly the body the kind's single endpoint takes"));
+        ((Schema<?>) item.getProperties().get("entryId")).description("Chosen by the client: the new entry's id "
+                + "(a date's dateId)");
+        ((Schema<?>) item.getProperties().get("idempotencyKey")).description("This item's own key: sent again "
+                + "with the same content, the item answers its first answer and is not recorded twice");
+        java.util.List<String> required = new ArrayList<>(item.getRequired());
+        required.add(0, "type");
+        item.setRequired(required);
+    }
+
+    private static Schema<?> batchAnswerSchema() {
+        Schema<?> item = new ObjectSchema()
+                .addProperty("entryId", new UUIDSchema().description("The item's entryId"))
+                .addProperty("version", new IntegerSchema().format("int64")
+                        .description("The journal's version after this item"))
+                .addProperty("replayed", new BooleanSchema()
+                        .description("The item's idempotencyKey was used before with the same content: this is "
+                                + "the first answer again, and nothing was recorded for it now"))
+                .required(java.util.List.of("entryId", "version", "replayed"));
+        return new ObjectSchema().description("What a batch recorded, item by item in the order sent")
+                .addProperty("journalId", new UUIDSchema())
+                .addProperty("items", new ArraySchema().items(item))
+                .required(java.util.List.of("journalId", "items"));
     }
 
     @SuppressWarnings("unchecked") // swagger's Schema.addProperty returns the raw Schema, so required(...) is unchecked

@@ -1,6 +1,7 @@
 package app.rekindle.command.publishing;
 
 import app.rekindle.command.config.RekindleKafkaProperties;
+import app.rekindle.command.parking.ParkedEvents;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.rules.EventSize;
@@ -37,7 +38,7 @@ import java.util.concurrent.Future;
  *
  * <p>An event Kafka refuses for good (too large, invalid) is parked instead, in the same transaction as the token,
  * and so is every later event of its journal, in order, until an operator retries or skips it
- * ({@link ParkedJournalAdmin}); the token moves on and other journals keep flowing. Only an erasure goes past them.
+ * (parking.ParkedJournalAdmin); the token moves on and other journals keep flowing. Only an erasure goes past them.
  * Never replayed: a reset must not republish history.
  */
 @Component

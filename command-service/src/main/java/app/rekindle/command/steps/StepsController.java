@@ -1,11 +1,11 @@
 package app.rekindle.command.steps;
 
-import app.rekindle.command.journal.CompleteStep;
-import app.rekindle.command.journal.ReopenStep;
-import app.rekindle.command.journal.StartStep;
+import app.rekindle.command.journal.JournalCommand.CompleteStep;
+import app.rekindle.command.journal.JournalCommand.ReopenStep;
+import app.rekindle.command.journal.JournalCommand.StartStep;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
-import app.rekindle.command.web.IdempotentCommands;
+import app.rekindle.command.idempotency.IdempotentCommands;
 import app.rekindle.command.web.Problems;
 import app.rekindle.events.Step;
 import io.swagger.v3.oas.annotations.Operation;

@@ -28,7 +28,7 @@ public record CommandAnswer(int status, String location, Map<String, Object> bod
                 Map.of("journalId", journalId, "entryId", entryId, "version", version));
     }
 
-    ResponseEntity<Object> toResponse() {
+    public ResponseEntity<Object> toResponse() {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         if (location != null) {
             response.location(URI.create(location));

@@ -2,7 +2,9 @@ package app.rekindle.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -10,6 +12,8 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+
+import java.util.List;
 
 final class CommandContextResolver implements HandlerMethodArgumentResolver {
 
@@ -33,29 +37,36 @@ final class CommandContextResolver implements HandlerMethodArgumentResolver {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw new InvalidHeader(IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.");
         }
-        return new CommandContext(jwt.getSubject(), key, version(request.getHeader(HttpHeaders.IF_MATCH)),
+        return new CommandContext(jwt.getSubject(), key, version(request),
                 request.getMethod(), request.getRequestURI());
     }
 
-    /** If-Match carries the journal version as an entity tag: {@code 3}, {@code "3"} or {@code W/"3"}. */
-    private static Long version(String ifMatch) {
-        if (ifMatch == null) {
+    /**
+     * If-Match carries the journal version as one entity tag, {@code "3"} or {@code W/"3"}, read by Spring. A bare
+     * {@code 3} is not an RFC 9110 entity tag, so Spring refuses it; the API has always taken it (README), so it is
+     * read as the tag it stands for. Anything else, several tags or {@code *} included, is a 400 naming If-Match.
+     */
+    private static Long version(HttpServletRequest request) {
+        HttpHeaders headers = new ServletServerHttpRequest(request).getHeaders();
+        String raw = headers.getFirst(HttpHeaders.IF_MATCH);
+        if (raw == null) {
             return null;
         }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
+        List<String> tags;
         try {
-            long version = Long.parseLong(tag);
-            if (version >= 0) {
-                return version;
+            tags = headers.getIfMatch();
+        } catch (IllegalArgumentException unquoted) {
+            tags = List.of(raw.trim());
+        }
+        if (tags.size() == 1) {
+            try {
+                long version = Long.parseLong(ETag.create(tags.getFirst()).tag());
+                if (version >= 0) {
+                    return version;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
             }
-        } catch (NumberFormatException e) {
-            // answered below
         }
         throw new InvalidHeader(HttpHeaders.IF_MATCH, "If-Match must be a journal version such as \"3\".");
     }

@@ -1,8 +1,9 @@
 package app.rekindle.command.web;
 
-import app.rekindle.command.journal.InvalidField;
-import app.rekindle.command.journal.JournalNotFound;
+import app.rekindle.command.journal.JournalRejection.InvalidField;
+import app.rekindle.command.journal.JournalRejection.JournalNotFound;
 import app.rekindle.command.journal.JournalRejection;
+import app.rekindle.command.journal.JournalRejection.ItemRejected;
 import app.rekindle.support.web.ProblemExceptionHandler;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -34,6 +35,9 @@ class ProblemHandler extends ProblemExceptionHandler {
         if (rejection instanceof InvalidField invalid) {
             return Problems.invalid(List.of(Problems.error(invalid.field(), invalid.rule(), invalid.getMessage())));
         }
+        if (rejection instanceof ItemRejected item) {
+            return itemRejected(item);
+        }
         HttpStatus status = switch (rejection.category()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
@@ -41,6 +45,22 @@ class ProblemHandler extends ProblemExceptionHandler {
             case NOT_READY -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         return Problems.of(status, rejection.problemType(), rejection.title(), rejection.getMessage());
+    }
+
+    /**
+     * A batch's item: the rejection it would get alone, with the item's index as {@code item}; a field it breaks
+     * is named by its path in the batch ({@code items[2].body.mood}; a date's id is the item's {@code entryId}).
+     */
+    private ProblemDetail itemRejected(ItemRejected item) {
+        String prefix = "items[" + item.item() + "].";
+        ProblemDetail problem = item.rejection() instanceof InvalidField invalid
+                ? Problems.invalid(List.of(Problems.error(
+                        prefix + (invalid.field().equals("entryId") || invalid.field().equals("dateId") ? "entryId"
+                                : "body." + invalid.field()), invalid.rule(), item.getMessage())))
+                : rejected(item.rejection());
+        problem.setDetail(item.getMessage());
+        problem.setProperty("item", item.item());
+        return problem;
     }
 
     /** Never opened or erased: the same body as someone else's journal. */
@@ -72,12 +92,6 @@ class ProblemHandler extends ProblemExceptionHandler {
             case ConcurrencyException concurrent -> concurrentChange();
             case null, default -> throw e;
         };
-    }
-
-    @ExceptionHandler(IdempotencyKeyReused.class)
-    ProblemDetail keyReused(IdempotencyKeyReused e) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
-                e.getMessage());
     }
 
     @ExceptionHandler(InvalidHeader.class)

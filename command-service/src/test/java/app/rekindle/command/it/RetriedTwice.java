@@ -1,5 +1,7 @@
 package app.rekindle.command.it;
 
+import tools.jackson.databind.JsonNode;
+
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -33,6 +35,31 @@ final class RetriedTwice {
         assertThat(retry.status()).as(what).isEqualTo(first.status());
         assertThat(retry.body()).as(what).isEqualTo(first.body());
         assertThat(retry.location()).as(what).isEqualTo(first.location());
+        assertThat(allEvents.getAsLong()).as(what + " recorded again").isEqualTo(after);
+        assertThat(after).as(what + " recorded nothing").isGreaterThan(before);
+        exercised.add(what);
+        return first;
+    }
+
+    /**
+     * A batch: each item carries its own key, so the batch is simply sent again. Every item answers as before,
+     * marked as a replay, and nothing is recorded again.
+     */
+    Api.Response batchedTwice(String path, String template, String body) {
+        String what = "POST " + template;
+        long before = allEvents.getAsLong();
+        Api.Response first = api.post(path, token, body);
+        long after = allEvents.getAsLong();
+        Api.Response retry = api.post(path, token, body);
+        assertThat(first.status()).as(what).isEqualTo(200);
+        assertThat(retry.status()).as(what).isEqualTo(200);
+        for (int i = 0; i < first.body().get("items").size(); i++) {
+            JsonNode firstItem = first.body().get("items").get(i);
+            JsonNode retriedItem = retry.body().get("items").get(i);
+            assertThat(retriedItem.get("entryId")).as(what).isEqualTo(firstItem.get("entryId"));
+            assertThat(retriedItem.get("version")).as(what).isEqualTo(firstItem.get("version"));
+            assertThat(retriedItem.get("replayed").asBoolean()).as(what + " replayed").isTrue();
+        }
         assertThat(allEvents.getAsLong()).as(what + " recorded again").isEqualTo(after);
         assertThat(after).as(what + " recorded nothing").isGreaterThan(before);
         exercised.add(what);

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +72,10 @@ class SafeRetriesTest {
         journey.once("POST", j + "/entries/" + entry + "/amendment", t + "/entries/{entryId}/amendment",
                 "{\"changes\":{\"feltHeard\":5}}");
         journey.once("DELETE", j + "/entries/" + entry, t + "/entries/{entryId}", null);
+        journey.batchedTwice(j + "/batches", t + "/batches", "{\"items\":[" + IntStream.range(0, 2).mapToObj(i ->
+                "{\"type\":\"check-in\",\"idempotencyKey\":\"" + UUID.randomUUID() + "\",\"entryId\":\""
+                        + UUID.randomUUID() + "\",\"body\":{\"mood\":3,\"connection\":3}}")
+                .collect(Collectors.joining(",")) + "]}");
         journey.once("POST", j + "/closure", t + "/closure", "{\"outcome\":\"PAUSED\"}");
         journey.once("POST", "/journals/import", "/journals/import", ExportDocument.of("alice-retries"));
         journey.erasing(j, t);

@@ -1,5 +1,6 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalRejection.InvalidField;
 import app.rekindle.events.EntryKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,5 +1,9 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalCommand.AmendEntry;
+import app.rekindle.command.journal.JournalCommand.RetractEntry;
+import app.rekindle.command.journal.JournalRejection.EntryAlreadyRetracted;
+import app.rekindle.command.journal.JournalRejection.EntryNotFound;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.Step;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,5 +1,10 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalCommand.CancelDate;
+import app.rekindle.command.journal.JournalCommand.MarkDateHappened;
+import app.rekindle.command.journal.JournalRejection.DateAlreadyResolved;
+import app.rekindle.command.journal.JournalRejection.EntryAlreadyRetracted;
+import app.rekindle.command.journal.JournalRejection.EntryNotFound;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.Step;
 import org.axonframework.test.aggregate.AggregateTestFixture;

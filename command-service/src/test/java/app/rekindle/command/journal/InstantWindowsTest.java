@@ -1,5 +1,8 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalCommand.AmendEntry;
+import app.rekindle.command.journal.JournalCommand.PlanDate;
+import app.rekindle.command.journal.JournalRejection.InvalidField;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.Step;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,5 +1,6 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalRejection.InvalidField;
 import app.rekindle.events.ClosureOutcome;
 import app.rekindle.events.GestureKind;
 import app.rekindle.events.JournalEvent;

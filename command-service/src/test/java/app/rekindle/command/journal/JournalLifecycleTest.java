@@ -1,5 +1,24 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalCommand.AmendEntry;
+import app.rekindle.command.journal.JournalCommand.CancelDate;
+import app.rekindle.command.journal.JournalCommand.CheckIn;
+import app.rekindle.command.journal.JournalCommand.CloseJournal;
+import app.rekindle.command.journal.JournalCommand.CompleteStep;
+import app.rekindle.command.journal.JournalCommand.EraseJournal;
+import app.rekindle.command.journal.JournalCommand.LogConversation;
+import app.rekindle.command.journal.JournalCommand.LogGesture;
+import app.rekindle.command.journal.JournalCommand.LogReflection;
+import app.rekindle.command.journal.JournalCommand.MarkDateHappened;
+import app.rekindle.command.journal.JournalCommand.PlanDate;
+import app.rekindle.command.journal.JournalCommand.ReopenStep;
+import app.rekindle.command.journal.JournalCommand.RetractEntry;
+import app.rekindle.command.journal.JournalCommand.ShareActivity;
+import app.rekindle.command.journal.JournalCommand.StartStep;
+import app.rekindle.command.journal.JournalCommand.TakePersonalTime;
+import app.rekindle.command.journal.JournalRejection.JournalAlreadyClosed;
+import app.rekindle.command.journal.JournalRejection.JournalNotFound;
+import app.rekindle.command.journal.JournalRejection.StaleVersion;
 import app.rekindle.events.ClosureOutcome;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.Step;

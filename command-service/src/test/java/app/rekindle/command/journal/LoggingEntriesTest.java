@@ -1,5 +1,8 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalCommand.LogConversation;
+import app.rekindle.command.journal.JournalCommand.ShareActivity;
+import app.rekindle.command.journal.JournalRejection.EntryAlreadyExists;
 import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.GestureKind;
 import app.rekindle.events.JournalEvent.*;

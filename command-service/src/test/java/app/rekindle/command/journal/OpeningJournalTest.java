@@ -1,5 +1,6 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalCommand.OpenJournal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,13 @@
 package app.rekindle.command.journal;
 
+import app.rekindle.command.journal.JournalCommand.CompleteStep;
+import app.rekindle.command.journal.JournalCommand.ReopenStep;
+import app.rekindle.command.journal.JournalCommand.StartStep;
+import app.rekindle.command.journal.JournalRejection.StepAlreadyCompleted;
+import app.rekindle.command.journal.JournalRejection.StepAlreadyStarted;
+import app.rekindle.command.journal.JournalRejection.StepNotCompleted;
+import app.rekindle.command.journal.JournalRejection.StepNotReady;
+import app.rekindle.command.journal.JournalRejection.StepNotStarted;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.Step;
 import org.axonframework.test.aggregate.AggregateTestFixture;

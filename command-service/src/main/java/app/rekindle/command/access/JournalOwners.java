@@ -1,0 +1,63 @@
+package app.rekindle.command.access;
+
+import app.rekindle.events.JournalEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who may still address a journal, read from the event store without loading the journal: its opening event
+ * names the owner (never sealed), and an erased journal's last event is {@code JournalErased} (it takes nothing
+ * after). Each answer is one indexed read of one row.
+ */
+public final class JournalOwners {
+
+    /** What the opening event says about a caller: mine, someone else's, or no opening event (missing). */
+    enum Opened { MINE, NOT_MINE, MISSING, UNREADABLE }
+
+    private static final String ERASED = JournalEvent.JournalErased.class.getName();
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JournalOwners(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Opened openedBy(UUID journalId, String person) {
+        Optional<byte[]> opened = jdbc.sql("SELECT payload FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = ? AND sequence_number = 0")
+                .param(journalId.toString()).query(byte[].class).optional();
+        if (opened.isEmpty()) {
+            return Opened.MISSING;
+        }
+        String owner = ownerOf(opened.get());
+        return owner == null ? Opened.UNREADABLE : owner.equals(person) ? Opened.MINE : Opened.NOT_MINE;
+    }
+
+    /**
+     * The person's journal, not erased: what an earlier answer about it may still be given for. An opening
+     * event whose owner cannot be read does not refuse on its own, as in {@link JournalOwnerCheck}.
+     */
+    public boolean stillTheirs(UUID journalId, String person) {
+        Opened opened = openedBy(journalId, person);
+        if (opened == Opened.MISSING || opened == Opened.NOT_MINE) {
+            return false;
+        }
+        return !jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
+                        + " ORDER BY sequence_number DESC LIMIT 1")
+                .param(journalId.toString()).query(String.class).optional().map(ERASED::equals).orElse(true);
+    }
+
+    private String ownerOf(byte[] payload) {
+        try {
+            var ownerId = json.readTree(payload).path("ownerId");
+            return ownerId.isString() ? ownerId.asString() : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+}
