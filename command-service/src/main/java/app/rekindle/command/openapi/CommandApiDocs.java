@@ -158,7 +158,7 @@ class CommandApiDocs implements OpenApiCustomizer {
         item.addProperty("type", new StringSchema()._enum(BATCH_TYPES)
                 .description("The kind of entry, as in its single endpoint's path"));
         item.addProperty("body", new ComposedSchema().oneOf(BATCH_BODIES.stream()
-                        .map(name -> (Schema) new Schema<>().$ref("#/components/schemas/" + name)).toList())
+                        .<Schema>map(name -> new Schema<>().$ref("#/components/schemas/" + name)).toList())
                 .description("Exactly the body the kind's single endpoint takes"));
         ((Schema<?>) item.getProperties().get("entryId")).description("Chosen by the client: the new entry's id "
                 + "(a date's dateId)");
@@ -169,6 +169,7 @@ class CommandApiDocs implements OpenApiCustomizer {
         item.setRequired(required);
     }
 
+    @SuppressWarnings("unchecked") // swagger's Schema.addProperty returns the raw Schema, so required(...) is unchecked
     private static Schema<?> batchAnswerSchema() {
         Schema<?> item = new ObjectSchema()
                 .addProperty("entryId", new UUIDSchema().description("The item's entryId"))
