@@ -1,8 +1,8 @@
 package app.rekindle.command.access;
 
+import app.rekindle.command.eventstore.StoredEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,8 +18,8 @@ class AccessConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    static JournalOwners journalOwners(JdbcClient jdbc, JsonMapper json) {
-        return new JournalOwners(jdbc, json);
+    static JournalOwners journalOwners(StoredEvents store, JsonMapper json) {
+        return new JournalOwners(store, json);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package app.rekindle.command.access;
 
+import app.rekindle.command.eventstore.StoredEvents;
 import app.rekindle.events.JournalEvent;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Optional;
@@ -19,18 +19,16 @@ public final class JournalOwners {
 
     private static final String ERASED = JournalEvent.JournalErased.class.getName();
 
-    private final JdbcClient jdbc;
+    private final StoredEvents store;
     private final JsonMapper json;
 
-    JournalOwners(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    JournalOwners(StoredEvents store, JsonMapper json) {
+        this.store = store;
         this.json = json;
     }
 
     Opened openedBy(UUID journalId, String person) {
-        Optional<byte[]> opened = jdbc.sql("SELECT payload FROM domain_event_entry"
-                        + " WHERE aggregate_identifier = ? AND sequence_number = 0")
-                .param(journalId.toString()).query(byte[].class).optional();
+        Optional<byte[]> opened = store.openingPayload(journalId);
         if (opened.isEmpty()) {
             return Opened.MISSING;
         }
@@ -47,9 +45,7 @@ public final class JournalOwners {
         if (opened == Opened.MISSING || opened == Opened.NOT_MINE) {
             return false;
         }
-        return !jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
-                        + " ORDER BY sequence_number DESC LIMIT 1")
-                .param(journalId.toString()).query(String.class).optional().map(ERASED::equals).orElse(true);
+        return !store.lastPayloadType(journalId).map(ERASED::equals).orElse(true);
     }
 
     private String ownerOf(byte[] payload) {

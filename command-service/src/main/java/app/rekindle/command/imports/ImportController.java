@@ -1,14 +1,12 @@
 package app.rekindle.command.imports;
 
+import app.rekindle.command.eventstore.ImportedEvents;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
 import app.rekindle.command.idempotency.IdempotentCommands;
 import app.rekindle.events.PublishedEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,11 +28,11 @@ import java.util.UUID;
 @RestController
 class ImportController {
 
-    private final EventStore events;
+    private final ImportedEvents events;
     private final IdempotentCommands idempotent;
     private final Clock clock;
 
-    ImportController(EventStore events, IdempotentCommands idempotent, Clock clock) {
+    ImportController(ImportedEvents events, IdempotentCommands idempotent, Clock clock) {
         this.events = events;
         this.idempotent = idempotent;
         this.clock = clock;
@@ -52,9 +50,7 @@ class ImportController {
     private CommandAnswer append(ExportReader.Imported imported) {
         List<PublishedEvent> read = imported.events();
         UUID journalId = read.getFirst().journalId();
-        events.publish(read.stream().map(published -> new GenericDomainEventMessage<>("Journal", journalId.toString(),
-                published.sequence(), published.event(), MetaData.emptyInstance(), published.eventId(),
-                published.event().recordedAt())).toList());
+        events.append(journalId, read);
         return CommandAnswer.created("/journals/" + journalId, Map.of("journalId", journalId,
                 "version", read.getLast().sequence(), "importedFrom", imported.importedFrom()));
     }
