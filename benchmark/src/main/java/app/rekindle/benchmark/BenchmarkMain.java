@@ -1,7 +1,9 @@
 package app.rekindle.benchmark;
 
+import app.rekindle.benchmark.batches.BatchThroughput;
 import app.rekindle.benchmark.commands.CommandThroughput;
 import app.rekindle.benchmark.encryption.EncryptionCost;
+import app.rekindle.benchmark.journallength.ReadsByJournalLength;
 import app.rekindle.benchmark.lag.EndToEndLag;
 import app.rekindle.benchmark.memory.MemorySampler;
 import app.rekindle.benchmark.publishing.PublisherCapacity;
@@ -69,6 +71,14 @@ public final class BenchmarkMain {
             });
             measure(report, "encryption cost", () -> {
                 new EncryptionCost(bed).run(report);
+                return 0;
+            });
+            measure(report, "batch commands", () -> {
+                new BatchThroughput(bed).run(report);
+                return 0;
+            });
+            measure(report, "journal length", () -> {
+                new ReadsByJournalLength(bed).run(report);
                 return 0;
             });
         }

@@ -80,11 +80,11 @@ public final class Report {
 
     private record ModeJson(String name, int rounds, double phaseSeconds, int backlogEvents, int timelineEntries,
                             int timelineRows, int readsPerSecond, int rebuildEvents, long rebuildCapSeconds,
-                            int rebuildRounds) {
+                            int rebuildRounds, int tailRequests) {
         static ModeJson of(Mode m) {
             return new ModeJson(m.name(), m.rounds(), m.phase().toMillis() / 1000.0, m.backlogEvents(),
                     m.timelineEntries(), m.timelineRows(), m.readsPerSecond(), m.rebuildEvents(),
-                    m.rebuildCap().toSeconds(), m.rebuildRounds());
+                    m.rebuildCap().toSeconds(), m.rebuildRounds(), m.tailRequests());
         }
     }
 

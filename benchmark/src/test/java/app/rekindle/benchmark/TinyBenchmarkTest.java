@@ -24,9 +24,10 @@ class TinyBenchmarkTest {
         String markdown = Files.readString(output.resolve("report.md"));
         assertThat(markdown).contains("1. Command throughput", "1b. Kafka publisher capacity", "2. End-to-end lag",
                 "3. Timeline reads", "4. Rebuild", "5. Memory", "6. Replay as-of", "7. Encryption cost",
+                "1c. Batch commands", "8. Reads by journal length", "against the CRUD service",
                 "| Target | Result |");
         JsonNode json = new ObjectMapper().readTree(output.resolve("report.json").toFile());
-        assertThat(json.path("sections")).hasSize(8);
+        assertThat(json.path("sections")).hasSize(10);
         for (JsonNode section : json.path("sections")) {
             assertThat(section.path("rows")).as(section.path("title").asText()).isNotEmpty();
         }

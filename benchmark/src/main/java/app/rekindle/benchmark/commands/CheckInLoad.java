@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The command load of the throughput measurements: closed-loop clients sending check-ins (with a free-text note,
@@ -26,15 +27,24 @@ public final class CheckInLoad {
 
     /** Opens the journals of up to {@code maxClients} clients on the command service at {@code commandUrl}. */
     public CheckInLoad(Testbed bed, URI commandUrl, int maxClients) {
+        this(bed, commandUrl, maxClients, () -> bed.openJournal(commandUrl));
+    }
+
+    private CheckInLoad(Testbed bed, URI commandUrl, int maxClients, Supplier<UUID> journal) {
         this.bed = bed;
         this.commandUrl = commandUrl;
         for (int c = 0; c < maxClients; c++) {
             List<UUID> journals = new ArrayList<>();
             for (int j = 0; j < JOURNALS_PER_CLIENT; j++) {
-                journals.add(bed.openJournal(commandUrl));
+                journals.add(journal.get());
             }
             journalsByClient.add(journals);
         }
+    }
+
+    /** The same load against a service that has no journals to open (the CRUD baseline): any new id will do. */
+    public static CheckInLoad withoutOpening(Testbed bed, URI commandUrl, int maxClients) {
+        return new CheckInLoad(bed, commandUrl, maxClients, UUID::randomUUID);
     }
 
     public static int maxClients() {

@@ -28,11 +28,16 @@ public final class EventRowTable {
     }
 
     public static void create(Connection connection) throws SQLException {
+        create(connection, "domain_event_entry");
+    }
+
+    /** A fresh, empty copy named {@code table} in schema {@code bench}. */
+    public static void create(Connection connection, String table) throws SQLException {
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("create schema if not exists bench");
-            ddl.execute("drop table if exists bench.domain_event_entry");
+            ddl.execute("drop table if exists bench." + table);
             ddl.execute("""
-                    create table bench.domain_event_entry (
+                    create table bench.%1$s (
                         global_index         bigserial    primary key,
                         event_identifier     varchar(255) not null unique,
                         aggregate_identifier varchar(255) not null,
@@ -43,8 +48,8 @@ public final class EventRowTable {
                         payload_revision     varchar(255),
                         payload              bytea        not null,
                         meta_data            bytea,
-                        constraint bench_domain_event_entry_aggregate_sequence unique (aggregate_identifier, sequence_number)
-                    )""");
+                        constraint bench_%1$s_aggregate_sequence unique (aggregate_identifier, sequence_number)
+                    )""".formatted(table));
         }
     }
 

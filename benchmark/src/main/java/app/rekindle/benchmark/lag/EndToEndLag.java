@@ -87,8 +87,8 @@ public final class EndToEndLag {
             floor(producer, rate, Duration.ofSeconds(1));
             rekindle(views, rate, Duration.ofSeconds(1), stages, false);
             for (int round = 0; round < bed.mode().rounds(); round++) {
-                Latencies floor = floor(producer, rate, bed.mode().phase());
-                Phase phase = rekindle(views, rate, bed.mode().phase(), stages, true);
+                Latencies floor = floor(producer, rate, bed.mode().readPhase(1, rate));
+                Phase phase = rekindle(views, rate, bed.mode().readPhase(1, rate), stages, true);
                 floorP50.add(floor.percentileMillis(50));
                 floorP99.add(floor.percentileMillis(99));
                 p50.add(phase.latencies().percentileMillis(50));

@@ -17,14 +17,18 @@ import java.util.UUID;
  * reflection (step 1, started before the first), the rest check-ins; one entry per minute, so an instant
  * picks a point in the journal's history.
  */
-record LongJournal(UUID journalId, Instant opened, int entries, long version) {
+public record LongJournal(UUID journalId, Instant opened, Duration spacing, int entries, long version) {
 
     static final Duration SPACING = Duration.ofMinutes(1);
     private static final String NOTE = "Walked by the river after dinner and talked about the summer";
 
     static LongJournal importInto(Testbed bed, int entries) {
+        return importInto(bed, entries, Instant.parse("2025-01-01T08:00:00Z"), SPACING);
+    }
+
+    /** Entries {@code spacing} apart from just after {@code opened}. */
+    public static LongJournal importInto(Testbed bed, int entries, Instant opened, Duration spacing) {
         UUID journalId = UUID.randomUUID();
-        Instant opened = Instant.parse("2025-01-01T08:00:00Z");
         StringBuilder export = new StringBuilder(entries * 400).append("{\"format\":\"rekindle.journal-export/1\",")
                 .append("\"journalId\":\"").append(journalId).append("\",\"events\":[");
         int sequence = 0;
@@ -32,7 +36,7 @@ record LongJournal(UUID journalId, Instant opened, int entries, long version) {
                 "ownerId":"%s","partnerName":"Sam","intention":"Find our way back","timezone":"Europe/Berlin"\
                 """.formatted(Testbed.USER), journalId);
         for (int i = 0; i < entries; i++) {
-            Instant at = opened.plus(SPACING.multipliedBy(i + 1));
+            Instant at = opened.plus(spacing.multipliedBy(i + 1));
             if (i == 9) {
                 event(export, sequence++, JournalEvent.StepStarted.class, at,
                         "\"step\":\"" + Step.REFLECT_ON_THE_PAST.name() + "\"", journalId);
@@ -58,7 +62,7 @@ record LongJournal(UUID journalId, Instant opened, int entries, long version) {
         }
         // An import is a new journal with an id of its own; the export's id is only answered as importedFrom.
         UUID imported = UUID.fromString(Testbed.parse(answer.body()).get("journalId").asText());
-        return new LongJournal(imported, opened, entries, sequence - 1);
+        return new LongJournal(imported, opened, spacing, entries, sequence - 1);
     }
 
     private static void event(StringBuilder export, int sequence, Class<? extends JournalEvent> type, Instant at,
@@ -71,7 +75,19 @@ record LongJournal(UUID journalId, Instant opened, int entries, long version) {
     }
 
     /** An instant a fraction of the way through the journal's history, just after an entry was recorded. */
-    Instant at(double fraction) {
-        return opened.plus(SPACING.multipliedBy(Math.round(fraction * (entries - 1)) + 1)).plusSeconds(1);
+    public Instant at(double fraction) {
+        return opened.plus(spacing.multipliedBy(Math.round(fraction * (entries - 1)) + 1)).plusSeconds(1);
+    }
+
+    /** Until the query side has applied the whole imported journal (the live view's version), at most 5 minutes. */
+    public void awaitApplied(Testbed bed) throws InterruptedException {
+        String live = "/journals/" + journalId + "/progress";
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (Testbed.parse(bed.send(bed.query(live).GET().build()).body()).path("version").asLong() != version) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The query side did not apply the imported journal in 5 minutes");
+            }
+            Thread.sleep(200);
+        }
     }
 }

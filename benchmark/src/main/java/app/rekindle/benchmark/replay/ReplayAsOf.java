@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class ReplayAsOf {
         int entries = Math.min(ENTRIES, bed.mode().timelineEntries());
         LongJournal journal = LongJournal.importInto(bed, entries);
         String live = "/journals/" + journal.journalId() + "/progress";
-        awaitApplied(live, journal.version());
+        journal.awaitApplied(bed);
         Function<Instant, String> progress = at -> live + "?asOf=" + at;
         Function<Instant, String> timeline = at -> "/journals/" + journal.journalId() + "/timeline?limit=20&asOf=" + at;
         try (Connection views = bed.connect("views");
@@ -66,26 +65,25 @@ public final class ReplayAsOf {
                 System.out.printf(Locale.ROOT, "  replay as-of, round %d: p50 raw %.1f ms, progress %.1f ms, "
                         + "timeline %.1f ms%n", round + 1, p.get(0).getLast(), p.get(2).getLast(), p.get(4).getLast());
             }
+            // A p99 of 30 requests is their slowest one: below the mode's floor of requests it is not reported.
+            boolean tail = REQUESTS_PER_ROUND >= bed.mode().tailRequests();
             row(section, "progress?asOf, p50", p.get(2), p.get(0));
-            row(section, "progress?asOf, p99", p.get(3), p.get(1));
+            if (tail) {
+                row(section, "progress?asOf, p99", p.get(3), p.get(1));
+            }
             row(section, "timeline?asOf (first 20), p50", p.get(4), p.get(0));
-            row(section, "timeline?asOf (first 20), p99", p.get(5), p.get(1));
+            if (tail) {
+                row(section, "timeline?asOf (first 20), p99", p.get(5), p.get(1));
+            } else {
+                section.notes().add(String.format(Locale.ROOT, "No p99: %d requests per round are fewer than the "
+                        + "%,d this mode holds a p99 to; section 8 measures these reads by journal length.",
+                        REQUESTS_PER_ROUND, bed.mode().tailRequests()));
+            }
         }
         section.notes().add(String.format(Locale.ROOT, "Journal of %,d entries (%,d events, imported through "
                 + "POST /journals/import and published like any other); %d requests per round and kind, instants "
                 + "uniform over its history, so a request replays half the journal on average.", entries,
                 journal.version() + 1, REQUESTS_PER_ROUND));
-    }
-
-    /** Until the query side has applied the whole imported journal (the live view's version). */
-    private void awaitApplied(String live, long version) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (Testbed.parse(bed.send(bed.query(live).GET().build()).body()).path("version").asLong() != version) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The query side did not apply the imported journal in 5 minutes");
-            }
-            Thread.sleep(200);
-        }
     }
 
     /** One round: raw reads, then progress, then timeline, each at the same instants. */

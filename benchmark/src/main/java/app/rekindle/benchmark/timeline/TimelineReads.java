@@ -74,6 +74,7 @@ public final class TimelineReads {
         }
         double loadSeconds = (System.nanoTime() - loading) / 1e9;
         double rate = bed.mode().readsPerSecond();
+        Duration phase = bed.mode().readPhase(2, rate);
         String path = "/journals/" + journal + "/timeline?limit=" + PAGE;
         String deepPath = path + "&cursor=" + deep.encode();
 
@@ -81,6 +82,7 @@ public final class TimelineReads {
         List<Double> rawDeep = new ArrayList<>();
         List<Double> apiFirst = new ArrayList<>();
         List<Double> apiDeep = new ArrayList<>();
+        long requestsPerRound = 0;
         BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(CONNECTIONS);
         for (int i = 0; i < CONNECTIONS; i++) {
             pool.add(bed.connect("views"));
@@ -93,8 +95,9 @@ public final class TimelineReads {
                 api(i % 2 == 0 ? path : deepPath);
             }
             for (int round = 0; round < bed.mode().rounds(); round++) {
-                Latencies[] baseline = raw(pool, journal, deep, rate, bed.mode().phase());
-                Latencies[] rekindle = api(path, deepPath, rate, bed.mode().phase());
+                Latencies[] baseline = raw(pool, journal, deep, rate, phase);
+                Latencies[] rekindle = api(path, deepPath, rate, phase);
+                requestsPerRound = Math.min(rekindle[0].count(), baseline[0].count());
                 rawFirst.add(baseline[0].percentileMillis(99));
                 rawDeep.add(baseline[1].percentileMillis(99));
                 apiFirst.add(rekindle[0].percentileMillis(99));
@@ -118,9 +121,10 @@ public final class TimelineReads {
         section.rows().add(new Report.Row("API deep page p99 / API first page p99", "×", null, null, deepVsFirst,
                 "≤ 2×", deepVsFirst.median() <= 2));
         section.notes().add(String.format(Locale.ROOT, "One journal of %,d entries in a table of %,d rows, pages of "
-                + "%d, %.0f requests/s alternating first and deep page; latency from due time, the API read over the JDK's blocking HTTP client (BlockingGet). Data set loaded in "
-                + "%.1f s; %,d unrecorded warm-up reads on each side first.", entries, rows, PAGE, rate, loadSeconds,
-                warmUpReads()));
+                + "%d, %.0f requests/s alternating first and deep page for %d s a phase (each p99 over %,d "
+                + "requests per round); latency from due time, the API read over the JDK's blocking HTTP client "
+                + "(BlockingGet). Data set loaded in %.1f s; %,d unrecorded warm-up reads on each side first.",
+                entries, rows, PAGE, rate, phase.toSeconds(), requestsPerRound, loadSeconds, warmUpReads()));
     }
 
     private static void awaitView(Connection views, UUID journal) throws Exception {
