@@ -1,8 +1,8 @@
 package app.rekindle.query.onthisday;
 
 import io.swagger.v3.oas.annotations.Operation;
-import app.rekindle.query.replay.JournalFold;
-import app.rekindle.query.replay.JournalReplay;
+import app.rekindle.query.journals.JournalCalendars;
+import app.rekindle.query.timeline.TimelineEntries;
 import app.rekindle.query.replay.WholeJournalReads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,17 +14,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 @RestController
 class OnThisDayController {
 
-    private final JournalReplay replay;
+    private final TimelineEntries entries;
+    private final JournalCalendars calendars;
     private final WholeJournalReads reads;
     private final Clock clock;
 
-    OnThisDayController(JournalReplay replay, WholeJournalReads reads, Clock clock) {
-        this.replay = replay;
+    OnThisDayController(TimelineEntries entries, JournalCalendars calendars, WholeJournalReads reads, Clock clock) {
+        this.entries = entries;
+        this.calendars = calendars;
         this.reads = reads;
         this.clock = clock;
     }
@@ -36,10 +39,10 @@ class OnThisDayController {
                                         @RequestParam(required = false) LocalDate date,
                                         @RequestParam(required = false) Long minVersion) {
         return reads.read(journalId, jwt.getSubject(), minVersion, access -> {
-            JournalFold journal = replay.upTo(journalId, access.version());
-            LocalDate day = date != null ? date : clock.instant().atZone(journal.zone()).toLocalDate();
+            ZoneId zone = calendars.of(journalId).zone();
+            LocalDate day = date != null ? date : clock.instant().atZone(zone).toLocalDate();
             return new OnThisDay(journalId, access.version(), access.stale(), day,
-                    EarlierDays.of(journal.entries(), journal.zone(), day));
+                    EarlierDays.of(entries.all(journalId), zone, day));
         });
     }
 }
