@@ -2,7 +2,6 @@ package app.rekindle.query.analytics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.journals.JournalCalendars;
-import app.rekindle.query.timeline.TimelineEntries;
 import app.rekindle.query.web.InvalidParameter;
 import app.rekindle.query.replay.WholeJournalReads;
 import org.springframework.http.ResponseEntity;
@@ -19,20 +18,21 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 /**
- * Analytics are computed on read from the timeline's current rows rather than kept as counters: amendments
- * move entries between weeks and change their values, and weeks and months depend on the journal's time zone.
- * Reading the timeline's rows keeps the numbers equal to the timeline's.
+ * Analytics add up the day totals the projection keeps per journal day ({@link AnalyticsDays}), so a read costs
+ * the days of its range, not the entries; weeks, months, averages, trends and streaks are computed from the
+ * days on read, since they depend on the range asked for. An open range still covers the journal's whole span
+ * of days, so it keeps its turn among the whole-journal reads.
  */
 @RestController
 class AnalyticsController {
 
-    private final TimelineEntries entries;
+    private final AnalyticsDays days;
     private final JournalCalendars calendars;
     private final WholeJournalReads reads;
     private final Clock clock;
 
-    AnalyticsController(TimelineEntries entries, JournalCalendars calendars, WholeJournalReads reads, Clock clock) {
-        this.entries = entries;
+    AnalyticsController(AnalyticsDays days, JournalCalendars calendars, WholeJournalReads reads, Clock clock) {
+        this.days = days;
         this.calendars = calendars;
         this.reads = reads;
         this.clock = clock;
@@ -59,7 +59,7 @@ class AnalyticsController {
             var range = new AnalyticsCalculator.Range(from, to, grouping, today);
             return AnalyticsCalculator.compute(
                     new AnalyticsCalculator.Header(journalId, access.version(), access.stale()),
-                    entries.all(journalId), zone, range);
+                    days.days(journalId, from, to), zone, range);
         });
     }
 }

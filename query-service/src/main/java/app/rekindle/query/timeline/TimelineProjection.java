@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,10 +45,12 @@ class TimelineProjection implements ViewProjection {
 
     private final JdbcClient jdbc;
     private final ViewWrites writes;
+    private final List<EntryChanges> followers;
 
-    TimelineProjection(JdbcClient jdbc, ViewWrites writes) {
+    TimelineProjection(JdbcClient jdbc, ViewWrites writes, List<EntryChanges> followers) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.followers = followers;
     }
 
     @Override
@@ -61,9 +65,9 @@ class TimelineProjection implements ViewProjection {
                     changes("status", "CANCELLED", "cancelReason", cancelled.reason()), null);
             case EntryRetracted retracted -> {
                 TimelineEntry entry = current(retracted.journalId(), retracted.entryId());
-                replace(retracted.journalId(), sequence, new TimelineEntry(entry.entryId(), entry.kind(),
+                replace(retracted.journalId(), sequence, entry, new TimelineEntry(entry.entryId(), entry.kind(),
                         entry.step(), entry.occurredAt(), entry.recordedAt(), entry.fields(), entry.revision(), true,
-                        retracted.occurredAt(), retracted.reason()));
+                        stored(retracted.occurredAt()), retracted.reason()));
             }
             // Events of the journal and its steps do not change an entry.
             case JournalOpened opened -> {
@@ -83,7 +87,8 @@ class TimelineProjection implements ViewProjection {
 
     private void logged(EntryLogged logged, long sequence) {
         TimelineEntry entry = new TimelineEntry(logged.entryId(), logged.kind().name(),
-                logged.kind().step().map(Step::slug).orElse(null), EntryMoment.of(logged), logged.recordedAt(),
+                logged.kind().step().map(Step::slug).orElse(null), stored(EntryMoment.of(logged)),
+                stored(logged.recordedAt()),
                 EntryFields.of(logged), 1, false, null, null);
         writes.write(ENTRIES, """
                         insert into timeline_entry (entry_id, journal_id, kind, step, occurred_at, recorded_at, fields,
@@ -93,16 +98,18 @@ class TimelineProjection implements ViewProjection {
                 row(logged.journalId(), entry).addValue("sequence", sequence));
         insertRevision(entry, sequence, logged.recordedAt(), Map.of(), null);
         insertVersion(logged.journalId(), sequence, entry);
+        followers.forEach(follower -> follower.changed(logged.journalId(), null, entry));
     }
 
     private void revise(PublishedEvent published, UUID entryId, Map<String, Object> changes, String reason) {
         TimelineEntry entry = current(published.journalId(), entryId);
         Map<String, Object> fields = new LinkedHashMap<>(entry.fields());
         fields.putAll(changes);
-        Instant moment = EntryMoment.amendedIn(EntryKind.valueOf(entry.kind()), changes).orElse(entry.occurredAt());
+        Instant moment = EntryMoment.amendedIn(EntryKind.valueOf(entry.kind()), changes).map(TimelineProjection::stored)
+                .orElse(entry.occurredAt());
         TimelineEntry revised = new TimelineEntry(entryId, entry.kind(), entry.step(), moment, entry.recordedAt(),
                 fields, entry.revision() + 1, entry.retracted(), entry.retractedAt(), entry.retractionReason());
-        replace(published.journalId(), published.sequence(), revised);
+        replace(published.journalId(), published.sequence(), entry, revised);
         insertRevision(revised, published.sequence(), published.event().recordedAt(), changes, reason);
     }
 
@@ -117,7 +124,7 @@ class TimelineProjection implements ViewProjection {
     }
 
     /** The entry's new state: the live row changes, its version until now ends and a new one begins. */
-    private void replace(UUID journalId, long sequence, TimelineEntry entry) {
+    private void replace(UUID journalId, long sequence, TimelineEntry before, TimelineEntry entry) {
         writes.write(ENTRIES, """
                         update timeline_entry set occurred_at = :at, fields = cast(:fields as jsonb),
                                revision = :revision, search_text = :search, retracted = :retracted,
@@ -129,6 +136,7 @@ class TimelineProjection implements ViewProjection {
                         where entry_id = :entry and valid_to is null""",
                 new MapSqlParameterSource("sequence", sequence).addValue("entry", entry.entryId()));
         insertVersion(journalId, sequence, entry);
+        followers.forEach(follower -> follower.changed(journalId, before, entry));
     }
 
     private void insertVersion(UUID journalId, long sequence, TimelineEntry entry) {
@@ -170,6 +178,14 @@ class TimelineProjection implements ViewProjection {
                 .addValue("retractedAt", entry.retractedAt() == null ? null : Timestamp.from(entry.retractedAt()),
                         Types.TIMESTAMP)
                 .addValue("reason", entry.retractionReason(), Types.VARCHAR);
+    }
+
+    /**
+     * The timeline keeps instants to the microsecond, as PostgreSQL stores them (rounded, as the driver rounds);
+     * rounding before writing makes the state handed to {@link EntryChanges} the state the row holds.
+     */
+    private static Instant stored(Instant instant) {
+        return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Map<String, Object> changes(Object... keysAndValues) {
