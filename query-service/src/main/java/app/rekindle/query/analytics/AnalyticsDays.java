@@ -6,8 +6,6 @@ import app.rekindle.query.projection.ViewProjection;
 import app.rekindle.query.projection.ViewWrites;
 import app.rekindle.query.timeline.EntryChanges;
 import app.rekindle.query.timeline.TimelineEntry;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,8 +31,6 @@ class AnalyticsDays implements EntryChanges, ViewProjection {
     private final JdbcClient jdbc;
     private final ViewWrites writes;
     private final JournalCalendars calendars;
-    /** A journal's zone never changes; looked up once per journal, not once per entry. */
-    private final Cache<UUID, ZoneId> zones = Caffeine.newBuilder().maximumSize(10_000).build();
 
     AnalyticsDays(JdbcClient jdbc, ViewWrites writes, JournalCalendars calendars) {
         this.jdbc = jdbc;
@@ -44,10 +40,7 @@ class AnalyticsDays implements EntryChanges, ViewProjection {
 
     @Override
     public void changed(UUID journalId, TimelineEntry before, TimelineEntry after) {
-        ZoneId zone = zones.get(journalId, id -> {
-            writes.flush(); // the journal may have been opened earlier in this batch
-            return calendars.of(id).zone();
-        });
+        ZoneId zone = calendars.zone(journalId);
         Map<LocalDate, DayTotals> changes = new HashMap<>();
         if (before != null) {
             changes.merge(day(before, zone), DayTotals.of(before).negated(), DayTotals::plus);

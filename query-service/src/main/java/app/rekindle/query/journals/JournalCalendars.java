@@ -1,5 +1,8 @@
 package app.rekindle.query.journals;
 
+import app.rekindle.query.projection.ViewWrites;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +20,21 @@ public class JournalCalendars {
     }
 
     private final JdbcClient jdbc;
+    private final ViewWrites writes;
+    /** A journal's zone never changes: projections look it up once per journal, not once per entry. */
+    private final Cache<UUID, ZoneId> zones = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    JournalCalendars(JdbcClient jdbc) {
+    JournalCalendars(JdbcClient jdbc, ViewWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
+    }
+
+    /** The journal's zone, for projections: inside a batch the journal may have been opened earlier in it. */
+    public ZoneId zone(UUID journalId) {
+        return zones.get(journalId, id -> {
+            writes.flush();
+            return of(id).zone();
+        });
     }
 
     /** For a journal the caller was let read: its row exists. A zone this JVM does not know counts as UTC. */

@@ -23,7 +23,7 @@ import java.util.List;
 class QueryApiDocs implements OpenApiCustomizer {
 
     /** Reads that hold every entry of a journal in memory, which take a turn (replay.WholeJournalReads). */
-    private static final List<String> WHOLE_JOURNAL_READS = List.of("/analytics", "/on-this-day", "/export");
+    private static final List<String> WHOLE_JOURNAL_READS = List.of("/analytics", "/export");
     private static final ProblemResponses PROBLEMS = new ProblemResponses("limit", "must be between 1 and 100");
 
     @Override

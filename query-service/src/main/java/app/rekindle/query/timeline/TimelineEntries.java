@@ -25,6 +25,16 @@ public class TimelineEntries {
                 .param("journal", journalId).query(TimelineQuery::entry).list();
     }
 
+    /** These entries of the journal, in the order they were logged. */
+    public List<TimelineEntry> some(UUID journalId, List<UUID> entryIds) {
+        if (entryIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(TimelineQuery.COLUMNS + " where journal_id = :journal and entry_id in (:ids)"
+                        + " order by logged_sequence")
+                .param("journal", journalId).param("ids", entryIds).query(TimelineQuery::entry).list();
+    }
+
     /**
      * The entries a nudge at {@code now} can depend on, in the order they were logged: the last conversation up to
      * now, personal time since {@code since}, and dates still planned for up to now (the rules then decide). Three index range reads

@@ -69,7 +69,7 @@ class WholeJournalReadsTest extends QueryServiceTest {
             assertThat(api.get("/journals/" + journal.id + "/export", journal.owner).status())
                     .as("the json export streams the log and folds nothing: no turn").isEqualTo(200);
             for (String read : List.of("/timeline?asOf=2030-01-01T00:00:00Z", "/progress?asOf=2030-01-01T00:00:00Z",
-                    "/nudges")) {
+                    "/nudges", "/on-this-day")) {
                 assertThat(api.get("/journals/" + journal.id + read, journal.owner).status())
                         .as(read + " reads the rows of one moment or one window: no turn").isEqualTo(200);
             }
