@@ -38,12 +38,10 @@ class ReadCostMeasurement extends QueryServiceTest {
 
     @Test
     void reads_are_timed_at_two_journal_lengths() {
-        Map<Integer, Map<String, Double>> results = new LinkedHashMap<>();
         for (String size : System.getProperty("rekindle.measure.sizes", "1000,20000").split(",")) {
-            results.put(Integer.parseInt(size), measure(Integer.parseInt(size)));
+            measure(Integer.parseInt(size)).forEach((read, p50) ->
+                    System.out.printf("MEASURE entries=%-6s %-28s p50=%7.2f ms%n", size, read, p50));
         }
-        results.forEach((size, reads) -> reads.forEach((read, p50) ->
-                System.out.printf("MEASURE entries=%-6d %-28s p50=%7.2f ms%n", size, read, p50)));
     }
 
     private Map<String, Double> measure(int entries) {
