@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +54,7 @@ class ReadCostMeasurement extends QueryServiceTest {
         }
         Instant recent = null;
         Instant middle = null;
+        Instant last = null;
         for (int i = 0; i < entries; i++) {
             JournalEvent.EntryLogged logged = switch (i % 5) {
                 case 0 -> journal.checkIn("note " + i);
@@ -71,12 +74,16 @@ class ReadCostMeasurement extends QueryServiceTest {
             if (i == entries - 100) {
                 recent = logged.recordedAt();
             }
+            last = logged.occurredAt();
         }
         TestApi api = new TestApi(port);
         String base = "/journals/" + journal.id;
         Map<String, Double> p50 = new LinkedHashMap<>();
         p50.put("timeline first page", time(api, journal, base + "/timeline"));
         p50.put("analytics (open range)", time(api, journal, base + "/analytics"));
+        LocalDate lastDay = last.atZone(ZoneId.of("Europe/Berlin")).toLocalDate();
+        p50.put("analytics (last 12 weeks)", time(api, journal, base + "/analytics?from=" + lastDay.minusWeeks(12)
+                + "&to=" + lastDay));
         p50.put("nudges", time(api, journal, base + "/nudges"));
         p50.put("on-this-day", time(api, journal, base + "/on-this-day"));
         for (var asOf : List.of(Map.entry("recent", recent), Map.entry("middle", middle))) {
