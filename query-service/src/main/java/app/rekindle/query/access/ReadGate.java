@@ -70,20 +70,7 @@ public class ReadGate {
         });
     }
 
-    /**
-     * For a query that reads the journal's state in the same statement as its rows (one statement, one snapshot,
-     * one round trip): the visible journal's version and staleness as a CTE named {@code access} with columns
-     * {@code version} and {@code stale}, empty for a journal that is missing, erased or someone else's. Binds
-     * {@code :journal} and {@code :caller}.
-     */
-    public static final String ACCESS_CTE = """
-            with access as (
-                select p.last_sequence as version, p.stale
-                from journal_position p join journal_view j on j.journal_id = p.journal_id
-                where p.journal_id = :journal and not p.erased and j.owner_id = :caller)
-            """;
-
-    /** Waits for {@code minVersion}, if given; for reads that check access in their own statement (ACCESS_CTE). */
+    /** Waits for {@code minVersion}, if given, before a read that takes its turn first (see WholeJournalReads). */
     public void awaitIfAsked(UUID journalId, String caller, Long minVersion) {
         if (minVersion != null) {
             awaitVersion(journalId, caller, checkedMinVersion(minVersion));

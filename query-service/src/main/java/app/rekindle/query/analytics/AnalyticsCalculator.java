@@ -15,11 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** Pure arithmetic over the entries the timeline shows; no I/O, so it is tested with plain lists. */
+/** Pure arithmetic over the entries the timeline shows, added up per day; no I/O, so it is tested with plain lists. */
 final class AnalyticsCalculator {
 
     /**
@@ -55,37 +55,46 @@ final class AnalyticsCalculator {
     private AnalyticsCalculator() {
     }
 
+    /** The numbers of a list of entries: added up per day by {@link DayTotals#of}, then as the days are. */
     static JournalAnalytics compute(Header header, List<TimelineEntry> all, ZoneId zone, Range range) {
-        List<Day> days = all.stream().filter(e -> !e.retracted())
-                .map(e -> new Day(e.occurredAt().atZone(zone).toLocalDate(), e))
-                .filter(d -> range.contains(d.day())).toList();
-        List<TimelineEntry> entries = days.stream().map(Day::entry).toList();
-        Map<String, Integer> byKind = zeros(EntryKind.values());
-        Map<String, Integer> byStep = new LinkedHashMap<>();
-        for (Step step : Step.values()) {
-            byStep.put(step.slug(), 0);
-        }
-        entries.forEach(e -> {
-            byKind.merge(e.kind(), 1, Integer::sum);
-            if (e.step() != null) {
-                byStep.merge(e.step(), 1, Integer::sum);
+        TreeMap<LocalDate, DayTotals> days = new TreeMap<>();
+        all.forEach(e -> days.merge(e.occurredAt().atZone(zone).toLocalDate(), DayTotals.of(e), DayTotals::plus));
+        return compute(header, days, zone, range);
+    }
+
+    /** The numbers of a journal's days (in its zone), each with what its entries add up to. */
+    static JournalAnalytics compute(Header header, SortedMap<LocalDate, DayTotals> all, ZoneId zone, Range range) {
+        TreeMap<LocalDate, DayTotals> days = new TreeMap<>();
+        all.forEach((day, totals) -> {
+            if (totals.get("entries") > 0 && range.contains(day)) {
+                days.put(day, totals);
             }
         });
+        DayTotals sum = days.values().stream().reduce(DayTotals.NONE, DayTotals::plus);
+        Map<String, Integer> byKind = counts(sum, "kind:", EntryKind.values());
+        Map<String, Integer> byStep = new LinkedHashMap<>();
+        for (Step step : Step.values()) {
+            byStep.put(step.slug(), (int) sum.get("step:" + step.slug()));
+        }
         List<Period> periods = periods(days, range);
         return new JournalAnalytics(header.journalId(), header.version(), header.stale(), zone.getId(), range.from(),
-                range.to(), range.bucket(), entries.size(), byKind, byStep, periods,
-                trend(of(entries, "CHECK_IN"), "mood", periods.stream().map(Period::moodAverage).toList()),
-                trend(of(entries, "CHECK_IN"), "connection", periods.stream().map(Period::connectionAverage).toList()),
-                conversations(of(entries, "CONVERSATION")), togetherness(entries), dates(of(entries, "DATE")),
-                StreakCounter.count(days.stream().map(Day::day).toList(), range));
+                range.to(), range.bucket(), (int) sum.get("entries"), byKind, byStep, periods,
+                trend(sum, "mood", periods.stream().map(Period::moodAverage).toList()),
+                trend(sum, "connection", periods.stream().map(Period::connectionAverage).toList()),
+                new Conversations((int) sum.get("kind:CONVERSATION"), (int) sum.get("conversationMinutes"),
+                        counts(sum, "outcome:", ConversationOutcome.values()),
+                        counts(sum, "initiatedBy:", Initiator.values())),
+                new Togetherness((int) sum.get("kind:ACTIVITY"), (int) sum.get("date:HAPPENED"), together(sum),
+                        apart(sum, "MINE"), apart(sum, "PARTNERS")),
+                new Dates((int) sum.get("kind:DATE"), (int) sum.get("date:HAPPENED"), (int) sum.get("date:CANCELLED"),
+                        (int) sum.get("date:PLANNED"), average(sum.get("rating"), sum.get("rated")),
+                        (int) sum.get("rated")),
+                StreakCounter.count(List.copyOf(days.keySet()), range));
     }
 
-    record Day(LocalDate day, TimelineEntry entry) {
-    }
-
-    private static List<Period> periods(List<Day> days, Range range) {
-        TreeMap<LocalDate, List<TimelineEntry>> grouped = new TreeMap<>();
-        days.forEach(d -> grouped.computeIfAbsent(range.bucket().startOf(d.day()), k -> new ArrayList<>()).add(d.entry()));
+    private static List<Period> periods(TreeMap<LocalDate, DayTotals> days, Range range) {
+        TreeMap<LocalDate, DayTotals> grouped = new TreeMap<>();
+        days.forEach((day, totals) -> grouped.merge(range.bucket().startOf(day), totals, DayTotals::plus));
         LocalDate first = range.from() != null ? range.bucket().startOf(range.from())
                 : grouped.isEmpty() ? null : grouped.firstKey();
         LocalDate last = range.to() != null ? range.bucket().startOf(range.to())
@@ -94,85 +103,44 @@ final class AnalyticsCalculator {
         List<Period> periods = new ArrayList<>();
         for (LocalDate start = first; start != null && last != null && !start.isAfter(last);
              start = range.bucket().next(start)) {
-            List<TimelineEntry> in = grouped.getOrDefault(start, List.of());
-            List<TimelineEntry> checkIns = of(in, "CHECK_IN");
-            periods.add(new Period(start, in.size(), checkIns.size(), average(checkIns, "mood"),
-                    average(checkIns, "connection"), of(in, "CONVERSATION").size(), together(in),
-                    of(in, "PERSONAL_TIME").stream().mapToInt(e -> number(e, "minutes")).sum()));
+            DayTotals in = grouped.getOrDefault(start, DayTotals.NONE);
+            long checkIns = in.get("kind:CHECK_IN");
+            periods.add(new Period(start, (int) in.get("entries"), (int) checkIns, average(in.get("mood"), checkIns),
+                    average(in.get("connection"), checkIns), (int) in.get("kind:CONVERSATION"), together(in),
+                    (int) in.get("personalTimeMinutes")));
         }
         return periods;
     }
 
-    private static Trend trend(List<TimelineEntry> checkIns, String field, List<Double> perPeriod) {
+    private static Trend trend(DayTotals sum, String field, List<Double> perPeriod) {
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i < perPeriod.size(); i++) {
             if (perPeriod.get(i) != null) {
                 points.add(new double[]{i, perPeriod.get(i)});
             }
         }
-        return new Trend(average(checkIns, field), LeastSquares.slope(points),
+        return new Trend(average(sum.get(field), sum.get("kind:CHECK_IN")), LeastSquares.slope(points),
                 points.isEmpty() ? null : points.getFirst()[1], points.isEmpty() ? null : points.getLast()[1]);
     }
 
-    private static Conversations conversations(List<TimelineEntry> talks) {
-        Map<String, Integer> outcomes = zeros(ConversationOutcome.values());
-        Map<String, Integer> initiators = zeros(Initiator.values());
-        talks.forEach(e -> {
-            outcomes.merge(text(e, "outcome"), 1, Integer::sum);
-            initiators.merge(text(e, "initiatedBy"), 1, Integer::sum);
-        });
-        return new Conversations(talks.size(), talks.stream().mapToInt(e -> number(e, "minutes")).sum(), outcomes,
-                initiators);
+    /** Step 6's time together: shared activities and dates that happened. */
+    private static int together(DayTotals totals) {
+        return (int) (totals.get("kind:ACTIVITY") + totals.get("date:HAPPENED"));
     }
 
-    private static Togetherness togetherness(List<TimelineEntry> entries) {
-        int activities = of(entries, "ACTIVITY").size();
-        int happened = (int) of(entries, "DATE").stream().filter(e -> "HAPPENED".equals(text(e, "status"))).count();
-        return new Togetherness(activities, happened, activities + happened, apart(entries, "MINE"),
-                apart(entries, "PARTNERS"));
+    private static Apart apart(DayTotals sum, String whose) {
+        return new Apart((int) sum.get("apart:" + whose), (int) sum.get("apartMinutes:" + whose));
     }
 
-    private static Apart apart(List<TimelineEntry> entries, String whose) {
-        List<TimelineEntry> mine = of(entries, "PERSONAL_TIME").stream().filter(e -> whose.equals(text(e, "whose")))
-                .toList();
-        return new Apart(mine.size(), mine.stream().mapToInt(e -> number(e, "minutes")).sum());
+    private static Double average(long sum, long count) {
+        return count == 0 ? null : sum / (double) count;
     }
 
-    private static Dates dates(List<TimelineEntry> dates) {
-        Map<String, Integer> byStatus = new LinkedHashMap<>();
-        dates.forEach(e -> byStatus.merge(text(e, "status"), 1, Integer::sum));
-        List<TimelineEntry> rated = dates.stream().filter(e -> e.fields().get("rating") != null).toList();
-        return new Dates(dates.size(), byStatus.getOrDefault("HAPPENED", 0), byStatus.getOrDefault("CANCELLED", 0),
-                byStatus.getOrDefault("PLANNED", 0), average(rated, "rating"), rated.size());
-    }
-
-    private static int together(List<TimelineEntry> in) {
-        return of(in, "ACTIVITY").size()
-                + (int) of(in, "DATE").stream().filter(e -> "HAPPENED".equals(text(e, "status"))).count();
-    }
-
-    static List<TimelineEntry> of(List<TimelineEntry> entries, String kind) {
-        return entries.stream().filter(e -> kind.equals(e.kind())).toList();
-    }
-
-    static Double average(List<TimelineEntry> entries, String field) {
-        return entries.isEmpty() ? null
-                : entries.stream().mapToInt(e -> number(e, field)).sum() / (double) entries.size();
-    }
-
-    private static int number(TimelineEntry entry, String field) {
-        return ((Number) Objects.requireNonNull(entry.fields().get(field), field)).intValue();
-    }
-
-    private static String text(TimelineEntry entry, String field) {
-        return String.valueOf(entry.fields().get(field));
-    }
-
-    private static Map<String, Integer> zeros(Enum<?>[] values) {
-        Map<String, Integer> zeros = new LinkedHashMap<>();
+    private static Map<String, Integer> counts(DayTotals sum, String prefix, Enum<?>[] values) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (Enum<?> value : values) {
-            zeros.put(value.name(), 0);
+            counts.put(value.name(), (int) sum.get(prefix + value.name()));
         }
-        return zeros;
+        return counts;
     }
 }

@@ -1,8 +1,7 @@
 package app.rekindle.query.analytics;
 
 import io.swagger.v3.oas.annotations.Operation;
-import app.rekindle.query.replay.JournalFold;
-import app.rekindle.query.replay.JournalReplay;
+import app.rekindle.query.journals.JournalCalendars;
 import app.rekindle.query.web.InvalidParameter;
 import app.rekindle.query.replay.WholeJournalReads;
 import org.springframework.http.ResponseEntity;
@@ -15,22 +14,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
- * Analytics are computed on read from the replayed journal rather than kept as counters: amendments move
- * entries between weeks and change their values, and weeks and months depend on the journal's time zone,
- * so counters would need the same fold anyway. Reading the fold keeps the numbers equal to the timeline's.
+ * Analytics add up the day totals the projection keeps per journal day ({@link AnalyticsDays}), so a read costs
+ * the days of its range, not the entries; weeks, months, averages, trends and streaks are computed from the
+ * days on read, since they depend on the range asked for. An open range still covers the journal's whole span
+ * of days, so it keeps its turn among the whole-journal reads.
  */
 @RestController
 class AnalyticsController {
 
-    private final JournalReplay replay;
+    private final AnalyticsDays days;
+    private final JournalCalendars calendars;
     private final WholeJournalReads reads;
     private final Clock clock;
 
-    AnalyticsController(JournalReplay replay, WholeJournalReads reads, Clock clock) {
-        this.replay = replay;
+    AnalyticsController(AnalyticsDays days, JournalCalendars calendars, WholeJournalReads reads, Clock clock) {
+        this.days = days;
+        this.calendars = calendars;
         this.reads = reads;
         this.clock = clock;
     }
@@ -51,12 +54,12 @@ class AnalyticsController {
         // first and last days are known.
         new AnalyticsCalculator.Range(from, to, grouping, null).checkSpan(from, to);
         return reads.read(journalId, jwt.getSubject(), minVersion, access -> {
-            JournalFold journal = replay.upTo(journalId, access.version());
-            LocalDate today = clock.instant().atZone(journal.zone()).toLocalDate();
+            ZoneId zone = calendars.of(journalId).zone();
+            LocalDate today = clock.instant().atZone(zone).toLocalDate();
             var range = new AnalyticsCalculator.Range(from, to, grouping, today);
             return AnalyticsCalculator.compute(
                     new AnalyticsCalculator.Header(journalId, access.version(), access.stale()),
-                    journal.entries(), journal.zone(), range);
+                    days.days(journalId, from, to), zone, range);
         });
     }
 }

@@ -2,8 +2,9 @@ package app.rekindle.query.export;
 
 import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.history.EventLog;
-import app.rekindle.query.history.LoggedEvent;
-import app.rekindle.query.replay.JournalFold;
+import app.rekindle.query.journals.JournalCalendars;
+import app.rekindle.query.progress.ProgressQuery;
+import app.rekindle.query.timeline.TimelineEntries;
 import app.rekindle.query.web.InvalidParameter;
 import app.rekindle.query.access.ReadGate;
 import app.rekindle.query.replay.WholeJournalReads;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 
 @RestController
@@ -43,17 +43,24 @@ class ExportController {
     private final EventLog log;
     private final ReadGate gate;
     private final WholeJournalReads reads;
+    private final TimelineEntries entries;
+    private final ProgressQuery progress;
+    private final JournalCalendars calendars;
 
-    ExportController(EventLog log, ReadGate gate, WholeJournalReads reads) {
+    ExportController(EventLog log, ReadGate gate, WholeJournalReads reads, TimelineEntries entries,
+                     ProgressQuery progress, JournalCalendars calendars) {
         this.log = log;
         this.gate = gate;
         this.reads = reads;
+        this.entries = entries;
+        this.progress = progress;
+        this.calendars = calendars;
     }
 
     /**
      * The whole journal as a download; {@code format} is json (default), markdown or csv. The json export is
-     * streamed page by page and folds nothing; markdown and csv need the folded journal, so they take a turn
-     * among the whole-journal reads.
+     * streamed page by page; markdown and csv are built in memory from every entry, so they take a turn among
+     * the whole-journal reads.
      */
     @Operation(summary = "Export the journal: its event history (json), a readable journal (markdown) or its entries (csv)")
     @GetMapping("/journals/{journalId}/export")
@@ -65,10 +72,10 @@ class ExportController {
                 ? gate.read(journalId, jwt.getSubject(), minVersion,
                         access -> JsonExport.of(journalId, access.version(), log))
                 : reads.read(journalId, jwt.getSubject(), minVersion, access -> {
-                    List<LoggedEvent> events = log.between(journalId, -1, access.version());
                     String text = chosen == Format.MARKDOWN
-                            ? MarkdownExport.of(events.getFirst().decode(), JournalFold.of(events))
-                            : CsvExport.of(JournalFold.of(events).entries());
+                            ? MarkdownExport.of(log.between(journalId, -1, 0).getFirst().decode(),
+                                    calendars.of(journalId), entries.all(journalId), progress.steps(journalId))
+                            : CsvExport.of(entries.all(journalId));
                     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                     return out -> out.write(bytes);
                 });

@@ -2,14 +2,15 @@ package app.rekindle.query.export;
 
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEvent.JournalOpened;
+import app.rekindle.query.journals.JournalCalendars.Calendar;
 import app.rekindle.query.progress.StepProgress;
-import app.rekindle.query.replay.JournalFold;
 import app.rekindle.query.timeline.TimelineEntry;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,7 +22,7 @@ final class MarkdownExport {
     private MarkdownExport() {
     }
 
-    static String of(JournalEvent first, JournalFold journal) {
+    static String of(JournalEvent first, Calendar journal, List<TimelineEntry> entries, List<StepProgress> steps) {
         StringBuilder md = new StringBuilder();
         if (first instanceof JournalOpened opened) {
             md.append("# Journal with ").append(MarkdownText.escape(opened.partnerName())).append("\n\n")
@@ -30,13 +31,13 @@ final class MarkdownExport {
                     .append(" · time zone ").append(journal.zone()).append("\n\n");
         }
         md.append("## Progress\n\n");
-        for (StepProgress step : journal.steps()) {
+        for (StepProgress step : steps) {
             md.append("- ").append(step.number()).append(". ").append(step.step()).append(": ")
                     .append(step.status().toLowerCase().replace('_', ' ')).append(" (").append(step.entryCount())
                     .append(step.entryCount() == 1 ? " entry)" : " entries)").append('\n');
         }
         LocalDate day = null;
-        for (TimelineEntry entry : journal.entries().stream().filter(e -> !e.retracted())
+        for (TimelineEntry entry : entries.stream().filter(e -> !e.retracted())
                 .sorted(Comparator.comparing(TimelineEntry::occurredAt)).toList()) {
             ZonedDateTime at = entry.occurredAt().atZone(journal.zone());
             if (!at.toLocalDate().equals(day)) {

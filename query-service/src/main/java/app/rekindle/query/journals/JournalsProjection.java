@@ -1,10 +1,17 @@
 package app.rekindle.query.journals;
 
 import app.rekindle.events.JournalEvent;
+import app.rekindle.events.JournalEvent.DateCancelled;
+import app.rekindle.events.JournalEvent.DateHappened;
+import app.rekindle.events.JournalEvent.EntryAmended;
 import app.rekindle.events.JournalEvent.EntryLogged;
 import app.rekindle.events.JournalEvent.EntryRetracted;
 import app.rekindle.events.JournalEvent.JournalClosed;
+import app.rekindle.events.JournalEvent.JournalErased;
 import app.rekindle.events.JournalEvent.JournalOpened;
+import app.rekindle.events.JournalEvent.StepCompleted;
+import app.rekindle.events.JournalEvent.StepReopened;
+import app.rekindle.events.JournalEvent.StepStarted;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.projection.EntryMoment;
 import app.rekindle.query.projection.ViewProjection;
@@ -35,14 +42,14 @@ class JournalsProjection implements ViewProjection {
     @Override
     public void apply(PublishedEvent published) {
         JournalEvent event = published.event();
-        if (event instanceof JournalOpened opened) {
-            open(opened, published.sequence());
-            return;
-        }
         // A batch writes each journal's row once for all its events: the last version, the entries added up.
         int entries = 0;
         Timestamp lastEntryAt = null;
         switch (event) {
+            case JournalOpened opened -> {
+                open(opened, published.sequence());
+                return;
+            }
             case EntryLogged logged -> {
                 entries = 1;
                 lastEntryAt = Timestamp.from(EntryMoment.of(logged));
@@ -54,7 +61,20 @@ class JournalsProjection implements ViewProjection {
                             where journal_id = :id""",
                     new MapSqlParameterSource("outcome", closed.outcome().name()).addValue("note", closed.note(), Types.VARCHAR)
                             .addValue("at", Timestamp.from(closed.occurredAt())).addValue("id", closed.journalId()));
-            default -> {
+            // The rest only move the journal's version.
+            case EntryAmended amended -> {
+            }
+            case DateHappened happened -> {
+            }
+            case DateCancelled cancelled -> {
+            }
+            case StepStarted started -> {
+            }
+            case StepCompleted completed -> {
+            }
+            case StepReopened reopened -> {
+            }
+            case JournalErased erased -> {
             }
         }
         writes.followUp(List.of("journal-view", event.journalId()), """

@@ -1,7 +1,6 @@
 package app.rekindle.query.nudges;
 
 import app.rekindle.query.progress.StepProgress;
-import app.rekindle.query.replay.JournalFold;
 import app.rekindle.query.timeline.TimelineEntry;
 
 import java.time.Duration;
@@ -15,10 +14,17 @@ import java.util.stream.Stream;
 /** The nudges a journal calls for at an instant. Pure: the journal, the thresholds and "now" come in. */
 final class NudgeRules {
 
+    /**
+     * What the rules look at: when the journal was opened, its entries in the order they were logged (at least
+     * those a nudge can depend on) and its six steps.
+     */
+    record Journal(Instant openedAt, List<TimelineEntry> entries, List<StepProgress> steps) {
+    }
+
     private NudgeRules() {
     }
 
-    static List<Nudge> at(Instant now, JournalFold journal, NudgeProperties limits) {
+    static List<Nudge> at(Instant now, Journal journal, NudgeProperties limits) {
         List<TimelineEntry> entries = journal.entries().stream().filter(e -> !e.retracted())
                 .filter(e -> !e.occurredAt().isAfter(now)).toList();
         List<Nudge> nudges = new ArrayList<>();

@@ -1,8 +1,7 @@
 package app.rekindle.query.nudges;
 
 import io.swagger.v3.oas.annotations.Operation;
-import app.rekindle.query.replay.JournalReplay;
-import app.rekindle.query.replay.WholeJournalReads;
+import app.rekindle.query.access.ReadGate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,14 +21,14 @@ class NudgesController {
     record Nudges(UUID journalId, long version, boolean stale, List<Nudge> nudges) {
     }
 
-    private final JournalReplay replay;
-    private final WholeJournalReads reads;
+    private final NudgeJournals journals;
+    private final ReadGate gate;
     private final NudgeProperties limits;
     private final Clock clock;
 
-    NudgesController(JournalReplay replay, WholeJournalReads reads, NudgeProperties limits, Clock clock) {
-        this.replay = replay;
-        this.reads = reads;
+    NudgesController(NudgeJournals journals, ReadGate gate, NudgeProperties limits, Clock clock) {
+        this.journals = journals;
+        this.gate = gate;
         this.limits = limits;
         this.clock = clock;
     }
@@ -37,7 +37,11 @@ class NudgesController {
     @GetMapping("/journals/{journalId}/nudges")
     ResponseEntity<Nudges> nudges(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                   @RequestParam(required = false) Long minVersion) {
-        return reads.read(journalId, jwt.getSubject(), minVersion, access -> new Nudges(journalId, access.version(),
-                access.stale(), NudgeRules.at(clock.instant(), replay.upTo(journalId, access.version()), limits)));
+        // Only the entries a nudge can depend on are read, so this is no whole-journal read and takes no turn.
+        return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+            Instant now = clock.instant();
+            return new Nudges(journalId, access.version(), access.stale(),
+                    NudgeRules.at(now, journals.at(journalId, now, limits), limits));
+        });
     }
 }

@@ -1,9 +1,9 @@
 package app.rekindle.query.onthisday;
 
 import io.swagger.v3.oas.annotations.Operation;
-import app.rekindle.query.replay.JournalFold;
-import app.rekindle.query.replay.JournalReplay;
-import app.rekindle.query.replay.WholeJournalReads;
+import app.rekindle.query.journals.JournalCalendars;
+import app.rekindle.query.timeline.TimelineEntries;
+import app.rekindle.query.access.ReadGate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,18 +14,24 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 @RestController
 class OnThisDayController {
 
-    private final JournalReplay replay;
-    private final WholeJournalReads reads;
+    private final EntryDays days;
+    private final TimelineEntries entries;
+    private final JournalCalendars calendars;
+    private final ReadGate gate;
     private final Clock clock;
 
-    OnThisDayController(JournalReplay replay, WholeJournalReads reads, Clock clock) {
-        this.replay = replay;
-        this.reads = reads;
+    OnThisDayController(EntryDays days, TimelineEntries entries, JournalCalendars calendars, ReadGate gate,
+                        Clock clock) {
+        this.days = days;
+        this.entries = entries;
+        this.calendars = calendars;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -35,11 +41,12 @@ class OnThisDayController {
     ResponseEntity<OnThisDay> onThisDay(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
                                         @RequestParam(required = false) LocalDate date,
                                         @RequestParam(required = false) Long minVersion) {
-        return reads.read(journalId, jwt.getSubject(), minVersion, access -> {
-            JournalFold journal = replay.upTo(journalId, access.version());
-            LocalDate day = date != null ? date : clock.instant().atZone(journal.zone()).toLocalDate();
+        // Only the entries of the matching days are read (by index): no whole-journal read, no turn.
+        return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+            ZoneId zone = calendars.of(journalId).zone();
+            LocalDate day = date != null ? date : clock.instant().atZone(zone).toLocalDate();
             return new OnThisDay(journalId, access.version(), access.stale(), day,
-                    EarlierDays.of(journal.entries(), journal.zone(), day));
+                    EarlierDays.of(entries.some(journalId, days.earlier(journalId, day)), zone, day));
         });
     }
 }

@@ -22,9 +22,8 @@ import java.util.List;
 @Component
 class QueryApiDocs implements OpenApiCustomizer {
 
-    /** Reads answered from a fold of the whole journal, which take a turn (replay.WholeJournalReads). */
-    private static final List<String> WHOLE_JOURNAL_READS = List.of("/analytics", "/on-this-day", "/nudges",
-            "/export", "/timeline", "/progress");
+    /** Reads that hold every entry of a journal in memory, which take a turn (replay.WholeJournalReads). */
+    private static final List<String> WHOLE_JOURNAL_READS = List.of("/analytics", "/export");
     private static final ProblemResponses PROBLEMS = new ProblemResponses("limit", "must be between 1 and 100");
 
     @Override
@@ -70,8 +69,7 @@ class QueryApiDocs implements OpenApiCustomizer {
         }
         if (WHOLE_JOURNAL_READS.stream().anyMatch(path::endsWith)) {
             PROBLEMS.add(operation, 429, "Too many reads holding a whole journal in memory at once "
-                    + "(rekindle.read.max-whole-journal-reads; on timeline and progress only with asOf, on export only for "
-                    + "markdown and csv); "
+                    + "(rekindle.read.max-whole-journal-reads; on export only for markdown and csv); "
                     + "Retry-After says when to ask again", "too-many-requests", "Too many requests",
                     "The service is answering as many whole-journal reads as it can; retry shortly.");
         }

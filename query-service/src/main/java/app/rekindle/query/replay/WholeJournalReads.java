@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Reads that fold a whole journal in memory (analytics, as-of, on-this-day, nudges, markdown and csv export) cost
+ * Reads that may hold a whole journal in memory (analytics over an open range, markdown and csv export) cost
  * memory in proportion to the journal, so only {@code rekindle.read.max-whole-journal-reads} run at once; the
  * others wait up to {@code rekindle.read.whole-journal-wait} for a turn, then answer 429. Many such requests
  * then slow each other down instead of running the service out of memory (an analytics flood once did, and

@@ -5,6 +5,7 @@ import app.rekindle.query.web.EntryNotFound;
 import app.rekindle.query.access.JournalAccess;
 import app.rekindle.query.access.JournalNotFound;
 import app.rekindle.query.access.ReadGate;
+import app.rekindle.query.replay.AsOfVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,10 +23,12 @@ class TimelineController {
 
     private final TimelineQuery query;
     private final ReadGate gate;
+    private final AsOfVersion asOfVersion;
 
-    TimelineController(TimelineQuery query, ReadGate gate) {
+    TimelineController(TimelineQuery query, ReadGate gate, AsOfVersion asOfVersion) {
         this.query = query;
         this.gate = gate;
+        this.asOfVersion = asOfVersion;
     }
 
     @Operation(summary = "My journal's entries, newest first, filtered and keyset-paged")
@@ -42,13 +45,35 @@ class TimelineController {
                                           @RequestParam(required = false) Long minVersion) {
         // Parameters are checked before waiting, so a bad request never costs the client the wait.
         TimelineFilter filter = TimelineFilter.of(step, kind, from, to, q, includeRetracted, limit, cursor);
-        // The most read page: its access check and its rows in one statement (no transaction), see visiblePage.
-        gate.awaitIfAsked(journalId, jwt.getSubject(), minVersion);
-        TimelineQuery.VisiblePage visible = query.visiblePage(journalId, jwt.getSubject(), filter)
-                .orElseThrow(JournalNotFound::new);
-        JournalAccess access = visible.access();
-        return ReadGate.answer(access, new TimelinePage(journalId, access.version(), access.stale(),
-                visible.page().entries(), visible.page().nextCursor()));
+        return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+            TimelineQuery.Page page = query.page(journalId, filter, null);
+            return new TimelinePage(journalId, access.version(), access.stale(), page.entries(), page.nextCursor());
+        });
+    }
+
+    /**
+     * The timeline as it stood at a past instant, through the same filters and paging. Mapped with
+     * {@code params = "asOf"}, so Spring routes here only when the parameter is present; {@code version} in the
+     * answer is the journal's version at that instant.
+     */
+    @GetMapping(path = "/journals/{journalId}/timeline", params = "asOf")
+    ResponseEntity<TimelinePage> timelineAsOf(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
+                                              @RequestParam Instant asOf,
+                                              @RequestParam(required = false) String step,
+                                              @RequestParam(required = false) EntryKind kind,
+                                              @RequestParam(required = false) Instant from,
+                                              @RequestParam(required = false) Instant to,
+                                              @RequestParam(required = false) String q,
+                                              @RequestParam(required = false) Integer limit,
+                                              @RequestParam(required = false) String cursor,
+                                              @RequestParam(required = false) Boolean includeRetracted,
+                                              @RequestParam(required = false) Long minVersion) {
+        TimelineFilter filter = TimelineFilter.of(step, kind, from, to, q, includeRetracted, limit, cursor);
+        return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
+            long version = asOfVersion.at(journalId, asOf, access.version());
+            TimelineQuery.Page page = query.page(journalId, filter, version);
+            return new TimelinePage(journalId, version, access.stale(), page.entries(), page.nextCursor());
+        });
     }
 
     /** The entry with its whole amendment history, retracted or not. */

@@ -12,23 +12,23 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Newest first, keyset-paged on (occurred_at, entry_id) so a page costs the same however deep it is and
- * entries added meanwhile neither repeat nor vanish; served by the (journal_id, occurred_at desc,
- * entry_id desc) index.
+ * entries added meanwhile neither repeat nor vanish. The live page reads the current rows (index
+ * timeline_entry_page); a page as of a past version reads the same columns from the versions valid then
+ * (index timeline_entry_version_page), through the same filters and paging.
  */
 @Repository
 class TimelineQuery {
 
-    private static final String COLUMNS = """
+    static final String SELECT = """
             select entry_id, kind, step, occurred_at, recorded_at, fields::text as fields, revision, retracted,
                    retracted_at, retraction_reason
-            from timeline_entry
             """;
+    static final String COLUMNS = SELECT + " from timeline_entry";
 
     private final JdbcClient jdbc;
 
@@ -37,63 +37,55 @@ class TimelineQuery {
     }
 
     /**
-     * One page of a journal the caller may see, with the journal's version and staleness read in the same
-     * statement (so in the same snapshot, in one round trip); empty when the journal is missing, erased or
-     * someone else's, and then no entry is read at all. The next cursor is present only when another page exists
-     * (one extra row is fetched to know).
+     * One page of the journal as it stands, or as it stood at version {@code asOf} when that is not null. The
+     * next cursor is present only when another page exists (one extra row is fetched to know).
      */
-    Optional<VisiblePage> visiblePage(UUID journalId, String caller, TimelineFilter filter) {
-        StringBuilder entries = new StringBuilder(COLUMNS).append(" where journal_id = :journal");
+    Page page(UUID journalId, TimelineFilter filter, Long asOf) {
+        StringBuilder sql = new StringBuilder(SELECT);
         Map<String, Object> params = new HashMap<>();
         params.put("journal", journalId);
-        params.put("caller", caller);
+        if (asOf == null) {
+            sql.append(" from timeline_entry where journal_id = :journal");
+        } else {
+            sql.append(" from timeline_entry_version where journal_id = :journal and valid_from <= :asOf"
+                    + " and (valid_to is null or valid_to > :asOf)");
+            params.put("asOf", asOf);
+        }
         if (!filter.includeRetracted()) {
-            entries.append(" and not retracted");
+            sql.append(" and not retracted");
         }
         if (filter.step() != null) {
-            entries.append(" and step = :step");
+            sql.append(" and step = :step");
             params.put("step", filter.step().slug());
         }
         if (filter.kind() != null) {
-            entries.append(" and kind = :kind");
+            sql.append(" and kind = :kind");
             params.put("kind", filter.kind().name());
         }
         if (filter.from() != null) {
-            entries.append(" and occurred_at >= :from");
+            sql.append(" and occurred_at >= :from");
             params.put("from", Timestamp.from(filter.from()));
         }
         if (filter.to() != null) {
-            entries.append(" and occurred_at < :to");
+            sql.append(" and occurred_at < :to");
             params.put("to", Timestamp.from(filter.to()));
         }
         if (filter.q() != null) {
-            entries.append(" and strpos(search_text, :q) > 0");
+            sql.append(" and strpos(search_text, :q) > 0");
             params.put("q", filter.q());
         }
         if (filter.after() != null) {
-            entries.append(" and (occurred_at, entry_id) < (:afterAt, :afterId)");
+            sql.append(" and (occurred_at, entry_id) < (:afterAt, :afterId)");
             params.put("afterAt", Timestamp.from(filter.after().occurredAt()));
             params.put("afterId", filter.after().entryId());
         }
-        entries.append(" order by occurred_at desc, entry_id desc limit :limit");
+        sql.append(" order by occurred_at desc, entry_id desc limit :limit");
         params.put("limit", filter.limit() + 1);
-        // A journal without matching entries still gives one row (the access row, entry columns null).
-        String sql = ReadGate.ACCESS_CTE + "select a.version, a.stale, e.* from access a left join lateral ("
-                + entries + ") e on true order by e.occurred_at desc, e.entry_id desc";
-        List<Row> rows = jdbc.sql(sql).params(params).query(TimelineQuery::row).list();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        JournalAccess access = new JournalAccess(journalId, rows.getFirst().version(), rows.getFirst().stale());
-        List<TimelineEntry> found = rows.stream().map(Row::entry).filter(Objects::nonNull).toList();
-        return Optional.of(new VisiblePage(access, page(found, filter.limit())));
-    }
-
-    private static Page page(List<TimelineEntry> rows, int limit) {
-        if (rows.size() <= limit) {
+        List<TimelineEntry> rows = jdbc.sql(sql.toString()).params(params).query(TimelineQuery::entry).list();
+        if (rows.size() <= filter.limit()) {
             return new Page(rows, null);
         }
-        List<TimelineEntry> page = rows.subList(0, limit);
+        List<TimelineEntry> page = rows.subList(0, filter.limit());
         TimelineEntry last = page.getLast();
         return new Page(List.copyOf(page), new TimelineCursor(last.occurredAt(), last.entryId()).encode());
     }
@@ -117,19 +109,7 @@ class TimelineQuery {
     record Page(List<TimelineEntry> entries, String nextCursor) {
     }
 
-    record VisiblePage(JournalAccess access, Page page) {
-    }
-
-    /** The access columns of every row, and the entry of the row (null on the row of a page without entries). */
-    private record Row(long version, boolean stale, TimelineEntry entry) {
-    }
-
-    private static Row row(ResultSet rs, int row) throws SQLException {
-        return new Row(rs.getLong("version"), rs.getBoolean("stale"),
-                rs.getObject("entry_id") == null ? null : entry(rs, row));
-    }
-
-    private static TimelineEntry entry(ResultSet rs, int row) throws SQLException {
+    static TimelineEntry entry(ResultSet rs, int row) throws SQLException {
         return new TimelineEntry(rs.getObject("entry_id", UUID.class), rs.getString("kind"), rs.getString("step"),
                 instant(rs, "occurred_at"), instant(rs, "recorded_at"), EntryFields.fromJson(rs.getString("fields")),
                 rs.getInt("revision"), rs.getBoolean("retracted"), instant(rs, "retracted_at"),

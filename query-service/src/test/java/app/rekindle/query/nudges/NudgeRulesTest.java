@@ -3,18 +3,17 @@ package app.rekindle.query.nudges;
 import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.ConversationOutcome;
 import app.rekindle.events.DateKind;
-import app.rekindle.events.EventTypes;
 import app.rekindle.events.Initiator;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEvent.*;
-import app.rekindle.events.JournalEventJson;
+import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.Step;
 import app.rekindle.events.Whose;
-import app.rekindle.query.history.LoggedEvent;
-import app.rekindle.query.replay.JournalFold;
+import app.rekindle.query.QueryServiceTest;
+import app.rekindle.query.projection.Projector;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +22,17 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class NudgeRulesTest {
+/** The rules over journals written through the projection, read as the nudges endpoint reads them. */
+class NudgeRulesTest extends QueryServiceTest {
 
     static final Instant NOW = Instant.parse("2026-06-30T12:00:00Z");
     static final NudgeProperties DEFAULTS = new NudgeProperties(Duration.ofDays(10), Duration.ofDays(21),
             Duration.ofDays(30), 0.75);
+
+    @Autowired
+    Projector projector;
+    @Autowired
+    NudgeJournals journals;
 
     final UUID journal = UUID.randomUUID();
     final List<JournalEvent> events = new ArrayList<>();
@@ -53,7 +58,7 @@ class NudgeRulesTest {
         add(future);
         add(new DateHappened(journal, happened.entryId(), 4, "Fun", ago(3), ago(3)));
 
-        List<Nudge> nudges = NudgeRules.at(NOW, fold(), DEFAULTS);
+        List<Nudge> nudges = NudgeRules.at(NOW, journal(DEFAULTS), DEFAULTS);
 
         assertThat(nudges).extracting(Nudge::kind).containsExactly(Nudge.Kind.NO_RECENT_CONVERSATION,
                 Nudge.Kind.STEP_STALLED, Nudge.Kind.PERSONAL_TIME_ONE_SIDED, Nudge.Kind.DATE_UNRESOLVED);
@@ -74,8 +79,8 @@ class NudgeRulesTest {
         var patient = new NudgeProperties(Duration.ofDays(14), Duration.ofDays(21), Duration.ofDays(30), 0.75);
         var strict = new NudgeProperties(Duration.ofDays(7), Duration.ofDays(10), Duration.ofDays(30), 0.6);
 
-        assertThat(NudgeRules.at(NOW, fold(), patient)).isEmpty();
-        assertThat(NudgeRules.at(NOW, fold(), strict)).extracting(Nudge::kind).containsExactly(
+        assertThat(NudgeRules.at(NOW, journal(patient), patient)).isEmpty();
+        assertThat(NudgeRules.at(NOW, journal(strict), strict)).extracting(Nudge::kind).containsExactly(
                 Nudge.Kind.NO_RECENT_CONVERSATION, Nudge.Kind.STEP_STALLED, Nudge.Kind.PERSONAL_TIME_ONE_SIDED);
     }
 
@@ -83,7 +88,7 @@ class NudgeRulesTest {
     void a_new_journal_with_nothing_yet_is_left_alone() {
         add(new JournalOpened(journal, "alice", "Sam", "Back", "Europe/Berlin", ago(2), ago(2)));
 
-        assertThat(NudgeRules.at(NOW, fold(), DEFAULTS)).isEmpty();
+        assertThat(NudgeRules.at(NOW, journal(DEFAULTS), DEFAULTS)).isEmpty();
     }
 
     private ConversationLogged talk(Instant at) {
@@ -99,14 +104,12 @@ class NudgeRulesTest {
         events.add(event);
     }
 
-    private JournalFold fold() {
-        List<LoggedEvent> logged = new ArrayList<>();
+    private NudgeRules.Journal journal(NudgeProperties limits) {
         for (int i = 0; i < events.size(); i++) {
-            JournalEvent event = events.get(i);
-            logged.add(new LoggedEvent(i, UUID.randomUUID().toString(), EventTypes.of(event).name(), 1,
-                    event.occurredAt(), event.recordedAt(),
-                    new String(JournalEventJson.toBytes(event), StandardCharsets.UTF_8)));
+            assertThat(projector.apply(PublishedEvent.of(UUID.randomUUID().toString(), i, events.get(i))))
+                    .isEqualTo(Projector.Outcome.APPLIED);
         }
-        return JournalFold.of(logged);
+        events.clear(); // applied once, however often the journal is read
+        return journals.at(journal, NOW, limits);
     }
 }

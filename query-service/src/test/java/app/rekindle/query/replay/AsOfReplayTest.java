@@ -5,6 +5,7 @@ import app.rekindle.events.Step;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
+import app.rekindle.query.projection.Incoming;
 import app.rekindle.query.projection.Projector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,35 @@ class AsOfReplayTest extends QueryServiceTest {
         assertThat(second.get("nextCursor").isNull()).isTrue();
         assertThat(second.get("entries")).isEqualTo(get("/timeline?limit=4&cursor="
                 + first.get("nextCursor").asString()).get("entries"));
+    }
+
+    @Test
+    void a_journal_projected_in_one_batch_answers_as_of_every_version_inside_it() {
+        var talk = journal.conversation("Holidays");
+        var started = journal.started(Step.COMMUNICATE_OPENLY);
+        var retracted = journal.retracted(talk.entryId(), "wrong journal");
+        var again = journal.conversation("Holidays, really");
+        var completed = journal.completed(Step.COMMUNICATE_OPENLY, "done");
+        var events = java.util.stream.Stream.of(talk, started, retracted, again, completed)
+                .map(event -> Incoming.direct(journal.publish(event))).toList();
+        assertThat(projector.applyAllUncounted(events).outcomes()).containsOnly(Projector.Outcome.APPLIED);
+
+        JsonNode afterTalk = get("/progress?asOf=" + talk.recordedAt()).get("steps").get(1);
+        JsonNode afterRetraction = get("/progress?asOf=" + retracted.recordedAt()).get("steps").get(1);
+        JsonNode afterAgain = get("/progress?asOf=" + again.recordedAt()).get("steps").get(1);
+
+        assertThat(afterTalk.get("status").asString()).isEqualTo("NOT_STARTED");
+        assertThat(afterTalk.get("entryCount").asInt()).isEqualTo(1);
+        assertThat(afterRetraction.get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(afterRetraction.get("entryCount").asInt()).isZero();
+        assertThat(afterRetraction.get("lastEntryAt").isNull()).isTrue();
+        assertThat(afterAgain.get("entryCount").asInt()).isEqualTo(1);
+        assertThat(afterAgain.get("lastEntryAt").asString()).isEqualTo(again.occurredAt().toString());
+        assertThat(get("/progress?asOf=" + completed.recordedAt()).get("steps").get(1).get("status").asString())
+                .isEqualTo("COMPLETED");
+        assertThat(get("/timeline?asOf=" + talk.recordedAt()).get("entries")).hasSize(1);
+        assertThat(get("/timeline?asOf=" + retracted.recordedAt()).get("entries")).isEmpty();
+        assertThat(get("/timeline?includeRetracted=true&asOf=" + again.recordedAt()).get("entries")).hasSize(2);
     }
 
     @ParameterizedTest

@@ -68,6 +68,11 @@ class WholeJournalReadsTest extends QueryServiceTest {
             assertThat(live.status()).as("a page of the live timeline takes no turn").isEqualTo(200);
             assertThat(api.get("/journals/" + journal.id + "/export", journal.owner).status())
                     .as("the json export streams the log and folds nothing: no turn").isEqualTo(200);
+            for (String read : List.of("/timeline?asOf=2030-01-01T00:00:00Z", "/progress?asOf=2030-01-01T00:00:00Z",
+                    "/nudges", "/on-this-day")) {
+                assertThat(api.get("/journals/" + journal.id + read, journal.owner).status())
+                        .as(read + " reads the rows of one moment or one window: no turn").isEqualTo(200);
+            }
         } finally {
             finish.countDown();
             CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);

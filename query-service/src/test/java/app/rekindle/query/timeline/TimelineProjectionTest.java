@@ -5,10 +5,13 @@ import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEvent.EntryLogged;
 import app.rekindle.events.Step;
 import app.rekindle.query.QueryServiceTest;
+import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +21,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TimelineProjectionTest extends QueryServiceTest {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     Projector projector;
@@ -131,8 +137,8 @@ class TimelineProjectionTest extends QueryServiceTest {
         String cursor = null;
         int pages = 0;
         do {
-            TimelineQuery.Page page = timeline.visiblePage(journal.id, journal.owner,
-                    filter(null, null, null, null, null, null, 4, cursor)).orElseThrow().page();
+            TimelineQuery.Page page = timeline.page(journal.id, filter(null, null, null, null, null, null, 4, cursor),
+                    null);
             walked.addAll(page.entries());
             cursor = page.nextCursor();
             pages++;
@@ -183,19 +189,21 @@ class TimelineProjectionTest extends QueryServiceTest {
         log(journal, journal.checkIn("One"));
         TimelineFilter all = filter(null, null, null, null, null, null, 10, null);
 
-        TimelineQuery.VisiblePage visible = timeline.visiblePage(journal.id, journal.owner, all).orElseThrow();
-        assertThat(visible.access().version()).isEqualTo(journal.version());
-        assertThat(visible.page().entries()).hasSize(1);
-        TimelineQuery.VisiblePage noMatch = timeline.visiblePage(journal.id, journal.owner,
-                filter(null, EntryKind.DATE, null, null, null, null, 10, null)).orElseThrow();
-        assertThat(noMatch.access().version()).isEqualTo(journal.version());
-        assertThat(noMatch.page().entries()).isEmpty();
-        assertThat(noMatch.page().nextCursor()).isNull();
+        TestApi api = new TestApi(port);
+        String path = "/journals/" + journal.id + "/timeline";
 
-        assertThat(timeline.visiblePage(journal.id, "someone-else", all)).isEmpty();
-        assertThat(timeline.visiblePage(UUID.randomUUID(), journal.owner, all)).isEmpty();
+        JsonNode visible = api.get(path, journal.owner).body();
+        assertThat(visible.get("version").asLong()).isEqualTo(journal.version());
+        assertThat(visible.get("entries")).hasSize(1);
+        JsonNode noMatch = api.get(path + "?kind=DATE", journal.owner).body();
+        assertThat(noMatch.get("version").asLong()).isEqualTo(journal.version());
+        assertThat(noMatch.get("entries")).isEmpty();
+        assertThat(noMatch.get("nextCursor").isNull()).isTrue();
+
+        assertThat(api.get(path, "someone-else").status()).isEqualTo(404);
+        assertThat(api.get("/journals/" + UUID.randomUUID() + "/timeline", journal.owner).status()).isEqualTo(404);
         projector.apply(journal.publish(journal.erased()));
-        assertThat(timeline.visiblePage(journal.id, journal.owner, all)).isEmpty();
+        assertThat(api.get(path, journal.owner).status()).isEqualTo(404);
     }
 
     private <E extends EntryLogged> E log(TestJournal journal, E event) {
@@ -209,7 +217,7 @@ class TimelineProjectionTest extends QueryServiceTest {
     }
 
     private List<TimelineEntry> page(TestJournal journal, TimelineFilter filter) {
-        return timeline.visiblePage(journal.id, journal.owner, filter).orElseThrow().page().entries();
+        return timeline.page(journal.id, filter, null).entries();
     }
 
     private List<UUID> ids(TestJournal journal, TimelineFilter filter) {
