@@ -16,10 +16,9 @@ import java.time.Duration;
  *                          {@code maxWait} by default: a journal opened or imported a moment ago may take that
  *                          long to reach the views under load (1 s proved too short for an import on a busy
  *                          two-core machine), and ids are random, so nothing tells it apart from a missing one
- * @param maxWholeJournalReads reads that hold a whole journal in memory (analytics, as-of, on-this-day, nudges,
- *                          markdown and csv export) answered at once; the rest wait their turn, so memory is bounded by this many
- *                          journals whatever the number of requests (a 10,000-entry journal folds in about 10 MB
- *                          with short texts, 90 MB with 4,000-character ones; two fit the 384 MB embedded heap)
+ * @param maxWholeJournalReads reads whose work grows with a journal's span or length (analytics over its days,
+ *                          markdown and csv export of every entry) answered at once; the rest wait their turn, so
+ *                          memory is bounded by this many journals whatever the number of requests
  * @param wholeJournalWait  how long such a read waits for its turn, then 429 with Retry-After
  */
 @ConfigurationProperties("rekindle.read")

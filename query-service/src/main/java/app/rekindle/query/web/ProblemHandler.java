@@ -1,7 +1,5 @@
 package app.rekindle.query.web;
 
-import app.rekindle.query.access.JournalNotFound;
-import app.rekindle.query.access.ViewNotCaughtUp;
 import app.rekindle.support.web.ProblemExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +23,9 @@ class ProblemHandler extends ProblemExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(JournalNotFound.class)
-    ResponseEntity<Object> notFound(JournalNotFound e) {
-        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "journal-not-found", "Journal not found",
-                "There is no journal with this id that you can see.");
-        return problem(problem, new HttpHeaders());
+    @ExceptionHandler(KnownProblem.class)
+    ResponseEntity<Object> known(KnownProblem e) {
+        return problem(e.problem(), e.headers());
     }
 
     @ExceptionHandler(EntryNotFound.class)
@@ -37,17 +33,6 @@ class ProblemHandler extends ProblemExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "entry-not-found", "Entry not found",
                 "There is no entry with this id in this journal.");
         return problem(problem, new HttpHeaders());
-    }
-
-    @ExceptionHandler(ViewNotCaughtUp.class)
-    ResponseEntity<Object> notYet(ViewNotCaughtUp e) {
-        ProblemDetail problem = Problems.of(HttpStatus.ACCEPTED, "not-yet", "The view has not caught up yet",
-                "The journal's view has not reached the requested version yet; retry shortly.");
-        problem.setProperty("minVersion", e.minVersion());
-        problem.setProperty("currentVersion", e.currentVersion());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "1");
-        return problem(problem, headers);
     }
 
     @ExceptionHandler(TooManyRequests.class)
