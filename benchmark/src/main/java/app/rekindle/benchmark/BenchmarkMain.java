@@ -10,7 +10,6 @@ import app.rekindle.benchmark.publishing.PublisherCapacity;
 import app.rekindle.benchmark.rebuild.RebuildSpeed;
 import app.rekindle.benchmark.replay.ReplayAsOf;
 import app.rekindle.benchmark.timeline.TimelineReads;
-
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +23,7 @@ public final class BenchmarkMain {
     private static final double GIB = 1024.0 * 1024 * 1024;
     private static final double MIB = 1024.0 * 1024;
 
-    private BenchmarkMain() {
-    }
+    private BenchmarkMain() {}
 
     public static void main(String[] args) {
         Mode mode = Mode.named(args.length > 0 ? args[0] : "quick");
@@ -46,14 +44,17 @@ public final class BenchmarkMain {
         System.out.println("Rekindle benchmark (" + mode.name() + "): starting the stack; service logs in "
                 + output.resolve("services.log"));
         try (Testbed bed = Testbed.start(mode, output.resolve("services.log"));
-             MemorySampler memory = new MemorySampler(bed)) {
+                MemorySampler memory = new MemorySampler(bed)) {
             bed.service("command-service.jar").ifPresent(p -> memory.watch("command-service", p, bed.commandUrl()));
             bed.service("query-service.jar").ifPresent(p -> memory.watch("query-service", p, bed.queryUrl()));
-            System.out.printf(Locale.ROOT, "Stack up in %.1f s%n", bed.stack().startupTime().toMillis() / 1000.0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Stack up in %.1f s%n",
+                    bed.stack().startupTime().toMillis() / 1000.0);
 
             double commandRate = measure(report, "command throughput", () -> new CommandThroughput(bed).run(report));
-            double publisherRate = measure(report, "publisher capacity",
-                    () -> new PublisherCapacity(bed).run(report, commandRate));
+            double publisherRate =
+                    measure(report, "publisher capacity", () -> new PublisherCapacity(bed).run(report, commandRate));
             measure(report, "end-to-end lag", () -> {
                 new EndToEndLag(bed).run(report, commandRate);
                 return 0;
@@ -108,28 +109,54 @@ public final class BenchmarkMain {
         }
     }
 
-    private static void memorySection(Report report, Map<String, MemorySampler.Peak> peaks, double commandRate,
-                                      double publisherRate, double rebuildRate) {
+    private static void memorySection(
+            Report report,
+            Map<String, MemorySampler.Peak> peaks,
+            double commandRate,
+            double publisherRate,
+            double rebuildRate) {
         Report.Section section = report.section("5. Memory", null);
         peaks.forEach((name, peak) -> {
             section.rows().add(new Report.Row(name + ": peak RSS", "MiB", mib(peak.rss()), null, null, null, null));
-            section.rows().add(new Report.Row(name + ": peak heap used", "MiB", mib(peak.heap()), null, null, null,
-                    null));
+            section.rows()
+                    .add(new Report.Row(name + ": peak heap used", "MiB", mib(peak.heap()), null, null, null, null));
         });
         MemorySampler.Peak command = peaks.get("command-service");
         MemorySampler.Peak rebuild = peaks.get("query-service (rebuild)");
         if (command != null && command.rss() > 0) {
-            section.rows().add(new Report.Row("command-service: commands/s per GiB RSS (4 clients)", "/s/GiB",
-                    commandRate / (command.rss() / GIB), null, null, null, null));
-            section.rows().add(new Report.Row("command-service: published events/s per GiB RSS", "/s/GiB",
-                    publisherRate / (command.rss() / GIB), null, null, null, null));
+            section.rows()
+                    .add(new Report.Row(
+                            "command-service: commands/s per GiB RSS (4 clients)",
+                            "/s/GiB",
+                            commandRate / (command.rss() / GIB),
+                            null,
+                            null,
+                            null,
+                            null));
+            section.rows()
+                    .add(new Report.Row(
+                            "command-service: published events/s per GiB RSS",
+                            "/s/GiB",
+                            publisherRate / (command.rss() / GIB),
+                            null,
+                            null,
+                            null,
+                            null));
         }
         if (rebuild != null && rebuild.rss() > 0) {
-            section.rows().add(new Report.Row("query-service: rebuilt events/s per GiB RSS", "/s/GiB",
-                    rebuildRate / (rebuild.rss() / GIB), null, null, null, null));
+            section.rows()
+                    .add(new Report.Row(
+                            "query-service: rebuilt events/s per GiB RSS",
+                            "/s/GiB",
+                            rebuildRate / (rebuild.rss() / GIB),
+                            null,
+                            null,
+                            null,
+                            null));
         }
-        section.notes().add("RSS is the larger of VmHWM and VmRSS from /proc/<pid>/status, heap the actuator's "
-                + "jvm.memory.used{area=heap}, sampled every second; each service runs with -Xmx384m.");
+        section.notes()
+                .add("RSS is the larger of VmHWM and VmRSS from /proc/<pid>/status, heap the actuator's "
+                        + "jvm.memory.used{area=heap}, sampled every second; each service runs with -Xmx384m.");
     }
 
     private static Double mib(long bytes) {

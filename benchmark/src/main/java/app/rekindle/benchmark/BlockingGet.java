@@ -16,11 +16,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class BlockingGet {
 
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
-    private BlockingGet() {
-    }
+    private BlockingGet() {}
 
     public static Answer get(URI uri, String bearerToken) {
         try {

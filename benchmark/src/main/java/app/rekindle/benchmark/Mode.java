@@ -17,18 +17,38 @@ import java.util.Locale;
  * @param tailRequests      fewest requests per round behind a reported p99; a read phase is stretched to reach it,
  *                          and a measurement that cannot reach it reports no p99 (0: no minimum)
  */
-public record Mode(String name, int rounds, Duration phase, int backlogEvents, int timelineEntries, int timelineRows,
-                   int readsPerSecond, int rebuildEvents, Duration rebuildCap, int rebuildRounds, int tailRequests) {
+public record Mode(
+        String name,
+        int rounds,
+        Duration phase,
+        int backlogEvents,
+        int timelineEntries,
+        int timelineRows,
+        int readsPerSecond,
+        int rebuildEvents,
+        Duration rebuildCap,
+        int rebuildRounds,
+        int tailRequests) {
 
     /** A few seconds of each measurement: the CI smoke test that the harness works, no figure to trust. */
-    public static final Mode TINY = new Mode("tiny", 2, Duration.ofMillis(1500), 1_000, 2_000, 10_000, 20,
-            2_000, Duration.ofSeconds(3), 1, 0);
+    public static final Mode TINY =
+            new Mode("tiny", 2, Duration.ofMillis(1500), 1_000, 2_000, 10_000, 20, 2_000, Duration.ofSeconds(3), 1, 0);
     /** About five minutes on a busy two-core machine; a quiet one takes half that. */
-    public static final Mode QUICK = new Mode("quick", 3, Duration.ofSeconds(3), 5_000, 10_000, 100_000, 40,
-            50_000, Duration.ofSeconds(10), 3, 0);
+    public static final Mode QUICK = new Mode(
+            "quick", 3, Duration.ofSeconds(3), 5_000, 10_000, 100_000, 40, 50_000, Duration.ofSeconds(10), 3, 0);
     /** A p99 over 2,000 requests is their 20 slowest, not the three slowest of 250 (issue #17). */
-    public static final Mode FULL = new Mode("full", 5, Duration.ofSeconds(10), 20_000, 100_000, 1_000_000, 200,
-            1_000_000, Duration.ofSeconds(60), 5, 2_000);
+    public static final Mode FULL = new Mode(
+            "full",
+            5,
+            Duration.ofSeconds(10),
+            20_000,
+            100_000,
+            1_000_000,
+            200,
+            1_000_000,
+            Duration.ofSeconds(60),
+            5,
+            2_000);
 
     /**
      * How long a read phase of {@code kinds} request kinds alternating at {@code perSecond} must last for each kind

@@ -18,8 +18,7 @@ public final class OpenLoop {
         void run(long index, long dueNanos) throws Exception;
     }
 
-    private OpenLoop() {
-    }
+    private OpenLoop() {}
 
     /** Runs the load for {@code length}; returns the time the last request was due, once all have finished. */
     public static long run(double perSecond, Duration length, Task task) throws InterruptedException {

@@ -2,7 +2,6 @@ package app.rekindle.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,12 +23,10 @@ public final class Report {
      * One measured quantity. {@code ratio} is the median of the per-round ratios, not the ratio of the medians.
      * {@code target} is null for figures reported without a target; {@code pass} is null when not judged.
      */
-    public record Row(String measure, String unit, Double rekindle, Double baseline, Spread ratio, String target,
-                      Boolean pass) {
-    }
+    public record Row(
+            String measure, String unit, Double rekindle, Double baseline, Spread ratio, String target, Boolean pass) {}
 
-    public record Section(String title, String baseline, List<Row> rows, List<String> notes) {
-    }
+    public record Section(String title, String baseline, List<Row> rows, List<String> notes) {}
 
     private final Mode mode;
     private final Instant started = Instant.now();
@@ -61,44 +58,79 @@ public final class Report {
     }
 
     public long failedTargets() {
-        return sections.stream().flatMap(s -> s.rows().stream()).filter(r -> Boolean.FALSE.equals(r.pass())).count();
+        return sections.stream()
+                .flatMap(s -> s.rows().stream())
+                .filter(r -> Boolean.FALSE.equals(r.pass()))
+                .count();
     }
 
     public void write(Path directory) {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("report.md"), markdown());
-            Files.writeString(directory.resolve("report.json"), new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    
-                    .writeValueAsString(new Json(ModeJson.of(mode), started.toString(), elapsed == null ? null : elapsed.toSeconds(),
-                            Runtime.getRuntime().availableProcessors(), sections, errors)));
+            Files.writeString(
+                    directory.resolve("report.json"),
+                    new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(new Json(
+                                    ModeJson.of(mode),
+                                    started.toString(),
+                                    elapsed == null ? null : elapsed.toSeconds(),
+                                    Runtime.getRuntime().availableProcessors(),
+                                    sections,
+                                    errors)));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the report to " + directory, e);
         }
     }
 
-    private record ModeJson(String name, int rounds, double phaseSeconds, int backlogEvents, int timelineEntries,
-                            int timelineRows, int readsPerSecond, int rebuildEvents, long rebuildCapSeconds,
-                            int rebuildRounds, int tailRequests) {
+    private record ModeJson(
+            String name,
+            int rounds,
+            double phaseSeconds,
+            int backlogEvents,
+            int timelineEntries,
+            int timelineRows,
+            int readsPerSecond,
+            int rebuildEvents,
+            long rebuildCapSeconds,
+            int rebuildRounds,
+            int tailRequests) {
         static ModeJson of(Mode m) {
-            return new ModeJson(m.name(), m.rounds(), m.phase().toMillis() / 1000.0, m.backlogEvents(),
-                    m.timelineEntries(), m.timelineRows(), m.readsPerSecond(), m.rebuildEvents(),
-                    m.rebuildCap().toSeconds(), m.rebuildRounds(), m.tailRequests());
+            return new ModeJson(
+                    m.name(),
+                    m.rounds(),
+                    m.phase().toMillis() / 1000.0,
+                    m.backlogEvents(),
+                    m.timelineEntries(),
+                    m.timelineRows(),
+                    m.readsPerSecond(),
+                    m.rebuildEvents(),
+                    m.rebuildCap().toSeconds(),
+                    m.rebuildRounds(),
+                    m.tailRequests());
         }
     }
 
-    private record Json(ModeJson mode, String startedAt, Long elapsedSeconds, int processors, List<Section> sections,
-                        List<String> errors) {
-    }
+    private record Json(
+            ModeJson mode,
+            String startedAt,
+            Long elapsedSeconds,
+            int processors,
+            List<Section> sections,
+            List<String> errors) {}
 
     public String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Rekindle benchmark (").append(mode.name()).append(")\n\n");
-        md.append(String.format(Locale.ROOT, "Started %s, took %s s, %d processors, %d rounds per measurement. "
+        md.append(String.format(
+                Locale.ROOT,
+                "Started %s, took %s s, %d processors, %d rounds per measurement. "
                         + "Each round runs the baseline, then Rekindle, on the same machine a moment apart; ratios are "
                         + "the median of the per-round ratios, (min–max) beside it.%n%n",
-                started, elapsed == null ? "?" : elapsed.toSeconds(), Runtime.getRuntime().availableProcessors(),
+                started,
+                elapsed == null ? "?" : elapsed.toSeconds(),
+                Runtime.getRuntime().availableProcessors(),
                 mode.rounds()));
         for (String error : errors) {
             md.append("**Measurement failed:** ").append(error).append("\n\n");
@@ -112,12 +144,19 @@ public final class Report {
                 md.append("| Measure | Rekindle | Baseline | Ratio (min–max) | Target | Result |\n");
                 md.append("|---|---:|---:|---|---|---|\n");
                 for (Row row : section.rows()) {
-                    md.append("| ").append(row.measure()).append(unit(row.unit()))
-                            .append(" | ").append(number(row.rekindle()))
-                            .append(" | ").append(number(row.baseline()))
-                            .append(" | ").append(spread(row.ratio()))
-                            .append(" | ").append(row.target() == null ? "" : row.target())
-                            .append(" | ").append(row.pass() == null ? "" : row.pass() ? "PASS" : "**FAIL**")
+                    md.append("| ")
+                            .append(row.measure())
+                            .append(unit(row.unit()))
+                            .append(" | ")
+                            .append(number(row.rekindle()))
+                            .append(" | ")
+                            .append(number(row.baseline()))
+                            .append(" | ")
+                            .append(spread(row.ratio()))
+                            .append(" | ")
+                            .append(row.target() == null ? "" : row.target())
+                            .append(" | ")
+                            .append(row.pass() == null ? "" : row.pass() ? "PASS" : "**FAIL**")
                             .append(" |\n");
                 }
                 md.append('\n');

@@ -18,6 +18,7 @@ public record Spread(double median, double min, double max, int rounds) {
     /** Per-round ratios {@code system[i] / baseline[i]}: each round's pair saw the same machine load. */
     public static Spread ofRatios(List<Double> system, List<Double> baseline) {
         return of(java.util.stream.IntStream.range(0, Math.min(system.size(), baseline.size()))
-                .mapToObj(i -> system.get(i) / baseline.get(i)).toList());
+                .mapToObj(i -> system.get(i) / baseline.get(i))
+                .toList());
     }
 }

@@ -5,7 +5,6 @@ import app.rekindle.launcher.LauncherConfig;
 import app.rekindle.launcher.ServiceJars;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,8 +39,10 @@ public final class Testbed implements AutoCloseable {
     private final EmbeddedStack stack;
     private final PrintStream serviceLog;
     private final Path output;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String token;
     private boolean closed;
 
@@ -59,11 +60,11 @@ public final class Testbed implements AutoCloseable {
         try {
             Path dataDir = Files.createTempDirectory("rekindle-bench-");
             ServiceJars jars = ServiceJars.locate(System.getProperties());
-            LauncherConfig config = new LauncherConfig(dataDir, 0, 0, 0, 0, "rekindle.journal-events", PARTITIONS,
-                    "384m", jars.command(), jars.query());
+            LauncherConfig config = new LauncherConfig(
+                    dataDir, 0, 0, 0, 0, "rekindle.journal-events", PARTITIONS, "384m", jars.command(), jars.query());
             Files.createDirectories(serviceLogFile.toAbsolutePath().getParent());
-            PrintStream serviceLog = new PrintStream(new FileOutputStream(serviceLogFile.toFile()), true,
-                    StandardCharsets.UTF_8);
+            PrintStream serviceLog =
+                    new PrintStream(new FileOutputStream(serviceLogFile.toFile()), true, StandardCharsets.UTF_8);
             // EmbeddedStack forwards each service's output to System.out as it was when the service started.
             PrintStream console = System.out;
             System.setOut(serviceLog);
@@ -73,7 +74,12 @@ public final class Testbed implements AutoCloseable {
             } finally {
                 System.setOut(console);
             }
-            Testbed bed = new Testbed(mode, dataDir, stack, serviceLog, serviceLogFile.toAbsolutePath().getParent());
+            Testbed bed = new Testbed(
+                    mode,
+                    dataDir,
+                    stack,
+                    serviceLog,
+                    serviceLogFile.toAbsolutePath().getParent());
             // Ctrl-C must not leave PostgreSQL and the services running without us.
             Runtime.getRuntime().addShutdownHook(new Thread(bed::close, "stop-benchmark-stack"));
             return bed;
@@ -117,8 +123,10 @@ public final class Testbed implements AutoCloseable {
 
     /** A plain connection; batched inserts are rewritten into multi-row ones, as a bulk loader would. */
     public Connection connect(String schema) throws SQLException {
-        return DriverManager.getConnection(stack.jdbcUrl(schema) + "&reWriteBatchedInserts=true",
-                stack.databaseUsername(), stack.databasePassword());
+        return DriverManager.getConnection(
+                stack.jdbcUrl(schema) + "&reWriteBatchedInserts=true",
+                stack.databaseUsername(),
+                stack.databasePassword());
     }
 
     public String jdbcUrl(String schema) {
@@ -135,12 +143,14 @@ public final class Testbed implements AutoCloseable {
 
     /** A request to a command service at {@code base}: the stack's, or another started beside it. */
     public HttpRequest.Builder command(URI base, String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
     }
 
     public HttpRequest.Builder query(String path) {
-        return HttpRequest.newBuilder(stack.queryUrl().resolve(path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(stack.queryUrl().resolve(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
     }
 
@@ -160,11 +170,13 @@ public final class Testbed implements AutoCloseable {
     }
 
     public JsonNode postJson(URI base, String path, String json) {
-        HttpResponse<String> response = send(command(base, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        HttpResponse<String> response = send(command(base, path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return parse(response.body());
     }
@@ -182,15 +194,22 @@ public final class Testbed implements AutoCloseable {
     }
 
     public UUID openJournal(URI base) {
-        return UUID.fromString(postJson(base, "/journals",
-                "{\"partnerName\":\"Sam\",\"intention\":\"Find our way back\",\"timezone\":\"Europe/Berlin\"}")
-                .get("journalId").asText());
+        return UUID.fromString(postJson(
+                        base,
+                        "/journals",
+                        "{\"partnerName\":\"Sam\",\"intention\":\"Find our way back\",\"timezone\":\"Europe/Berlin\"}")
+                .get("journalId")
+                .asText());
     }
 
     /** The process of a service started by the stack, found among this JVM's children by its jar. */
     public Optional<ProcessHandle> service(String jarName) {
-        return ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(jarName)).orElse(false))
+        return ProcessHandle.current()
+                .children()
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(line -> line.contains(jarName))
+                        .orElse(false))
                 .findFirst();
     }
 
@@ -203,9 +222,11 @@ public final class Testbed implements AutoCloseable {
     }
 
     private String issueToken() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(stack.commandUrl().resolve("/dev/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + USER + "\"}")).build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(stack.commandUrl().resolve("/dev/tokens"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + USER + "\"}"))
+                        .build());
         return parse(response.body()).get("token").asText();
     }
 
@@ -226,7 +247,8 @@ public final class Testbed implements AutoCloseable {
 
     private static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             System.err.println("Could not delete " + dir + ": " + e.getMessage());
         }

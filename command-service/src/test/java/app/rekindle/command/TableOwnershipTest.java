@@ -1,11 +1,10 @@
 package app.rekindle.command;
 
-import app.rekindle.support.testing.TableOwnershipContract;
+import static java.util.Map.entry;
 
+import app.rekindle.support.testing.TableOwnershipContract;
 import java.util.Map;
 import java.util.Set;
-
-import static java.util.Map.entry;
 
 /** Each of the command service's tables is named in SQL by its owning package only. */
 class TableOwnershipTest extends TableOwnershipContract {

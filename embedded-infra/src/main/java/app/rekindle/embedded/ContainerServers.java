@@ -13,8 +13,7 @@ final class ContainerServers {
     static final String POSTGRES_IMAGE = "postgres:16";
     static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
 
-    private ContainerServers() {
-    }
+    private ContainerServers() {}
 
     /** False when Testcontainers is not on the class path or finds no Docker engine. */
     static boolean dockerAvailable() {
@@ -54,8 +53,8 @@ final class ContainerServers {
 
         @Override
         public String jdbcUrl(String database, String schema) {
-            return "jdbc:postgresql://" + container.getHost() + ":" + port() + "/" + database
-                    + "?currentSchema=" + schema;
+            return "jdbc:postgresql://" + container.getHost() + ":" + port() + "/" + database + "?currentSchema="
+                    + schema;
         }
 
         @Override

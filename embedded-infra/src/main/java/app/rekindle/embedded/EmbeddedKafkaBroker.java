@@ -1,11 +1,5 @@
 package app.rekindle.embedded;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
 
 /**
  * A real Kafka broker (KRaft, broker and controller in one node) running inside this JVM. With a log
@@ -67,8 +66,13 @@ public final class EmbeddedKafkaBroker implements KafkaBroker, AutoCloseable {
                     props.store(out, "format only");
                 }
                 ByteArrayOutputStream output = new ByteArrayOutputStream();
-                String[] args = {"format", "--config", config.toString(),
-                        "--cluster-id", Uuid.randomUuid().toString()};
+                String[] args = {
+                    "format",
+                    "--config",
+                    config.toString(),
+                    "--cluster-id",
+                    Uuid.randomUuid().toString()
+                };
                 int exitCode = StorageTool.execute(args, new PrintStream(output, true, StandardCharsets.UTF_8));
                 if (exitCode != 0) {
                     throw new IllegalStateException("Formatting Kafka storage in " + dir + " failed: "

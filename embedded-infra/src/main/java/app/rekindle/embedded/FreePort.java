@@ -13,8 +13,7 @@ import java.net.ServerSocket;
  */
 final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     static int pick() {
         try (ServerSocket socket = new ServerSocket()) {

@@ -8,8 +8,7 @@ final class KraftProperties {
 
     private static final String NODE_ID = "1";
 
-    private KraftProperties() {
-    }
+    private KraftProperties() {}
 
     static Properties singleNode(Path logDir, int brokerPort, int controllerPort) {
         Properties props = new Properties();

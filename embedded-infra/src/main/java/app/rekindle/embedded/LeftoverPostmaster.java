@@ -56,8 +56,8 @@ public final class LeftoverPostmaster {
             // Nothing, or a file cut short by the crash: PostgreSQL itself decides what to do with it.
             return Optional.empty();
         }
-        Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(lines.getFirst().trim()))
-                .filter(ProcessHandle::isAlive);
+        Optional<ProcessHandle> process =
+                ProcessHandle.of(Long.parseLong(lines.getFirst().trim())).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
             // A dead postmaster's file: PostgreSQL finds the process gone and starts anyway.
             return Optional.empty();
@@ -118,12 +118,15 @@ public final class LeftoverPostmaster {
             }
             process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("PostgreSQL (process " + process.pid() + ") left running from " + dataDir
-                    + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s; stop it by hand (kill -INT "
-                    + process.pid() + ")", e);
+            throw new IllegalStateException(
+                    "PostgreSQL (process " + process.pid() + ") left running from " + dataDir
+                            + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s; stop it by hand (kill -INT "
+                            + process.pid() + ")",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while stopping the PostgreSQL left running from " + dataDir, e);
+            throw new IllegalStateException(
+                    "Interrupted while stopping the PostgreSQL left running from " + dataDir, e);
         }
     }
 
@@ -132,7 +135,11 @@ public final class LeftoverPostmaster {
     private boolean signalFastShutdown() throws InterruptedException {
         try {
             return new ProcessBuilder("sh", "-c", "kill -INT " + process.pid())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException noShell) {
             return false;
         }

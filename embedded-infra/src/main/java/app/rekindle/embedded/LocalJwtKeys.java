@@ -55,9 +55,9 @@ public final class LocalJwtKeys {
         KeyFactory rsa = KeyFactory.getInstance("RSA");
         byte[] privateDer = Pem.PRIVATE_KEY.decode(Files.readString(dir.resolve(PRIVATE_FILE)));
         byte[] publicDer = Pem.PUBLIC_KEY.decode(Files.readString(dir.resolve(PUBLIC_FILE)));
-        return new LocalJwtKeys(dir,
-                (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(privateDer)),
-                (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(publicDer)));
+        return new LocalJwtKeys(
+                dir, (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(privateDer)), (RSAPublicKey)
+                        rsa.generatePublic(new X509EncodedKeySpec(publicDer)));
     }
 
     private static LocalJwtKeys generate(Path dir) throws IOException, GeneralSecurityException {
@@ -66,9 +66,11 @@ public final class LocalJwtKeys {
         KeyPair pair = generator.generateKeyPair();
         LocalJwtKeys keys = new LocalJwtKeys(dir, (RSAPrivateKey) pair.getPrivate(), (RSAPublicKey) pair.getPublic());
         // getEncoded() is PKCS#8 for RSA private keys and X.509 SubjectPublicKeyInfo for public keys.
-        Files.writeString(keys.privateKeyPem, Pem.PRIVATE_KEY.encode(pair.getPrivate().getEncoded()));
+        Files.writeString(
+                keys.privateKeyPem, Pem.PRIVATE_KEY.encode(pair.getPrivate().getEncoded()));
         ownerOnly(keys.privateKeyPem);
-        Files.writeString(keys.publicKeyPem, Pem.PUBLIC_KEY.encode(pair.getPublic().getEncoded()));
+        Files.writeString(
+                keys.publicKeyPem, Pem.PUBLIC_KEY.encode(pair.getPublic().getEncoded()));
         return keys;
     }
 

@@ -10,8 +10,7 @@ record Pem(String label) {
     static final Pem PUBLIC_KEY = new Pem("PUBLIC KEY");
 
     // RFC 7468 wants 64-character lines; MIME's default is 76.
-    private static final Base64.Encoder ENCODER =
-            Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+    private static final Base64.Encoder ENCODER = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
 
     String encode(byte[] der) {
         return "-----BEGIN " + label + "-----\n" + ENCODER.encodeToString(der) + "\n-----END " + label + "-----\n";

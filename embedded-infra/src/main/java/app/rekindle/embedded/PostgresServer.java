@@ -18,8 +18,9 @@ public interface PostgresServer {
     String password();
 
     default void createDatabaseIfMissing(String database) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres", "public"), username(), password());
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        try (Connection connection =
+                        DriverManager.getConnection(jdbcUrl("postgres", "public"), username(), password());
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
             if (exists.executeQuery().next()) {
                 return;

@@ -14,7 +14,10 @@ import java.util.UUID;
  */
 public final class SharedTestInfrastructure {
 
-    public enum Provider { EMBEDDED, CONTAINERS }
+    public enum Provider {
+        EMBEDDED,
+        CONTAINERS
+    }
 
     private static final String DATABASE = "rekindle";
     private static final int TEST_TOPIC_PARTITIONS = 3;
@@ -24,8 +27,8 @@ public final class SharedTestInfrastructure {
     private final KafkaBroker kafka;
     private final LocalJwtKeys jwtKeys;
 
-    private SharedTestInfrastructure(Provider provider, PostgresServer postgres, KafkaBroker kafka,
-                                     LocalJwtKeys jwtKeys) {
+    private SharedTestInfrastructure(
+            Provider provider, PostgresServer postgres, KafkaBroker kafka, LocalJwtKeys jwtKeys) {
         this.provider = provider;
         this.postgres = postgres;
         this.kafka = kafka;
@@ -45,35 +48,47 @@ public final class SharedTestInfrastructure {
         Provider provider = choose();
         AutoCloseable[] servers = provider == Provider.CONTAINERS ? startContainers() : startEmbedded();
         Path keysDir = TemporaryDirectory.create("rekindle-jwt-");
-        SharedTestInfrastructure infrastructure = new SharedTestInfrastructure(provider,
-                (PostgresServer) servers[0], (KafkaBroker) servers[1], LocalJwtKeys.createOrLoad(keysDir));
+        SharedTestInfrastructure infrastructure = new SharedTestInfrastructure(
+                provider, (PostgresServer) servers[0], (KafkaBroker) servers[1], LocalJwtKeys.createOrLoad(keysDir));
         infrastructure.postgres.createDatabaseIfMissing(DATABASE);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            closeQuietly(servers[1]);
-            closeQuietly(servers[0]);
-            TemporaryDirectory.delete(keysDir);
-        }, "rekindle-test-infrastructure-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            closeQuietly(servers[1]);
+                            closeQuietly(servers[0]);
+                            TemporaryDirectory.delete(keysDir);
+                        },
+                        "rekindle-test-infrastructure-stop"));
         return infrastructure;
     }
 
     private static Provider choose() {
-        String forced = System.getProperty("rekindle.test.infrastructure",
-                System.getenv().getOrDefault("REKINDLE_TEST_INFRASTRUCTURE", "auto")).toLowerCase(Locale.ROOT);
+        String forced = System.getProperty(
+                        "rekindle.test.infrastructure",
+                        System.getenv().getOrDefault("REKINDLE_TEST_INFRASTRUCTURE", "auto"))
+                .toLowerCase(Locale.ROOT);
         Provider provider;
         String why;
         switch (forced) {
-            case "embedded" -> { provider = Provider.EMBEDDED; why = "chosen by rekindle.test.infrastructure"; }
-            case "containers" -> { provider = Provider.CONTAINERS; why = "chosen by rekindle.test.infrastructure"; }
+            case "embedded" -> {
+                provider = Provider.EMBEDDED;
+                why = "chosen by rekindle.test.infrastructure";
+            }
+            case "containers" -> {
+                provider = Provider.CONTAINERS;
+                why = "chosen by rekindle.test.infrastructure";
+            }
             default -> {
                 boolean docker = ContainerServers.dockerAvailable();
                 provider = docker ? Provider.CONTAINERS : Provider.EMBEDDED;
                 why = docker ? "Docker found" : "no Docker found";
             }
         }
-        System.out.println(provider == Provider.CONTAINERS
-                ? "Rekindle test infrastructure: Testcontainers " + ContainerServers.POSTGRES_IMAGE + " + "
-                        + ContainerServers.KAFKA_IMAGE + " (" + why + ")"
-                : "Rekindle test infrastructure: embedded PostgreSQL + embedded KRaft Kafka (" + why + ")");
+        System.out.println(
+                provider == Provider.CONTAINERS
+                        ? "Rekindle test infrastructure: Testcontainers " + ContainerServers.POSTGRES_IMAGE + " + "
+                                + ContainerServers.KAFKA_IMAGE + " (" + why + ")"
+                        : "Rekindle test infrastructure: embedded PostgreSQL + embedded KRaft Kafka (" + why + ")");
         return provider;
     }
 

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** A directory that exists only while a server without a configured data directory runs. */
 final class TemporaryDirectory {
 
-    private TemporaryDirectory() {
-    }
+    private TemporaryDirectory() {}
 
     static Path create(String prefix) {
         try {

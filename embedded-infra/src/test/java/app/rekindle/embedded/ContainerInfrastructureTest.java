@@ -1,13 +1,12 @@
 package app.rekindle.embedded;
 
-import org.junit.jupiter.api.Test;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.junit.jupiter.Testcontainers;
 
 /** Runs only where Docker is: there the shared infrastructure must be containers, not the embedded servers. */
 @Testcontainers(disabledWithoutDocker = true)
@@ -17,9 +16,11 @@ class ContainerInfrastructureTest {
     void with_docker_the_tests_run_against_postgres_and_kafka_containers() throws Exception {
         SharedTestInfrastructure infrastructure = SharedTestInfrastructure.get();
         assertThat(infrastructure.provider()).isEqualTo(SharedTestInfrastructure.Provider.CONTAINERS);
-        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl("public"),
-                infrastructure.postgres().username(), infrastructure.postgres().password());
-             ResultSet version = connection.createStatement().executeQuery("show server_version")) {
+        try (Connection connection = DriverManager.getConnection(
+                        infrastructure.jdbcUrl("public"),
+                        infrastructure.postgres().username(),
+                        infrastructure.postgres().password());
+                ResultSet version = connection.createStatement().executeQuery("show server_version")) {
             assertThat(version.next()).isTrue();
             assertThat(version.getString(1)).startsWith("16");
         }

@@ -1,5 +1,14 @@
 package app.rekindle.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -15,26 +24,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 class EmbeddedKafkaBrokerTest {
 
     @Test
     void created_topic_keeps_its_history_forever() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(null, 0);
-             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             broker.createTopic("journal-events", 6);
             broker.createTopic("journal-events", 6);
 
-            TopicDescription topic = admin.describeTopics(Set.of("journal-events")).allTopicNames().get().get("journal-events");
+            TopicDescription topic = admin.describeTopics(Set.of("journal-events"))
+                    .allTopicNames()
+                    .get()
+                    .get("journal-events");
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "journal-events");
             Config config = admin.describeConfigs(Set.of(resource)).all().get().get(resource);
 
@@ -102,11 +104,16 @@ class EmbeddedKafkaBrokerTest {
 
     private static List<String> consumeAll(EmbeddedKafkaBroker broker, String topic, int expected) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         List<String> received = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));

@@ -1,7 +1,6 @@
 package app.rekindle.embedded;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,8 +8,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedPostgresServerTest {
 
@@ -21,7 +20,7 @@ class EmbeddedPostgresServerTest {
             postgres.createDatabaseIfMissing("rekindle");
 
             try (Connection connection = connect(postgres, "public");
-                 ResultSet result = connection.createStatement().executeQuery("SELECT current_database(), 1 + 1")) {
+                    ResultSet result = connection.createStatement().executeQuery("SELECT current_database(), 1 + 1")) {
                 result.next();
                 assertThat(result.getString(1)).isEqualTo("rekindle");
                 assertThat(result.getInt(2)).isEqualTo(2);
@@ -49,8 +48,9 @@ class EmbeddedPostgresServerTest {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0)) {
             postgres.createDatabaseIfMissing("rekindle");
             try (Connection connection = connect(postgres, "public");
-                 ResultSet result = connection.createStatement().executeQuery(
-                         "SELECT current_setting('synchronous_commit'), current_setting('fsync')")) {
+                    ResultSet result = connection
+                            .createStatement()
+                            .executeQuery("SELECT current_setting('synchronous_commit'), current_setting('fsync')")) {
                 result.next();
                 assertThat(result.getString(1)).isEqualTo("on");
                 assertThat(result.getString(2)).isEqualTo("on");
@@ -62,21 +62,23 @@ class EmbeddedPostgresServerTest {
     void data_survives_a_restart_with_the_same_data_directory(@TempDir Path dataDir) throws SQLException {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, 0)) {
             postgres.createDatabaseIfMissing("rekindle");
-            try (Connection connection = connect(postgres, "public"); Statement sql = connection.createStatement()) {
+            try (Connection connection = connect(postgres, "public");
+                    Statement sql = connection.createStatement()) {
                 sql.execute("CREATE TABLE memories (what text)");
                 sql.execute("INSERT INTO memories VALUES ('first dance')");
             }
         }
 
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, 0);
-             Connection connection = connect(postgres, "public");
-             ResultSet result = connection.createStatement().executeQuery("SELECT what FROM memories")) {
+                Connection connection = connect(postgres, "public");
+                ResultSet result = connection.createStatement().executeQuery("SELECT what FROM memories")) {
             assertThat(result.next()).isTrue();
             assertThat(result.getString(1)).isEqualTo("first dance");
         }
     }
 
     private static Connection connect(EmbeddedPostgresServer postgres, String schema) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl("rekindle", schema), postgres.username(), postgres.password());
+        return DriverManager.getConnection(
+                postgres.jdbcUrl("rekindle", schema), postgres.username(), postgres.password());
     }
 }

@@ -1,7 +1,6 @@
 package app.rekindle.embedded;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,8 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A PostgreSQL left running from a data folder, as a killed launcher leaves it: started by another JVM
@@ -30,17 +29,20 @@ class LeftoverPostmasterTest {
         int port;
         try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(dataDir, 0)) {
             port = first.port();
-            try (Connection connection = connect(first); Statement sql = connection.createStatement()) {
+            try (Connection connection = connect(first);
+                    Statement sql = connection.createStatement()) {
                 sql.execute("CREATE TABLE memories (what text)");
                 sql.execute("INSERT INTO memories VALUES ('first dance')");
             }
         }
         ProcessHandle orphan = startInAProcessThatIsThenKilled(dataDir, port);
-        assertThat(orphan.isAlive()).as("PostgreSQL outlives the process that started it").isTrue();
+        assertThat(orphan.isAlive())
+                .as("PostgreSQL outlives the process that started it")
+                .isTrue();
 
         try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(dataDir, port);
-             Connection connection = connect(again);
-             ResultSet result = connection.createStatement().executeQuery("SELECT what FROM memories")) {
+                Connection connection = connect(again);
+                ResultSet result = connection.createStatement().executeQuery("SELECT what FROM memories")) {
             assertThat(orphan.isAlive()).isFalse();
             assertThat(postmaster(dataDir).pid()).isNotEqualTo(orphan.pid());
             assertThat(result.next()).isTrue();
@@ -61,9 +63,10 @@ class LeftoverPostmasterTest {
             assertThat(LeftoverPostmaster.stopIfRunning(dataDir)).isFalse();
             try (EmbeddedPostgresServer ours = EmbeddedPostgresServer.start(dataDir, 0)) {
                 assertThat(postmaster(dataDir).pid()).isNotEqualTo(otherPid);
-                assertThat(ProcessHandle.of(otherPid).map(ProcessHandle::isAlive)).contains(true);
-                try (Connection connection = DriverManager.getConnection(other.jdbcUrl("postgres", "public"),
-                        other.username(), other.password())) {
+                assertThat(ProcessHandle.of(otherPid).map(ProcessHandle::isAlive))
+                        .contains(true);
+                try (Connection connection = DriverManager.getConnection(
+                        other.jdbcUrl("postgres", "public"), other.username(), other.password())) {
                     assertThat(connection.isValid(5)).isTrue();
                 }
             }
@@ -80,34 +83,44 @@ class LeftoverPostmasterTest {
 
         assertThat(LeftoverPostmaster.stopIfRunning(dataDir)).isFalse();
         try (EmbeddedPostgresServer ours = EmbeddedPostgresServer.start(dataDir, 0);
-             Connection connection = DriverManager.getConnection(ours.jdbcUrl("postgres", "public"),
-                     ours.username(), ours.password())) {
+                Connection connection = DriverManager.getConnection(
+                        ours.jdbcUrl("postgres", "public"), ours.username(), ours.password())) {
             assertThat(connection.isValid(5)).isTrue();
         }
     }
 
     private static ProcessHandle startInAProcessThatIsThenKilled(Path dataDir, int port) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process owner = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                PostgresOwner.class.getName(), dataDir.toString(), Integer.toString(port))
-                .redirectErrorStream(true).start();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(owner.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        Process owner = new ProcessBuilder(
+                        java,
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PostgresOwner.class.getName(),
+                        dataDir.toString(),
+                        Integer.toString(port))
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader output =
+                new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))) {
             // Blocks until the line comes, or the owner ends (then the assertion below fails).
-            assertThat(output.lines().anyMatch("postgres started"::equals)).as("the owner started PostgreSQL").isTrue();
+            assertThat(output.lines().anyMatch("postgres started"::equals))
+                    .as("the owner started PostgreSQL")
+                    .isTrue();
             owner.destroyForcibly().waitFor();
         }
         return postmaster(dataDir);
     }
 
     private static ProcessHandle postmaster(Path dataDir) throws Exception {
-        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim());
+        long pid = Long.parseLong(
+                Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim());
         return ProcessHandle.of(pid).orElseThrow();
     }
 
     private static Connection connect(EmbeddedPostgresServer postgres) throws SQLException {
         postgres.createDatabaseIfMissing("rekindle");
-        return DriverManager.getConnection(postgres.jdbcUrl("rekindle", "public"), postgres.username(),
-                postgres.password());
+        return DriverManager.getConnection(
+                postgres.jdbcUrl("rekindle", "public"), postgres.username(), postgres.password());
     }
 }

@@ -1,14 +1,13 @@
 package app.rekindle.embedded;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Signature;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalJwtKeysTest {
 
@@ -16,11 +15,15 @@ class LocalJwtKeysTest {
     void keys_are_written_as_pem_files(@TempDir Path dir) throws Exception {
         LocalJwtKeys keys = LocalJwtKeys.createOrLoad(dir.resolve("keys"));
 
-        assertThat(keys.privateKeyPem()).isEqualTo(dir.resolve("keys/jwt-private.pem").toAbsolutePath());
-        assertThat(keys.publicKeyPem()).isEqualTo(dir.resolve("keys/jwt-public.pem").toAbsolutePath());
-        assertThat(Files.readString(keys.privateKeyPem())).startsWith("-----BEGIN PRIVATE KEY-----\n")
+        assertThat(keys.privateKeyPem())
+                .isEqualTo(dir.resolve("keys/jwt-private.pem").toAbsolutePath());
+        assertThat(keys.publicKeyPem())
+                .isEqualTo(dir.resolve("keys/jwt-public.pem").toAbsolutePath());
+        assertThat(Files.readString(keys.privateKeyPem()))
+                .startsWith("-----BEGIN PRIVATE KEY-----\n")
                 .endsWith("-----END PRIVATE KEY-----\n");
-        assertThat(Files.readString(keys.publicKeyPem())).startsWith("-----BEGIN PUBLIC KEY-----\n")
+        assertThat(Files.readString(keys.publicKeyPem()))
+                .startsWith("-----BEGIN PUBLIC KEY-----\n")
                 .endsWith("-----END PUBLIC KEY-----\n");
         assertThat(keys.publicKey().getModulus().bitLength()).isEqualTo(2048);
     }

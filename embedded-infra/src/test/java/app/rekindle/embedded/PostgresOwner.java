@@ -8,8 +8,7 @@ import java.nio.file.Path;
  */
 public final class PostgresOwner {
 
-    private PostgresOwner() {
-    }
+    private PostgresOwner() {}
 
     public static void main(String[] args) throws InterruptedException {
         EmbeddedPostgresServer.start(Path.of(args[0]), Integer.parseInt(args[1]));

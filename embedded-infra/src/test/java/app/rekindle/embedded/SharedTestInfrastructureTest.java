@@ -1,15 +1,14 @@
 package app.rekindle.embedded;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
 
 class SharedTestInfrastructureTest {
 
@@ -43,8 +42,14 @@ class SharedTestInfrastructureTest {
         String second = infrastructure.newTopic("timeline");
 
         assertThat(first).startsWith("timeline-").isNotEqualTo(second);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", infrastructure.kafka().bootstrapServers()))) {
-            assertThat(admin.describeTopics(Set.of(first)).allTopicNames().get().get(first).partitions()).hasSize(3);
+        try (Admin admin =
+                Admin.create(Map.of("bootstrap.servers", infrastructure.kafka().bootstrapServers()))) {
+            assertThat(admin.describeTopics(Set.of(first))
+                            .allTopicNames()
+                            .get()
+                            .get(first)
+                            .partitions())
+                    .hasSize(3);
         }
     }
 

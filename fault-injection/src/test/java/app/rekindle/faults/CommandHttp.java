@@ -3,7 +3,6 @@ package app.rekindle.faults;
 import app.rekindle.faults.Outcome.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,13 +17,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /** POSTs commands with a bearer token and an Idempotency-Key, and logs every attempt's {@link Outcome}. */
 final class CommandHttp {
 
-    record Answer(Outcome outcome, JsonNode body) {
-    }
+    record Answer(Outcome outcome, JsonNode body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI service;
     private final String token;
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -35,16 +34,20 @@ final class CommandHttp {
     }
 
     Answer post(String path, String idempotencyKey, String body) {
-        HttpRequest request = HttpRequest.newBuilder(service.resolve(path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(service.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         Answer answer;
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             Kind kind = status / 100 == 2 ? Kind.ACCEPTED : status >= 500 ? Kind.SERVER_ERROR : Kind.REJECTED;
-            answer = new Answer(new Outcome(kind, status, System.nanoTime()),
+            answer = new Answer(
+                    new Outcome(kind, status, System.nanoTime()),
                     kind == Kind.ACCEPTED ? JSON.readTree(response.body()) : null);
         } catch (ConnectException refused) {
             answer = new Answer(new Outcome(Kind.REFUSED, 0, System.nanoTime()), null);

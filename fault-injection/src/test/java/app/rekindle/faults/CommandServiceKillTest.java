@@ -1,15 +1,14 @@
 package app.rekindle.faults;
 
-import app.rekindle.faults.FaultStack.Service;
-import app.rekindle.faults.Outcome.Kind;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-
 import static app.rekindle.faults.SharedFaultStack.INTERVAL;
 import static app.rekindle.faults.SharedFaultStack.JOURNALS;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import app.rekindle.faults.FaultStack.Service;
+import app.rekindle.faults.Outcome.Kind;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The command service is killed (SIGKILL) under load and started again. Every command that got a 2xx is in the
@@ -34,10 +33,12 @@ class CommandServiceKillTest {
             load.settle();
             Recovery.measure(stack, load.lastVersions(), System.nanoTime(), Duration.ofSeconds(60));
 
-            assertThat(load.outcomes()).as("commands refused while the service was down")
+            assertThat(load.outcomes())
+                    .as("commands refused while the service was down")
                     .anyMatch(outcome -> outcome.kind() == Kind.REFUSED);
             Ledger.compare("command service SIGKILL, restarted", stack, load.journals(), recovery)
-                    .print().assertClean();
+                    .print()
+                    .assertClean();
         }
     }
 }

@@ -1,12 +1,12 @@
 package app.rekindle.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** One fault's row in the suite's table; a test class prints all its rows again, together, when it ends. */
 record FaultReport(String fault, int journals, Counts counts, Duration recovery) {
@@ -48,21 +48,46 @@ record FaultReport(String fault, int journals, Counts counts, Duration recovery)
     void assertClean() {
         assertThat(counts.accepted).as("%s: commands accepted", fault).isPositive();
         assertThat(counts.lost).as("%s: lost", fault).isZero();
-        assertThat(counts.duplicated).as("%s: duplicated (store, topic, views)", fault).isZero();
+        assertThat(counts.duplicated)
+                .as("%s: duplicated (store, topic, views)", fault)
+                .isZero();
         assertThat(counts.outOfOrder).as("%s: out of order", fault).isZero();
         assertThat(counts.unacknowledged).as("%s: stored without a 2xx", fault).isZero();
-        assertThat(counts.setAside).as("%s: dead letters and gaps in the views", fault).isEmpty();
+        assertThat(counts.setAside)
+                .as("%s: dead letters and gaps in the views", fault)
+                .isEmpty();
     }
 
     private static void header() {
-        System.out.printf(ROW, "fault", "accepted", "stored", "on Kafka", "in views", "lost", "dup", "re-sent",
-                "order", "unacked", "recovery");
+        System.out.printf(
+                ROW,
+                "fault",
+                "accepted",
+                "stored",
+                "on Kafka",
+                "in views",
+                "lost",
+                "dup",
+                "re-sent",
+                "order",
+                "unacked",
+                "recovery");
     }
 
     private void row() {
-        System.out.printf(ROW, fault + " (" + journals + " journals)", counts.accepted, counts.stored,
-                counts.onKafka, counts.inViews, counts.lost, counts.duplicated, counts.resentOnKafka,
-                counts.outOfOrder, counts.unacknowledged, String.format("%.1f s", recovery.toMillis() / 1000.0));
+        System.out.printf(
+                ROW,
+                fault + " (" + journals + " journals)",
+                counts.accepted,
+                counts.stored,
+                counts.onKafka,
+                counts.inViews,
+                counts.lost,
+                counts.duplicated,
+                counts.resentOnKafka,
+                counts.outOfOrder,
+                counts.unacknowledged,
+                String.format("%.1f s", recovery.toMillis() / 1000.0));
     }
 
     static void printAll() {

@@ -9,7 +9,6 @@ import app.rekindle.launcher.ServiceEnvironment;
 import app.rekindle.launcher.ServiceJars;
 import app.rekindle.launcher.ServiceProcess;
 import app.rekindle.launcher.StackAddresses;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -28,11 +27,15 @@ import java.util.Map;
  */
 final class FaultStack implements StackEndpoints, AutoCloseable {
 
-    enum Service { COMMAND, QUERY }
+    enum Service {
+        COMMAND,
+        QUERY
+    }
 
     static final String TOPIC = Servers.TOPIC;
     /** The token subject both services take as an operator ({@code rekindle.admin.subjects}). */
     static final String OPERATOR = "fault-operator";
+
     private static final String SERVICE_HEAP = "256m";
     // Two JVMs starting side by side on a small shared machine.
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
@@ -41,16 +44,24 @@ final class FaultStack implements StackEndpoints, AutoCloseable {
     private final Servers servers;
     private final StackAddresses addresses;
     private final ServiceJars jars = ServiceJars.locate(System.getProperties());
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
     private final Map<Service, ServiceLog> logs = new EnumMap<>(Service.class);
 
     private FaultStack(Servers servers, LocalJwtKeys keys) {
         this.servers = servers;
         EmbeddedPostgresServer postgres = servers.postgres();
-        this.addresses = new StackAddresses(Ports.resolve(0, "command"), Ports.resolve(0, "query"),
-                postgres.jdbcUrl(Servers.DATABASE, "events"), postgres.jdbcUrl(Servers.DATABASE, "views"),
-                postgres.username(), postgres.password(), servers.bootstrapServers(), TOPIC, keys.publicKeyPem(),
+        this.addresses = new StackAddresses(
+                Ports.resolve(0, "command"),
+                Ports.resolve(0, "query"),
+                postgres.jdbcUrl(Servers.DATABASE, "events"),
+                postgres.jdbcUrl(Servers.DATABASE, "views"),
+                postgres.username(),
+                postgres.password(),
+                servers.bootstrapServers(),
+                TOPIC,
+                keys.publicKeyPem(),
                 keys.privateKeyPem());
         for (Service service : Service.values()) {
             logs.put(service, new ServiceLog(service.name().toLowerCase()));
@@ -68,11 +79,15 @@ final class FaultStack implements StackEndpoints, AutoCloseable {
     /** Starts the service's process without waiting for it to be ready. */
     synchronized void launch(Service service) {
         boolean command = service == Service.COMMAND;
-        Map<String, String> environment = new HashMap<>(command ? ServiceEnvironment.command(addresses)
-                : ServiceEnvironment.query(addresses));
+        Map<String, String> environment =
+                new HashMap<>(command ? ServiceEnvironment.command(addresses) : ServiceEnvironment.query(addresses));
         environment.put("REKINDLE_ADMIN_SUBJECTS", OPERATOR);
-        ServiceProcess process = ServiceProcess.start(service.name().toLowerCase(),
-                command ? jars.command() : jars.query(), SERVICE_HEAP, environment, logs.get(service).stream());
+        ServiceProcess process = ServiceProcess.start(
+                service.name().toLowerCase(),
+                command ? jars.command() : jars.query(),
+                SERVICE_HEAP,
+                environment,
+                logs.get(service).stream());
         processes.put(service, process);
     }
 
@@ -102,7 +117,10 @@ final class FaultStack implements StackEndpoints, AutoCloseable {
 
     private void signal(Service service, String signal) throws Exception {
         // The shell's built-in kill: a minimal image may have no kill binary (procps).
-        Process kill = new ProcessBuilder("sh", "-c", "kill " + signal + " " + process(service).pid()).inheritIO().start();
+        Process kill = new ProcessBuilder(
+                        "sh", "-c", "kill " + signal + " " + process(service).pid())
+                .inheritIO()
+                .start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill " + signal + " " + service + " failed");
         }
@@ -132,8 +150,8 @@ final class FaultStack implements StackEndpoints, AutoCloseable {
 
     @Override
     public URI url(Service service) {
-        return URI.create("http://localhost:" + (service == Service.COMMAND ? addresses.commandPort()
-                : addresses.queryPort()));
+        return URI.create(
+                "http://localhost:" + (service == Service.COMMAND ? addresses.commandPort() : addresses.queryPort()));
     }
 
     @Override

@@ -2,7 +2,6 @@ package app.rekindle.faults;
 
 import app.rekindle.faults.Outcome.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,11 +13,9 @@ import java.util.UUID;
  */
 final class JournalStream {
 
-    record Accepted(long version, String entryId) {
-    }
+    record Accepted(long version, String entryId) {}
 
-    private record Request(String key, String body) {
-    }
+    private record Request(String key, String body) {}
 
     private final String journalId;
     private final CommandHttp http;
@@ -33,7 +30,9 @@ final class JournalStream {
 
     /** Opens the journal; the stack is expected to be healthy at this point. */
     static JournalStream open(CommandHttp http, String partner) {
-        CommandHttp.Answer answer = http.post("/journals", UUID.randomUUID().toString(),
+        CommandHttp.Answer answer = http.post(
+                "/journals",
+                UUID.randomUUID().toString(),
                 "{\"partnerName\":\"" + partner + "\",\"intention\":\"Steady\",\"timezone\":\"UTC\"}");
         if (answer.outcome().kind() != Kind.ACCEPTED) {
             throw new IllegalStateException("Could not open a journal: " + answer.outcome());
@@ -47,7 +46,8 @@ final class JournalStream {
     synchronized boolean sendNext() {
         if (pending == null) {
             sent++;
-            pending = new Request(UUID.randomUUID().toString(),
+            pending = new Request(
+                    UUID.randomUUID().toString(),
                     "{\"mood\":" + (1 + sent % 5) + ",\"connection\":" + (1 + sent * 7 % 5) + "}");
         }
         return retryPending();
@@ -62,7 +62,8 @@ final class JournalStream {
         switch (answer.outcome().kind()) {
             case ACCEPTED -> {
                 JsonNode body = answer.body();
-                accepted.add(new Accepted(body.get("version").asLong(), body.get("entryId").asText()));
+                accepted.add(new Accepted(
+                        body.get("version").asLong(), body.get("entryId").asText()));
                 pending = null;
             }
             // A refusal is final; the ledger then finds nothing recorded for it.

@@ -1,20 +1,19 @@
 package app.rekindle.faults;
 
-import app.rekindle.faults.FaultStack.Service;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static app.rekindle.faults.SharedFaultStack.INTERVAL;
+import static app.rekindle.faults.SharedFaultStack.JOURNALS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.rekindle.faults.FaultStack.Service;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
-import static app.rekindle.faults.SharedFaultStack.INTERVAL;
-import static app.rekindle.faults.SharedFaultStack.JOURNALS;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The broker stops for 30 s under load. Commands keep being accepted (they are stored; the publisher retries),
@@ -28,17 +27,21 @@ class KafkaOutageTest {
     private final FaultStack stack = SharedFaultStack.get();
 
     @Test
-    void with_the_broker_stopped_for_30_s_commands_are_still_accepted_and_reach_the_views_afterwards() throws Exception {
+    void with_the_broker_stopped_for_30_s_commands_are_still_accepted_and_reach_the_views_afterwards()
+            throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try (Load load = Load.start(stack, "fault-kafka", JOURNALS, INTERVAL)) {
             load.awaitAccepted(20, Duration.ofSeconds(60));
 
             stack.servers().stopKafka();
             int acceptedAtStop = load.accepted();
-            ScheduledFuture<Long> restarted = timer.schedule(() -> {
-                stack.servers().startKafka();
-                return System.nanoTime();
-            }, OUTAGE.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<Long> restarted = timer.schedule(
+                    () -> {
+                        stack.servers().startKafka();
+                        return System.nanoTime();
+                    },
+                    OUTAGE.toMillis(),
+                    TimeUnit.MILLISECONDS);
 
             // The query side cannot move its views: not ready. The command side still takes commands: ready.
             await().atMost(OUTAGE.minusSeconds(5)).until(() -> stack.readiness(Service.QUERY) == 503);
@@ -56,7 +59,8 @@ class KafkaOutageTest {
             System.out.printf("Kafka outage: %d commands accepted while the broker was down%n", acceptedDuringOutage);
             assertThat(acceptedDuringOutage).isGreaterThan(JOURNALS * 10);
             Ledger.compare("Kafka broker stopped 30 s, restarted", stack, load.journals(), recovery)
-                    .print().assertClean();
+                    .print()
+                    .assertClean();
             await().atMost(Duration.ofSeconds(30)).until(() -> stack.readiness(Service.QUERY) == 200);
         } finally {
             timer.shutdownNow();

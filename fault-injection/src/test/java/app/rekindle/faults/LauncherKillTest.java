@@ -1,10 +1,7 @@
 package app.rekindle.faults;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code ./rekindle run} killed under load and run again on the same data folder, with nobody cleaning up in
@@ -66,7 +65,9 @@ class LauncherKillTest {
             Map<String, Long> acknowledged = load.lastVersions();
             awaitAllGone(group);
             // What made a second ./rekindle run fail before: PostgreSQL is in a session of its own and lives on.
-            assertThat(run.postmaster().map(ProcessHandle::pid)).as("PostgreSQL outlives the group").contains(postmaster);
+            assertThat(run.postmaster().map(ProcessHandle::pid))
+                    .as("PostgreSQL outlives the group")
+                    .contains(postmaster);
 
             Duration restart = run.start(START_TIMEOUT);
             assertThat(run.logText()).contains("PostgreSQL (process " + postmaster + ") is still running from");
@@ -109,7 +110,8 @@ class LauncherKillTest {
             Map<String, Long> acknowledged = load.lastVersions();
             // Nobody signals them: they notice their launcher's end of the stdin pipe closing (EndWithLauncher).
             awaitAllGone(services);
-            System.out.printf("launcher alone SIGKILL: both services had ended %.1f s later%n",
+            System.out.printf(
+                    "launcher alone SIGKILL: both services had ended %.1f s later%n",
                     (System.nanoTime() - killed) / 1e9);
 
             Duration restart = run.start(START_TIMEOUT);
@@ -132,7 +134,8 @@ class LauncherKillTest {
     }
 
     private static void awaitAllGone(List<ProcessHandle> processes) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
     }
 }

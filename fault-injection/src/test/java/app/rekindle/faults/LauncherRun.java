@@ -1,10 +1,9 @@
 package app.rekindle.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import app.rekindle.faults.FaultStack.Service;
 import app.rekindle.launcher.Ports;
-
-import org.awaitility.core.ConditionTimeoutException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,8 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * {@code ./rekindle run} as a person runs it: the packaged launcher ({@code rekindle-launcher.jar}, the services'
@@ -41,7 +39,8 @@ final class LauncherRun implements StackEndpoints, AutoCloseable {
     private final int queryPort;
     private final int postgresPort;
     private final int kafkaPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process launcher;
 
     LauncherRun(Path dataDir) {
@@ -66,14 +65,17 @@ final class LauncherRun implements StackEndpoints, AutoCloseable {
     Duration start(Duration atMost) {
         long started = System.nanoTime();
         int mark = logText().length();
-        List<String> command = new ArrayList<>(List.of("setsid",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m"));
+        List<String> command = new ArrayList<>(List.of(
+                "setsid",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m"));
         // As ./rekindle run does: Kafka's clients still use sun.misc.Unsafe, which JDK 24+ warns about at length.
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
         command.addAll(List.of("-jar", launcherJar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
@@ -91,8 +93,10 @@ final class LauncherRun implements StackEndpoints, AutoCloseable {
                 return logText().indexOf(READY_LINE, mark) >= 0;
             });
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("The launcher was not ready after " + atMost.toSeconds() + " s:\n"
-                    + tail(logText().substring(mark), 60), e);
+            throw new IllegalStateException(
+                    "The launcher was not ready after " + atMost.toSeconds() + " s:\n"
+                            + tail(logText().substring(mark), 60),
+                    e);
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }
@@ -128,7 +132,8 @@ final class LauncherRun implements StackEndpoints, AutoCloseable {
      * a group of its own, with every backend in it).
      */
     void killEverything() {
-        long postmaster = postmaster().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"))
+        long postmaster = postmaster()
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"))
                 .pid();
         signal("-KILL -" + launcher.pid() + " -" + postmaster);
     }
@@ -150,7 +155,9 @@ final class LauncherRun implements StackEndpoints, AutoCloseable {
     private static void signal(String arguments) {
         try {
             // The shell's built-in kill: a negative number is a process group (dash takes no "--").
-            Process kill = new ProcessBuilder("sh", "-c", "kill " + arguments).inheritIO().start();
+            Process kill = new ProcessBuilder("sh", "-c", "kill " + arguments)
+                    .inheritIO()
+                    .start();
             if (kill.waitFor() != 0) {
                 throw new IllegalStateException("kill " + arguments + " failed");
             }
@@ -198,8 +205,10 @@ final class LauncherRun implements StackEndpoints, AutoCloseable {
     @Override
     public Connection connect(String schema) throws SQLException {
         // The embedded server's superuser, trusted on loopback (EmbeddedPostgresServer).
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/rekindle?currentSchema="
-                + schema, "postgres", "postgres");
+        return DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgresPort + "/rekindle?currentSchema=" + schema,
+                "postgres",
+                "postgres");
     }
 
     /** Whatever still runs: the launcher's group, then a PostgreSQL left behind. */
@@ -209,11 +218,13 @@ final class LauncherRun implements StackEndpoints, AutoCloseable {
             List<ProcessHandle> group = processGroup();
             // SIGTERM: the launcher stops the services and PostgreSQL in order.
             launcher.destroy();
-            group.forEach(process -> process.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+            group.forEach(process -> process.onExit()
+                    .orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
                     .exceptionally(timeout -> {
                         process.destroyForcibly();
                         return process;
-                    }).join());
+                    })
+                    .join());
         }
         postmaster().ifPresent(leftover -> {
             leftover.destroy();

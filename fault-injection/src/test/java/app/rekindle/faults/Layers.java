@@ -2,7 +2,6 @@ package app.rekindle.faults;
 
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.launcher.e2e.TopicReader;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,10 +20,14 @@ import java.util.Map;
  * and the views (JDBC, schema {@code views}: the event log per sequence, the timeline per entry id, the journal
  * list's entry counter). Each as journal id → values in the order the layer holds them, duplicates included.
  */
-record Layers(Map<String, List<Long>> stored, Map<String, List<Long>> onKafka, Map<String, List<String>> kafkaEvents,
-              Map<String, List<Long>> inViews,
-              Map<String, List<String>> timeline, Map<String, List<Long>> entryCounts,
-              Map<String, List<String>> setAside) {
+record Layers(
+        Map<String, List<Long>> stored,
+        Map<String, List<Long>> onKafka,
+        Map<String, List<String>> kafkaEvents,
+        Map<String, List<Long>> inViews,
+        Map<String, List<String>> timeline,
+        Map<String, List<Long>> entryCounts,
+        Map<String, List<String>> setAside) {
 
     static Layers read(StackEndpoints stack, Collection<String> journalIds) throws SQLException {
         Map<String, List<Long>> kafka = new HashMap<>();
@@ -35,34 +38,57 @@ record Layers(Map<String, List<Long>> stored, Map<String, List<Long>> onKafka, M
                 .forEach(event -> {
                     String journal = event.journalId().toString();
                     kafka.computeIfAbsent(journal, key -> new ArrayList<>()).add(event.sequence());
-                    kafkaEvents.computeIfAbsent(journal, key -> new ArrayList<>())
+                    kafkaEvents
+                            .computeIfAbsent(journal, key -> new ArrayList<>())
                             .add(event.sequence() + "/" + event.eventId());
                 });
-        try (Connection events = stack.connect("events"); Connection views = stack.connect("views")) {
+        try (Connection events = stack.connect("events");
+                Connection views = stack.connect("views")) {
             return new Layers(
-                    select(events, "select aggregate_identifier, sequence_number from domain_event_entry "
-                            + "where aggregate_identifier = any(?) order by global_index", journalIds, "varchar"),
+                    select(
+                            events,
+                            "select aggregate_identifier, sequence_number from domain_event_entry "
+                                    + "where aggregate_identifier = any(?) order by global_index",
+                            journalIds,
+                            "varchar"),
                     kafka,
                     kafkaEvents,
-                    select(views, "select journal_id::text, sequence from journal_event "
-                            + "where journal_id = any(?) order by sequence", journalIds, "uuid"),
-                    select(views, "select journal_id::text, entry_id::text from timeline_entry where journal_id = any(?)",
-                            journalIds, "uuid"),
-                    select(views, "select journal_id::text, entry_count::bigint from journal_view where journal_id = any(?)",
-                            journalIds, "uuid"),
+                    select(
+                            views,
+                            "select journal_id::text, sequence from journal_event "
+                                    + "where journal_id = any(?) order by sequence",
+                            journalIds,
+                            "uuid"),
+                    select(
+                            views,
+                            "select journal_id::text, entry_id::text from timeline_entry where journal_id = any(?)",
+                            journalIds,
+                            "uuid"),
+                    select(
+                            views,
+                            "select journal_id::text, entry_count::bigint from journal_view where journal_id = any(?)",
+                            journalIds,
+                            "uuid"),
                     // What the query service parked instead of applying: dead letters (with the exception's class)
                     // and sequence gaps. A fault must cause neither.
-                    select(views, "select journal_id::text, 'dead letter ' || sequence || ': ' || reason from dead_letter "
-                            + "where journal_id = any(?) union all select journal_id::text, 'gap at ' || expected_sequence "
-                            + "from projection_gap where journal_id = any(?)", journalIds, "uuid"));
+                    select(
+                            views,
+                            "select journal_id::text, 'dead letter ' || sequence || ': ' || reason from dead_letter "
+                                    + "where journal_id = any(?) union all select journal_id::text, 'gap at ' || expected_sequence "
+                                    + "from projection_gap where journal_id = any(?)",
+                            journalIds,
+                            "uuid"));
         }
     }
 
     /** Each journal's last applied sequence as the query service records it (journal_position). */
     static Map<String, Long> viewPositions(StackEndpoints stack, Collection<String> journalIds) throws SQLException {
         try (Connection views = stack.connect("views")) {
-            Map<String, List<Long>> rows = select(views, "select journal_id::text, last_sequence from journal_position "
-                    + "where journal_id = any(?)", journalIds, "uuid");
+            Map<String, List<Long>> rows = select(
+                    views,
+                    "select journal_id::text, last_sequence from journal_position " + "where journal_id = any(?)",
+                    journalIds,
+                    "uuid");
             Map<String, Long> positions = new HashMap<>();
             rows.forEach((journal, values) -> positions.put(journal, values.getFirst()));
             return positions;
@@ -70,8 +96,8 @@ record Layers(Map<String, List<Long>> stored, Map<String, List<Long>> onKafka, M
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> Map<String, List<T>> select(Connection connection, String sql, Collection<String> journalIds,
-                                                   String arrayType) throws SQLException {
+    private static <T> Map<String, List<T>> select(
+            Connection connection, String sql, Collection<String> journalIds, String arrayType) throws SQLException {
         Map<String, List<T>> found = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             Array ids = connection.createArrayOf(arrayType, journalIds.toArray());
@@ -80,7 +106,8 @@ record Layers(Map<String, List<Long>> stored, Map<String, List<Long>> onKafka, M
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    found.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add((T) rows.getObject(2));
+                    found.computeIfAbsent(rows.getString(1), key -> new ArrayList<>())
+                            .add((T) rows.getObject(2));
                 }
             }
         }

@@ -1,7 +1,6 @@
 package app.rekindle.faults;
 
 import app.rekindle.faults.JournalStream.Accepted;
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
@@ -16,12 +15,12 @@ import java.util.Set;
  */
 final class Ledger {
 
-    private Ledger() {
-    }
+    private Ledger() {}
 
     static FaultReport compare(String fault, StackEndpoints stack, List<JournalStream> journals, Duration recovery)
             throws SQLException {
-        Layers layers = Layers.read(stack, journals.stream().map(JournalStream::journalId).toList());
+        Layers layers = Layers.read(
+                stack, journals.stream().map(JournalStream::journalId).toList());
         FaultReport.Counts counts = new FaultReport.Counts();
         for (JournalStream journal : journals) {
             String id = journal.journalId();
@@ -31,13 +30,18 @@ final class Ledger {
             List<Long> kafka = layers.onKafka().getOrDefault(id, List.of());
             List<Long> views = layers.inViews().getOrDefault(id, List.of());
             List<String> timeline = layers.timeline().getOrDefault(id, List.of());
-            List<String> entries = accepted.stream().map(Accepted::entryId).filter(Objects::nonNull).toList();
+            List<String> entries = accepted.stream()
+                    .map(Accepted::entryId)
+                    .filter(Objects::nonNull)
+                    .toList();
 
             counts.accepted += accepted.size();
             counts.stored += stored.size();
             counts.onKafka += kafka.size();
             counts.inViews += views.size();
-            counts.lost += missing(versions, stored) + missing(versions, kafka) + missing(versions, views)
+            counts.lost += missing(versions, stored)
+                    + missing(versions, kafka)
+                    + missing(versions, views)
                     + missing(entries, timeline);
             counts.duplicated += duplicates(versions) + duplicates(stored) + duplicates(views) + duplicates(timeline);
             // The publisher is at least once: a batch whose token could not be stored after Kafka acknowledged it is
@@ -52,7 +56,9 @@ final class Ledger {
             long counted = layers.entryCounts().getOrDefault(id, List.of(0L)).getFirst();
             counts.duplicated += Math.max(0, counted - entries.size());
             counts.lost += Math.max(0, entries.size() - counted);
-            layers.setAside().getOrDefault(id, List.of()).forEach(what -> counts.setAside.add(id.substring(0, 8) + " " + what));
+            layers.setAside()
+                    .getOrDefault(id, List.of())
+                    .forEach(what -> counts.setAside.add(id.substring(0, 8) + " " + what));
         }
         return new FaultReport(fault, journals.size(), counts, recovery);
     }
@@ -60,7 +66,8 @@ final class Ledger {
     /** How many distinct values of {@code expected} are not in {@code actual}. */
     private static <T> long missing(List<T> expected, List<T> actual) {
         Set<T> present = new HashSet<>(actual);
-        return new HashSet<>(expected).stream().filter(value -> !present.contains(value)).count();
+        return new HashSet<>(expected)
+                .stream().filter(value -> !present.contains(value)).count();
     }
 
     private static <T> long duplicates(List<T> values) {

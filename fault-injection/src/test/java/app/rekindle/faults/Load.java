@@ -1,8 +1,9 @@
 package app.rekindle.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import app.rekindle.faults.FaultStack.Service;
 import app.rekindle.launcher.DevTokens;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A steady stream of check-ins across several journals of one person: each journal sends its next command a
@@ -27,18 +26,20 @@ final class Load implements AutoCloseable {
     private Load(CommandHttp http, List<JournalStream> journals) {
         this.http = http;
         this.journals = journals;
-        this.scheduler = Executors.newScheduledThreadPool(journals.size(),
-                Thread.ofPlatform().daemon().name("load-", 0).factory());
+        this.scheduler = Executors.newScheduledThreadPool(
+                journals.size(), Thread.ofPlatform().daemon().name("load-", 0).factory());
     }
 
     static Load start(StackEndpoints stack, String person, int journals, Duration interval) {
         String token = DevTokens.issue(stack.http(), stack.url(Service.COMMAND), person);
         CommandHttp http = new CommandHttp(stack.url(Service.COMMAND), token);
         List<JournalStream> streams = IntStream.range(0, journals)
-                .mapToObj(i -> JournalStream.open(http, "Partner " + i)).toList();
+                .mapToObj(i -> JournalStream.open(http, "Partner " + i))
+                .toList();
         Load load = new Load(http, streams);
         for (JournalStream stream : streams) {
-            load.scheduler.scheduleWithFixedDelay(() -> load.send(stream), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            load.scheduler.scheduleWithFixedDelay(
+                    () -> load.send(stream), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
         return load;
     }
@@ -76,7 +77,8 @@ final class Load implements AutoCloseable {
 
     /** Sends every unanswered command again (same key) until each has an answer: nothing is left in doubt. */
     void settle() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> journals.stream().allMatch(JournalStream::retryPending));
     }
 

@@ -1,7 +1,8 @@
 package app.rekindle.faults;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static app.rekindle.faults.SharedFaultStack.INTERVAL;
+import static app.rekindle.faults.SharedFaultStack.JOURNALS;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,10 +10,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static app.rekindle.faults.SharedFaultStack.INTERVAL;
-import static app.rekindle.faults.SharedFaultStack.JOURNALS;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * PostgreSQL drops both services' connections under load (pg_terminate_backend, as a failover or an
@@ -49,17 +48,20 @@ class PostgresConnectionDropTest {
             Recovery.measure(stack, load.lastVersions(), System.nanoTime(), Duration.ofSeconds(60));
 
             System.out.println("PostgreSQL connections terminated: " + terminated);
-            assertThat(terminated).allSatisfy((service, count) -> assertThat(count).as(service).isPositive());
-            Ledger.compare("PostgreSQL drops both services' connections x" + ROUNDS, stack, load.journals(),
-                            recovery)
-                    .print().assertClean();
+            assertThat(terminated)
+                    .allSatisfy(
+                            (service, count) -> assertThat(count).as(service).isPositive());
+            Ledger.compare("PostgreSQL drops both services' connections x" + ROUNDS, stack, load.journals(), recovery)
+                    .print()
+                    .assertClean();
         }
     }
 
     private int terminateConnectionsOf(String applicationName) throws Exception {
-        try (Connection admin = stack.connect("views"); PreparedStatement terminate = admin.prepareStatement(
-                "select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity "
-                        + "where application_name = ? and pid <> pg_backend_pid()")) {
+        try (Connection admin = stack.connect("views");
+                PreparedStatement terminate = admin.prepareStatement(
+                        "select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity "
+                                + "where application_name = ? and pid <> pg_backend_pid()")) {
             terminate.setString(1, applicationName);
             try (ResultSet count = terminate.executeQuery()) {
                 count.next();

@@ -1,12 +1,11 @@
 package app.rekindle.faults;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-
 import static app.rekindle.faults.SharedFaultStack.INTERVAL;
 import static app.rekindle.faults.SharedFaultStack.JOURNALS;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * PostgreSQL is killed (SIGKILL to the postmaster and every backend) under load, right after a run of
@@ -33,7 +32,9 @@ class PostgresKillTest {
             load.settle();
             Recovery.measure(stack, load.lastVersions(), System.nanoTime(), Duration.ofSeconds(60));
 
-            Ledger.compare("PostgreSQL SIGKILL, restarted", stack, load.journals(), recovery).print().assertClean();
+            Ledger.compare("PostgreSQL SIGKILL, restarted", stack, load.journals(), recovery)
+                    .print()
+                    .assertClean();
         }
     }
 }

@@ -1,7 +1,6 @@
 package app.rekindle.faults;
 
 import app.rekindle.faults.FaultStack.Service;
-
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
@@ -10,13 +9,17 @@ import java.util.regex.Pattern;
 /** One metric, summed over its series, from a service's /actuator/prometheus. */
 final class Prometheus {
 
-    private Prometheus() {
-    }
+    private Prometheus() {}
 
     static double sum(FaultStack stack, Service service, String metric) throws Exception {
-        String scrape = stack.http().send(HttpRequest.newBuilder(stack.url(service).resolve("/actuator/prometheus"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher series = Pattern.compile("(?m)^" + Pattern.quote(metric) + "(\\{[^}]*})? (\\S+)$").matcher(scrape);
+        String scrape = stack.http()
+                .send(
+                        HttpRequest.newBuilder(stack.url(service).resolve("/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher series = Pattern.compile("(?m)^" + Pattern.quote(metric) + "(\\{[^}]*})? (\\S+)$")
+                .matcher(scrape);
         double sum = 0;
         boolean found = false;
         while (series.find()) {

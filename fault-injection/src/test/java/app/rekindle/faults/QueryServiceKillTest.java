@@ -1,18 +1,17 @@
 package app.rekindle.faults;
 
-import app.rekindle.faults.FaultStack.Service;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.Map;
-
 import static app.rekindle.faults.SharedFaultStack.INTERVAL;
 import static app.rekindle.faults.SharedFaultStack.JOURNALS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import app.rekindle.faults.FaultStack.Service;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The query service is killed (SIGKILL) while it applies a batch: the batch's offsets were not committed, so it
@@ -31,7 +30,7 @@ class QueryServiceKillTest {
     @Test
     void a_query_service_killed_in_the_middle_of_a_batch_neither_loses_nor_repeats_an_entry() throws Exception {
         try (Load load = Load.start(stack, "fault-query-kill", JOURNALS, INTERVAL);
-             Connection views = stack.connect("views")) {
+                Connection views = stack.connect("views")) {
             load.awaitAccepted(20, Duration.ofSeconds(60));
             stack.pause(Service.QUERY);
             long appliedBefore = eventRows(views);
@@ -39,7 +38,8 @@ class QueryServiceKillTest {
             Map<String, Long> backlog = load.lastVersions();
 
             stack.resume(Service.QUERY);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(5))
                     .until(() -> eventRows(views) > appliedBefore);
             stack.kill(Service.QUERY);
             boolean midBatch = !Recovery.caughtUp(stack, backlog);
@@ -51,9 +51,12 @@ class QueryServiceKillTest {
             load.settle();
             Recovery.measure(stack, load.lastVersions(), System.nanoTime(), Duration.ofSeconds(60));
 
-            assertThat(midBatch).as("killed while the backlog was being applied").isTrue();
+            assertThat(midBatch)
+                    .as("killed while the backlog was being applied")
+                    .isTrue();
             Ledger.compare("query service SIGKILL mid-batch, restarted", stack, load.journals(), recovery)
-                    .print().assertClean();
+                    .print()
+                    .assertClean();
         }
     }
 

@@ -13,13 +13,14 @@ final class ReadinessProbe {
     // Patient: with the database gone, the "db" check answers only after the pool's connection timeout (30 s).
     private static final Duration TIMEOUT = Duration.ofSeconds(45);
 
-    private ReadinessProbe() {
-    }
+    private ReadinessProbe() {}
 
     /** The HTTP status, or -1 when nothing answers on the port. */
     static int status(HttpClient http, URI service) {
         HttpRequest probe = HttpRequest.newBuilder(service.resolve("/actuator/health/readiness"))
-                .timeout(TIMEOUT).GET().build();
+                .timeout(TIMEOUT)
+                .GET()
+                .build();
         try {
             return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException notListening) {

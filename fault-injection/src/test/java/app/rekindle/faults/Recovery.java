@@ -1,15 +1,14 @@
 package app.rekindle.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.Map;
-
-import static org.awaitility.Awaitility.await;
 
 /** How long the views took to hold every command accepted up to a moment, counted from that moment. */
 final class Recovery {
 
-    private Recovery() {
-    }
+    private Recovery() {}
 
     /** Waits until each journal's view position reaches the version in {@code versions}; the time since {@code since}. */
     static Duration measure(StackEndpoints stack, Map<String, Long> versions, long sinceNanos, Duration atMost) {

@@ -1,9 +1,11 @@
 package app.rekindle.faults;
 
-import app.rekindle.faults.FaultStack.Service;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static app.rekindle.faults.SharedFaultStack.INTERVAL;
+import static app.rekindle.faults.SharedFaultStack.JOURNALS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.rekindle.faults.FaultStack.Service;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,11 +13,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static app.rekindle.faults.SharedFaultStack.INTERVAL;
-import static app.rekindle.faults.SharedFaultStack.JOURNALS;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every record on the topic is delivered twice: the consumer group's offsets are set back to 0, so the query
@@ -24,8 +23,14 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SharedFaultStack.class)
 class RedeliveryTest {
 
-    private static final List<String> VIEWS = List.of("journal_view", "timeline_entry", "timeline_entry_revision",
-            "step_progress", "step_entry", "journal_event", "journal_position");
+    private static final List<String> VIEWS = List.of(
+            "journal_view",
+            "timeline_entry",
+            "timeline_entry_revision",
+            "step_progress",
+            "step_entry",
+            "journal_event",
+            "journal_position");
 
     private final FaultStack stack = SharedFaultStack.get();
 
@@ -36,20 +41,25 @@ class RedeliveryTest {
             load.stop();
             load.settle();
             Recovery.measure(stack, load.lastVersions(), System.nanoTime(), Duration.ofSeconds(60));
-            List<String> journalIds = load.journals().stream().map(JournalStream::journalId).toList();
+            List<String> journalIds =
+                    load.journals().stream().map(JournalStream::journalId).toList();
             List<String> before = digest(journalIds);
 
             stack.terminate(Service.QUERY);
             ConsumerGroup.rewindToStart(stack);
             long restart = System.nanoTime();
             stack.start(Service.QUERY);
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> ConsumerGroup.committedToEnd(stack));
             Duration recovery = Duration.ofNanos(System.nanoTime() - restart);
 
-            assertThat(digest(journalIds)).as("the views after the second delivery").isEqualTo(before);
+            assertThat(digest(journalIds))
+                    .as("the views after the second delivery")
+                    .isEqualTo(before);
             Ledger.compare("every record delivered twice (offsets to 0)", stack, load.journals(), recovery)
-                    .print().assertClean();
+                    .print()
+                    .assertClean();
         }
     }
 
@@ -63,7 +73,9 @@ class RedeliveryTest {
                         ? "entry_id in (select entry_id from timeline_entry where journal_id = any(?))"
                         : "journal_id = any(?)";
                 // updated_at is when a position was last touched, also by an ignored repeat: not view content.
-                String row = table.equals("journal_position") ? "(journal_id, last_sequence, stale, erased)::text" : "t::text";
+                String row = table.equals("journal_position")
+                        ? "(journal_id, last_sequence, stale, erased)::text"
+                        : "t::text";
                 try (PreparedStatement statement = views.prepareStatement("select count(*), md5(string_agg(" + row
                         + ", '|' order by " + row + ")) from " + table + " t where " + where)) {
                     statement.setArray(1, ids);

@@ -2,7 +2,6 @@ package app.rekindle.faults;
 
 import app.rekindle.embedded.EmbeddedKafkaBroker;
 import app.rekindle.embedded.EmbeddedPostgresServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,8 +70,8 @@ final class Servers implements AutoCloseable {
      * nothing is flushed or shut down. Starting it again runs crash recovery from the write-ahead log.
      */
     void killPostgres() {
-        ProcessHandle postmaster = ProcessHandle.of(postmasterPid()).orElseThrow(
-                () -> new IllegalStateException("PostgreSQL is not running"));
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid())
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
         // Collected first: once the postmaster is gone its backends are no longer its descendants.
         List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
         all.addFirst(postmaster);
@@ -85,7 +84,8 @@ final class Servers implements AutoCloseable {
     private long postmasterPid() {
         try {
             // The first line of postmaster.pid is the postmaster's process id.
-            return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).getFirst()
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                    .getFirst()
                     .trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

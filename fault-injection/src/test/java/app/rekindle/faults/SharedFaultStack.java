@@ -1,15 +1,14 @@
 package app.rekindle.faults;
 
 import app.rekindle.faults.FaultStack.Service;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
-import org.springframework.util.FileSystemUtils;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One stack for the fault tests of this JVM (starting it takes most of a minute on a small machine): every test
@@ -20,6 +19,7 @@ final class SharedFaultStack implements TestWatcher, AfterAllCallback {
 
     /** A few journals, each sending its next check-in 200 ms after the last answer: ~15 commands/s in all. */
     static final int JOURNALS = 4;
+
     static final java.time.Duration INTERVAL = java.time.Duration.ofMillis(200);
 
     private static FaultStack stack;
@@ -28,10 +28,13 @@ final class SharedFaultStack implements TestWatcher, AfterAllCallback {
         if (stack == null) {
             Path dataDir = temporaryDirectory();
             FaultStack started = FaultStack.infrastructure(dataDir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.close();
-                FileSystemUtils.deleteRecursively(dataDir.toFile());
-            }, "stop-fault-stack"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                started.close();
+                                FileSystemUtils.deleteRecursively(dataDir.toFile());
+                            },
+                            "stop-fault-stack"));
             // Side by side: each spends most of its start on its own class loading.
             started.launch(Service.COMMAND);
             started.launch(Service.QUERY);

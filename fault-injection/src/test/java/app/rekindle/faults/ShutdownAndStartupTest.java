@@ -1,18 +1,17 @@
 package app.rekindle.faults;
 
-import app.rekindle.faults.FaultStack.Service;
-import app.rekindle.faults.Outcome.Kind;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import static app.rekindle.faults.SharedFaultStack.INTERVAL;
 import static app.rekindle.faults.SharedFaultStack.JOURNALS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import app.rekindle.faults.FaultStack.Service;
+import app.rekindle.faults.Outcome.Kind;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A rolling restart gone cold, in one go (each service process starts once): SIGTERM under load to the query
@@ -42,7 +41,8 @@ class ShutdownAndStartupTest {
             int commandMark = commandLog.mark();
             long terminated = System.nanoTime();
             stack.terminate(Service.COMMAND);
-            await().atMost(Duration.ofSeconds(30)).until(() -> outcomesAfter(load, terminated).containsKey(Kind.REFUSED));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> outcomesAfter(load, terminated).containsKey(Kind.REFUSED));
             load.stop();
             Map<Kind, Long> afterTerm = outcomesAfter(load, terminated);
             System.out.println("Answers from the command service's SIGTERM on: " + afterTerm);
@@ -59,9 +59,12 @@ class ShutdownAndStartupTest {
             stack.launch(Service.COMMAND);
             stack.launch(Service.QUERY);
             int command = commandMark;
-            await().atMost(LOG_WAIT).until(() -> commandLog.since(command).contains("Waiting for " + postgres)
-                    && queryLog.since(queryMark).contains("Waiting for " + postgres));
-            assertThat(stack.readiness(Service.COMMAND)).as("command service while waiting").isEqualTo(-1);
+            await().atMost(LOG_WAIT)
+                    .until(() -> commandLog.since(command).contains("Waiting for " + postgres)
+                            && queryLog.since(queryMark).contains("Waiting for " + postgres));
+            assertThat(stack.readiness(Service.COMMAND))
+                    .as("command service while waiting")
+                    .isEqualTo(-1);
 
             stack.servers().startPostgres();
             // The command service needs the broker to start; the query service starts without it, not ready.
@@ -76,17 +79,24 @@ class ShutdownAndStartupTest {
             load.settle();
             Duration recovery = Recovery.measure(stack, load.lastVersions(), restart, Duration.ofSeconds(120));
 
-            assertThat(commandLog.since(command)).contains(postgres + " answers").contains(kafka + " answers");
-            assertThat(queryLog.since(queryMark)).contains(postgres + " answers").doesNotContain("Waiting for " + kafka);
+            assertThat(commandLog.since(command))
+                    .contains(postgres + " answers")
+                    .contains(kafka + " answers");
+            assertThat(queryLog.since(queryMark))
+                    .contains(postgres + " answers")
+                    .doesNotContain("Waiting for " + kafka);
             // Offsets were committed up to the last record applied: the new process was handed nothing a second time.
-            assertThat(Prometheus.sum(stack, Service.QUERY, "rekindle_projection_duplicates_total")).isZero();
+            assertThat(Prometheus.sum(stack, Service.QUERY, "rekindle_projection_duplicates_total"))
+                    .isZero();
             Ledger.compare("SIGTERM under load, cold start before PG + Kafka", stack, load.journals(), recovery)
-                    .print().assertClean();
+                    .print()
+                    .assertClean();
         }
     }
 
     private static Map<Kind, Long> outcomesAfter(Load load, long nanos) {
-        return load.outcomes().stream().filter(outcome -> outcome.at() > nanos)
+        return load.outcomes().stream()
+                .filter(outcome -> outcome.at() > nanos)
                 .collect(Collectors.groupingBy(Outcome::kind, Collectors.counting()));
     }
 }

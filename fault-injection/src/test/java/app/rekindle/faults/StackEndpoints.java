@@ -1,7 +1,6 @@
 package app.rekindle.faults;
 
 import app.rekindle.faults.FaultStack.Service;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.sql.Connection;

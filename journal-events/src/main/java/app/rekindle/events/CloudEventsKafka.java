@@ -9,12 +9,11 @@ import io.cloudevents.core.data.BytesCloudEventData;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
 import io.cloudevents.rw.CloudEventWriter;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import tools.jackson.core.JacksonException;
-
-import java.time.format.DateTimeFormatter;
-import java.util.UUID;
 
 /**
  * Maps events to and from Kafka records in the CloudEvents Kafka protocol binding, binary mode, with the
@@ -38,12 +37,12 @@ public final class CloudEventsKafka {
     public static final String SEQUENCE = "ce_sequence";
     /** Our extension: the schema version of the payload, for upcasting. */
     public static final String SCHEMA_VERSION = "ce_schemaversion";
+
     public static final String CONTENT_TYPE = "content-type";
 
     static final String SOURCE_VALUE = "/rekindle/command-service";
 
-    private CloudEventsKafka() {
-    }
+    private CloudEventsKafka() {}
 
     public static ProducerRecord<String, byte[]> toRecord(String topic, PublishedEvent published) {
         return toRecord(topic, published, JournalEventJson.toBytes(published.event()));
@@ -54,15 +53,18 @@ public final class CloudEventsKafka {
      * ({@link SealedEvents}), so the publisher forwards ciphertext without opening it.
      */
     public static ProducerRecord<String, byte[]> toRecord(String topic, PublishedEvent published, byte[] payload) {
-        CloudEventWriter<ProducerRecord<String, byte[]>> writer =
-                KafkaMessageFactory.createWriter(topic, published.journalId().toString()).create(SpecVersion.V1);
+        CloudEventWriter<ProducerRecord<String, byte[]>> writer = KafkaMessageFactory.createWriter(
+                        topic, published.journalId().toString())
+                .create(SpecVersion.V1);
         writer.withContextAttribute("id", published.eventId());
         writer.withContextAttribute("source", SOURCE_VALUE);
         writer.withContextAttribute("type", published.type().cloudEventType());
-        writer.withContextAttribute("time", DateTimeFormatter.ISO_INSTANT.format(published.event().recordedAt()));
+        writer.withContextAttribute(
+                "time", DateTimeFormatter.ISO_INSTANT.format(published.event().recordedAt()));
         writer.withContextAttribute("subject", published.journalId().toString());
         writer.withContextAttribute("sequence", Long.toString(published.sequence()));
-        writer.withContextAttribute("schemaversion", Integer.toString(published.type().version()));
+        writer.withContextAttribute(
+                "schemaversion", Integer.toString(published.type().version()));
         writer.withContextAttribute("datacontenttype", "application/json");
         return writer.end(BytesCloudEventData.wrap(payload));
     }
@@ -92,7 +94,9 @@ public final class CloudEventsKafka {
             long sequence = Long.parseLong(required(record, cloudEvent.getExtension("sequence"), SEQUENCE));
             UUID journalId = UUID.fromString(required(record, cloudEvent.getSubject(), SUBJECT));
             // The data as the binding reads it is the record value; an empty one the binding reads as none.
-            byte[] payload = cloudEvent.getData() == null ? record.value() : cloudEvent.getData().toBytes();
+            byte[] payload = cloudEvent.getData() == null
+                    ? record.value()
+                    : cloudEvent.getData().toBytes();
             JournalEvent event = SealedEvents.open(name, version, payload, keys);
             // The event is now at this build's version of its type, whatever version travelled.
             return new PublishedEvent(cloudEvent.getId(), journalId, sequence, EventTypes.of(event), event);

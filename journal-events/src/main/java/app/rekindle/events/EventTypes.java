@@ -1,7 +1,6 @@
 package app.rekindle.events;
 
 import app.rekindle.events.JournalEvent.*;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +34,7 @@ public final class EventTypes {
         register(JournalErased.class, "journal-erased", 1);
     }
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     private static void register(Class<? extends JournalEvent> type, String name, int version) {
         TYPES_BY_CLASS.put(type, new EventType(name, version));

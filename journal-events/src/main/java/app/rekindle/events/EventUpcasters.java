@@ -1,9 +1,8 @@
 package app.rekindle.events;
 
-import tools.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Brings the JSON of an older event version up to the current one, one version at a time, before it is read
@@ -15,11 +14,10 @@ import java.util.function.UnaryOperator;
  */
 public final class EventUpcasters {
 
-    private static final Map<String, Map<Integer, UnaryOperator<ObjectNode>>> STEPS = Map.of(
-            "conversation-logged", Map.of(1, EventUpcasters::conversationGainsChannel));
+    private static final Map<String, Map<Integer, UnaryOperator<ObjectNode>>> STEPS =
+            Map.of("conversation-logged", Map.of(1, EventUpcasters::conversationGainsChannel));
 
-    private EventUpcasters() {
-    }
+    private EventUpcasters() {}
 
     /**
      * The JSON of event {@code name} at {@code version}, upcast in place to the current version.
@@ -45,8 +43,8 @@ public final class EventUpcasters {
     }
 
     private static int currentVersion(String name) {
-        Class<? extends JournalEvent> type = EventTypes.classFor(name)
-                .orElseThrow(() -> new UnknownEventTypeException(name));
+        Class<? extends JournalEvent> type =
+                EventTypes.classFor(name).orElseThrow(() -> new UnknownEventTypeException(name));
         return EventTypes.typeOf(type).version();
     }
 

@@ -29,12 +29,26 @@ public sealed interface JournalEvent {
         EntryKind kind();
     }
 
-    record JournalOpened(UUID journalId, String ownerId, String partnerName, String intention, String timezone,
-                         Instant occurredAt, Instant recordedAt) implements JournalEvent {
-    }
+    record JournalOpened(
+            UUID journalId,
+            String ownerId,
+            String partnerName,
+            String intention,
+            String timezone,
+            Instant occurredAt,
+            Instant recordedAt)
+            implements JournalEvent {}
 
-    record ReflectionLogged(UUID journalId, UUID entryId, LocalDate occurredOn, String text, String myPart,
-                            String theirPart, String lesson, Instant occurredAt, Instant recordedAt)
+    record ReflectionLogged(
+            UUID journalId,
+            UUID entryId,
+            LocalDate occurredOn,
+            String text,
+            String myPart,
+            String theirPart,
+            String lesson,
+            Instant occurredAt,
+            Instant recordedAt)
             implements EntryLogged {
         @Override
         public EntryKind kind() {
@@ -43,9 +57,19 @@ public sealed interface JournalEvent {
     }
 
     /** Version 2 added {@code channel}; version 1 events are upcast with {@link ConversationChannel#NOT_RECORDED}. */
-    record ConversationLogged(UUID journalId, UUID entryId, String topic, Initiator initiatedBy, int minutes,
-                              int feltHeard, int listenedWell, ConversationOutcome outcome,
-                              ConversationChannel channel, String notes, Instant occurredAt, Instant recordedAt)
+    record ConversationLogged(
+            UUID journalId,
+            UUID entryId,
+            String topic,
+            Initiator initiatedBy,
+            int minutes,
+            int feltHeard,
+            int listenedWell,
+            ConversationOutcome outcome,
+            ConversationChannel channel,
+            String notes,
+            Instant occurredAt,
+            Instant recordedAt)
             implements EntryLogged {
         @Override
         public EntryKind kind() {
@@ -53,8 +77,14 @@ public sealed interface JournalEvent {
         }
     }
 
-    record GestureLogged(UUID journalId, UUID entryId, GestureKind gesture, String description,
-                         Instant occurredAt, Instant recordedAt) implements EntryLogged {
+    record GestureLogged(
+            UUID journalId,
+            UUID entryId,
+            GestureKind gesture,
+            String description,
+            Instant occurredAt,
+            Instant recordedAt)
+            implements EntryLogged {
         @Override
         public EntryKind kind() {
             return EntryKind.GESTURE;
@@ -62,78 +92,98 @@ public sealed interface JournalEvent {
     }
 
     /** A date is an entry of its own: {@code entryId} is the date id that later events refer to. */
-    record DatePlanned(UUID journalId, UUID entryId, Instant plannedFor, String idea, DateKind dateKind,
-                       Instant occurredAt, Instant recordedAt) implements EntryLogged {
+    record DatePlanned(
+            UUID journalId,
+            UUID entryId,
+            Instant plannedFor,
+            String idea,
+            DateKind dateKind,
+            Instant occurredAt,
+            Instant recordedAt)
+            implements EntryLogged {
         @Override
         public EntryKind kind() {
             return EntryKind.DATE;
         }
     }
 
-    record DateHappened(UUID journalId, UUID entryId, int rating, String memory, Instant occurredAt,
-                        Instant recordedAt) implements JournalEvent {
-    }
+    record DateHappened(UUID journalId, UUID entryId, int rating, String memory, Instant occurredAt, Instant recordedAt)
+            implements JournalEvent {}
 
     record DateCancelled(UUID journalId, UUID entryId, String reason, Instant occurredAt, Instant recordedAt)
-            implements JournalEvent {
-    }
+            implements JournalEvent {}
 
-    record ActivityShared(UUID journalId, UUID entryId, String activity, boolean laughedTogether,
-                          String newMemory, Instant occurredAt, Instant recordedAt) implements EntryLogged {
+    record ActivityShared(
+            UUID journalId,
+            UUID entryId,
+            String activity,
+            boolean laughedTogether,
+            String newMemory,
+            Instant occurredAt,
+            Instant recordedAt)
+            implements EntryLogged {
         @Override
         public EntryKind kind() {
             return EntryKind.ACTIVITY;
         }
     }
 
-    record PersonalTimeTaken(UUID journalId, UUID entryId, Whose whose, String pursuit, int minutes,
-                             Instant occurredAt, Instant recordedAt) implements EntryLogged {
+    record PersonalTimeTaken(
+            UUID journalId,
+            UUID entryId,
+            Whose whose,
+            String pursuit,
+            int minutes,
+            Instant occurredAt,
+            Instant recordedAt)
+            implements EntryLogged {
         @Override
         public EntryKind kind() {
             return EntryKind.PERSONAL_TIME;
         }
     }
 
-    record CheckedIn(UUID journalId, UUID entryId, int mood, int connection, String note, Instant occurredAt,
-                     Instant recordedAt) implements EntryLogged {
+    record CheckedIn(
+            UUID journalId, UUID entryId, int mood, int connection, String note, Instant occurredAt, Instant recordedAt)
+            implements EntryLogged {
         @Override
         public EntryKind kind() {
             return EntryKind.CHECK_IN;
         }
     }
 
-    record StepStarted(UUID journalId, Step step, Instant occurredAt, Instant recordedAt) implements JournalEvent {
-    }
+    record StepStarted(UUID journalId, Step step, Instant occurredAt, Instant recordedAt) implements JournalEvent {}
 
     record StepCompleted(UUID journalId, Step step, String summary, Instant occurredAt, Instant recordedAt)
-            implements JournalEvent {
-    }
+            implements JournalEvent {}
 
     record StepReopened(UUID journalId, Step step, String reason, Instant occurredAt, Instant recordedAt)
-            implements JournalEvent {
-    }
+            implements JournalEvent {}
 
     /**
      * New values for some fields of an earlier entry; the earlier values stay in the log. Keys are the
      * field names of the entry's logging event (e.g. {@code "topic"}, {@code "feltHeard"}), values are
      * JSON scalars (strings, numbers, booleans; enums by name; instants and dates in ISO-8601).
      */
-    record EntryAmended(UUID journalId, UUID entryId, Map<String, Object> changes, String reason,
-                        Instant occurredAt, Instant recordedAt) implements JournalEvent {
+    record EntryAmended(
+            UUID journalId,
+            UUID entryId,
+            Map<String, Object> changes,
+            String reason,
+            Instant occurredAt,
+            Instant recordedAt)
+            implements JournalEvent {
         public EntryAmended {
             changes = Map.copyOf(changes);
         }
     }
 
     record EntryRetracted(UUID journalId, UUID entryId, String reason, Instant occurredAt, Instant recordedAt)
-            implements JournalEvent {
-    }
+            implements JournalEvent {}
 
-    record JournalClosed(UUID journalId, ClosureOutcome outcome, String note, Instant occurredAt,
-                         Instant recordedAt) implements JournalEvent {
-    }
+    record JournalClosed(UUID journalId, ClosureOutcome outcome, String note, Instant occurredAt, Instant recordedAt)
+            implements JournalEvent {}
 
     /** The person asked for the journal to be erased: views forget it, and it takes nothing more. */
-    record JournalErased(UUID journalId, Instant occurredAt, Instant recordedAt) implements JournalEvent {
-    }
+    record JournalErased(UUID journalId, Instant occurredAt, Instant recordedAt) implements JournalEvent {}
 }

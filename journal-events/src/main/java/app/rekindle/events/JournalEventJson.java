@@ -17,8 +17,7 @@ public final class JournalEventJson {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private JournalEventJson() {
-    }
+    private JournalEventJson() {}
 
     public static byte[] toBytes(JournalEvent event) {
         return MAPPER.writeValueAsBytes(event);

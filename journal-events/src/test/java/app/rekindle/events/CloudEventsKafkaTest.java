@@ -1,12 +1,7 @@
 package app.rekindle.events;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CloudEventsKafkaTest {
 
@@ -47,7 +46,8 @@ class CloudEventsKafkaTest {
         assertThat(header(record, CloudEventsKafka.SCHEMA_VERSION)).isEqualTo("2");
         assertThat(header(record, CloudEventsKafka.TIME)).isEqualTo("2026-03-14T19:00:00.123Z");
         assertThat(header(record, CloudEventsKafka.SUBJECT)).isEqualTo(SampleEvents.JOURNAL.toString());
-        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"occurredAt\":\"2026-03-14T18:30:00Z\"");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .contains("\"occurredAt\":\"2026-03-14T18:30:00Z\"");
     }
 
     @Test
@@ -67,39 +67,52 @@ class CloudEventsKafkaTest {
 
     @Test
     void a_record_without_a_sequence_header_is_malformed() {
-        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord("t",
-                PublishedEvent.of("evt-1", 0, SampleEvents.all().getFirst()));
+        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(
+                "t", PublishedEvent.of("evt-1", 0, SampleEvents.all().getFirst()));
         record.headers().remove(CloudEventsKafka.SEQUENCE);
 
         assertThatThrownBy(() -> CloudEventsKafka.fromRecord(asConsumed(record)))
-                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("ce_sequence");
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("ce_sequence");
     }
 
     @Test
     void a_record_of_an_unknown_type_is_reported_as_such() {
-        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord("t",
-                PublishedEvent.of("evt-1", 0, SampleEvents.all().getFirst()));
+        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(
+                "t", PublishedEvent.of("evt-1", 0, SampleEvents.all().getFirst()));
         record.headers().remove(CloudEventsKafka.TYPE);
-        record.headers().add(CloudEventsKafka.TYPE, "app.rekindle.journal.moon-landed".getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(CloudEventsKafka.TYPE, "app.rekindle.journal.moon-landed".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> CloudEventsKafka.fromRecord(asConsumed(record)))
-                .isInstanceOf(UnknownEventTypeException.class).hasMessageContaining("moon-landed");
+                .isInstanceOf(UnknownEventTypeException.class)
+                .hasMessageContaining("moon-landed");
     }
 
     @Test
     void a_record_with_broken_json_is_malformed() {
-        ProducerRecord<String, byte[]> good = CloudEventsKafka.toRecord("t",
-                PublishedEvent.of("evt-1", 0, SampleEvents.all().getFirst()));
-        ProducerRecord<String, byte[]> broken = new ProducerRecord<>("t", null, good.key(),
-                "{not json".getBytes(StandardCharsets.UTF_8), good.headers());
+        ProducerRecord<String, byte[]> good = CloudEventsKafka.toRecord(
+                "t", PublishedEvent.of("evt-1", 0, SampleEvents.all().getFirst()));
+        ProducerRecord<String, byte[]> broken = new ProducerRecord<>(
+                "t", null, good.key(), "{not json".getBytes(StandardCharsets.UTF_8), good.headers());
 
         assertThatThrownBy(() -> CloudEventsKafka.fromRecord(asConsumed(broken)))
                 .isInstanceOf(MalformedRecordException.class);
     }
 
     private static ConsumerRecord<String, byte[]> asConsumed(ProducerRecord<String, byte[]> record) {
-        return new ConsumerRecord<>(record.topic(), 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0, record.key(),
-                record.value(), new RecordHeaders(record.headers().toArray()), Optional.empty());
+        return new ConsumerRecord<>(
+                record.topic(),
+                0,
+                0L,
+                0L,
+                TimestampType.CREATE_TIME,
+                0,
+                0,
+                record.key(),
+                record.value(),
+                new RecordHeaders(record.headers().toArray()),
+                Optional.empty());
     }
 
     private static String header(ProducerRecord<String, byte[]> record, String name) {

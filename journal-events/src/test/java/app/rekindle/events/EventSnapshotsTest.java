@@ -1,15 +1,14 @@
 package app.rekindle.events;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Pins the serialized form of every event version: the JSON on Kafka, in exports and in the event store is a
@@ -33,8 +32,11 @@ class EventSnapshotsTest {
         if (Boolean.getBoolean("event-snapshots.write")) {
             Files.writeString(snapshot, json, StandardCharsets.UTF_8);
         }
-        assertThat(snapshot).as("pinned JSON of %s (regenerate with -Devent-snapshots.write=true only for a new "
-                + "version)", EventTypes.of(event)).exists();
+        assertThat(snapshot)
+                .as(
+                        "pinned JSON of %s (regenerate with -Devent-snapshots.write=true only for a new " + "version)",
+                        EventTypes.of(event))
+                .exists();
         assertThat(json).isEqualToIgnoringNewLines(Files.readString(snapshot, StandardCharsets.UTF_8));
     }
 

@@ -1,13 +1,12 @@
 package app.rekindle.events;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class EventTypesTest {
 
@@ -27,13 +26,15 @@ class EventTypesTest {
             }
         }
         assertThat(concrete).hasSize(EventTypes.byName().size());
-        concrete.forEach(type -> assertThat(EventTypes.classFor(EventTypes.typeOf(type).name())).contains(
-                type.asSubclass(JournalEvent.class)));
+        concrete.forEach(
+                type -> assertThat(EventTypes.classFor(EventTypes.typeOf(type).name()))
+                        .contains(type.asSubclass(JournalEvent.class)));
     }
 
     @Test
     void the_sample_set_covers_every_event_type() {
-        assertThat(SampleEvents.all()).extracting(event -> EventTypes.of(event).name())
+        assertThat(SampleEvents.all())
+                .extracting(event -> EventTypes.of(event).name())
                 .containsExactlyInAnyOrderElementsOf(EventTypes.byName().keySet());
     }
 

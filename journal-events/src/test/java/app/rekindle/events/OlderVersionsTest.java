@@ -1,8 +1,7 @@
 package app.rekindle.events;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +10,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Old versions never stop loading: every pinned snapshot of a version older than the current one is upcast and
@@ -26,8 +25,10 @@ class OlderVersionsTest {
 
     static List<String> olderSnapshots() throws IOException {
         try (Stream<Path> files = Files.list(SNAPSHOTS)) {
-            return files.map(file -> file.getFileName().toString()).filter(OlderVersionsTest::isOlderVersion)
-                    .sorted().toList();
+            return files.map(file -> file.getFileName().toString())
+                    .filter(OlderVersionsTest::isOlderVersion)
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -44,7 +45,9 @@ class OlderVersionsTest {
 
         JournalEvent read = JournalEventJson.fromBytes(name.group(1), Integer.parseInt(name.group(2)), pinned);
 
-        assertThat(SampleEvents.olderVersions()).as("expected reading of %s", file).containsKey(file);
+        assertThat(SampleEvents.olderVersions())
+                .as("expected reading of %s", file)
+                .containsKey(file);
         assertThat(read).isEqualTo(SampleEvents.olderVersions().get(file));
     }
 
@@ -53,7 +56,8 @@ class OlderVersionsTest {
         byte[] json = "{\"journalId\":\"6f1c2b9e-0d7a-4c43-9a57-3f2f4c1b8e01\"}".getBytes();
 
         assertThatThrownBy(() -> JournalEventJson.fromBytes("conversation-logged", 0, json))
-                .isInstanceOf(UnknownEventTypeException.class).hasMessageContaining("conversation-logged v0");
+                .isInstanceOf(UnknownEventTypeException.class)
+                .hasMessageContaining("conversation-logged v0");
     }
 
     @Test
@@ -71,8 +75,10 @@ class OlderVersionsTest {
 
     private static boolean isOlderVersion(String file) {
         Matcher name = matcher(file);
-        return name.matches() && EventTypes.classFor(name.group(1))
-                .map(type -> EventTypes.typeOf(type).version() > Integer.parseInt(name.group(2))).orElse(false);
+        return name.matches()
+                && EventTypes.classFor(name.group(1))
+                        .map(type -> EventTypes.typeOf(type).version() > Integer.parseInt(name.group(2)))
+                        .orElse(false);
     }
 
     private static Matcher matcher(String file) {

@@ -1,14 +1,8 @@
 package app.rekindle.events;
 
-import app.rekindle.events.JournalEvent.ConversationLogged;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import app.rekindle.events.JournalEvent.ConversationLogged;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +13,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
 
 /**
  * The topic keeps every event ever published: records written by the hand-written envelope before the CloudEvents
@@ -31,17 +30,39 @@ class RecordsOnTheTopicTest {
     private static final Path FIXTURE = Path.of("src/test/resources/records/conversation-logged.before-sdk.tsv");
 
     /** The event in the fixture: the sample conversation, recorded at a time whose fraction ends in a zero. */
-    private static final PublishedEvent PUBLISHED = PublishedEvent.of("evt-9", 3, new ConversationLogged(
-            SampleEvents.JOURNAL, SampleEvents.ENTRY, "Holidays", Initiator.ME, 45, 4, 5,
-            ConversationOutcome.PARTLY_RESOLVED, ConversationChannel.VIDEO_CALL, "Calm", SampleEvents.AT,
-            Instant.parse("2026-03-14T19:00:00.120Z")));
+    private static final PublishedEvent PUBLISHED = PublishedEvent.of(
+            "evt-9",
+            3,
+            new ConversationLogged(
+                    SampleEvents.JOURNAL,
+                    SampleEvents.ENTRY,
+                    "Holidays",
+                    Initiator.ME,
+                    45,
+                    4,
+                    5,
+                    ConversationOutcome.PARTLY_RESOLVED,
+                    ConversationChannel.VIDEO_CALL,
+                    "Calm",
+                    SampleEvents.AT,
+                    Instant.parse("2026-03-14T19:00:00.120Z")));
 
     @Test
     void a_record_published_before_the_sdk_reads_as_the_event_it_carried() throws IOException {
         Fixture before = Fixture.read();
-        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>("journal-events", 0, 41L, 0L,
-                TimestampType.CREATE_TIME, 0, 0, before.key, before.value,
-                new RecordHeaders(before.headers.stream().map(Header.class::cast).toList()), Optional.empty());
+        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>(
+                "journal-events",
+                0,
+                41L,
+                0L,
+                TimestampType.CREATE_TIME,
+                0,
+                0,
+                before.key,
+                before.value,
+                new RecordHeaders(
+                        before.headers.stream().map(Header.class::cast).toList()),
+                Optional.empty());
 
         assertThat(CloudEventsKafka.fromRecord(consumed)).isEqualTo(PUBLISHED);
     }
@@ -59,8 +80,10 @@ class RecordsOnTheTopicTest {
         for (Header header : now.headers()) {
             written.add(Map.entry(header.key(), Base64.getEncoder().encodeToString(header.value())));
         }
-        assertThat(written).containsExactlyElementsOf(before.headers.stream()
-                .map(h -> Map.entry(h.key(), Base64.getEncoder().encodeToString(h.value()))).toList());
+        assertThat(written)
+                .containsExactlyElementsOf(before.headers.stream()
+                        .map(h -> Map.entry(h.key(), Base64.getEncoder().encodeToString(h.value())))
+                        .toList());
         assertThat(new String(now.headers().lastHeader(CloudEventsKafka.TIME).value(), StandardCharsets.UTF_8))
                 .isEqualTo("2026-03-14T19:00:00.120Z");
     }
@@ -80,15 +103,18 @@ class RecordsOnTheTopicTest {
                 switch (field[0]) {
                     case "key" -> key = new String(bytes, StandardCharsets.UTF_8);
                     case "value" -> value = bytes;
-                    default -> headers.add(new RecordHeader(
-                            field[0].substring("header:".length()), bytes));
+                    default -> headers.add(new RecordHeader(field[0].substring("header:".length()), bytes));
                 }
             }
             return new Fixture(key, value, headers);
         }
 
         byte[] header(String name) {
-            return headers.stream().filter(h -> h.key().equals(name)).findFirst().orElseThrow().value();
+            return headers.stream()
+                    .filter(h -> h.key().equals(name))
+                    .findFirst()
+                    .orElseThrow()
+                    .value();
         }
     }
 }

@@ -1,57 +1,79 @@
 package app.rekindle.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.rekindle.events.JournalEvent.ConversationLogged;
 import app.rekindle.events.JournalEvent.EntryAmended;
 import app.rekindle.events.privacy.DataKey;
 import app.rekindle.events.privacy.DataKeys;
 import app.rekindle.events.privacy.SealedEvents;
 import app.rekindle.events.privacy.TamperedFreeText;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 class SealedEventsTest {
 
     private final DataKey key = DataKey.generate();
-    private final DataKeys holdingKey = (journal, keyId) -> keyId.equals(key.keyId()) ? Optional.of(key) : Optional.empty();
+    private final DataKeys holdingKey =
+            (journal, keyId) -> keyId.equals(key.keyId()) ? Optional.of(key) : Optional.empty();
 
     @Test
     void every_event_round_trips_through_its_sealed_form() {
         for (JournalEvent event : SampleEvents.all()) {
             byte[] sealed = SealedEvents.seal(event, journal -> key);
-            assertThat(SealedEvents.open(EventTypes.of(event).name(), sealed, holdingKey)).isEqualTo(event);
+            assertThat(SealedEvents.open(EventTypes.of(event).name(), sealed, holdingKey))
+                    .isEqualTo(event);
         }
     }
 
     @Test
     void the_sealed_form_holds_no_free_text_but_names_its_key() {
-        ConversationLogged event = new ConversationLogged(SampleEvents.JOURNAL, SampleEvents.ENTRY, "marker-topic-7",
-                Initiator.ME, 45, 4, 5, ConversationOutcome.RESOLVED, ConversationChannel.IN_PERSON, "marker-notes-7", SampleEvents.AT,
+        ConversationLogged event = new ConversationLogged(
+                SampleEvents.JOURNAL,
+                SampleEvents.ENTRY,
+                "marker-topic-7",
+                Initiator.ME,
+                45,
+                4,
+                5,
+                ConversationOutcome.RESOLVED,
+                ConversationChannel.IN_PERSON,
+                "marker-notes-7",
+                SampleEvents.AT,
                 SampleEvents.RECORDED);
         String json = new String(SealedEvents.seal(event, journal -> key), StandardCharsets.UTF_8);
-        assertThat(json).doesNotContain("marker").contains("\"keyId\":\"" + key.keyId() + "\"")
-                .contains("\"topic\":\"enc:v1:").contains("\"feltHeard\":4").contains("\"outcome\":\"RESOLVED\"");
+        assertThat(json)
+                .doesNotContain("marker")
+                .contains("\"keyId\":\"" + key.keyId() + "\"")
+                .contains("\"topic\":\"enc:v1:")
+                .contains("\"feltHeard\":4")
+                .contains("\"outcome\":\"RESOLVED\"");
     }
 
     @Test
     void free_text_inside_an_amendment_is_sealed_and_other_changes_stay_readable() {
-        EntryAmended event = new EntryAmended(SampleEvents.JOURNAL, SampleEvents.ENTRY,
-                Map.of("notes", "marker-amended", "initiatedBy", "PARTNER", "minutes", 30), "marker-reason",
-                SampleEvents.AT, SampleEvents.RECORDED);
+        EntryAmended event = new EntryAmended(
+                SampleEvents.JOURNAL,
+                SampleEvents.ENTRY,
+                Map.of("notes", "marker-amended", "initiatedBy", "PARTNER", "minutes", 30),
+                "marker-reason",
+                SampleEvents.AT,
+                SampleEvents.RECORDED);
         String json = new String(SealedEvents.seal(event, journal -> key), StandardCharsets.UTF_8);
-        assertThat(json).doesNotContain("marker").contains("\"initiatedBy\":\"PARTNER\"").contains("\"minutes\":30");
+        assertThat(json)
+                .doesNotContain("marker")
+                .contains("\"initiatedBy\":\"PARTNER\"")
+                .contains("\"minutes\":30");
         assertThat(SealedEvents.open("entry-amended", json.getBytes(StandardCharsets.UTF_8), holdingKey))
                 .isEqualTo(event);
-        EntryAmended erased = (EntryAmended) SealedEvents.open("entry-amended",
-                json.getBytes(StandardCharsets.UTF_8), DataKeys.NONE);
+        EntryAmended erased =
+                (EntryAmended) SealedEvents.open("entry-amended", json.getBytes(StandardCharsets.UTF_8), DataKeys.NONE);
         assertThat(erased.changes()).isEqualTo(Map.of("initiatedBy", "PARTNER", "minutes", 30));
         assertThat(erased.reason()).isNull();
     }
@@ -59,7 +81,9 @@ class SealedEventsTest {
     @Test
     void an_event_without_free_text_needs_no_key_and_stays_plain() {
         JournalEvent started = SampleEvents.all().stream()
-                .filter(e -> e instanceof JournalEvent.StepStarted).findFirst().orElseThrow();
+                .filter(e -> e instanceof JournalEvent.StepStarted)
+                .findFirst()
+                .orElseThrow();
         byte[] json = SealedEvents.seal(started, journal -> {
             throw new AssertionError("no key needed");
         });
@@ -69,8 +93,8 @@ class SealedEventsTest {
     @Test
     void without_its_key_an_event_loads_with_its_free_text_null() {
         ConversationLogged event = (ConversationLogged) SampleEvents.all().get(2);
-        ConversationLogged opened = (ConversationLogged) SealedEvents.open("conversation-logged",
-                SealedEvents.seal(event, journal -> key), DataKeys.NONE);
+        ConversationLogged opened = (ConversationLogged)
+                SealedEvents.open("conversation-logged", SealedEvents.seal(event, journal -> key), DataKeys.NONE);
         assertThat(opened.topic()).isNull();
         assertThat(opened.notes()).isNull();
         assertThat(opened.feltHeard()).isEqualTo(event.feltHeard());
@@ -82,7 +106,11 @@ class SealedEventsTest {
         ObjectNode tree = sealedTree(SampleEvents.all().get(2));
         String topic = tree.get("topic").stringValue();
         char last = topic.charAt(topic.length() - 3);
-        tree.put("topic", topic.substring(0, topic.length() - 3) + (last == 'A' ? 'B' : 'A') + topic.substring(topic.length() - 2));
+        tree.put(
+                "topic",
+                topic.substring(0, topic.length() - 3)
+                        + (last == 'A' ? 'B' : 'A')
+                        + topic.substring(topic.length() - 2));
         assertThatThrownBy(() -> open("conversation-logged", tree)).isInstanceOf(TamperedFreeText.class);
     }
 
@@ -109,9 +137,10 @@ class SealedEventsTest {
     void stored_plain_events_still_load() throws IOException {
         for (JournalEvent event : SampleEvents.all()) {
             EventType type = EventTypes.of(event);
-            try (InputStream in = getClass().getResourceAsStream(
-                    "/event-snapshots/" + type.name() + ".v" + type.version() + ".json")) {
-                assertThat(SealedEvents.open(type.name(), in.readAllBytes(), DataKeys.NONE)).isEqualTo(event);
+            try (InputStream in = getClass()
+                    .getResourceAsStream("/event-snapshots/" + type.name() + ".v" + type.version() + ".json")) {
+                assertThat(SealedEvents.open(type.name(), in.readAllBytes(), DataKeys.NONE))
+                        .isEqualTo(event);
             }
         }
     }
@@ -129,8 +158,8 @@ class SealedEventsTest {
         ObjectNode tree = sealedTree(SampleEvents.all().get(2));
         tree.remove("channel");
 
-        ConversationLogged opened = (ConversationLogged) SealedEvents.open("conversation-logged", 1,
-                JournalEventJson.mapper().writeValueAsBytes(tree), holdingKey);
+        ConversationLogged opened = (ConversationLogged) SealedEvents.open(
+                "conversation-logged", 1, JournalEventJson.mapper().writeValueAsBytes(tree), holdingKey);
 
         assertThat(opened.channel()).isEqualTo(ConversationChannel.NOT_RECORDED);
         assertThat(opened.topic()).isEqualTo("Holidays");

@@ -2,7 +2,6 @@ package app.rekindle.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,8 +14,7 @@ public final class DevTokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DevTokens() {
-    }
+    private DevTokens() {}
 
     public static String issue(HttpClient http, URI commandUrl, String username) {
         String body = JSON.createObjectNode().put("username", username).toString();
@@ -28,7 +26,9 @@ public final class DevTokens {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode token = response.statusCode() / 100 == 2 ? JSON.readTree(response.body()).path("token") : null;
+            JsonNode token = response.statusCode() / 100 == 2
+                    ? JSON.readTree(response.body()).path("token")
+                    : null;
             if (token == null || !token.isTextual()) {
                 throw new IllegalStateException("POST " + request.uri() + " answered " + response.statusCode()
                         + " without a token: " + response.body());

@@ -1,7 +1,6 @@
 package app.rekindle.launcher;
 
 import app.rekindle.embedded.LeftoverPostmaster;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
     private final LauncherConfig config;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     // Set while booting, read by close() on the shutdown hook's thread: guarded by this.
     private LocalInfrastructure infrastructure;
@@ -70,17 +70,18 @@ public final class EmbeddedStack implements AutoCloseable {
         int kafkaPort = Ports.resolve(config.kafkaPort(), "REKINDLE_KAFKA_PORT");
 
         out.println("Rekindle: starting PostgreSQL and Kafka, data in " + config.dataDir());
-        adopt(LocalInfrastructure.start(config.dataDir(), postgresPort, kafkaPort,
-                config.topic(), config.topicPartitions()));
+        adopt(LocalInfrastructure.start(
+                config.dataDir(), postgresPort, kafkaPort, config.topic(), config.topicPartitions()));
         addresses = infrastructure.addresses(commandPort, queryPort, config.topic(), config.bindAddress());
-        out.printf("Rekindle: PostgreSQL on port %d, Kafka at %s (%s); starting the services%n",
+        out.printf(
+                "Rekindle: PostgreSQL on port %d, Kafka at %s (%s); starting the services%n",
                 infrastructure.postgresPort(), infrastructure.kafkaBootstrapServers(), since(started));
 
         // Both at once: each spends most of its start waiting on its own class loading and I/O.
-        adopt(ServiceProcess.start("command", config.commandJar(), config.serviceHeap(),
-                ServiceEnvironment.command(addresses), out));
-        adopt(ServiceProcess.start("query", config.queryJar(), config.serviceHeap(),
-                ServiceEnvironment.query(addresses), out));
+        adopt(ServiceProcess.start(
+                "command", config.commandJar(), config.serviceHeap(), ServiceEnvironment.command(addresses), out));
+        adopt(ServiceProcess.start(
+                "query", config.queryJar(), config.serviceHeap(), ServiceEnvironment.query(addresses), out));
         Readiness.await(http, commandUrl(), command, READINESS_TIMEOUT);
         Readiness.await(http, queryUrl(), query, READINESS_TIMEOUT);
         demoToken = DevTokens.issue(http, commandUrl(), DEMO_USER);
@@ -91,9 +92,12 @@ public final class EmbeddedStack implements AutoCloseable {
         try {
             return Ports.resolve(config.postgresPort(), "REKINDLE_POSTGRES_PORT");
         } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + " (not by a PostgreSQL of "
-                    + LocalInfrastructure.postgresDir(config.dataDir()) + ", which would have been stopped: by another"
-                    + " program, which is left alone)", e);
+            throw new IllegalStateException(
+                    e.getMessage() + " (not by a PostgreSQL of "
+                            + LocalInfrastructure.postgresDir(config.dataDir())
+                            + ", which would have been stopped: by another"
+                            + " program, which is left alone)",
+                    e);
         }
     }
 

@@ -55,7 +55,8 @@ public record LauncherConfig(
 
     private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
     // IPv4 dotted quads, or IPv6 (hex digits and colons, possibly ending in a dotted quad); getByName checks the rest.
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    private static final Pattern IP_LITERAL =
+            Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     public LauncherConfig {
         requirePort("command port", commandPort);
@@ -74,10 +75,29 @@ public record LauncherConfig(
     }
 
     /** A run listening on loopback only, the default. */
-    public LauncherConfig(Path dataDir, int commandPort, int queryPort, int postgresPort, int kafkaPort, String topic,
-                          int topicPartitions, String serviceHeap, Path commandJar, Path queryJar) {
-        this(dataDir, commandPort, queryPort, postgresPort, kafkaPort, topic, topicPartitions, serviceHeap,
-                commandJar, queryJar, LOOPBACK);
+    public LauncherConfig(
+            Path dataDir,
+            int commandPort,
+            int queryPort,
+            int postgresPort,
+            int kafkaPort,
+            String topic,
+            int topicPartitions,
+            String serviceHeap,
+            Path commandJar,
+            Path queryJar) {
+        this(
+                dataDir,
+                commandPort,
+                queryPort,
+                postgresPort,
+                kafkaPort,
+                topic,
+                topicPartitions,
+                serviceHeap,
+                commandJar,
+                queryJar,
+                LOOPBACK);
     }
 
     /** True when the services can be reached from other machines. */
@@ -92,7 +112,9 @@ public record LauncherConfig(
     static LauncherConfig from(Map<String, String> env, Properties systemProperties) {
         ServiceJars jars = ServiceJars.locate(systemProperties);
         return new LauncherConfig(
-                Path.of(env.getOrDefault("REKINDLE_DATA_DIR", "./data")).toAbsolutePath().normalize(),
+                Path.of(env.getOrDefault("REKINDLE_DATA_DIR", "./data"))
+                        .toAbsolutePath()
+                        .normalize(),
                 integer(env, "REKINDLE_COMMAND_PORT", 8080),
                 integer(env, "REKINDLE_QUERY_PORT", 8081),
                 integer(env, "REKINDLE_POSTGRES_PORT", 54329),
@@ -113,14 +135,14 @@ public record LauncherConfig(
         }
         String literal = value.trim();
         if (!IP_LITERAL.matcher(literal).matches()) {
-            throw new IllegalArgumentException(name + " must be an IP address such as 127.0.0.1 or 0.0.0.0, not '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    name + " must be an IP address such as 127.0.0.1 or 0.0.0.0, not '" + value + "'");
         }
         try {
             return InetAddress.getByName(literal);
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(name + " must be an IP address such as 127.0.0.1 or 0.0.0.0, not '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    name + " must be an IP address such as 127.0.0.1 or 0.0.0.0, not '" + value + "'");
         }
     }
 

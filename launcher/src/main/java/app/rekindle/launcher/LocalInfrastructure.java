@@ -3,12 +3,11 @@ package app.rekindle.launcher;
 import app.rekindle.embedded.EmbeddedKafkaBroker;
 import app.rekindle.embedded.EmbeddedPostgresServer;
 import app.rekindle.embedded.LocalJwtKeys;
-import org.slf4j.LoggerFactory;
-
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.LoggerFactory;
 
 /** PostgreSQL, the Kafka broker, the JWT keys and the service credentials of a run, all under one data folder. */
 final class LocalInfrastructure implements AutoCloseable {
@@ -30,8 +29,8 @@ final class LocalInfrastructure implements AutoCloseable {
         LoggerFactory.getILoggerFactory();
         // PostgreSQL is a separate process that mostly needs waiting for, Kafka is CPU in this JVM:
         // side by side they start a few seconds sooner.
-        CompletableFuture<EmbeddedPostgresServer> startingPostgres = CompletableFuture.supplyAsync(
-                () -> EmbeddedPostgresServer.start(postgresDir(dataDir), postgresPort));
+        CompletableFuture<EmbeddedPostgresServer> startingPostgres =
+                CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.start(postgresDir(dataDir), postgresPort));
         EmbeddedKafkaBroker kafka;
         try {
             kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
@@ -68,10 +67,18 @@ final class LocalInfrastructure implements AutoCloseable {
     }
 
     StackAddresses addresses(int commandPort, int queryPort, String topic, InetAddress bindAddress) {
-        return new StackAddresses(commandPort, queryPort,
-                postgres.jdbcUrl(DATABASE, "events"), postgres.jdbcUrl(DATABASE, "views"),
-                postgres.username(), postgres.password(),
-                kafka.bootstrapServers(), topic, keys.publicKeyPem(), keys.privateKeyPem(), bindAddress);
+        return new StackAddresses(
+                commandPort,
+                queryPort,
+                postgres.jdbcUrl(DATABASE, "events"),
+                postgres.jdbcUrl(DATABASE, "views"),
+                postgres.username(),
+                postgres.password(),
+                kafka.bootstrapServers(),
+                topic,
+                keys.publicKeyPem(),
+                keys.privateKeyPem(),
+                bindAddress);
     }
 
     int postgresPort() {

@@ -7,11 +7,11 @@ final class OpenNetworkWarning {
 
     private static final String RULE = "!".repeat(78);
 
-    private OpenNetworkWarning() {
-    }
+    private OpenNetworkWarning() {}
 
     static String render(InetAddress bindAddress) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 RULE,
                 " WARNING: REKINDLE_BIND_ADDRESS=" + bindAddress.getHostAddress() + " - both services will listen",
                 " beyond this machine, over plain HTTP (no TLS).",

@@ -19,18 +19,22 @@ public final class Ports {
      * started again meanwhile waits for them instead of failing on their ports.
      */
     static final Duration RELEASE_GRACE = Duration.ofSeconds(60);
+
     private static final Duration RETRY_EVERY = Duration.ofMillis(250);
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int resolve(int port, String setting) {
         return resolve(port, setting, RELEASE_GRACE);
     }
 
     static int resolve(int port, String setting, Duration grace) {
-        return resolve(port, setting, grace, () -> System.out.println("Port " + port + " is in use; waiting up to "
-                + grace.toSeconds() + " s for it to come free (a service of an earlier run may still be ending)"));
+        return resolve(
+                port,
+                setting,
+                grace,
+                () -> System.out.println("Port " + port + " is in use; waiting up to " + grace.toSeconds()
+                        + " s for it to come free (a service of an earlier run may still be ending)"));
     }
 
     /** {@code foundTaken} runs once, when the port is first found taken. */
@@ -42,8 +46,8 @@ public final class Ports {
                 return bind(port);
             } catch (IOException e) {
                 if (port == 0 || Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Port " + port + " is already in use; choose another with "
-                            + setting, e);
+                    throw new IllegalStateException(
+                            "Port " + port + " is already in use; choose another with " + setting, e);
                 }
                 if (!told) {
                     foundTaken.run();

@@ -13,8 +13,7 @@ public final class Readiness {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     public static void await(HttpClient http, URI serviceUrl, ServiceProcess service, Duration timeout) {
         HttpRequest probe = HttpRequest.newBuilder(serviceUrl.resolve("/actuator/health/readiness"))
@@ -33,8 +32,8 @@ public final class Readiness {
                             + "] output above says why");
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("The " + service.name() + " service was not ready at "
-                            + probe.uri() + " after " + timeout.toSeconds() + " s");
+                    throw new IllegalStateException("The " + service.name() + " service was not ready at " + probe.uri()
+                            + " after " + timeout.toSeconds() + " s");
                 }
                 // Waiting for the process to end doubles as the poll interval and notices a crash at once.
                 service.awaitExit(POLL_INTERVAL);

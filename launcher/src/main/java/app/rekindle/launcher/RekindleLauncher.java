@@ -6,8 +6,7 @@ package app.rekindle.launcher;
  */
 public final class RekindleLauncher {
 
-    private RekindleLauncher() {
-    }
+    private RekindleLauncher() {}
 
     public static void main(String[] args) {
         LauncherConfig config;

@@ -1,7 +1,6 @@
 package app.rekindle.launcher;
 
 import app.rekindle.embedded.LocalJwtKeys;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +28,7 @@ public final class ServiceCredentials {
     static final String KEYS_SCOPE = "journal-keys";
     private static final Duration TOKEN_LIFETIME = Duration.ofDays(30);
 
-    private ServiceCredentials() {
-    }
+    private ServiceCredentials() {}
 
     /** Creates the master key if there is none yet and issues a fresh query-service token, both owner-only. */
     public static void ensure(Path keysDir, LocalJwtKeys jwt) {
@@ -50,7 +48,10 @@ public final class ServiceCredentials {
     static String queryServiceToken(LocalJwtKeys jwt, Instant now) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":\"rekindle-embedded\",\"sub\":\"%s\",\"scope\":\"%s\",\"iat\":%d,\"exp\":%d}"
-                .formatted(QUERY_SERVICE_SUBJECT, KEYS_SCOPE, now.getEpochSecond(),
+                .formatted(
+                        QUERY_SERVICE_SUBJECT,
+                        KEYS_SCOPE,
+                        now.getEpochSecond(),
                         now.plus(TOKEN_LIFETIME).getEpochSecond());
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(claims.getBytes(StandardCharsets.UTF_8));

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class ServiceEnvironment {
 
-    private ServiceEnvironment() {
-    }
+    private ServiceEnvironment() {}
 
     public static Map<String, String> command(StackAddresses addresses) {
         Map<String, String> env = shared(addresses, addresses.commandPort(), addresses.eventsJdbcUrl());
@@ -40,7 +39,8 @@ public final class ServiceEnvironment {
     private static Map<String, String> shared(StackAddresses addresses, int port, String jdbcUrl) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
-        // Loopback unless the run was opened up on purpose (REKINDLE_BIND_ADDRESS): a local run signs tokens for anyone.
+        // Loopback unless the run was opened up on purpose (REKINDLE_BIND_ADDRESS): a local run signs tokens for
+        // anyone.
         env.put("SERVER_ADDRESS", addresses.bindAddress().getHostAddress());
         env.put("SPRING_DATASOURCE_URL", jdbcUrl);
         env.put("SPRING_DATASOURCE_USERNAME", addresses.databaseUsername());

@@ -36,7 +36,9 @@ public record ServiceJars(Path command, Path query) {
         }
         // Inside Spring Boot's executable jar the code source is a nested URL; `java -jar` still
         // names the outer jar as the class path.
-        return Path.of(systemProperties.getProperty("java.class.path")).toAbsolutePath().getParent();
+        return Path.of(systemProperties.getProperty("java.class.path"))
+                .toAbsolutePath()
+                .getParent();
     }
 
     static void requireExists(String service, Path jar) {

@@ -36,11 +36,12 @@ public final class ServiceProcess {
         this.lifeline = process.getOutputStream();
     }
 
-    public static ServiceProcess start(String name, Path jar, String heap, Map<String, String> environment, PrintStream out) {
+    public static ServiceProcess start(
+            String name, Path jar, String heap, Map<String, String> environment, PrintStream out) {
         // The JVM running the launcher is known to be recent enough for the services too.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-jar", jar.toString()))
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(List.of(java, "-Xmx" + heap, "-jar", jar.toString())).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put(LIFELINE_VARIABLE, "true");
         try {
@@ -55,8 +56,8 @@ public final class ServiceProcess {
     private void forwardOutputTo(PrintStream out) {
         String prefix = "[" + name + "] ";
         Thread.ofPlatform().daemon().name(name + "-output").start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(line -> out.println(prefix + line));
             } catch (IOException | UncheckedIOException closed) {
                 // The process is gone; so is its output.

@@ -21,10 +21,28 @@ public record StackAddresses(
         InetAddress bindAddress) {
 
     /** Services listening on loopback only. */
-    public StackAddresses(int commandPort, int queryPort, String eventsJdbcUrl, String viewsJdbcUrl,
-                          String databaseUsername, String databasePassword, String kafkaBootstrapServers, String topic,
-                          Path jwtPublicKeyPem, Path jwtPrivateKeyPem) {
-        this(commandPort, queryPort, eventsJdbcUrl, viewsJdbcUrl, databaseUsername, databasePassword,
-                kafkaBootstrapServers, topic, jwtPublicKeyPem, jwtPrivateKeyPem, LauncherConfig.LOOPBACK);
+    public StackAddresses(
+            int commandPort,
+            int queryPort,
+            String eventsJdbcUrl,
+            String viewsJdbcUrl,
+            String databaseUsername,
+            String databasePassword,
+            String kafkaBootstrapServers,
+            String topic,
+            Path jwtPublicKeyPem,
+            Path jwtPrivateKeyPem) {
+        this(
+                commandPort,
+                queryPort,
+                eventsJdbcUrl,
+                viewsJdbcUrl,
+                databaseUsername,
+                databasePassword,
+                kafkaBootstrapServers,
+                topic,
+                jwtPublicKeyPem,
+                jwtPrivateKeyPem,
+                LauncherConfig.LOOPBACK);
     }
 }

@@ -2,7 +2,6 @@ package app.rekindle.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,21 +13,26 @@ import java.util.regex.Pattern;
 /** Just enough HTTP for the scale-out test: commands with an Idempotency-Key, and Prometheus scrapes. */
 final class CommandClient {
 
-    record Answer(int status, String journalId, long version) {
-    }
+    record Answer(int status, String journalId, long version) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Answer post(URI service, String path, String token, String idempotencyKey, String body) {
-        HttpRequest request = HttpRequest.newBuilder(service.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(service.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode answer = JSON.readTree(response.body());
-            return new Answer(response.statusCode(), answer.path("journalId").asText(null),
+            return new Answer(
+                    response.statusCode(),
+                    answer.path("journalId").asText(null),
                     answer.path("version").asLong(-1));
         } catch (Exception e) {
             throw new IllegalStateException("POST " + request.uri() + " failed", e);
@@ -42,9 +46,13 @@ final class CommandClient {
     /** The sum of a Prometheus metric's series whose labels contain {@code labels}, e.g. outcome="accepted". */
     double metric(URI service, String name, String labels) {
         try {
-            String scrape = http.send(HttpRequest.newBuilder(service.resolve("/actuator/prometheus")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$").matcher(scrape);
+            String scrape = http.send(
+                            HttpRequest.newBuilder(service.resolve("/actuator/prometheus"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$")
+                    .matcher(scrape);
             double sum = 0;
             while (line.find()) {
                 if (labels.isEmpty() || line.group(1) != null && line.group(1).contains(labels)) {

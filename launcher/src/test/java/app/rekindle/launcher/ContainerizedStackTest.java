@@ -1,6 +1,14 @@
 package app.rekindle.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.embedded.LocalJwtKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,15 +18,6 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The end-to-end journey with PostgreSQL and Kafka from Testcontainers instead of the embedded servers, for
  * machines with a Docker engine; skipped (and reported as skipped) where there is none.
@@ -27,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContainerizedStackTest {
 
     @Container
-    static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer("postgres:16-alpine").withDatabaseName("rekindle");
+    static final PostgreSQLContainer POSTGRES =
+            new PostgreSQLContainer("postgres:16-alpine").withDatabaseName("rekindle");
+
     @Container
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
 
@@ -45,10 +46,19 @@ class ContainerizedStackTest {
         LocalJwtKeys jwt = LocalJwtKeys.createOrLoad(keys);
         ServiceCredentials.ensure(keys, jwt);
         String jdbc = POSTGRES.getJdbcUrl() + (POSTGRES.getJdbcUrl().contains("?") ? "&" : "?") + "currentSchema=";
-        addresses = new StackAddresses(Ports.resolve(0, "command"), Ports.resolve(0, "query"), jdbc + "events",
-                jdbc + "views", POSTGRES.getUsername(), POSTGRES.getPassword(), KAFKA.getBootstrapServers(),
-                "rekindle.journal-events", jwt.publicKeyPem(), jwt.privateKeyPem());
-        command = ServiceProcess.start("command", jars.command(), "384m", ServiceEnvironment.command(addresses), System.out);
+        addresses = new StackAddresses(
+                Ports.resolve(0, "command"),
+                Ports.resolve(0, "query"),
+                jdbc + "events",
+                jdbc + "views",
+                POSTGRES.getUsername(),
+                POSTGRES.getPassword(),
+                KAFKA.getBootstrapServers(),
+                "rekindle.journal-events",
+                jwt.publicKeyPem(),
+                jwt.privateKeyPem());
+        command = ServiceProcess.start(
+                "command", jars.command(), "384m", ServiceEnvironment.command(addresses), System.out);
         query = ServiceProcess.start("query", jars.query(), "384m", ServiceEnvironment.query(addresses), System.out);
         Readiness.await(HTTP, url(addresses.commandPort(), ""), command, Duration.ofSeconds(120));
         Readiness.await(HTTP, url(addresses.queryPort(), ""), query, Duration.ofSeconds(120));
@@ -67,17 +77,22 @@ class ContainerizedStackTest {
     @Test
     void a_journal_written_through_the_command_service_reaches_the_views_through_kafka() throws Exception {
         String token = DevTokens.issue(HTTP, url(addresses.commandPort(), ""), "alice");
-        HttpResponse<String> opened = HTTP.send(HttpRequest.newBuilder(url(addresses.commandPort(), "/journals"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"partnerName\":\"Sam\",\"intention\":\"Again\",\"timezone\":\"UTC\"}")).build(),
+        HttpResponse<String> opened = HTTP.send(
+                HttpRequest.newBuilder(url(addresses.commandPort(), "/journals"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"partnerName\":\"Sam\",\"intention\":\"Again\",\"timezone\":\"UTC\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(opened.statusCode()).isEqualTo(201);
         String journalId = opened.body().replaceAll(".*\"journalId\":\"([^\"]+)\".*", "$1");
 
-        HttpResponse<String> progress = HTTP.send(HttpRequest.newBuilder(
-                        url(addresses.queryPort(), "/journals/" + journalId + "/progress?minVersion=0"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> progress = HTTP.send(
+                HttpRequest.newBuilder(url(addresses.queryPort(), "/journals/" + journalId + "/progress?minVersion=0"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(progress.statusCode()).isEqualTo(200);
         assertThat(progress.body()).contains("reflect-on-the-past").contains(journalId);

@@ -2,7 +2,6 @@ package app.rekindle.launcher;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +12,14 @@ import java.nio.charset.StandardCharsets;
  */
 public final class FakeService {
 
-    private FakeService() {
-    }
+    private FakeService() {}
 
     public static void main(String[] args) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv("SERVER_PORT"))), 0);
         server.createContext("/actuator/health/readiness", exchange -> answer(exchange, 200, "{\"status\":\"UP\"}"));
-        server.createContext("/dev/tokens", exchange -> answer(exchange, 200,
-                "{\"token\":\"fake-token\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}"));
+        server.createContext(
+                "/dev/tokens",
+                exchange -> answer(exchange, 200, "{\"token\":\"fake-token\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}"));
         server.createContext("/env/", exchange -> {
             String name = exchange.getRequestURI().getPath().substring("/env/".length());
             String value = System.getenv(name);

@@ -13,8 +13,7 @@ import java.util.jar.Manifest;
 /** Packs a stand-in main class into an executable jar, the form in which the launcher runs services. */
 final class FakeServiceJar {
 
-    private FakeServiceJar() {
-    }
+    private FakeServiceJar() {}
 
     static Path writeTo(Path dir, Class<?> main) throws IOException {
         Manifest manifest = new Manifest();
@@ -23,8 +22,8 @@ final class FakeServiceJar {
         String entry = main.getName().replace('.', '/') + ".class";
         Path jar = dir.resolve(main.getSimpleName() + ".jar");
         try (OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file, manifest);
-             InputStream classFile = main.getClassLoader().getResourceAsStream(entry)) {
+                JarOutputStream out = new JarOutputStream(file, manifest);
+                InputStream classFile = main.getClassLoader().getResourceAsStream(entry)) {
             out.putNextEntry(new JarEntry(entry));
             classFile.transferTo(out);
             out.closeEntry();

@@ -1,14 +1,13 @@
 package app.rekindle.launcher;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class LauncherConfigTest {
 
@@ -42,26 +41,40 @@ class LauncherConfigTest {
 
     @Test
     void a_bind_address_must_be_an_ip_address_not_a_name() {
-        assertThatThrownBy(() -> LauncherConfig.from(Map.of("REKINDLE_BIND_ADDRESS", "example.org"), noSystemProperties))
-                .hasMessage("REKINDLE_BIND_ADDRESS must be an IP address such as 127.0.0.1 or 0.0.0.0, not 'example.org'");
+        assertThatThrownBy(
+                        () -> LauncherConfig.from(Map.of("REKINDLE_BIND_ADDRESS", "example.org"), noSystemProperties))
+                .hasMessage(
+                        "REKINDLE_BIND_ADDRESS must be an IP address such as 127.0.0.1 or 0.0.0.0, not 'example.org'");
         assertThatThrownBy(() -> LauncherConfig.from(Map.of("REKINDLE_BIND_ADDRESS", "999.1.1.1"), noSystemProperties))
                 .hasMessageContaining("must be an IP address");
     }
 
     @Test
     void environment_variables_override_the_defaults() {
-        LauncherConfig config = LauncherConfig.from(Map.of(
-                "REKINDLE_DATA_DIR", "/srv/rekindle",
-                "REKINDLE_COMMAND_PORT", "9080",
-                "REKINDLE_QUERY_PORT", "9081",
-                "REKINDLE_POSTGRES_PORT", "0",
-                "REKINDLE_KAFKA_PORT", "9092",
-                "REKINDLE_KAFKA_TOPIC", "journal",
-                "REKINDLE_TOPIC_PARTITIONS", "12",
-                "REKINDLE_SERVICE_HEAP", "1g"), noSystemProperties);
+        LauncherConfig config = LauncherConfig.from(
+                Map.of(
+                        "REKINDLE_DATA_DIR", "/srv/rekindle",
+                        "REKINDLE_COMMAND_PORT", "9080",
+                        "REKINDLE_QUERY_PORT", "9081",
+                        "REKINDLE_POSTGRES_PORT", "0",
+                        "REKINDLE_KAFKA_PORT", "9092",
+                        "REKINDLE_KAFKA_TOPIC", "journal",
+                        "REKINDLE_TOPIC_PARTITIONS", "12",
+                        "REKINDLE_SERVICE_HEAP", "1g"),
+                noSystemProperties);
 
-        assertThat(config).isEqualTo(new LauncherConfig(Path.of("/srv/rekindle"), 9080, 9081, 0, 9092, "journal", 12, "1g",
-                config.commandJar(), config.queryJar()));
+        assertThat(config)
+                .isEqualTo(new LauncherConfig(
+                        Path.of("/srv/rekindle"),
+                        9080,
+                        9081,
+                        0,
+                        9092,
+                        "journal",
+                        12,
+                        "1g",
+                        config.commandJar(),
+                        config.queryJar()));
     }
 
     @Test

@@ -1,14 +1,13 @@
 package app.rekindle.launcher;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PortsTest {
 
@@ -20,7 +19,8 @@ class PortsTest {
     @Test
     void a_port_that_stays_taken_fails_by_name_once_the_grace_is_over() throws IOException {
         try (ServerSocket taken = listening()) {
-            assertThatThrownBy(() -> Ports.resolve(taken.getLocalPort(), "REKINDLE_COMMAND_PORT", Duration.ofMillis(600)))
+            assertThatThrownBy(
+                            () -> Ports.resolve(taken.getLocalPort(), "REKINDLE_COMMAND_PORT", Duration.ofMillis(600)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Port " + taken.getLocalPort() + " is already in use")
                     .hasMessageContaining("REKINDLE_COMMAND_PORT");

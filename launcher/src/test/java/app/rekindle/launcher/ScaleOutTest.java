@@ -1,9 +1,9 @@
 package app.rekindle.launcher;
 
-import app.rekindle.launcher.ServiceInstances.Instance;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.rekindle.launcher.ServiceInstances.Instance;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two command-service instances on one event store and two query-service instances in one consumer group, with
@@ -62,7 +61,8 @@ class ScaleOutTest {
                 atStop.put("command-2 accepted", client.metric(command2.url(), "rekindle_commands_total", "accepted"));
                 atStop.put("command-2 published", client.metric(command2.url(), "rekindle_events_published_total", ""));
                 atStop.put("query-2 applied", client.metric(query2.url(), "rekindle_projection_applied_total", ""));
-                atStop.put("query-2 duplicates", client.metric(query2.url(), "rekindle_projection_duplicates_total", ""));
+                atStop.put(
+                        "query-2 duplicates", client.metric(query2.url(), "rekindle_projection_duplicates_total", ""));
                 stack.terminate(command2);
                 stack.terminate(query2);
                 commandInstances.remove(command2);
@@ -76,13 +76,15 @@ class ScaleOutTest {
         }
         awaitViewsAt(stack, COMMANDS_PER_JOURNAL - 1);
 
-        Set<String> stored = rows(stack, "events", "select aggregate_identifier || '@' || sequence_number from domain_event_entry");
+        Set<String> stored =
+                rows(stack, "events", "select aggregate_identifier || '@' || sequence_number from domain_event_entry");
         double accepted1 = client.metric(command1.url(), "rekindle_commands_total", "accepted");
         double published1 = client.metric(command1.url(), "rekindle_events_published_total", "");
         double applied1 = client.metric(query1.url(), "rekindle_projection_applied_total", "");
         double duplicates1 = client.metric(query1.url(), "rekindle_projection_duplicates_total", "");
         long timelineEntries = count(stack, "select count(*) from timeline_entry");
-        long gaps = count(stack, "select count(*) from projection_gap") + count(stack, "select count(*) from dead_letter");
+        long gaps =
+                count(stack, "select count(*) from projection_gap") + count(stack, "select count(*) from dead_letter");
 
         printTable(accepted1, published1, applied1, duplicates1, atStop, stored.size(), timelineEntries, gaps);
         int total = JOURNALS * COMMANDS_PER_JOURNAL;
@@ -101,7 +103,8 @@ class ScaleOutTest {
     private String send(Instance target, Instance other, String token, String journalId, int round, int n) {
         String key = UUID.randomUUID().toString();
         String path = round == 0 ? "/journals" : "/journals/" + journalId + "/check-ins";
-        String body = round == 0 ? "{\"partnerName\":\"Sam\",\"intention\":\"Again\",\"timezone\":\"UTC\"}"
+        String body = round == 0
+                ? "{\"partnerName\":\"Sam\",\"intention\":\"Again\",\"timezone\":\"UTC\"}"
                 : "{\"mood\":" + (1 + n % 5) + ",\"connection\":" + (1 + round % 5) + "}";
         CommandClient.Answer answer = client.post(target.url(), path, token, key, body);
         assertThat(answer.status()).as("%s %s on %s", path, key, target.name()).isBetween(200, 201);
@@ -116,25 +119,49 @@ class ScaleOutTest {
     }
 
     private void awaitViewsAt(ServiceInstances stack, int version) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> count(stack,
-                "select count(*) from journal_position where last_sequence = " + version) == JOURNALS);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> count(stack, "select count(*) from journal_position where last_sequence = " + version)
+                        == JOURNALS);
     }
 
-    private void printTable(double accepted1, double published1, double applied1, double duplicates1,
-                            Map<String, Double> atStop, int storedEvents, long timelineEntries, long gapsAndDeadLetters) {
+    private void printTable(
+            double accepted1,
+            double published1,
+            double applied1,
+            double duplicates1,
+            Map<String, Double> atStop,
+            int storedEvents,
+            long timelineEntries,
+            long gapsAndDeadLetters) {
         String row = "%-10s | %-20s | %9s | %9s | %8s | %10s%n";
-        System.out.printf("%nScale-out: %d journals x %d commands, alternating instances; one of each stopped "
-                + "(SIGTERM) after round %d%n", JOURNALS, COMMANDS_PER_JOURNAL, COMMANDS_PER_JOURNAL / 2);
+        System.out.printf(
+                "%nScale-out: %d journals x %d commands, alternating instances; one of each stopped "
+                        + "(SIGTERM) after round %d%n",
+                JOURNALS, COMMANDS_PER_JOURNAL, COMMANDS_PER_JOURNAL / 2);
         System.out.printf(row, "instance", "stopped", "accepted", "published", "applied", "duplicates");
         System.out.printf(row, "command-1", "-", (long) accepted1, (long) published1, "", "");
-        System.out.printf(row, "command-2", "after 100 commands", atStop.get("command-2 accepted").longValue(),
-                atStop.get("command-2 published").longValue(), "", "");
+        System.out.printf(
+                row,
+                "command-2",
+                "after 100 commands",
+                atStop.get("command-2 accepted").longValue(),
+                atStop.get("command-2 published").longValue(),
+                "",
+                "");
         System.out.printf(row, "query-1", "-", "", "", (long) applied1, (long) duplicates1);
-        System.out.printf(row, "query-2", "after 100 commands", "", "", atStop.get("query-2 applied").longValue(),
+        System.out.printf(
+                row,
+                "query-2",
+                "after 100 commands",
+                "",
+                "",
+                atStop.get("query-2 applied").longValue(),
                 atStop.get("query-2 duplicates").longValue());
-        System.out.printf("accepted answers %d (distinct journal@version), event store rows %d, idempotent retries "
-                        + "answered alike %d, timeline entries %d, gaps + dead letters %d%n%n", answered.size(),
-                storedEvents, sameAnswerOnRetry, timelineEntries, gapsAndDeadLetters);
+        System.out.printf(
+                "accepted answers %d (distinct journal@version), event store rows %d, idempotent retries "
+                        + "answered alike %d, timeline entries %d, gaps + dead letters %d%n%n",
+                answered.size(), storedEvents, sameAnswerOnRetry, timelineEntries, gapsAndDeadLetters);
     }
 
     private static long count(ServiceInstances stack, String sql) throws Exception {
@@ -142,8 +169,9 @@ class ScaleOutTest {
     }
 
     private static Set<String> rows(ServiceInstances stack, String schema, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(schema), stack.databaseUsername(),
-                stack.databasePassword()); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+        try (Connection connection = DriverManager.getConnection(
+                        stack.jdbcUrl(schema), stack.databaseUsername(), stack.databasePassword());
+                ResultSet rs = connection.createStatement().executeQuery(sql)) {
             Set<String> values = new HashSet<>();
             while (rs.next()) {
                 values.add(rs.getString(1));

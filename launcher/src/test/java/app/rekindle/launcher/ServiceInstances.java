@@ -19,8 +19,7 @@ import java.util.function.Function;
  */
 final class ServiceInstances implements AutoCloseable {
 
-    record Instance(String name, URI url, ServiceProcess process, ByteArrayOutputStream output) {
-    }
+    record Instance(String name, URI url, ServiceProcess process, ByteArrayOutputStream output) {}
 
     // Four JVMs starting at once on a small, shared machine: generous, since a slow start is not the failure
     // this test looks for.
@@ -29,7 +28,8 @@ final class ServiceInstances implements AutoCloseable {
     private final LocalInfrastructure infrastructure;
     private final StackAddresses addresses;
     private final List<Instance> instances = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ServiceInstances(LocalInfrastructure infrastructure, StackAddresses addresses) {
         this.infrastructure = infrastructure;
@@ -37,8 +37,8 @@ final class ServiceInstances implements AutoCloseable {
     }
 
     static ServiceInstances start(Path dataDir, String topic, int partitions) {
-        LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDir, Ports.resolve(0, "postgres"),
-                Ports.resolve(0, "kafka"), topic, partitions);
+        LocalInfrastructure infrastructure = LocalInfrastructure.start(
+                dataDir, Ports.resolve(0, "postgres"), Ports.resolve(0, "kafka"), topic, partitions);
         return new ServiceInstances(infrastructure, infrastructure.addresses(0, 0, topic, LauncherConfig.LOOPBACK));
     }
 
@@ -67,12 +67,20 @@ final class ServiceInstances implements AutoCloseable {
 
     private Instance launch(String name, Path jar, Function<StackAddresses, Map<String, String>> environment) {
         int port = Ports.resolve(0, name);
-        StackAddresses own = new StackAddresses(port, port, addresses.eventsJdbcUrl(), addresses.viewsJdbcUrl(),
-                addresses.databaseUsername(), addresses.databasePassword(), addresses.kafkaBootstrapServers(),
-                addresses.topic(), addresses.jwtPublicKeyPem(), addresses.jwtPrivateKeyPem());
+        StackAddresses own = new StackAddresses(
+                port,
+                port,
+                addresses.eventsJdbcUrl(),
+                addresses.viewsJdbcUrl(),
+                addresses.databaseUsername(),
+                addresses.databasePassword(),
+                addresses.kafkaBootstrapServers(),
+                addresses.topic(),
+                addresses.jwtPublicKeyPem(),
+                addresses.jwtPrivateKeyPem());
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        ServiceProcess process = ServiceProcess.start(name, jar, "256m", environment.apply(own),
-                new PrintStream(output, true, StandardCharsets.UTF_8));
+        ServiceProcess process = ServiceProcess.start(
+                name, jar, "256m", environment.apply(own), new PrintStream(output, true, StandardCharsets.UTF_8));
         Instance instance = new Instance(name, URI.create("http://localhost:" + port), process, output);
         instances.add(instance);
         return instance;

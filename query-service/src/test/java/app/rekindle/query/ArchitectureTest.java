@@ -1,13 +1,13 @@
 package app.rekindle.query;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.web.bind.annotation.RestController;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The query service's layout: capabilities without cycles, controllers that leave the tables to their views. */
 @AnalyzeClasses(packages = "app.rekindle.query", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -21,6 +21,9 @@ class ArchitectureTest {
     // tables (TableOwnershipTest checks the SQL itself).
     @ArchTest
     static final ArchRule controllers_do_not_reach_the_database = noClasses()
-            .that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..");
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.jdbc..", "javax.sql..");
 }

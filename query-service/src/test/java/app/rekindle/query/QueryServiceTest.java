@@ -2,11 +2,10 @@ package app.rekindle.query;
 
 import app.rekindle.embedded.SharedTestInfrastructure;
 import app.rekindle.query.keys.StandInKeyService;
+import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.util.UUID;
 
 /**
  * One application context for every test class (same properties, so Spring caches it): the real
@@ -18,6 +17,7 @@ public abstract class QueryServiceTest {
     protected static final String TOPIC = SharedTestInfrastructure.get().newTopic("query-service-it");
     /** The operator allowed to run admin commands such as the rebuild. */
     protected static final String ADMIN = "ops-admin";
+
     private static final String GROUP = "query-service-it-" + UUID.randomUUID();
 
     @DynamicPropertySource
@@ -35,9 +35,14 @@ public abstract class QueryServiceTest {
         registry.add("rekindle.read.unseen-journal-wait", () -> "300ms");
         registry.add("rekindle.live.heartbeat", () -> "500ms");
         registry.add("rekindle.admin.subjects", () -> ADMIN);
-        registry.add("rekindle.crypto.key-service-url", () -> StandInKeyService.get().url().toString());
-        registry.add("rekindle.crypto.key-service-token-file", () -> StandInKeyService.get().tokenFile().toString());
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+        registry.add(
+                "rekindle.crypto.key-service-url",
+                () -> StandInKeyService.get().url().toString());
+        registry.add(
+                "rekindle.crypto.key-service-token-file",
+                () -> StandInKeyService.get().tokenFile().toString());
+        registry.add(
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> infra.jwtKeys().publicKeyPem().toUri().toString());
     }
 }

@@ -1,15 +1,6 @@
 package app.rekindle.query;
 
 import app.rekindle.embedded.SharedTestInfrastructure;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,6 +15,14 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Plain HTTP against the running service, with tokens minted from the shared test key pair. */
 public final class TestApi {
@@ -45,8 +44,11 @@ public final class TestApi {
     }
 
     public Response get(String path, String subject) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(20)).GET(), subject);
+        return send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .GET(),
+                subject);
     }
 
     /** A POST with a JSON body (or none if null). */
@@ -68,7 +70,8 @@ public final class TestApi {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            boolean json =
+                    response.headers().firstValue("Content-Type").orElse("").contains("json");
             JsonNode body = raw == null || raw.isBlank() || !json ? null : JSON.readTree(raw);
             return new Response(response.statusCode(), response.headers(), raw, body);
         } catch (IOException e) {
@@ -82,18 +85,24 @@ public final class TestApi {
     public static synchronized String token(String subject) {
         if (encoder == null) {
             var keys = SharedTestInfrastructure.get().jwtKeys();
-            encoder = NimbusJwtEncoder.withKeyPair(publicKey(keys.publicKeyPem()), keys.privateKey()).build();
+            encoder = NimbusJwtEncoder.withKeyPair(publicKey(keys.publicKeyPem()), keys.privateKey())
+                    .build();
         }
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("rekindle-embedded").subject(subject).issuedAt(now)
-                .expiresAt(now.plus(Duration.ofHours(1))).build();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("rekindle-embedded")
+                .subject(subject)
+                .issuedAt(now)
+                .expiresAt(now.plus(Duration.ofHours(1)))
+                .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
     private static RSAPublicKey publicKey(java.nio.file.Path pem) {
         try {
-            String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            String base64 =
+                    Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (Exception e) {

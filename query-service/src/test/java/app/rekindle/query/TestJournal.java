@@ -10,7 +10,6 @@ import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.Step;
 import app.rekindle.events.Whose;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,13 +66,32 @@ public final class TestJournal {
     }
 
     public ReflectionLogged reflection(String text) {
-        return new ReflectionLogged(id, UUID.randomUUID(), LocalDate.parse("2026-02-20"), text, "I withdrew",
-                "They worked late", "Say it early", tick(), clock);
+        return new ReflectionLogged(
+                id,
+                UUID.randomUUID(),
+                LocalDate.parse("2026-02-20"),
+                text,
+                "I withdrew",
+                "They worked late",
+                "Say it early",
+                tick(),
+                clock);
     }
 
     public ConversationLogged conversation(String topic) {
-        return new ConversationLogged(id, UUID.randomUUID(), topic, Initiator.ME, 45, 4, 5,
-                ConversationOutcome.PARTLY_RESOLVED, ConversationChannel.IN_PERSON, "Calm", tick(), clock);
+        return new ConversationLogged(
+                id,
+                UUID.randomUUID(),
+                topic,
+                Initiator.ME,
+                45,
+                4,
+                5,
+                ConversationOutcome.PARTLY_RESOLVED,
+                ConversationChannel.IN_PERSON,
+                "Calm",
+                tick(),
+                clock);
     }
 
     public GestureLogged gesture(String description) {

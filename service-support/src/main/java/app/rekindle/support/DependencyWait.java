@@ -1,8 +1,7 @@
 package app.rekindle.support;
 
-import org.slf4j.Logger;
-
 import java.time.Duration;
+import org.slf4j.Logger;
 
 /** Asks a dependency every second until it answers, with one log line at first and one every ten seconds. */
 final class DependencyWait {
@@ -27,17 +26,23 @@ final class DependencyWait {
         if (problem == null) {
             return;
         }
-        log.warn("Waiting for {} ({}); asking again every {} s for up to {} s",
-                dependency.describe(), problem, INTERVAL.toSeconds(), timeout.toSeconds());
+        log.warn(
+                "Waiting for {} ({}); asking again every {} s for up to {} s",
+                dependency.describe(),
+                problem,
+                INTERVAL.toSeconds(),
+                timeout.toSeconds());
         while (problem != null) {
             long waited = System.nanoTime() - started;
             if (waited > timeout.toNanos()) {
-                throw new IllegalStateException("Gave up waiting for " + dependency.describe() + " after "
-                        + timeout.toSeconds() + " s (" + problem + "); set rekindle.startup.wait-timeout to wait longer");
+                throw new IllegalStateException(
+                        "Gave up waiting for " + dependency.describe() + " after " + timeout.toSeconds() + " s ("
+                                + problem + "); set rekindle.startup.wait-timeout to wait longer");
             }
             if (waited >= nextReminder + REMINDER.toNanos()) {
                 nextReminder = waited;
-                log.warn("Still waiting for {} after {} s ({})", dependency.describe(), waited / 1_000_000_000, problem);
+                log.warn(
+                        "Still waiting for {} after {} s ({})", dependency.describe(), waited / 1_000_000_000, problem);
             }
             pause();
             problem = dependency.problem();

@@ -1,14 +1,13 @@
 package app.rekindle.support;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /** The broker, asked for its cluster id as the health check does; a fresh admin client per question. */
 record KafkaDependency(String bootstrapServers) implements Dependency {
@@ -26,12 +25,18 @@ record KafkaDependency(String bootstrapServers) implements Dependency {
             return null;
         }
         // A fresh client each time: one kept across a long outage would log a warning per reconnect attempt.
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "rekindle-startup-wait",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "rekindle-startup-wait",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) TIMEOUT.toMillis()))) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
-                    .clusterId().get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+                    .clusterId()
+                    .get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
             return null;
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;

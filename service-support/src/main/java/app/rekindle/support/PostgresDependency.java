@@ -31,7 +31,8 @@ record PostgresDependency(String url, String username, String password) implemen
             return null;
         } catch (SQLException e) {
             String state = e.getSQLState();
-            boolean unreachable = state != null && (state.startsWith("08") || state.equals("57P03"))
+            boolean unreachable = state != null
+                    && (state.startsWith("08") || state.equals("57P03"))
                     && !e.getMessage().startsWith("No suitable driver");
             return unreachable ? e.getClass().getSimpleName() + ": " + e.getMessage() : null;
         }

@@ -1,15 +1,14 @@
 package app.rekindle.support;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Holds a service's start back until PostgreSQL (and, where asked, Kafka) answer, saying so in the log, instead
@@ -43,9 +42,11 @@ public final class WaitForDependencies implements ApplicationContextInitializer<
     public void initialize(ConfigurableApplicationContext context) {
         Environment environment = context.getEnvironment();
         Binder binder = Binder.get(environment);
-        Duration timeout = binder.bind("rekindle.startup.wait-timeout", Duration.class).orElse(DEFAULT_TIMEOUT);
+        Duration timeout =
+                binder.bind("rekindle.startup.wait-timeout", Duration.class).orElse(DEFAULT_TIMEOUT);
         List<Dependency> dependencies = new ArrayList<>();
-        dependencies.add(new PostgresDependency(environment.getProperty("spring.datasource.url"),
+        dependencies.add(new PostgresDependency(
+                environment.getProperty("spring.datasource.url"),
                 environment.getProperty("spring.datasource.username"),
                 environment.getProperty("spring.datasource.password")));
         if (kafka) {

@@ -1,16 +1,15 @@
 package app.rekindle.support;
 
-import app.rekindle.embedded.SharedTestInfrastructure;
-import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.rekindle.embedded.SharedTestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class DependencyWaitTest {
 
@@ -39,7 +38,8 @@ class DependencyWaitTest {
         var postgres = infrastructure.postgres();
         String url = infrastructure.jdbcUrl("public");
 
-        assertThat(new PostgresDependency(url, postgres.username(), postgres.password()).problem()).isNull();
+        assertThat(new PostgresDependency(url, postgres.username(), postgres.password()).problem())
+                .isNull();
         PostgresDependency closed = new PostgresDependency(
                 "jdbc:postgresql://localhost:1/rekindle?currentSchema=events", "someone", "secret");
         assertThat(closed.problem()).contains("Connection");
@@ -52,7 +52,8 @@ class DependencyWaitTest {
         var postgres = infrastructure.postgres();
         String url = postgres.jdbcUrl("no_such_database", "public");
 
-        assertThat(new PostgresDependency(url, postgres.username(), postgres.password()).problem()).isNull();
+        assertThat(new PostgresDependency(url, postgres.username(), postgres.password()).problem())
+                .isNull();
     }
 
     @Test

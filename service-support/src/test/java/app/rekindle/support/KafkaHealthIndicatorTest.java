@@ -1,18 +1,18 @@
 package app.rekindle.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.embedded.SharedTestInfrastructure;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class KafkaHealthIndicatorTest {
 
     @Test
     void a_reachable_broker_is_up_with_its_cluster_id() {
-        KafkaHealthIndicator indicator = indicator(SharedTestInfrastructure.get().kafka().bootstrapServers());
+        KafkaHealthIndicator indicator =
+                indicator(SharedTestInfrastructure.get().kafka().bootstrapServers());
         try {
             var health = indicator.health();
             assertThat(health.getStatus()).isEqualTo(Status.UP);

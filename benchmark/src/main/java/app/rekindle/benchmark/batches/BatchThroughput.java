@@ -5,7 +5,6 @@ import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.commands.ClosedLoop;
 import app.rekindle.benchmark.commands.EventRowTable;
-
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Array;
@@ -44,7 +43,8 @@ public final class BatchThroughput {
     }
 
     public void run(Report report) throws Exception {
-        Report.Section section = report.section("1c. Batch commands",
+        Report.Section section = report.section(
+                "1c. Batch commands",
                 "plain JDBC, one transaction per batch inserting " + BATCH + " event rows of the same bytes (one "
                         + "batched insert, one commit) into a copy of `domain_event_entry`, same clients");
         List<List<UUID>> journals = new ArrayList<>();
@@ -57,9 +57,16 @@ public final class BatchThroughput {
         }
         int probe = send(journals.getFirst().getFirst(), 1);
         if (probe == 404 || probe == 405) {
-            section.rows().add(new Report.Row("check-ins in batches of " + BATCH + ": endpoint not available "
-                    + "(POST /journals/{journalId}/batches answered " + probe + ")", "events/s", null, null, null,
-                    null, null));
+            section.rows()
+                    .add(new Report.Row(
+                            "check-ins in batches of " + BATCH + ": endpoint not available "
+                                    + "(POST /journals/{journalId}/batches answered " + probe + ")",
+                            "events/s",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null));
             section.notes().add("Not measured: this command service has no batch endpoint. Not a failure.");
             return;
         }
@@ -80,28 +87,50 @@ public final class BatchThroughput {
         List<Double> raw = new ArrayList<>();
         List<Double> rekindle = new ArrayList<>();
         double worstDrain = 0;
-        try (Connection events = bed.connect("events"); Connection views = bed.connect("views")) {
+        try (Connection events = bed.connect("events");
+                Connection views = bed.connect("views")) {
             for (int round = 0; round < bed.mode().rounds(); round++) {
                 raw.add(baseline(template));
                 rekindle.add(rekindle(journals));
                 long loadEnded = System.nanoTime();
-                awaitViews(events, views, journals.stream().flatMap(List::stream).toList());
+                awaitViews(
+                        events, views, journals.stream().flatMap(List::stream).toList());
                 double drain = (System.nanoTime() - loadEnded) / 1e9;
                 worstDrain = Math.max(worstDrain, drain);
-                System.out.printf(Locale.ROOT, "  batches, round %d: raw JDBC %.0f events/s, Rekindle %.0f events/s, "
-                        + "views drained in %.2f s%n", round + 1, raw.getLast(), rekindle.getLast(), drain);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  batches, round %d: raw JDBC %.0f events/s, Rekindle %.0f events/s, "
+                                + "views drained in %.2f s%n",
+                        round + 1,
+                        raw.getLast(),
+                        rekindle.getLast(),
+                        drain);
             }
         }
         Spread ratio = Spread.ofRatios(rekindle, raw);
-        section.rows().add(new Report.Row("check-ins in batches of " + BATCH + ", " + CLIENTS + " clients",
-                "events/s", Spread.of(rekindle).median(), Spread.of(raw).median(), ratio, "≥ 0.25× raw batch",
-                ratio.median() >= 0.25));
-        section.rows().add(new Report.Row("views drained after the load (worst round)", "s", worstDrain, null,
-                null, "≤ 5 s", worstDrain <= 5));
-        section.notes().add("Each client sends a batch for one of its " + JOURNALS_PER_CLIENT + " journals, waits "
-                + "for the answer, sends the next; every item a check-in with a note, its own entry id and "
-                + "idempotency key. Drained: from the end of a Rekindle phase until `views.journal_position` "
-                + "holds every journal's last stored sequence.");
+        section.rows()
+                .add(new Report.Row(
+                        "check-ins in batches of " + BATCH + ", " + CLIENTS + " clients",
+                        "events/s",
+                        Spread.of(rekindle).median(),
+                        Spread.of(raw).median(),
+                        ratio,
+                        "≥ 0.25× raw batch",
+                        ratio.median() >= 0.25));
+        section.rows()
+                .add(new Report.Row(
+                        "views drained after the load (worst round)",
+                        "s",
+                        worstDrain,
+                        null,
+                        null,
+                        "≤ 5 s",
+                        worstDrain <= 5));
+        section.notes()
+                .add("Each client sends a batch for one of its " + JOURNALS_PER_CLIENT + " journals, waits "
+                        + "for the answer, sends the next; every item a check-in with a note, its own entry id and "
+                        + "idempotency key. Drained: from the end of a Rekindle phase until `views.journal_position` "
+                        + "holds every journal's last stored sequence.");
     }
 
     /** One closed-loop phase of batches; returns events (items answered 2xx) per second. */
@@ -124,14 +153,20 @@ public final class BatchThroughput {
     private int send(UUID journal, int items) {
         StringBuilder body = new StringBuilder(items * 200).append("{\"items\":[");
         for (int i = 0; i < items; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"type\":\"check-in\",\"idempotencyKey\":\"")
-                    .append(UUID.randomUUID()).append("\",\"entryId\":\"").append(UUID.randomUUID())
-                    .append("\",\"body\":").append(CHECK_IN).append('}');
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"check-in\",\"idempotencyKey\":\"")
+                    .append(UUID.randomUUID())
+                    .append("\",\"entryId\":\"")
+                    .append(UUID.randomUUID())
+                    .append("\",\"body\":")
+                    .append(CHECK_IN)
+                    .append('}');
         }
         body.append("]}");
         HttpResponse<String> answer = bed.send(bed.command("/journals/" + journal + "/batches")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
         return answer.statusCode();
     }
 
@@ -141,8 +176,8 @@ public final class BatchThroughput {
             String journal = new UUID(0, baselineJournals.incrementAndGet()).toString();
             long sequence = 0;
             try (Connection connection = bed.connect("bench");
-                 PreparedStatement insert = connection.prepareStatement(
-                         EventRowTable.insertInto("bench.batch_event_entry"))) {
+                    PreparedStatement insert =
+                            connection.prepareStatement(EventRowTable.insertInto("bench.batch_event_entry"))) {
                 connection.setAutoCommit(false);
                 long deadline = System.nanoTime() + bed.mode().phase().toNanos();
                 while (System.nanoTime() < deadline) {
@@ -164,7 +199,10 @@ public final class BatchThroughput {
         try (PreparedStatement select = events.prepareStatement("""
                 select aggregate_identifier, max(sequence_number) from events.domain_event_entry
                 where aggregate_identifier = any (?) group by aggregate_identifier""")) {
-            select.setArray(1, events.createArrayOf("varchar", journals.stream().map(UUID::toString).toArray()));
+            select.setArray(
+                    1,
+                    events.createArrayOf(
+                            "varchar", journals.stream().map(UUID::toString).toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     stored.put(UUID.fromString(rs.getString(1)), rs.getLong(2));
@@ -173,7 +211,8 @@ public final class BatchThroughput {
         }
         try (PreparedStatement select = views.prepareStatement(
                 "select journal_id, last_sequence from journal_position where journal_id = any (?)")) {
-            Array ids = views.createArrayOf("uuid", journals.stream().map(UUID::toString).toArray());
+            Array ids = views.createArrayOf(
+                    "uuid", journals.stream().map(UUID::toString).toArray());
             select.setArray(1, ids);
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (true) {

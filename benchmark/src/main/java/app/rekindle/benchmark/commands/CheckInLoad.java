@@ -1,7 +1,6 @@
 package app.rekindle.benchmark.commands;
 
 import app.rekindle.benchmark.Testbed;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -70,7 +69,8 @@ public final class CheckInLoad {
                 UUID journal = journals.get((int) (done % journals.size()));
                 HttpRequest request = bed.command(commandUrl, "/journals/" + journal + "/check-ins")
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(CHECK_IN)).build();
+                        .POST(HttpRequest.BodyPublishers.ofString(CHECK_IN))
+                        .build();
                 int status = bed.send(request).statusCode();
                 if (status != 201) {
                     throw new IllegalStateException("A check-in answered " + status);

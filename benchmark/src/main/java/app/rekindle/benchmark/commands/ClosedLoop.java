@@ -15,8 +15,7 @@ public final class ClosedLoop {
         long run(int client) throws Exception;
     }
 
-    private ClosedLoop() {
-    }
+    private ClosedLoop() {}
 
     /** Runs {@code clients} clients side by side for one phase; returns completed commands per second. */
     public static double run(int clients, Client client) throws Exception {

@@ -4,7 +4,6 @@ import app.rekindle.benchmark.Report;
 import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.crud.CrudService;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -33,7 +32,8 @@ public final class CommandThroughput {
 
     /** @return Rekindle's median commands/s at the highest concurrency: the maximum rate the lag test works from */
     public double run(Report report) throws Exception {
-        Report.Section section = report.section("1. Command throughput",
+        Report.Section section = report.section(
+                "1. Command throughput",
                 "the CRUD service a team would write instead (Spring Boot, Tomcat, the same JWT checked by Spring "
                         + "Security's resource server, the same body bound by Jackson and validated, one durable "
                         + "JDBC commit inserting the event row; a child process with the same heap limit), and "
@@ -71,34 +71,62 @@ public final class CommandThroughput {
                     CpuPerCommand phase = CpuPerCommand.measure(commandService, () -> load.run(clients));
                     rekindle.add(phase.rate());
                     rekindleCpu.add(phase.cpuMillis());
-                    System.out.printf(Locale.ROOT, "  commands, %d client(s), round %d: raw JDBC %.0f/s, CRUD %.0f/s "
-                                    + "(%.2f ms CPU each), Rekindle %.0f/s (%.2f ms CPU each)%n", clients, round + 1,
-                            raw.getLast(), crudRates.getLast(), crudCpu.getLast(), rekindle.getLast(),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  commands, %d client(s), round %d: raw JDBC %.0f/s, CRUD %.0f/s "
+                                    + "(%.2f ms CPU each), Rekindle %.0f/s (%.2f ms CPU each)%n",
+                            clients,
+                            round + 1,
+                            raw.getLast(),
+                            crudRates.getLast(),
+                            crudCpu.getLast(),
+                            rekindle.getLast(),
                             rekindleCpu.getLast());
                 }
                 Spread againstCrud = Spread.ofRatios(rekindle, crudRates);
                 double median = Spread.of(rekindle).median();
-                section.rows().add(new Report.Row("check-ins, " + clients + " client(s), against the CRUD service",
-                        "commands/s", median, Spread.of(crudRates).median(), againstCrud, "≥ 0.5× CRUD",
-                        againstCrud.median() >= 0.5));
-                section.rows().add(new Report.Row("check-ins, " + clients + " client(s), against raw JDBC (floor)",
-                        "commands/s", median, Spread.of(raw).median(), Spread.ofRatios(rekindle, raw), null, null));
+                section.rows()
+                        .add(new Report.Row(
+                                "check-ins, " + clients + " client(s), against the CRUD service",
+                                "commands/s",
+                                median,
+                                Spread.of(crudRates).median(),
+                                againstCrud,
+                                "≥ 0.5× CRUD",
+                                againstCrud.median() >= 0.5));
+                section.rows()
+                        .add(new Report.Row(
+                                "check-ins, " + clients + " client(s), against raw JDBC (floor)",
+                                "commands/s",
+                                median,
+                                Spread.of(raw).median(),
+                                Spread.ofRatios(rekindle, raw),
+                                null,
+                                null));
                 Spread cpu = Spread.of(rekindleCpu);
                 boolean judged = clients == maxClients && commandService != null;
-                section.rows().add(new Report.Row("service CPU per check-in, " + clients + " client(s)", "ms",
-                        cpu.median(), Spread.of(crudCpu).median(), Spread.ofRatios(rekindleCpu, crudCpu),
-                        judged ? "Rekindle ≤ 1.0 ms" : null, judged ? cpu.median() <= 1.0 : null));
+                section.rows()
+                        .add(new Report.Row(
+                                "service CPU per check-in, " + clients + " client(s)",
+                                "ms",
+                                cpu.median(),
+                                Spread.of(crudCpu).median(),
+                                Spread.ofRatios(rekindleCpu, crudCpu),
+                                judged ? "Rekindle ≤ 1.0 ms" : null,
+                                judged ? cpu.median() <= 1.0 : null));
                 maxRate = Math.max(maxRate, median);
             }
-            section.notes().add("Each command is a check-in over HTTP to the command service (Axon aggregate "
-                    + "loaded, rules checked, event sealed and appended, then published to Kafka by the same "
-                    + "process and projected by the query service), answered 201. Rounds start once a warm-up phase "
-                    + "at the highest concurrency came within 10% of the one before (at most " + WARM_UP_PHASES
-                    + " phases), for Rekindle and for the CRUD service each.");
-            section.notes().add("Each round runs raw JDBC, then the CRUD service, then Rekindle. Service CPU per "
-                    + "check-in: the process's CPU time (user + system, `ProcessHandle.info().totalCpuDuration()`) "
-                    + "over the phase divided by the check-ins answered; the command service's includes its "
-                    + "publisher. Baseline column there = the CRUD service's.");
+            section.notes()
+                    .add("Each command is a check-in over HTTP to the command service (Axon aggregate "
+                            + "loaded, rules checked, event sealed and appended, then published to Kafka by the same "
+                            + "process and projected by the query service), answered 201. Rounds start once a warm-up phase "
+                            + "at the highest concurrency came within 10% of the one before (at most " + WARM_UP_PHASES
+                            + " phases), for Rekindle and for the CRUD service each.");
+            section.notes()
+                    .add("Each round runs raw JDBC, then the CRUD service, then Rekindle. Service CPU per "
+                            + "check-in: the process's CPU time (user + system, `ProcessHandle.info().totalCpuDuration()`) "
+                            + "over the phase divided by the check-ins answered; the command service's includes its "
+                            + "publisher. Baseline column there = the CRUD service's.");
             return maxRate;
         }
     }
@@ -124,7 +152,7 @@ public final class CommandThroughput {
             long[] sequences = new long[journals.length];
             long done = 0;
             try (Connection connection = bed.connect("bench");
-                 PreparedStatement insert = EventRowTable.prepareInsert(connection)) {
+                    PreparedStatement insert = EventRowTable.prepareInsert(connection)) {
                 connection.setAutoCommit(false);
                 long deadline = System.nanoTime() + bed.mode().phase().toNanos();
                 while (System.nanoTime() < deadline) {

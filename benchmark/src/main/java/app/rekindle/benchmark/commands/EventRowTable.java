@@ -15,17 +15,20 @@ import java.util.UUID;
 public final class EventRowTable {
 
     /** A stored check-in, as the command service wrote it. */
-    public record Template(String type, String timeStamp, String payloadType, String payloadRevision, byte[] payload,
-                           byte[] metaData) {
-    }
+    public record Template(
+            String type,
+            String timeStamp,
+            String payloadType,
+            String payloadRevision,
+            byte[] payload,
+            byte[] metaData) {}
 
     private static final String INSERT = """
             insert into %s (event_identifier, aggregate_identifier, sequence_number, type,
                                                   time_stamp, payload_type, payload_revision, payload, meta_data)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private EventRowTable() {
-    }
+    private EventRowTable() {}
 
     public static void create(Connection connection) throws SQLException {
         create(connection, "domain_event_entry");
@@ -63,8 +66,13 @@ public final class EventRowTable {
                 if (!rs.next()) {
                     throw new IllegalStateException("No stored event of type *" + payloadTypeSuffix);
                 }
-                return new Template(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBytes(5), rs.getBytes(6));
+                return new Template(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBytes(5),
+                        rs.getBytes(6));
             }
         }
     }

@@ -5,6 +5,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,10 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
-
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code POST /journals/{journalId}/check-ins} with Rekindle's body and rules, answered 201 with the new entry's
@@ -35,12 +34,13 @@ class CheckInController {
             from bench.crud_event_entry where aggregate_identifier = ?""";
 
     /** Rekindle's check-in body and its rules (command-service's {@code EntryRequests.CheckIn}). */
-    record CheckIn(@NotNull @Min(1) @Max(5) Integer mood, @NotNull @Min(1) @Max(5) Integer connection,
-                   @Size(max = 4000) String note, Instant occurredAt) {
-    }
+    record CheckIn(
+            @NotNull @Min(1) @Max(5) Integer mood,
+            @NotNull @Min(1) @Max(5) Integer connection,
+            @Size(max = 4000) String note,
+            Instant occurredAt) {}
 
-    record CheckedIn(UUID journalId, UUID entryId, int mood, int connection, String note, Instant occurredAt) {
-    }
+    record CheckedIn(UUID journalId, UUID entryId, int mood, int connection, String note, Instant occurredAt) {}
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -52,14 +52,24 @@ class CheckInController {
 
     @PostMapping("/journals/{journalId}/check-ins")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> checkIn(@PathVariable UUID journalId, @Valid @RequestBody CheckIn body,
-                                @AuthenticationPrincipal Jwt caller) {
+    Map<String, Object> checkIn(
+            @PathVariable UUID journalId, @Valid @RequestBody CheckIn body, @AuthenticationPrincipal Jwt caller) {
         UUID entryId = UUID.randomUUID();
         Instant now = Instant.now();
-        CheckedIn event = new CheckedIn(journalId, entryId, body.mood(), body.connection(), body.note(),
+        CheckedIn event = new CheckedIn(
+                journalId,
+                entryId,
+                body.mood(),
+                body.connection(),
+                body.note(),
                 body.occurredAt() == null ? now : body.occurredAt());
-        jdbc.update(INSERT, UUID.randomUUID().toString(), journalId.toString(), now.toString(),
-                json.writeValueAsBytes(event), json.writeValueAsBytes(Map.of("userId", caller.getSubject())),
+        jdbc.update(
+                INSERT,
+                UUID.randomUUID().toString(),
+                journalId.toString(),
+                now.toString(),
+                json.writeValueAsBytes(event),
+                json.writeValueAsBytes(Map.of("userId", caller.getSubject())),
                 journalId.toString());
         return Map.of("journalId", journalId, "entryId", entryId);
     }

@@ -3,7 +3,6 @@ package app.rekindle.benchmark.crud;
 import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.commands.EventRowTable;
 import app.rekindle.launcher.Ports;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -49,15 +48,19 @@ public final class CrudService implements AutoCloseable {
         }
         int port = Ports.resolve(0, "CRUD baseline");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx" + HEAP,
-                "-cp", System.getProperty("java.class.path"), CrudCheckInApplication.class.getName(),
-                "--server.port=" + port,
-                "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + bed.jdbcUrl("bench"),
-                "--spring.datasource.username=" + bed.stack().databaseUsername(),
-                "--spring.datasource.password=" + bed.stack().databasePassword(),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + bed.jwtPublicKey(),
-                "--spring.mvc.problemdetails.enabled=true"))
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        java,
+                        "-Xmx" + HEAP,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrudCheckInApplication.class.getName(),
+                        "--server.port=" + port,
+                        "--spring.main.banner-mode=off",
+                        "--spring.datasource.url=" + bed.jdbcUrl("bench"),
+                        "--spring.datasource.username=" + bed.stack().databaseUsername(),
+                        "--spring.datasource.password=" + bed.stack().databasePassword(),
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + bed.jwtPublicKey(),
+                        "--spring.mvc.problemdetails.enabled=true"))
                 .redirectErrorStream(true);
         try {
             CrudService service = new CrudService(builder.start(), URI.create("http://localhost:" + port));
@@ -79,8 +82,8 @@ public final class CrudService implements AutoCloseable {
 
     private void forwardOutputTo(Testbed bed) {
         Thread.ofPlatform().daemon().name("crud-output").start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(line -> bed.serviceLog().println("[crud] " + line));
             } catch (IOException | UncheckedIOException closed) {
                 // The process is gone; so is its output.
@@ -91,12 +94,17 @@ public final class CrudService implements AutoCloseable {
     /** Ready once a check-in without a token is refused with 401: Tomcat, security and the mapping are up. */
     private void awaitReady(Testbed bed) {
         HttpRequest probe = HttpRequest.newBuilder(url.resolve("/journals/" + new UUID(0, 0) + "/check-ins"))
-                .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody()).build();
+                .timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         try {
             while (true) {
                 try {
-                    if (bed.http().send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 401) {
+                    if (bed.http()
+                                    .send(probe, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 401) {
                         return;
                     }
                 } catch (IOException notListeningYet) {
@@ -108,8 +116,8 @@ public final class CrudService implements AutoCloseable {
                 }
                 if (Instant.now().isAfter(deadline)) {
                     close();
-                    throw new IllegalStateException("The CRUD baseline was not ready after "
-                            + READY_TIMEOUT.toSeconds() + " s");
+                    throw new IllegalStateException(
+                            "The CRUD baseline was not ready after " + READY_TIMEOUT.toSeconds() + " s");
                 }
                 process.waitFor(500, TimeUnit.MILLISECONDS);
             }

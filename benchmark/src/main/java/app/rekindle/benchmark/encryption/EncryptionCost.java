@@ -4,7 +4,6 @@ import app.rekindle.benchmark.Report;
 import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.commands.CheckInLoad;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +26,8 @@ public final class EncryptionCost {
     }
 
     public void run(Report report) throws Exception {
-        Report.Section section = report.section("7. Encryption cost",
+        Report.Section section = report.section(
+                "7. Encryption cost",
                 "the same command service with `REKINDLE_CRYPTO_ENABLED=false` (a second process of the same jar on "
                         + "the same PostgreSQL, Kafka and topic), same load, phases interleaved");
         try (PlainCommandService plainService = PlainCommandService.start(bed)) {
@@ -43,31 +43,48 @@ public final class EncryptionCost {
                 for (int round = 0; round < bed.mode().rounds(); round++) {
                     plainRates.add(plain.run(clients));
                     sealedRates.add(sealed.run(clients));
-                    System.out.printf("  encryption, %d client(s), round %d: plain %.0f/s, sealed %.0f/s%n",
+                    System.out.printf(
+                            "  encryption, %d client(s), round %d: plain %.0f/s, sealed %.0f/s%n",
                             clients, round + 1, plainRates.getLast(), sealedRates.getLast());
                 }
-                section.rows().add(new Report.Row("check-ins, " + clients + " client(s), sealed vs plain",
-                        "commands/s", Spread.of(sealedRates).median(), Spread.of(plainRates).median(),
-                        Spread.ofRatios(sealedRates, plainRates), null, null));
+                section.rows()
+                        .add(new Report.Row(
+                                "check-ins, " + clients + " client(s), sealed vs plain",
+                                "commands/s",
+                                Spread.of(sealedRates).median(),
+                                Spread.of(plainRates).median(),
+                                Spread.ofRatios(sealedRates, plainRates),
+                                null,
+                                null));
             }
             double sealedBytes = meanCheckInPayload(sealed.journals());
             double plainBytes = meanCheckInPayload(plain.journals());
-            section.rows().add(new Report.Row("stored check-in payload, sealed vs plain", "bytes/event", sealedBytes,
-                    plainBytes, Spread.of(List.of(sealedBytes / plainBytes)), null, null));
+            section.rows()
+                    .add(new Report.Row(
+                            "stored check-in payload, sealed vs plain",
+                            "bytes/event",
+                            sealedBytes,
+                            plainBytes,
+                            Spread.of(List.of(sealedBytes / plainBytes)),
+                            null,
+                            null));
         }
-        section.notes().add("Rekindle column = sealed: the Testbed's command service, which encrypts each "
-                + "check-in's note under its journal's data key before storing it; Baseline column = plain, the "
-                + "second process. Each writes only to journals it opened. Payload bytes: mean length of "
-                + "`domain_event_entry.payload` of those journals' CheckedIn events.");
+        section.notes()
+                .add("Rekindle column = sealed: the Testbed's command service, which encrypts each "
+                        + "check-in's note under its journal's data key before storing it; Baseline column = plain, the "
+                        + "second process. Each writes only to journals it opened. Payload bytes: mean length of "
+                        + "`domain_event_entry.payload` of those journals' CheckedIn events.");
     }
 
     private double meanCheckInPayload(List<UUID> journals) throws SQLException {
         try (Connection events = bed.connect("events");
-             PreparedStatement select = events.prepareStatement("""
+                PreparedStatement select = events.prepareStatement("""
                      select avg(length(payload)) from events.domain_event_entry
                      where aggregate_identifier = any (?) and payload_type like '%CheckedIn'""")) {
-            select.setArray(1, events.createArrayOf("varchar",
-                    journals.stream().map(UUID::toString).toArray()));
+            select.setArray(
+                    1,
+                    events.createArrayOf(
+                            "varchar", journals.stream().map(UUID::toString).toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getDouble(1);

@@ -7,7 +7,6 @@ import app.rekindle.launcher.ServiceEnvironment;
 import app.rekindle.launcher.ServiceJars;
 import app.rekindle.launcher.ServiceProcess;
 import app.rekindle.launcher.StackAddresses;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,13 +38,21 @@ final class PlainCommandService implements AutoCloseable {
         int port = Ports.resolve(0, "plain command service");
         Path keys = bed.stack().keysDir();
         // The query port only feeds the CORS origin: there is no second query service.
-        StackAddresses addresses = new StackAddresses(port, bed.queryUrl().getPort(), bed.jdbcUrl("events"),
-                bed.jdbcUrl("views"), bed.stack().databaseUsername(), bed.stack().databasePassword(), bed.kafka(),
-                bed.topic(), keys.resolve("jwt-public.pem"), keys.resolve("jwt-private.pem"));
+        StackAddresses addresses = new StackAddresses(
+                port,
+                bed.queryUrl().getPort(),
+                bed.jdbcUrl("events"),
+                bed.jdbcUrl("views"),
+                bed.stack().databaseUsername(),
+                bed.stack().databasePassword(),
+                bed.kafka(),
+                bed.topic(),
+                keys.resolve("jwt-public.pem"),
+                keys.resolve("jwt-private.pem"));
         Map<String, String> env = ServiceEnvironment.command(addresses);
         env.put("REKINDLE_CRYPTO_ENABLED", "false");
-        ServiceProcess process = ServiceProcess.start("command-plain",
-                ServiceJars.locate(System.getProperties()).command(), "384m", env, bed.serviceLog());
+        ServiceProcess process = ServiceProcess.start(
+                "command-plain", ServiceJars.locate(System.getProperties()).command(), "384m", env, bed.serviceLog());
         PlainCommandService service = new PlainCommandService(process, URI.create("http://localhost:" + port));
         try {
             Readiness.await(bed.http(), service.url, process, READY_TIMEOUT);

@@ -5,7 +5,6 @@ import app.rekindle.benchmark.Report;
 import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.replay.LongJournal;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +36,8 @@ public final class ReadsByJournalLength {
     }
 
     public void run(Report report) throws Exception {
-        Report.Section section = report.section("8. Reads by journal length",
+        Report.Section section = report.section(
+                "8. Reads by journal length",
                 "the same read of a journal of " + String.format(Locale.ROOT, "%,d", shortLength()) + " entries "
                         + "(ratio long / short), and the long journal's timeline first page (ratio read / page)");
         int requests = requestsPerRound();
@@ -57,34 +57,63 @@ public final class ReadsByJournalLength {
         for (int round = 0; round < bed.mode().rounds(); round++) {
             Map<String, Double> s = measure(shorter, reads, requests);
             Map<String, Double> l = measure(longer, reads, requests);
-            s.forEach((read, p50) -> shortP50.computeIfAbsent(read, k -> new ArrayList<>()).add(p50));
-            l.forEach((read, p50) -> longP50.computeIfAbsent(read, k -> new ArrayList<>()).add(p50));
-            System.out.printf(Locale.ROOT, "  reads by length, round %d: p50 short / long (ms) %s%n", round + 1,
-                    String.join(", ", reads.keySet().stream().map(read -> String.format(Locale.ROOT,
-                            "%s %.1f / %.1f", read, s.get(read), l.get(read))).toList()));
+            s.forEach((read, p50) ->
+                    shortP50.computeIfAbsent(read, k -> new ArrayList<>()).add(p50));
+            l.forEach((read, p50) ->
+                    longP50.computeIfAbsent(read, k -> new ArrayList<>()).add(p50));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  reads by length, round %d: p50 short / long (ms) %s%n",
+                    round + 1,
+                    String.join(
+                            ", ",
+                            reads.keySet().stream()
+                                    .map(read -> String.format(
+                                            Locale.ROOT, "%s %.1f / %.1f", read, s.get(read), l.get(read)))
+                                    .toList()));
         }
         List<Double> page = longP50.get(TIMELINE_FIRST_PAGE);
         for (String read : reads.keySet()) {
             Spread growth = Spread.ofRatios(longP50.get(read), shortP50.get(read));
             // The first page is the yardstick, not a read the issue holds to a target.
             boolean judged = !read.equals(TIMELINE_FIRST_PAGE);
-            section.rows().add(new Report.Row(read + ", p50, " + String.format(Locale.ROOT, "%,d", longLength())
-                    + " against " + String.format(Locale.ROOT, "%,d", shortLength()) + " entries", "ms",
-                    Spread.of(longP50.get(read)).median(), Spread.of(shortP50.get(read)).median(), growth,
-                    judged ? "≤ 2×" : null, judged ? growth.median() <= 2 : null));
+            section.rows()
+                    .add(new Report.Row(
+                            read + ", p50, " + String.format(Locale.ROOT, "%,d", longLength()) + " against "
+                                    + String.format(Locale.ROOT, "%,d", shortLength()) + " entries",
+                            "ms",
+                            Spread.of(longP50.get(read)).median(),
+                            Spread.of(shortP50.get(read)).median(),
+                            growth,
+                            judged ? "≤ 2×" : null,
+                            judged ? growth.median() <= 2 : null));
             if (judged) {
                 Spread againstPage = Spread.ofRatios(longP50.get(read), page);
-                section.rows().add(new Report.Row(read + ", p50 against the timeline first page, "
-                        + String.format(Locale.ROOT, "%,d", longLength()) + " entries", "ms",
-                        Spread.of(longP50.get(read)).median(), Spread.of(page).median(), againstPage, "≤ 5×",
-                        againstPage.median() <= 5));
+                section.rows()
+                        .add(new Report.Row(
+                                read + ", p50 against the timeline first page, "
+                                        + String.format(Locale.ROOT, "%,d", longLength()) + " entries",
+                                "ms",
+                                Spread.of(longP50.get(read)).median(),
+                                Spread.of(page).median(),
+                                againstPage,
+                                "≤ 5×",
+                                againstPage.median() <= 5));
             }
         }
-        section.notes().add(String.format(Locale.ROOT, "Journals of %,d and %,d entries over the same %d days up to "
-                        + "yesterday (every tenth a reflection, the rest check-ins with a note), imported through POST "
-                        + "/journals/import and published and projected like any other; loaded and applied in %.1f s. "
-                        + "%d requests per read, journal and round, one at a time; asOf = the middle of the journal's "
-                        + "life.", shortLength(), longLength(), SPAN.toDays(), loadSeconds, requests));
+        section.notes()
+                .add(String.format(
+                        Locale.ROOT,
+                        "Journals of %,d and %,d entries over the same %d days up to "
+                                + "yesterday (every tenth a reflection, the rest check-ins with a note), imported through POST "
+                                + "/journals/import and published and projected like any other; loaded and applied in %.1f s. "
+                                + "%d requests per read, journal and round, one at a time; asOf = the middle of the journal's "
+                                + "life.",
+                        shortLength(),
+                        longLength(),
+                        SPAN.toDays(),
+                        loadSeconds,
+                        requests));
     }
 
     /** The reads, by name: each a path of the given journal. */
@@ -104,8 +133,8 @@ public final class ReadsByJournalLength {
     }
 
     /** One round on one journal: {@code requests} of each read in turn; the p50 of each, in ms. */
-    private Map<String, Double> measure(LongJournal journal, Map<String, Function<LongJournal, String>> reads,
-                                        int requests) {
+    private Map<String, Double> measure(
+            LongJournal journal, Map<String, Function<LongJournal, String>> reads, int requests) {
         Map<String, Double> p50 = new LinkedHashMap<>();
         reads.forEach((read, path) -> {
             Latencies latencies = new Latencies();
@@ -114,8 +143,8 @@ public final class ReadsByJournalLength {
                 long started = System.nanoTime();
                 HttpResponse<String> answer = bed.send(bed.query(uri).GET().build());
                 if (answer.statusCode() != 200) {
-                    throw new IllegalStateException("GET " + uri + " answered " + answer.statusCode() + ": "
-                            + answer.body());
+                    throw new IllegalStateException(
+                            "GET " + uri + " answered " + answer.statusCode() + ": " + answer.body());
                 }
                 latencies.recordSince(started);
             }

@@ -8,14 +8,6 @@ import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.Topics;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -34,6 +26,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * From the moment a check-in is due (open loop at half the measured maximum command rate) until the query
@@ -49,13 +48,13 @@ public final class EndToEndLag {
     private static final String CHECK_IN = "{\"mood\":4,\"connection\":3,\"note\":\"Walked by the river after dinner "
             + "and talked about the summer\"}";
 
-    private record Pending(UUID journal, long version, long dueNanos) {
-    }
+    private record Pending(UUID journal, long version, long dueNanos) {}
 
     private final Testbed bed;
     private final List<UUID> journals = new ArrayList<>();
     /** The query service's consumer group (rekindle.kafka.group-id, as the launcher leaves it). */
     private static final String QUERY_GROUP = "rekindle-query";
+
     private volatile String lastFailure;
 
     public EndToEndLag(Testbed bed) {
@@ -68,7 +67,8 @@ public final class EndToEndLag {
             throw new IllegalStateException("The lag runs at half the measured command rate; measure commands too");
         }
         double rate = Math.max(2, maxCommandRate / 2);
-        Report.Section section = report.section("2. End-to-end lag",
+        Report.Section section = report.section(
+                "2. End-to-end lag",
                 "raw produce → consume on the same broker, same record size and rate, publisher's producer settings");
         for (int j = 0; j < JOURNALS; j++) {
             journals.add(bed.openJournal());
@@ -82,8 +82,8 @@ public final class EndToEndLag {
         double worstDrain = 0;
         long failed = 0;
         try (Connection views = bed.connect("views");
-             KafkaProducer<String, byte[]> producer = Topics.producer(bed.kafka());
-             LagStages stages = new LagStages(bed.kafka(), bed.topic())) {
+                KafkaProducer<String, byte[]> producer = Topics.producer(bed.kafka());
+                LagStages stages = new LagStages(bed.kafka(), bed.topic())) {
             floor(producer, rate, Duration.ofSeconds(1));
             rekindle(views, rate, Duration.ofSeconds(1), stages, false);
             for (int round = 0; round < bed.mode().rounds(); round++) {
@@ -95,35 +95,72 @@ public final class EndToEndLag {
                 p99.add(phase.latencies().percentileMillis(99));
                 worstDrain = Math.max(worstDrain, phase.drainSeconds());
                 failed += phase.failed();
-                System.out.printf(Locale.ROOT, "  lag at %.0f/s, round %d: floor p99 %.1f ms, Rekindle p99 %.1f ms, "
-                        + "drained in %.2f s%n", rate, round + 1, floorP99.getLast(), p99.getLast(), phase.drainSeconds());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  lag at %.0f/s, round %d: floor p99 %.1f ms, Rekindle p99 %.1f ms, " + "drained in %.2f s%n",
+                        rate,
+                        round + 1,
+                        floorP99.getLast(),
+                        p99.getLast(),
+                        phase.drainSeconds());
             }
             addRows(section, p50, p99, floorP50, floorP99, worstDrain);
             stages.report(section, bed.output().resolve("lag-stages.csv"));
         }
-        section.notes().add(String.format(Locale.ROOT, "Open loop at %.1f check-ins/s (half of %.0f/s) over %d "
-                + "journals; latency counted from each request's due time. The stage rows split the same check-ins "
-                + "at the command's answer, the publisher's hand-over to Kafka and a plain consumer's receipt.",
-                rate, maxCommandRate, JOURNALS));
+        section.notes()
+                .add(String.format(
+                        Locale.ROOT,
+                        "Open loop at %.1f check-ins/s (half of %.0f/s) over %d "
+                                + "journals; latency counted from each request's due time. The stage rows split the same check-ins "
+                                + "at the command's answer, the publisher's hand-over to Kafka and a plain consumer's receipt.",
+                        rate,
+                        maxCommandRate,
+                        JOURNALS));
         if (failed > 0) {
-            section.notes().add(failed + " check-ins failed during the lag rounds and are not in the figures; the "
-                    + "last answered " + lastFailure);
+            section.notes()
+                    .add(failed + " check-ins failed during the lag rounds and are not in the figures; the "
+                            + "last answered " + lastFailure);
         }
     }
 
-    private static void addRows(Report.Section section, List<Double> p50, List<Double> p99, List<Double> floorP50,
-                                List<Double> floorP99, double worstDrain) {
-        section.rows().add(new Report.Row("due → visible in the view, p50", "ms", Spread.of(p50).median(),
-                Spread.of(floorP50).median(), Spread.ofRatios(p50, floorP50), null, null));
+    private static void addRows(
+            Report.Section section,
+            List<Double> p50,
+            List<Double> p99,
+            List<Double> floorP50,
+            List<Double> floorP99,
+            double worstDrain) {
+        section.rows()
+                .add(new Report.Row(
+                        "due → visible in the view, p50",
+                        "ms",
+                        Spread.of(p50).median(),
+                        Spread.of(floorP50).median(),
+                        Spread.ofRatios(p50, floorP50),
+                        null,
+                        null));
         Spread p99Ratio = Spread.ofRatios(p99, floorP99);
-        section.rows().add(new Report.Row("due → visible in the view, p99", "ms", Spread.of(p99).median(),
-                Spread.of(floorP99).median(), p99Ratio, "≤ 10× floor p99", p99Ratio.median() <= 10));
-        section.rows().add(new Report.Row("lag left when the load stops, drained within (worst round)", "s",
-                worstDrain, null, null, "≤ 5 s", worstDrain <= 5));
+        section.rows()
+                .add(new Report.Row(
+                        "due → visible in the view, p99",
+                        "ms",
+                        Spread.of(p99).median(),
+                        Spread.of(floorP99).median(),
+                        p99Ratio,
+                        "≤ 10× floor p99",
+                        p99Ratio.median() <= 10));
+        section.rows()
+                .add(new Report.Row(
+                        "lag left when the load stops, drained within (worst round)",
+                        "s",
+                        worstDrain,
+                        null,
+                        null,
+                        "≤ 5 s",
+                        worstDrain <= 5));
     }
 
-    private record Phase(Latencies latencies, double drainSeconds, long failed) {
-    }
+    private record Phase(Latencies latencies, double drainSeconds, long failed) {}
 
     /**
      * The publisher section leaves a backlog of tens of thousands of events for the query service; latency measured
@@ -132,18 +169,25 @@ public final class EndToEndLag {
     private void awaitQuerySideCaughtUp(Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bed.kafka()));
-             KafkaConsumer<String, byte[]> consumer = Topics.consumer(bed.kafka(), null)) {
+                KafkaConsumer<String, byte[]> consumer = Topics.consumer(bed.kafka(), null)) {
             while (true) {
                 long end = Topics.endOffsetSum(consumer, bed.topic());
-                long committed = admin.listConsumerGroupOffsets(QUERY_GROUP).partitionsToOffsetAndMetadata().get()
-                        .entrySet().stream().filter(offset -> offset.getKey().topic().equals(bed.topic()))
-                        .mapToLong(offset -> offset.getValue().offset()).sum();
+                long committed =
+                        admin
+                                .listConsumerGroupOffsets(QUERY_GROUP)
+                                .partitionsToOffsetAndMetadata()
+                                .get()
+                                .entrySet()
+                                .stream()
+                                .filter(offset -> offset.getKey().topic().equals(bed.topic()))
+                                .mapToLong(offset -> offset.getValue().offset())
+                                .sum();
                 if (committed >= end) {
                     return;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The query service is still " + (end - committed)
-                            + " events behind after " + atMost);
+                    throw new IllegalStateException(
+                            "The query service is still " + (end - committed) + " events behind after " + atMost);
                 }
                 Thread.sleep(200);
             }
@@ -162,7 +206,8 @@ public final class EndToEndLag {
             UUID journal = journals.get((int) (i % journals.size()));
             HttpResponse<String> answer = bed.send(bed.command("/journals/" + journal + "/check-ins")
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(CHECK_IN)).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(CHECK_IN))
+                    .build());
             if (answer.statusCode() == 201) {
                 long answered = System.nanoTime();
                 long version = Testbed.parse(answer.body()).get("version").asLong();
@@ -217,7 +262,8 @@ public final class EndToEndLag {
         public void run() {
             try (PreparedStatement select = views.prepareStatement(
                     "select journal_id, last_sequence from journal_position where journal_id = any(?)")) {
-                Array ids = views.createArrayOf("uuid", journals.stream().map(UUID::toString).toArray());
+                Array ids = views.createArrayOf(
+                        "uuid", journals.stream().map(UUID::toString).toArray());
                 select.setArray(1, ids);
                 long deadline = Long.MAX_VALUE;
                 while (true) {
@@ -258,7 +304,8 @@ public final class EndToEndLag {
         AtomicLong expected = new AtomicLong();
         try (KafkaConsumer<String, byte[]> consumer = Topics.consumer(bed.kafka(), null)) {
             List<TopicPartition> partitions = consumer.partitionsFor(FLOOR_TOPIC).stream()
-                    .map(info -> new TopicPartition(FLOOR_TOPIC, info.partition())).toList();
+                    .map(info -> new TopicPartition(FLOOR_TOPIC, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -266,7 +313,9 @@ public final class EndToEndLag {
                 long deadline = Long.MAX_VALUE;
                 while (latencies.count() < expected.get() || expected.get() == 0) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(5))) {
-                        latencies.recordSince(ByteBuffer.wrap(record.headers().lastHeader(DUE_HEADER).value()).getLong());
+                        latencies.recordSince(ByteBuffer.wrap(
+                                        record.headers().lastHeader(DUE_HEADER).value())
+                                .getLong());
                     }
                     if (expected.get() > 0) {
                         deadline = Math.min(deadline, System.nanoTime() + 60_000_000_000L);
@@ -280,9 +329,13 @@ public final class EndToEndLag {
             Instant now = Instant.now();
             OpenLoop.run(rate, length, (i, due) -> {
                 UUID journal = journals.get((int) (i % journals.size()));
-                ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(FLOOR_TOPIC,
+                ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(
+                        FLOOR_TOPIC,
                         PublishedEvent.of(UUID.randomUUID().toString(), i + 1, Topics.checkIn(journal, now)));
-                record.headers().add(DUE_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(due).array());
+                record.headers()
+                        .add(
+                                DUE_HEADER,
+                                ByteBuffer.allocate(Long.BYTES).putLong(due).array());
                 producer.send(record);
                 sent.incrementAndGet();
             });

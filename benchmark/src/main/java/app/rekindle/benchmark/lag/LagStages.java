@@ -4,11 +4,6 @@ import app.rekindle.benchmark.Latencies;
 import app.rekindle.benchmark.Report;
 import app.rekindle.benchmark.Topics;
 import app.rekindle.events.CloudEventsKafka;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 
 /**
  * Splits each lag sample into the pipeline's stages, so a late check-in shows where it waited:
@@ -36,8 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LagStages implements AutoCloseable {
 
-    static final String[] NAMES = {"due → command answered", "answered → handed to Kafka",
-            "handed → received by a plain consumer", "received → visible in the views"};
+    static final String[] NAMES = {
+        "due → command answered",
+        "answered → handed to Kafka",
+        "handed → received by a plain consumer",
+        "received → visible in the views"
+    };
     private static final int DUE = 0;
     private static final int ANSWERED = 1;
     private static final int HANDED = 2;
@@ -48,11 +51,15 @@ final class LagStages implements AutoCloseable {
     private final List<TopicPartition> partitions;
     /** Wall-clock nanoseconds minus {@link System#nanoTime()}, to place record timestamps on the nano clock. */
     private final long wallOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+
     private final Map<String, long[]> byEvent = new ConcurrentHashMap<>();
     private final List<long[]> completed = new ArrayList<>();
     /** Every measured check-in's stages, one line each, for finding out whether the slow ones come together. */
-    private final StringBuilder csv = new StringBuilder("round,due_ms," + String.join(",",
-            Arrays.stream(NAMES).map(name -> '"' + name + " (ms)\"").toList()) + "\n");
+    private final StringBuilder csv = new StringBuilder("round,due_ms,"
+            + String.join(
+                    ",",
+                    Arrays.stream(NAMES).map(name -> '"' + name + " (ms)\"").toList()) + "\n");
+
     private int rounds;
     private long firstDue;
     private volatile boolean tapping;
@@ -60,7 +67,9 @@ final class LagStages implements AutoCloseable {
 
     LagStages(String bootstrapServers, String topic) {
         tap = Topics.consumer(bootstrapServers, null);
-        partitions = tap.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        partitions = tap.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         tap.assign(partitions);
     }
 
@@ -107,8 +116,10 @@ final class LagStages implements AutoCloseable {
             return;
         }
         rounds++;
-        List<long[]> seen = byEvent.values().stream().filter(t -> Arrays.stream(t).allMatch(v -> v != 0))
-                .sorted(Comparator.comparingLong(t -> t[DUE])).toList();
+        List<long[]> seen = byEvent.values().stream()
+                .filter(t -> Arrays.stream(t).allMatch(v -> v != 0))
+                .sorted(Comparator.comparingLong(t -> t[DUE]))
+                .toList();
         completed.addAll(seen);
         if (firstDue == 0 && !seen.isEmpty()) {
             firstDue = seen.getFirst()[DUE];
@@ -138,22 +149,40 @@ final class LagStages implements AutoCloseable {
             for (long[] times : completed) {
                 latencies.record(stage(times, stage));
             }
-            section.rows().add(new Report.Row("stage " + (stage + 1) + ", " + NAMES[stage] + ", p50", "ms",
-                    latencies.percentileMillis(50), null, null, null, null));
-            section.rows().add(new Report.Row("stage " + (stage + 1) + ", " + NAMES[stage] + ", p99", "ms",
-                    latencies.percentileMillis(99), null, null, null, null));
+            section.rows()
+                    .add(new Report.Row(
+                            "stage " + (stage + 1) + ", " + NAMES[stage] + ", p50",
+                            "ms",
+                            latencies.percentileMillis(50),
+                            null,
+                            null,
+                            null,
+                            null));
+            section.rows()
+                    .add(new Report.Row(
+                            "stage " + (stage + 1) + ", " + NAMES[stage] + ", p99",
+                            "ms",
+                            latencies.percentileMillis(99),
+                            null,
+                            null,
+                            null,
+                            null));
         }
         List<long[]> slowest = completed.stream()
-                .sorted(Comparator.comparingLong((long[] t) -> t[VISIBLE] - t[DUE]).reversed())
-                .limit(Math.max(1, completed.size() / 100)).toList();
-        StringBuilder note = new StringBuilder(String.format(Locale.ROOT,
-                "The slowest 1%% (%d of %d check-ins with every stage seen) spent on average:", slowest.size(),
+                .sorted(Comparator.comparingLong((long[] t) -> t[VISIBLE] - t[DUE])
+                        .reversed())
+                .limit(Math.max(1, completed.size() / 100))
+                .toList();
+        StringBuilder note = new StringBuilder(String.format(
+                Locale.ROOT,
+                "The slowest 1%% (%d of %d check-ins with every stage seen) spent on average:",
+                slowest.size(),
                 completed.size()));
         for (int stage = 0; stage < NAMES.length; stage++) {
             int s = stage;
             double mean = slowest.stream().mapToLong(t -> stage(t, s)).average().orElse(Double.NaN);
-            note.append(String.format(Locale.ROOT, " %s %.1f ms%s", NAMES[stage], mean / 1e6,
-                    stage < NAMES.length - 1 ? ";" : "."));
+            note.append(String.format(
+                    Locale.ROOT, " %s %.1f ms%s", NAMES[stage], mean / 1e6, stage < NAMES.length - 1 ? ";" : "."));
         }
         section.notes().add(note.toString());
         System.out.println("  " + note);

@@ -1,7 +1,6 @@
 package app.rekindle.benchmark.memory;
 
 import app.rekindle.benchmark.Testbed;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -23,15 +22,13 @@ import java.util.regex.Pattern;
  */
 public final class MemorySampler implements AutoCloseable {
 
-    private static final Pattern HEAP_POOL = Pattern.compile(
-            "(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$");
+    private static final Pattern HEAP_POOL =
+            Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$");
 
     /** Peaks in bytes; -1 where nothing could be read (e.g. no /proc outside Linux). */
-    public record Peak(long rss, long heap) {
-    }
+    public record Peak(long rss, long heap) {}
 
-    private record Watched(ProcessHandle process, URI service) {
-    }
+    private record Watched(ProcessHandle process, URI service) {}
 
     private final Testbed bed;
     private final Map<String, Watched> watched = new ConcurrentHashMap<>();
@@ -59,7 +56,8 @@ public final class MemorySampler implements AutoCloseable {
 
     public Map<String, Peak> peaks() {
         Map<String, Peak> result = new LinkedHashMap<>();
-        List.copyOf(peaks.keySet()).stream().sorted()
+        List.copyOf(peaks.keySet()).stream()
+                .sorted()
                 .forEach(name -> result.put(name, new Peak(peaks.get(name)[0], peaks.get(name)[1])));
         return result;
     }
@@ -90,7 +88,8 @@ public final class MemorySampler implements AutoCloseable {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                 if (line.startsWith(field)) {
-                    return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
+                    return Long.parseLong(
+                            line.substring(field.length()).replace("kB", "").trim());
                 }
             }
         } catch (IOException | RuntimeException gone) {
@@ -105,8 +104,13 @@ public final class MemorySampler implements AutoCloseable {
      */
     private long heapUsed(URI service) {
         try {
-            HttpResponse<String> answer = bed.http().send(HttpRequest.newBuilder(service.resolve("/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = bed.http()
+                    .send(
+                            HttpRequest.newBuilder(service.resolve("/actuator/prometheus"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 return -1;
             }

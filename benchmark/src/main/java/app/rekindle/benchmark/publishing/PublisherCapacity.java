@@ -5,10 +5,6 @@ import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.Topics;
 import app.rekindle.benchmark.commands.EventRowTable;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.RecordMetadata;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * How fast the command service's Kafka publisher (Axon tracking processor + KafkaProducer) drains a backlog of
@@ -40,7 +39,8 @@ public final class PublisherCapacity {
 
     /** @return the publisher's median events/s */
     public double run(Report report, double commandRate) throws Exception {
-        Report.Section section = report.section("1b. Kafka publisher capacity",
+        Report.Section section = report.section(
+                "1b. Kafka publisher capacity",
                 "raw KafkaProducer (idempotent, acks=all, linger 5 ms), the same number of CloudEvents records of the "
                         + "same shape, sent at once and flushed");
         int events = bed.mode().backlogEvents();
@@ -48,8 +48,8 @@ public final class PublisherCapacity {
         List<Double> baseline = new ArrayList<>();
         List<Double> rekindle = new ArrayList<>();
         try (Connection db = bed.connect("events");
-             KafkaProducer<String, byte[]> producer = Topics.producer(bed.kafka());
-             KafkaConsumer<String, byte[]> watcher = Topics.consumer(bed.kafka(), null)) {
+                KafkaProducer<String, byte[]> producer = Topics.producer(bed.kafka());
+                KafkaConsumer<String, byte[]> watcher = Topics.consumer(bed.kafka(), null)) {
             Backlog backlog = Backlog.from(db);
             // Warm-up round, unrecorded.
             raw(producer, events / 4);
@@ -57,22 +57,39 @@ public final class PublisherCapacity {
             for (int round = 0; round < bed.mode().rounds(); round++) {
                 baseline.add(raw(producer, events));
                 rekindle.add(drain(db, watcher, backlog, events));
-                System.out.printf("  publisher, round %d: raw producer %.0f/s, Rekindle publisher %.0f/s%n",
+                System.out.printf(
+                        "  publisher, round %d: raw producer %.0f/s, Rekindle publisher %.0f/s%n",
                         round + 1, baseline.getLast(), rekindle.getLast());
             }
         }
         Spread ratio = Spread.ofRatios(rekindle, baseline);
         double median = Spread.of(rekindle).median();
-        section.rows().add(new Report.Row("backlog of " + events + " events drained to Kafka", "events/s", median,
-                Spread.of(baseline).median(), ratio, null, null));
-        section.rows().add(new Report.Row("publisher rate / command rate (4 clients)", "×", median / commandRate,
-                null, Spread.of(rekindle.stream().map(r -> r / commandRate).toList()), "≥ 3× command rate",
-                median / commandRate >= 3));
-        section.notes().add(String.format(java.util.Locale.ROOT,
-                "Command rate used: %.0f commands/s (section 1, 4 clients, median); one event per check-in.",
-                commandRate));
-        section.notes().add("While the publisher drains, the query service consumes what it publishes (the real "
-                + "system's load); the raw baseline's topic has no consumer.");
+        section.rows()
+                .add(new Report.Row(
+                        "backlog of " + events + " events drained to Kafka",
+                        "events/s",
+                        median,
+                        Spread.of(baseline).median(),
+                        ratio,
+                        null,
+                        null));
+        section.rows()
+                .add(new Report.Row(
+                        "publisher rate / command rate (4 clients)",
+                        "×",
+                        median / commandRate,
+                        null,
+                        Spread.of(rekindle.stream().map(r -> r / commandRate).toList()),
+                        "≥ 3× command rate",
+                        median / commandRate >= 3));
+        section.notes()
+                .add(String.format(
+                        java.util.Locale.ROOT,
+                        "Command rate used: %.0f commands/s (section 1, 4 clients, median); one event per check-in.",
+                        commandRate));
+        section.notes()
+                .add("While the publisher drains, the query service consumes what it publishes (the real "
+                        + "system's load); the raw baseline's topic has no consumer.");
         return median;
     }
 
@@ -116,7 +133,7 @@ public final class PublisherCapacity {
 
     private static long storedEvents(Connection db) throws Exception {
         try (Statement count = db.createStatement();
-             ResultSet rs = count.executeQuery("select count(*) from events.domain_event_entry")) {
+                ResultSet rs = count.executeQuery("select count(*) from events.domain_event_entry")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -133,8 +150,8 @@ public final class PublisherCapacity {
     }
 
     /** Real stored rows of one journal (opened, then a check-in), copied with new ids for new journals. */
-    private record Backlog(EventRowTable.Template opened, EventRowTable.Template checkIn, String journalId,
-                           String entryId) {
+    private record Backlog(
+            EventRowTable.Template opened, EventRowTable.Template checkIn, String journalId, String entryId) {
 
         static Backlog from(Connection db) throws Exception {
             EventRowTable.Template checkIn = EventRowTable.template(db, "CheckedIn");
@@ -147,8 +164,13 @@ public final class PublisherCapacity {
                 select.setString(1, journalId);
                 try (ResultSet rs = select.executeQuery()) {
                     rs.next();
-                    opened = new EventRowTable.Template(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getBytes(5), rs.getBytes(6));
+                    opened = new EventRowTable.Template(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBytes(5),
+                            rs.getBytes(6));
                 }
             }
             return new Backlog(opened, checkIn, journalId, json.get("entryId").asText());
@@ -158,14 +180,15 @@ public final class PublisherCapacity {
             db.setAutoCommit(false);
             String openedJson = new String(opened.payload(), StandardCharsets.UTF_8);
             String checkInJson = new String(checkIn.payload(), StandardCharsets.UTF_8);
-            try (PreparedStatement insert = db.prepareStatement(
-                    EventRowTable.insertInto("events.domain_event_entry"))) {
+            try (PreparedStatement insert =
+                    db.prepareStatement(EventRowTable.insertInto("events.domain_event_entry"))) {
                 int stored = 0;
                 while (stored < events) {
                     String journal = UUID.randomUUID().toString();
                     for (int seq = 0; seq < perJournal && stored < events; seq++, stored++) {
                         EventRowTable.Template row = seq == 0 ? opened : checkIn;
-                        String payload = (seq == 0 ? openedJson : checkInJson).replace(journalId, journal)
+                        String payload = (seq == 0 ? openedJson : checkInJson)
+                                .replace(journalId, journal)
                                 .replace(entryId, UUID.randomUUID().toString());
                         EventRowTable.bind(insert, row, journal, seq, payload.getBytes(StandardCharsets.UTF_8));
                         insert.addBatch();

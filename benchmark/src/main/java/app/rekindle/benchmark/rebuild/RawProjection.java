@@ -7,10 +7,6 @@ import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.Step;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
  * The ideal projection the query service is compared with: a plain consumer that reads the same records with
@@ -48,10 +47,11 @@ final class RawProjection implements Runnable {
     }
 
     static void createSchema(Testbed bed, String schema) throws Exception {
-        try (Connection connection = bed.connect("views"); Statement ddl = connection.createStatement()) {
+        try (Connection connection = bed.connect("views");
+                Statement ddl = connection.createStatement()) {
             ddl.execute("create schema " + schema);
-            for (String table : List.of("journal_position", "journal_view", "timeline_entry", "step_progress",
-                    "journal_event")) {
+            for (String table :
+                    List.of("journal_position", "journal_view", "timeline_entry", "step_progress", "journal_event")) {
                 ddl.execute("create table " + schema + "." + table + " (like views." + table + " including all)");
             }
             ddl.execute("create table " + schema + ".timeline_entry_revision (like views.timeline_entry_revision "
@@ -68,26 +68,26 @@ final class RawProjection implements Runnable {
     public void run() {
         long applied = 0;
         try (KafkaConsumer<String, byte[]> consumer = Topics.consumer(bed.kafka(), groupId);
-             Connection db = bed.connect(schema);
-             PreparedStatement opened = db.prepareStatement("""
+                Connection db = bed.connect(schema);
+                PreparedStatement opened = db.prepareStatement("""
                      insert into journal_view (journal_id, owner_id, partner_name, intention, timezone, status,
                                                opened_at, version) values (?, ?, ?, ?, ?, 'OPEN', ?, ?)""");
-             PreparedStatement steps = db.prepareStatement("""
+                PreparedStatement steps = db.prepareStatement("""
                      insert into step_progress (journal_id, step, number, status) values (?, ?, ?, 'NOT_STARTED')""");
-             PreparedStatement entry = db.prepareStatement("""
+                PreparedStatement entry = db.prepareStatement("""
                      insert into timeline_entry (entry_id, journal_id, kind, step, occurred_at, recorded_at, fields,
                                                  revision, search_text)
                      values (?, ?, ?, ?, ?, ?, cast(? as jsonb), 1, ?)""");
-             PreparedStatement revision = db.prepareStatement("""
+                PreparedStatement revision = db.prepareStatement("""
                      insert into timeline_entry_revision (entry_id, revision, sequence, recorded_at, fields, changes)
                      values (?, 1, ?, ?, cast(? as jsonb), '{}')""");
-             PreparedStatement log = db.prepareStatement("""
+                PreparedStatement log = db.prepareStatement("""
                      insert into journal_event (journal_id, sequence, event_id, type, schema_version, occurred_at,
                                                 recorded_at, payload) values (?, ?, ?, ?, ?, ?, ?, cast(? as json))""");
-             PreparedStatement journal = db.prepareStatement("""
+                PreparedStatement journal = db.prepareStatement("""
                      update journal_view set version = ?, entry_count = entry_count + ?,
                             last_entry_at = greatest(last_entry_at, ?) where journal_id = ?""");
-             PreparedStatement position = db.prepareStatement("""
+                PreparedStatement position = db.prepareStatement("""
                      insert into journal_position (journal_id, last_sequence, updated_at) values (?, ?, now())
                      on conflict (journal_id) do update set last_sequence = excluded.last_sequence,
                                                           updated_at = excluded.updated_at""")) {
@@ -134,7 +134,8 @@ final class RawProjection implements Runnable {
                             entry.setObject(1, logged.entryId());
                             entry.setObject(2, logged.journalId());
                             entry.setString(3, logged.kind().name());
-                            entry.setString(4, logged.kind().step().map(s -> s.slug()).orElse(null));
+                            entry.setString(
+                                    4, logged.kind().step().map(s -> s.slug()).orElse(null));
                             entry.setTimestamp(5, Timestamp.from(logged.occurredAt()));
                             entry.setTimestamp(6, Timestamp.from(logged.recordedAt()));
                             entry.setString(7, json);
@@ -146,11 +147,12 @@ final class RawProjection implements Runnable {
                             revision.setString(4, json);
                             revision.addBatch();
                             entries.merge(logged.journalId(), 1, Integer::sum);
-                            lastEntry.merge(logged.journalId(), Timestamp.from(logged.occurredAt()),
+                            lastEntry.merge(
+                                    logged.journalId(),
+                                    Timestamp.from(logged.occurredAt()),
                                     (a, b) -> a.after(b) ? a : b);
                         }
-                        default -> {
-                        }
+                        default -> {}
                     }
                     last.merge(published.journalId(), published.sequence(), Math::max);
                 }

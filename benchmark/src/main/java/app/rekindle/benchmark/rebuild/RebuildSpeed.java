@@ -5,8 +5,6 @@ import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.Topics;
 import app.rekindle.benchmark.memory.MemorySampler;
-import org.apache.kafka.clients.producer.KafkaProducer;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * How fast a fresh consumer group rebuilds the views from a topic that already holds the whole history: a new
@@ -39,7 +38,8 @@ public final class RebuildSpeed {
     }
 
     public double run(Report report) throws Exception {
-        Report.Section section = report.section("4. Rebuild",
+        Report.Section section = report.section(
+                "4. Rebuild",
                 "a plain consumer deserializing the same records with `CloudEventsKafka.fromRecord` and writing "
                         + "journal, timeline and position rows with batched JDBC, one transaction per poll");
         int events = bed.mode().rebuildEvents();
@@ -65,8 +65,8 @@ public final class RebuildSpeed {
 
             String schema = "rebuild_" + round;
             Rate rekindleRate;
-            try (RebuildingQueryService service = RebuildingQueryService.start(bed, "query-rebuild-" + round, schema,
-                    TOPIC, "bench-rebuild-" + run + "-" + round)) {
+            try (RebuildingQueryService service = RebuildingQueryService.start(
+                    bed, "query-rebuild-" + round, schema, TOPIC, "bench-rebuild-" + run + "-" + round)) {
                 memory.watch(PROCESS, service.handle(), service.url());
                 rekindleRate = measure(schema, events, service::isAlive);
                 memory.forget(PROCESS);
@@ -74,24 +74,44 @@ public final class RebuildSpeed {
             baseline.add(baselineRate.perSecond());
             rekindle.add(rekindleRate.perSecond());
             allReachedEnd &= baselineRate.reachedEnd() && rekindleRate.reachedEnd();
-            System.out.printf(Locale.ROOT, "  rebuild, round %d: raw %.0f events/s (%d applied), "
-                            + "query service %.0f events/s (%d applied)%n", round, baselineRate.perSecond(),
-                    baselineRate.applied(), rekindleRate.perSecond(), rekindleRate.applied());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  rebuild, round %d: raw %.0f events/s (%d applied), "
+                            + "query service %.0f events/s (%d applied)%n",
+                    round,
+                    baselineRate.perSecond(),
+                    baselineRate.applied(),
+                    rekindleRate.perSecond(),
+                    rekindleRate.applied());
         }
         Spread ratio = Spread.ofRatios(rekindle, baseline);
         double median = Spread.of(rekindle).median();
-        section.rows().add(new Report.Row("views rebuilt by a fresh consumer group", "events/s", median,
-                Spread.of(baseline).median(), ratio, "≥ 0.5× baseline", ratio.median() >= 0.5));
-        section.notes().add(String.format(Locale.ROOT, "The topic holds %,d events (journals of %d: opened, then "
-                        + "check-ins; %d partitions; produced in %.1f s); each round capped at %d s%s.", events,
-                EVENTS_PER_JOURNAL, Testbed.PARTITIONS, produceSeconds, bed.mode().rebuildCap().toSeconds(),
-                allReachedEnd ? " and every round reached the end"
-                        : " — rounds that hit the cap are rated over what they applied by then"));
+        section.rows()
+                .add(new Report.Row(
+                        "views rebuilt by a fresh consumer group",
+                        "events/s",
+                        median,
+                        Spread.of(baseline).median(),
+                        ratio,
+                        "≥ 0.5× baseline",
+                        ratio.median() >= 0.5));
+        section.notes()
+                .add(String.format(
+                        Locale.ROOT,
+                        "The topic holds %,d events (journals of %d: opened, then "
+                                + "check-ins; %d partitions; produced in %.1f s); each round capped at %d s%s.",
+                        events,
+                        EVENTS_PER_JOURNAL,
+                        Testbed.PARTITIONS,
+                        produceSeconds,
+                        bed.mode().rebuildCap().toSeconds(),
+                        allReachedEnd
+                                ? " and every round reached the end"
+                                : " — rounds that hit the cap are rated over what they applied by then"));
         return median;
     }
 
-    private record Rate(double perSecond, long applied, boolean reachedEnd) {
-    }
+    private record Rate(double perSecond, long applied, boolean reachedEnd) {}
 
     /**
      * Watches a schema's positions from the first applied event until all are applied or the cap is reached. The
@@ -115,8 +135,8 @@ public final class RebuildSpeed {
                     return new Rate((count - firstApplied) / seconds, count, count >= events);
                 }
                 if (firstAt == 0 && !alive.getAsBoolean()) {
-                    throw new IllegalStateException("The consumer for " + schema + " ended before applying anything"
-                            + " (see services.log)");
+                    throw new IllegalStateException(
+                            "The consumer for " + schema + " ended before applying anything" + " (see services.log)");
                 }
                 if (firstAt == 0 && now - waitingSince > Duration.ofMinutes(3).toNanos()) {
                     throw new IllegalStateException("Nothing was applied in " + schema + " within three minutes");
@@ -128,8 +148,8 @@ public final class RebuildSpeed {
 
     private static long applied(Connection db, String schema) throws SQLException {
         try (Statement select = db.createStatement();
-             ResultSet rs = select.executeQuery(
-                     "select coalesce(sum(last_sequence + 1), 0) from " + schema + ".journal_position")) {
+                ResultSet rs = select.executeQuery(
+                        "select coalesce(sum(last_sequence + 1), 0) from " + schema + ".journal_position")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -2,7 +2,6 @@ package app.rekindle.benchmark.rebuild;
 
 import app.rekindle.benchmark.Testbed;
 import app.rekindle.launcher.ServiceJars;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,29 +34,37 @@ final class RebuildingQueryService implements AutoCloseable {
         int port = freePort();
         Path jar = ServiceJars.locate(System.getProperties()).query();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", jar.toString()))
-                .redirectErrorStream(true);
-        builder.environment().putAll(Map.ofEntries(
-                Map.entry("SERVER_PORT", Integer.toString(port)),
-                Map.entry("SPRING_DATASOURCE_URL", bed.jdbcUrl(schema)),
-                Map.entry("SPRING_DATASOURCE_USERNAME", bed.stack().databaseUsername()),
-                Map.entry("SPRING_DATASOURCE_PASSWORD", bed.stack().databasePassword()),
-                Map.entry("SPRING_FLYWAY_SCHEMAS", schema),
-                Map.entry("SPRING_FLYWAY_DEFAULT_SCHEMA", schema),
-                Map.entry("REKINDLE_KAFKA_BOOTSTRAP_SERVERS", bed.kafka()),
-                Map.entry("REKINDLE_KAFKA_TOPIC", topic),
-                Map.entry("REKINDLE_KAFKA_GROUP_ID", groupId),
-                Map.entry("REKINDLE_COMMAND_SERVICE_URL", bed.commandUrl().toString()),
-                // Its credential for the journals' data keys, issued by the launcher beside the JWT keys.
-                Map.entry("REKINDLE_CRYPTO_KEY_SERVICE_TOKEN_FILE",
-                        bed.stack().keysDir().resolve("query-service.token").toString()),
-                Map.entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", "file:" + bed.jwtPublicKey()),
-                Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")));
+        ProcessBuilder builder =
+                new ProcessBuilder(List.of(java, "-Xmx384m", "-jar", jar.toString())).redirectErrorStream(true);
+        builder.environment()
+                .putAll(Map.ofEntries(
+                        Map.entry("SERVER_PORT", Integer.toString(port)),
+                        Map.entry("SPRING_DATASOURCE_URL", bed.jdbcUrl(schema)),
+                        Map.entry("SPRING_DATASOURCE_USERNAME", bed.stack().databaseUsername()),
+                        Map.entry("SPRING_DATASOURCE_PASSWORD", bed.stack().databasePassword()),
+                        Map.entry("SPRING_FLYWAY_SCHEMAS", schema),
+                        Map.entry("SPRING_FLYWAY_DEFAULT_SCHEMA", schema),
+                        Map.entry("REKINDLE_KAFKA_BOOTSTRAP_SERVERS", bed.kafka()),
+                        Map.entry("REKINDLE_KAFKA_TOPIC", topic),
+                        Map.entry("REKINDLE_KAFKA_GROUP_ID", groupId),
+                        Map.entry(
+                                "REKINDLE_COMMAND_SERVICE_URL", bed.commandUrl().toString()),
+                        // Its credential for the journals' data keys, issued by the launcher beside the JWT keys.
+                        Map.entry(
+                                "REKINDLE_CRYPTO_KEY_SERVICE_TOKEN_FILE",
+                                bed.stack()
+                                        .keysDir()
+                                        .resolve("query-service.token")
+                                        .toString()),
+                        Map.entry(
+                                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
+                                "file:" + bed.jwtPublicKey()),
+                        Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")));
         try {
             Process process = builder.start();
             Thread.ofPlatform().daemon().name(name + "-output").start(() -> {
-                try (BufferedReader lines = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     lines.lines().forEach(line -> bed.serviceLog().println("[" + name + "] " + line));
                 } catch (IOException | UncheckedIOException closed) {
                     // The process is gone.

@@ -6,7 +6,6 @@ import app.rekindle.benchmark.OpenLoop;
 import app.rekindle.benchmark.Report;
 import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,14 +40,15 @@ public final class TimelineReads {
                    retracted_at, retraction_reason
             from timeline_entry
             """;
-    private static final String FIRST_PAGE = COLUMNS
-            + " where journal_id = ? and not retracted order by occurred_at desc, entry_id desc limit ?";
+    private static final String FIRST_PAGE =
+            COLUMNS + " where journal_id = ? and not retracted order by occurred_at desc, entry_id desc limit ?";
     private static final String DEEP_PAGE = COLUMNS + " where journal_id = ? and not retracted"
             + " and (occurred_at, entry_id) < (?, ?) order by occurred_at desc, entry_id desc limit ?";
 
     private record Cursor(Instant occurredAt, UUID entryId) {
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString((occurredAt + "|" + entryId).getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -60,7 +60,8 @@ public final class TimelineReads {
     }
 
     public void run(Report report) throws Exception {
-        Report.Section section = report.section("3. Timeline reads",
+        Report.Section section = report.section(
+                "3. Timeline reads",
                 "the same SQL as `TimelineQuery` over plain JDBC (" + CONNECTIONS + " connections), same rate");
         int entries = bed.mode().timelineEntries();
         int rows = bed.mode().timelineRows();
@@ -102,9 +103,15 @@ public final class TimelineReads {
                 rawDeep.add(baseline[1].percentileMillis(99));
                 apiFirst.add(rekindle[0].percentileMillis(99));
                 apiDeep.add(rekindle[1].percentileMillis(99));
-                System.out.printf(Locale.ROOT, "  timeline, round %d: p99 first page raw %.1f ms / API %.1f ms, "
-                                + "deep page raw %.1f ms / API %.1f ms%n", round + 1, rawFirst.getLast(),
-                        apiFirst.getLast(), rawDeep.getLast(), apiDeep.getLast());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  timeline, round %d: p99 first page raw %.1f ms / API %.1f ms, "
+                                + "deep page raw %.1f ms / API %.1f ms%n",
+                        round + 1,
+                        rawFirst.getLast(),
+                        apiFirst.getLast(),
+                        rawDeep.getLast(),
+                        apiDeep.getLast());
             }
         } finally {
             for (Connection connection : pool) {
@@ -114,17 +121,48 @@ public final class TimelineReads {
         Spread first = Spread.ofRatios(apiFirst, rawFirst);
         Spread deepRatio = Spread.ofRatios(apiDeep, rawDeep);
         Spread deepVsFirst = Spread.ofRatios(apiDeep, apiFirst);
-        section.rows().add(new Report.Row("first page, p99", "ms", Spread.of(apiFirst).median(),
-                Spread.of(rawFirst).median(), first, "≤ 3× raw", first.median() <= 3));
-        section.rows().add(new Report.Row("page at 90% depth, p99", "ms", Spread.of(apiDeep).median(),
-                Spread.of(rawDeep).median(), deepRatio, "≤ 3× raw", deepRatio.median() <= 3));
-        section.rows().add(new Report.Row("API deep page p99 / API first page p99", "×", null, null, deepVsFirst,
-                "≤ 2×", deepVsFirst.median() <= 2));
-        section.notes().add(String.format(Locale.ROOT, "One journal of %,d entries in a table of %,d rows, pages of "
-                + "%d, %.0f requests/s alternating first and deep page for %d s a phase (each p99 over %,d "
-                + "requests per round); latency from due time, the API read over the JDK's blocking HTTP client "
-                + "(BlockingGet). Data set loaded in %.1f s; %,d unrecorded warm-up reads on each side first.",
-                entries, rows, PAGE, rate, phase.toSeconds(), requestsPerRound, loadSeconds, warmUpReads()));
+        section.rows()
+                .add(new Report.Row(
+                        "first page, p99",
+                        "ms",
+                        Spread.of(apiFirst).median(),
+                        Spread.of(rawFirst).median(),
+                        first,
+                        "≤ 3× raw",
+                        first.median() <= 3));
+        section.rows()
+                .add(new Report.Row(
+                        "page at 90% depth, p99",
+                        "ms",
+                        Spread.of(apiDeep).median(),
+                        Spread.of(rawDeep).median(),
+                        deepRatio,
+                        "≤ 3× raw",
+                        deepRatio.median() <= 3));
+        section.rows()
+                .add(new Report.Row(
+                        "API deep page p99 / API first page p99",
+                        "×",
+                        null,
+                        null,
+                        deepVsFirst,
+                        "≤ 2×",
+                        deepVsFirst.median() <= 2));
+        section.notes()
+                .add(String.format(
+                        Locale.ROOT,
+                        "One journal of %,d entries in a table of %,d rows, pages of "
+                                + "%d, %.0f requests/s alternating first and deep page for %d s a phase (each p99 over %,d "
+                                + "requests per round); latency from due time, the API read over the JDK's blocking HTTP client "
+                                + "(BlockingGet). Data set loaded in %.1f s; %,d unrecorded warm-up reads on each side first.",
+                        entries,
+                        rows,
+                        PAGE,
+                        rate,
+                        phase.toSeconds(),
+                        requestsPerRound,
+                        loadSeconds,
+                        warmUpReads()));
     }
 
     private static void awaitView(Connection views, UUID journal) throws Exception {
@@ -156,14 +194,14 @@ public final class TimelineReads {
                 select gen_random_uuid(), ?, 'CHECK_IN', null, timestamptz '2020-01-01' + g * interval '1 minute',
                        now(), cast(? as jsonb), 1, 'walked by the river after dinner and talked about the summer'
                 from generate_series(1, ?) g""");
-             PreparedStatement others = views.prepareStatement("""
+                PreparedStatement others = views.prepareStatement("""
                 insert into timeline_entry (entry_id, journal_id, kind, step, occurred_at, recorded_at, fields,
                                             revision, search_text)
                 select gen_random_uuid(), cast(md5('bench-' || (g / 1000)) as uuid), 'CHECK_IN', null,
                        timestamptz '2020-01-01' + g * interval '1 minute', now(), cast(? as jsonb), 1,
                        'walked by the river after dinner and talked about the summer'
                 from generate_series(1, ?) g""");
-             Statement analyze = views.createStatement()) {
+                Statement analyze = views.createStatement()) {
             mine.setObject(1, journal);
             mine.setString(2, FIELDS);
             mine.setInt(3, entries);
@@ -208,11 +246,12 @@ public final class TimelineReads {
 
     /** Reads of each side before the first round: a few seconds' worth in quick mode, more in full. */
     private int warmUpReads() {
-        return (int) Math.min(5_000, bed.mode().readsPerSecond() * bed.mode().phase().toSeconds() * 10);
+        return (int)
+                Math.min(5_000, bed.mode().readsPerSecond() * bed.mode().phase().toSeconds() * 10);
     }
 
-    private static Latencies[] raw(BlockingQueue<Connection> pool, UUID journal, Cursor deep, double rate,
-                                   Duration length) throws Exception {
+    private static Latencies[] raw(
+            BlockingQueue<Connection> pool, UUID journal, Cursor deep, double rate, Duration length) throws Exception {
         Latencies[] latencies = {new Latencies(), new Latencies()};
         OpenLoop.run(rate, length, (i, due) -> {
             int kind = (int) (i % 2);

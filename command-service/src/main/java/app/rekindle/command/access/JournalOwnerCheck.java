@@ -3,12 +3,11 @@ package app.rekindle.command.access;
 import app.rekindle.command.journal.JournalRejection.JournalNotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.HandlerMapping;
-
 import java.security.Principal;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Refuses a command on someone else's journal before the journal is loaded. Without this a stranger's

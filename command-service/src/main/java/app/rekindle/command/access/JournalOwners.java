@@ -2,10 +2,9 @@ package app.rekindle.command.access;
 
 import app.rekindle.command.eventstore.StoredEvents;
 import app.rekindle.events.JournalEvent;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.Optional;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may still address a journal, read from the event store without loading the journal: its opening event
@@ -15,7 +14,12 @@ import java.util.UUID;
 public final class JournalOwners {
 
     /** What the opening event says about a caller: mine, someone else's, or no opening event (missing). */
-    enum Opened { MINE, NOT_MINE, MISSING, UNREADABLE }
+    enum Opened {
+        MINE,
+        NOT_MINE,
+        MISSING,
+        UNREADABLE
+    }
 
     private static final String ERASED = JournalEvent.JournalErased.class.getName();
 

@@ -1,9 +1,8 @@
 package app.rekindle.command.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Where and how journal events are published.
@@ -16,10 +15,10 @@ import java.time.Duration;
  * @param sendTimeout      how long a publishing batch waits for the broker's acknowledgement before retrying
  */
 @ConfigurationProperties("rekindle.kafka")
-public record RekindleKafkaProperties(@DefaultValue("localhost:9092") String bootstrapServers,
-                                      @DefaultValue("rekindle.journal-events") String topic,
-                                      @DefaultValue("true") boolean createTopic,
-                                      @DefaultValue("6") int partitions,
-                                      @DefaultValue("5") int lingerMs,
-                                      @DefaultValue("60s") Duration sendTimeout) {
-}
+public record RekindleKafkaProperties(
+        @DefaultValue("localhost:9092") String bootstrapServers,
+        @DefaultValue("rekindle.journal-events") String topic,
+        @DefaultValue("true") boolean createTopic,
+        @DefaultValue("6") int partitions,
+        @DefaultValue("5") int lingerMs,
+        @DefaultValue("60s") Duration sendTimeout) {}

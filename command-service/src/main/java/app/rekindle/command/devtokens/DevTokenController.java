@@ -9,6 +9,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.converter.RsaKeyConverters;
@@ -23,17 +33,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.RSAPublicKeySpec;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
 /**
  * Mints a bearer token for any username, so the embedded run needs no identity provider. Off by default; where it
  * is on, it answers clients on this machine only ({@link DevTokenRequests}), and anyone else exactly as if it were
@@ -47,11 +46,11 @@ class DevTokenController {
     static final String ISSUER = "rekindle-embedded";
     private static final Duration LIFETIME = Duration.ofHours(12);
 
-    record TokenRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String username) {
-    }
+    record TokenRequest(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}")
+            String username) {}
 
-    record TokenResponse(String token, Instant expiresAt) {
-    }
+    record TokenResponse(String token, Instant expiresAt) {}
 
     private final JwtEncoder encoder;
     private final Clock clock;
@@ -71,10 +70,15 @@ class DevTokenController {
         }
         Instant now = clock.instant();
         Instant expiresAt = now.plus(LIFETIME);
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(ISSUER).subject(request.username())
-                .issuedAt(now).expiresAt(expiresAt).build();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject(request.username())
+                .issuedAt(now)
+                .expiresAt(expiresAt)
+                .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
-        return new TokenResponse(encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue(), expiresAt);
+        return new TokenResponse(
+                encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue(), expiresAt);
     }
 
     private static JwtEncoder encoder(DevTokenProperties properties) throws IOException, GeneralSecurityException {

@@ -11,5 +11,4 @@ import org.springframework.core.io.Resource;
  * @param privateKeyLocation the PKCS#8 PEM RSA key matching the resource server's public key
  */
 @ConfigurationProperties("rekindle.dev-tokens")
-record DevTokenProperties(boolean enabled, Resource privateKeyLocation) {
-}
+record DevTokenProperties(boolean enabled, Resource privateKeyLocation) {}

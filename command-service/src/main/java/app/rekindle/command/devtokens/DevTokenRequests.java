@@ -1,13 +1,12 @@
 package app.rekindle.command.devtokens;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may ask for a dev token: a client on this machine, talking to the service directly. Dev tokens sign in as
@@ -21,11 +20,10 @@ public final class DevTokenRequests {
     public static final RequestMatcher FROM_THIS_MACHINE = new FromThisMachine();
 
     private static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Real-IP");
-    private static final RequestMatcher ISSUE = PathPatternRequestMatcher.withDefaults()
-            .matcher(HttpMethod.POST, "/dev/tokens");
+    private static final RequestMatcher ISSUE =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/dev/tokens");
 
-    private DevTokenRequests() {
-    }
+    private DevTokenRequests() {}
 
     static boolean fromThisMachine(HttpServletRequest request) {
         if (PROXY_HEADERS.stream().anyMatch(header -> request.getHeader(header) != null)) {

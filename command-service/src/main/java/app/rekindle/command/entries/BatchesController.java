@@ -9,6 +9,12 @@ import app.rekindle.command.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -16,13 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
 
 /**
  * Offline sync: up to {@value Batch#MAX_ITEMS} new entries of one journal in one request, all recorded in one
@@ -40,26 +39,36 @@ class BatchesController {
         this.idempotent = idempotent;
     }
 
-    @Operation(summary = "Log up to 100 new entries at once (offline sync): all or none, each with its own "
-            + "idempotencyKey and client-chosen entryId")
+    @Operation(
+            summary = "Log up to 100 new entries at once (offline sync): all or none, each with its own "
+                    + "idempotencyKey and client-chosen entryId")
     @PostMapping("/journals/{journalId}/batches")
-    Map<String, Object> logBatch(@PathVariable UUID journalId, @Valid @RequestBody Batch batch,
-                                 @Parameter(hidden = true) CommandContext ctx) {
+    Map<String, Object> logBatch(
+            @PathVariable UUID journalId,
+            @Valid @RequestBody Batch batch,
+            @Parameter(hidden = true) CommandContext ctx) {
         requireUniqueKeys(batch.items());
         List<IdempotentItems.Item> keyed = batch.items().stream()
-                .map(item -> new IdempotentItems.Item(item.idempotencyKey(), item)).toList();
+                .map(item -> new IdempotentItems.Item(item.idempotencyKey(), item))
+                .toList();
         List<IdempotentItems.Result> results = idempotent.run(ctx, journalId, keyed, fresh -> {
             List<Batch.BatchItem> items = fresh.stream().map(batch.items()::get).toList();
             // The batch's If-Match counts, once; the entries carry none of their own.
             List<JournalCommand.NewEntry> entries = items.stream()
-                    .map(item -> item.body().command(journalId, ctx.person(), null, item.entryId())).toList();
-            List<?> versions = commands.sendAndWait(new LogEntries(journalId, ctx.person(), ctx.expectedVersion(),
-                    entries));
+                    .map(item -> item.body().command(journalId, ctx.person(), null, item.entryId()))
+                    .toList();
+            List<?> versions =
+                    commands.sendAndWait(new LogEntries(journalId, ctx.person(), ctx.expectedVersion(), entries));
             return IntStream.range(0, items.size())
-                    .mapToObj(j -> CommandAnswer.entryLogged(journalId, items.get(j).entryId(), versions.get(j)))
+                    .mapToObj(j ->
+                            CommandAnswer.entryLogged(journalId, items.get(j).entryId(), versions.get(j)))
                     .toList();
         });
-        return Map.of("journalId", journalId, "items", results.stream().map(BatchesController::item).toList());
+        return Map.of(
+                "journalId",
+                journalId,
+                "items",
+                results.stream().map(BatchesController::item).toList());
     }
 
     private static Map<String, Object> item(IdempotentItems.Result result) {
@@ -76,9 +85,14 @@ class BatchesController {
         for (int i = 0; i < items.size(); i++) {
             if (first.putIfAbsent(items.get(i).idempotencyKey(), i) != null) {
                 String field = "items[" + i + "].idempotencyKey";
-                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalid(List.of(Problems.error(field,
-                        "unique", field + " repeats the key of items[" + first.get(items.get(i).idempotencyKey())
-                                + "]; every item needs its own."))), null);
+                throw new ErrorResponseException(
+                        HttpStatus.BAD_REQUEST,
+                        Problems.invalid(List.of(Problems.error(
+                                field,
+                                "unique",
+                                field + " repeats the key of items["
+                                        + first.get(items.get(i).idempotencyKey()) + "]; every item needs its own."))),
+                        null);
             }
         }
     }

@@ -1,6 +1,7 @@
 package app.rekindle.command.eventstore;
 
 import app.rekindle.command.journal.JournalCommand;
+import java.util.concurrent.locks.Lock;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
@@ -10,8 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.concurrent.locks.Lock;
 
 /**
  * The journal cache ({@code @Aggregate(cache = "journalCache")}): a command on a journal this instance wrote to
@@ -43,8 +42,8 @@ class AggregateCacheConfig {
     MessageHandlerInterceptor<CommandMessage<?>> journalCacheTransactionGuard(Cache journalCache) {
         JournalLocks locks = new JournalLocks();
         return (unitOfWork, chain) -> {
-            Object journalId = unitOfWork.getMessage().getPayload() instanceof JournalCommand command
-                    ? command.journalId() : null;
+            Object journalId =
+                    unitOfWork.getMessage().getPayload() instanceof JournalCommand command ? command.journalId() : null;
             if (journalId != null && TransactionSynchronizationManager.isSynchronizationActive()) {
                 String key = journalId.toString();
                 Lock lock = locks.of(key);

@@ -3,14 +3,13 @@ package app.rekindle.command.eventstore;
 import app.rekindle.events.EventType;
 import app.rekindle.events.EventTypes;
 import app.rekindle.events.EventUpcasters;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Lets Axon read journal events stored at an older schema version: the stored revision is the contract's
@@ -26,7 +25,8 @@ final class ContractUpcaster extends SingleEventUpcaster {
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation stored) {
         EventType current = currentByClassName.get(stored.getType().getName());
-        return current != null && stored.getType().getRevision() != null
+        return current != null
+                && stored.getType().getRevision() != null
                 && Integer.parseInt(stored.getType().getRevision()) < current.version();
     }
 
@@ -34,9 +34,9 @@ final class ContractUpcaster extends SingleEventUpcaster {
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation stored) {
         EventType current = currentByClassName.get(stored.getType().getName());
         int storedVersion = Integer.parseInt(stored.getType().getRevision());
-        SerializedType upcast = new SimpleSerializedType(stored.getType().getName(),
-                Integer.toString(current.version()));
-        return stored.upcastPayload(upcast, ObjectNode.class,
-                json -> EventUpcasters.toCurrent(current.name(), storedVersion, json));
+        SerializedType upcast =
+                new SimpleSerializedType(stored.getType().getName(), Integer.toString(current.version()));
+        return stored.upcastPayload(
+                upcast, ObjectNode.class, json -> EventUpcasters.toCurrent(current.name(), storedVersion, json));
     }
 }

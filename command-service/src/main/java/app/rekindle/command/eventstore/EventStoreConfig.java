@@ -1,6 +1,7 @@
 package app.rekindle.command.eventstore;
 
 import app.rekindle.command.journal.Journal;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -21,8 +22,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import javax.sql.DataSource;
 
 /**
  * Axon's JDBC event store and token store on our PostgreSQL schema (V1__axon_event_store.sql). Declared here
@@ -46,32 +45,46 @@ class EventStoreConfig {
     @Bean
     EventSchema eventSchema() {
         return EventSchema.builder()
-                .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index").timestampColumn("time_stamp")
-                .eventIdentifierColumn("event_identifier").aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number").typeColumn("type").payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision").payloadColumn("payload").metaDataColumn("meta_data")
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
                 .build();
     }
 
     @Bean
     TokenSchema tokenSchema() {
         return TokenSchema.builder()
-                .setTokenTable("token_entry").setProcessorNameColumn("processor_name").setSegmentColumn("segment")
-                .setTokenColumn("token").setTokenTypeColumn("token_type").setTimestampColumn("timestamp")
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
-                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
+    EventStorageEngine eventStorageEngine(
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
                 .upcasterChain(new ContractUpcaster())
-                // Axon's configurer adds this for an aggregate's @Revision (type = the aggregate type column, the simple
+                // Axon's configurer adds this for an aggregate's @Revision (type = the aggregate type column, the
+                // simple
                 // class name); an engine built here has to be given it.
                 .snapshotFilter(journalSnapshotsOfTheCurrentFormat())
                 // 23505 = unique_violation: another writer appended this journal's sequence number first
@@ -84,8 +97,10 @@ class EventStoreConfig {
     }
 
     private static SnapshotFilter journalSnapshotsOfTheCurrentFormat() {
-        return RevisionSnapshotFilter.builder().type(Journal.class.getSimpleName())
-                .revision(Journal.class.getAnnotation(Revision.class).value()).build();
+        return RevisionSnapshotFilter.builder()
+                .type(Journal.class.getSimpleName())
+                .revision(Journal.class.getAnnotation(Revision.class).value())
+                .build();
     }
 
     @Bean

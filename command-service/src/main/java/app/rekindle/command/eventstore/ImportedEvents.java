@@ -1,13 +1,12 @@
 package app.rekindle.command.eventstore;
 
 import app.rekindle.events.PublishedEvent;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Appends a new journal's events that were decided outside the aggregate (an import, each event checked again by
@@ -23,8 +22,15 @@ public class ImportedEvents {
     }
 
     public void append(UUID journalId, List<PublishedEvent> events) {
-        store.publish(events.stream().map(published -> new GenericDomainEventMessage<>("Journal",
-                journalId.toString(), published.sequence(), published.event(), MetaData.emptyInstance(),
-                published.eventId(), published.event().recordedAt())).toList());
+        store.publish(events.stream()
+                .map(published -> new GenericDomainEventMessage<>(
+                        "Journal",
+                        journalId.toString(),
+                        published.sequence(),
+                        published.event(),
+                        MetaData.emptyInstance(),
+                        published.eventId(),
+                        published.event().recordedAt()))
+                .toList());
     }
 }

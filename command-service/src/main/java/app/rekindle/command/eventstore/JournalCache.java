@@ -1,12 +1,11 @@
 package app.rekindle.command.eventstore;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.axonframework.common.Registration;
-import org.axonframework.common.caching.Cache;
-
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
 
 /**
  * Journals recently written to, kept in memory so a command does not read a snapshot and replay events first.

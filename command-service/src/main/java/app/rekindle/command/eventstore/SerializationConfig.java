@@ -44,6 +44,9 @@ class SerializationConfig {
 
     private static Serializer jackson(RevisionResolver revisionResolver) {
         // Lenient: a snapshot or event written by a newer build with an extra field still loads.
-        return Jackson3Serializer.builder().revisionResolver(revisionResolver).lenientDeserialization().build();
+        return Jackson3Serializer.builder()
+                .revisionResolver(revisionResolver)
+                .lenientDeserialization()
+                .build();
     }
 }

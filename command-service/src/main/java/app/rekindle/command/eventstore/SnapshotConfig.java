@@ -13,8 +13,8 @@ class SnapshotConfig {
 
     /** Referenced by name from {@code @Aggregate(snapshotTriggerDefinition = ...)} on the journal. */
     @Bean
-    SnapshotTriggerDefinition journalSnapshotTrigger(Snapshotter snapshotter,
-                                                     @Value("${rekindle.snapshots.threshold:100}") int threshold) {
+    SnapshotTriggerDefinition journalSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${rekindle.snapshots.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }

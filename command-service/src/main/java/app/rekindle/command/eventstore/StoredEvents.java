@@ -1,11 +1,10 @@
 package app.rekindle.command.eventstore;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The few reads other capabilities make of Axon's tables without loading a journal: the owner check (its
@@ -24,25 +23,33 @@ public class StoredEvents {
     /** The journal's opening event as stored (its owner is never sealed), or empty for no such journal. */
     public Optional<byte[]> openingPayload(UUID journalId) {
         return jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0")
-                .param(journalId.toString()).query(byte[].class).optional();
+                .param(journalId.toString())
+                .query(byte[].class)
+                .optional();
     }
 
     /** The payload type (a class name) of the journal's last event, or empty for no such journal. */
     public Optional<String> lastPayloadType(UUID journalId) {
         return jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
                         + " ORDER BY sequence_number DESC LIMIT 1")
-                .param(journalId.toString()).query(String.class).optional();
+                .param(journalId.toString())
+                .query(String.class)
+                .optional();
     }
 
     /** The tokens a tracking processor stored, one per segment (null where a segment has none yet). */
     public List<byte[]> tokensOf(String processorName) {
         return jdbc.sql("select token from token_entry where processor_name = :name")
-                .param("name", processorName).query((rs, row) -> rs.getBytes(1)).list();
+                .param("name", processorName)
+                .query((rs, row) -> rs.getBytes(1))
+                .list();
     }
 
     /** Events stored past a global index: a count, since the sequence behind global_index may leave gaps. */
     public long countAfter(long globalIndex) {
         return jdbc.sql("select count(*) from domain_event_entry where global_index > :position")
-                .param("position", globalIndex).query(Long.class).single();
+                .param("position", globalIndex)
+                .query(Long.class)
+                .single();
     }
 }

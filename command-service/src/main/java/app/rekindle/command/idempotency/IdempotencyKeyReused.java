@@ -9,18 +9,23 @@ import org.springframework.web.ErrorResponseException;
 final class IdempotencyKeyReused extends ErrorResponseException {
 
     IdempotencyKeyReused() {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, problem("This Idempotency-Key was already used for a different request."),
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                problem("This Idempotency-Key was already used for a different request."),
                 null);
     }
 
     /** A batch's item: the problem names it by its index, as {@code item}. */
     IdempotencyKeyReused(int item) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, problem("The idempotencyKey of items[" + item
-                + "] was already used for a different request."), null);
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                problem("The idempotencyKey of items[" + item + "] was already used for a different request."),
+                null);
         getBody().setProperty("item", item);
     }
 
     private static ProblemDetail problem(String detail) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", detail);
+        return Problems.of(
+                HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", detail);
     }
 }

@@ -5,13 +5,6 @@ import app.rekindle.command.journal.JournalRejection.JournalNotFound;
 import app.rekindle.command.journal.JournalRejection.StaleVersion;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +13,12 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs a command at most once per Idempotency-Key and person. The key is claimed by inserting its row first,
@@ -44,8 +43,8 @@ public class IdempotentCommands {
     private final TransactionTemplate transaction;
     private final JournalOwners owners;
 
-    IdempotentCommands(JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transaction,
-                       JournalOwners owners) {
+    IdempotentCommands(
+            JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transaction, JournalOwners owners) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -65,8 +64,7 @@ public class IdempotentCommands {
             } catch (ConcurrencyException | StaleVersion conflict) {
                 // The failed unit of work evicted the cached journal, so the next attempt loads it as stored.
                 // Past the last attempt (for If-Match, the first retry) the conflict is the client's: 409.
-                if (attempt == ATTEMPTS
-                        || conflict instanceof StaleVersion && attempt == 2) {
+                if (attempt == ATTEMPTS || conflict instanceof StaleVersion && attempt == 2) {
                     throw conflict;
                 }
             }
@@ -83,8 +81,10 @@ public class IdempotentCommands {
                             (owner_id, idempotency_key, request_fingerprint, status, body, created_at)
                         VALUES (:owner, :key, :fingerprint, 0, NULL, :now)
                         ON CONFLICT (owner_id, idempotency_key) DO NOTHING""")
-                .param("owner", context.person()).param("key", context.idempotencyKey())
-                .param("fingerprint", fingerprint).param("now", Timestamp.from(clock.instant()))
+                .param("owner", context.person())
+                .param("key", context.idempotencyKey())
+                .param("fingerprint", fingerprint)
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
         if (claimed == 0) {
             return replay(context, fingerprint);
@@ -92,8 +92,10 @@ public class IdempotentCommands {
         CommandAnswer answer = command.get();
         jdbc.sql("UPDATE idempotency_record SET status = :status, body = :body"
                         + " WHERE owner_id = :owner AND idempotency_key = :key")
-                .param("status", answer.status()).param("body", json.writeValueAsString(answer))
-                .param("owner", context.person()).param("key", context.idempotencyKey())
+                .param("status", answer.status())
+                .param("body", json.writeValueAsString(answer))
+                .param("owner", context.person())
+                .param("key", context.idempotencyKey())
                 .update();
         return answer.toResponse();
     }
@@ -101,7 +103,8 @@ public class IdempotentCommands {
     private ResponseEntity<Object> replay(CommandContext context, String fingerprint) {
         StoredAnswer stored = jdbc.sql("SELECT request_fingerprint, body FROM idempotency_record"
                         + " WHERE owner_id = :owner AND idempotency_key = :key")
-                .param("owner", context.person()).param("key", context.idempotencyKey())
+                .param("owner", context.person())
+                .param("key", context.idempotencyKey())
                 .query((rs, row) -> new StoredAnswer(rs.getString(1), rs.getString(2)))
                 .single();
         if (!stored.fingerprint().equals(fingerprint)) {
@@ -128,6 +131,5 @@ public class IdempotentCommands {
         }
     }
 
-    private record StoredAnswer(String fingerprint, String body) {
-    }
+    private record StoredAnswer(String fingerprint, String body) {}
 }

@@ -4,10 +4,6 @@ import app.rekindle.command.access.JournalOwners;
 import app.rekindle.command.journal.JournalRejection.JournalNotFound;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Idempotency for a batch whose items each carry their own key (offline sync): an item whose key was used before
@@ -32,12 +31,10 @@ import java.util.function.Function;
 public class IdempotentItems {
 
     /** An item's key, and what it asks for: the same key with other content is a different request. */
-    public record Item(String key, Object content) {
-    }
+    public record Item(String key, Object content) {}
 
     /** An item's answer, and whether it was given before (the item was not decided again). */
-    public record Result(CommandAnswer answer, boolean replayed) {
-    }
+    public record Result(CommandAnswer answer, boolean replayed) {}
 
     private final IdempotentCommands commands;
     private final JdbcClient jdbc;
@@ -57,15 +54,26 @@ public class IdempotentItems {
      * @param items  with keys unique within the batch
      * @param decide given the indexes of the items not seen before, answers them in that order
      */
-    public List<Result> run(CommandContext context, UUID journalId, List<Item> items,
-                            Function<List<Integer>, List<CommandAnswer>> decide) {
+    public List<Result> run(
+            CommandContext context,
+            UUID journalId,
+            List<Item> items,
+            Function<List<Integer>, List<CommandAnswer>> decide) {
         return commands.inTransaction(() -> once(context, journalId, items, decide));
     }
 
-    private List<Result> once(CommandContext context, UUID journalId, List<Item> items,
-                              Function<List<Integer>, List<CommandAnswer>> decide) {
-        List<Map<String, String>> claims = items.stream().map(item -> Map.of("key", item.key(),
-                "fingerprint", IdempotentCommands.fingerprint(json, context, item.content()))).toList();
+    private List<Result> once(
+            CommandContext context,
+            UUID journalId,
+            List<Item> items,
+            Function<List<Integer>, List<CommandAnswer>> decide) {
+        List<Map<String, String>> claims = items.stream()
+                .map(item -> Map.of(
+                        "key",
+                        item.key(),
+                        "fingerprint",
+                        IdempotentCommands.fingerprint(json, context, item.content())))
+                .toList();
         Set<String> claimed = new HashSet<>(jdbc.sql("""
                         INSERT INTO idempotency_record
                             (owner_id, idempotency_key, request_fingerprint, status, body, created_at)
@@ -74,9 +82,11 @@ public class IdempotentItems {
                         ORDER BY claim.key
                         ON CONFLICT (owner_id, idempotency_key) DO NOTHING
                         RETURNING idempotency_key""")
-                .param("owner", context.person()).param("now", Timestamp.from(clock.instant()))
+                .param("owner", context.person())
+                .param("now", Timestamp.from(clock.instant()))
                 .param("claims", json.writeValueAsString(claims))
-                .query(String.class).list());
+                .query(String.class)
+                .list());
         Map<String, StoredAnswer> earlier = claimed.size() == items.size() ? Map.of() : earlier(context, items);
         Result[] results = new Result[items.size()];
         List<Integer> fresh = new ArrayList<>();
@@ -103,14 +113,20 @@ public class IdempotentItems {
         List<Map<String, Object>> stored = new ArrayList<>(fresh.size());
         for (int j = 0; j < fresh.size(); j++) {
             results[fresh.get(j)] = new Result(answers.get(j), false);
-            stored.add(Map.of("key", items.get(fresh.get(j)).key(), "status", answers.get(j).status(),
-                    "body", json.writeValueAsString(answers.get(j))));
+            stored.add(Map.of(
+                    "key",
+                    items.get(fresh.get(j)).key(),
+                    "status",
+                    answers.get(j).status(),
+                    "body",
+                    json.writeValueAsString(answers.get(j))));
         }
         jdbc.sql("""
                         UPDATE idempotency_record r SET status = answer.status, body = answer.body
                         FROM jsonb_to_recordset(CAST(:answers AS jsonb)) AS answer(key text, status int, body text)
                         WHERE r.owner_id = :owner AND r.idempotency_key = answer.key""")
-                .param("answers", json.writeValueAsString(stored)).param("owner", context.person())
+                .param("answers", json.writeValueAsString(stored))
+                .param("owner", context.person())
                 .update();
         return Arrays.asList(results);
     }
@@ -119,13 +135,13 @@ public class IdempotentItems {
         Map<String, StoredAnswer> earlier = new HashMap<>();
         jdbc.sql("SELECT idempotency_key, request_fingerprint, body FROM idempotency_record"
                         + " WHERE owner_id = :owner AND idempotency_key IN (:keys)")
-                .param("owner", context.person()).param("keys", items.stream().map(Item::key).toList())
+                .param("owner", context.person())
+                .param("keys", items.stream().map(Item::key).toList())
                 .query(rs -> {
                     earlier.put(rs.getString(1), new StoredAnswer(rs.getString(2), rs.getString(3)));
                 });
         return earlier;
     }
 
-    private record StoredAnswer(String fingerprint, String body) {
-    }
+    private record StoredAnswer(String fingerprint, String body) {}
 }

@@ -1,19 +1,18 @@
 package app.rekindle.command.imports;
 
-import app.rekindle.command.journal.JournalRejection.InvalidField;
 import app.rekindle.command.journal.JournalImport;
+import app.rekindle.command.journal.JournalRejection.InvalidField;
 import app.rekindle.events.EventType;
 import app.rekindle.events.EventTypes;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.PublishedEvent;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads and checks a journal export (the query service's {@code export?format=json}) completely before
@@ -26,12 +25,10 @@ final class ExportReader {
 
     static final String FORMAT = "rekindle.journal-export/1";
 
-    private ExportReader() {
-    }
+    private ExportReader() {}
 
     /** The exported journal's id, and its events as the new journal's. */
-    record Imported(UUID importedFrom, List<PublishedEvent> events) {
-    }
+    record Imported(UUID importedFrom, List<PublishedEvent> events) {}
 
     static Imported read(JsonNode export, String person, Instant now) {
         if (export == null || !export.isObject() || !FORMAT.equals(text(export, "format"))) {
@@ -49,10 +46,13 @@ final class ExportReader {
             String at = "events[" + i + "]";
             JsonNode envelope = events.get(i);
             String type = text(envelope, "type");
-            EventType known = EventTypes.classFor(type == null ? "" : type).map(EventTypes::typeOf)
+            EventType known = EventTypes.classFor(type == null ? "" : type)
+                    .map(EventTypes::typeOf)
                     .orElseThrow(() -> new InvalidField(at + ".type", "known", "is not a known event type"));
             JsonNode version = envelope.path("version");
-            if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1
+            if (!version.isIntegralNumber()
+                    || !version.canConvertToInt()
+                    || version.asInt() < 1
                     || version.asInt() > known.version()) {
                 throw new InvalidField(at + ".version", "supported", "must be between 1 and " + known.version());
             }
@@ -64,8 +64,8 @@ final class ExportReader {
             if (!journalId.equals(event.journalId())) {
                 throw new InvalidField(at + ".event.journalId", "same-journal", "must be the export's journalId");
             }
-            read.add(new PublishedEvent(UUID.randomUUID().toString(), ids.journalId(), i, known,
-                    ids.of(decided(rules, event, at))));
+            read.add(new PublishedEvent(
+                    UUID.randomUUID().toString(), ids.journalId(), i, known, ids.of(decided(rules, event, at))));
         }
         return new Imported(journalId, read);
     }

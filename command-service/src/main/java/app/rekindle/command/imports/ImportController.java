@@ -1,22 +1,21 @@
 package app.rekindle.command.imports;
 
 import app.rekindle.command.eventstore.ImportedEvents;
+import app.rekindle.command.idempotency.IdempotentCommands;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
-import app.rekindle.command.idempotency.IdempotentCommands;
 import app.rekindle.events.PublishedEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Imports a journal exported by the query service as a new journal of the importing person: the whole export is
@@ -38,8 +37,9 @@ class ImportController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Import a journal from its json export as a new journal; the whole export is checked"
-            + " before anything is written")
+    @Operation(
+            summary = "Import a journal from its json export as a new journal; the whole export is checked"
+                    + " before anything is written")
     @PostMapping("/journals/import")
     ResponseEntity<Object> importJournal(@RequestBody JsonNode export, @Parameter(hidden = true) CommandContext ctx) {
         // A retried import with the same Idempotency-Key answers as the first did instead of importing again.
@@ -51,7 +51,14 @@ class ImportController {
         List<PublishedEvent> read = imported.events();
         UUID journalId = read.getFirst().journalId();
         events.append(journalId, read);
-        return CommandAnswer.created("/journals/" + journalId, Map.of("journalId", journalId,
-                "version", read.getLast().sequence(), "importedFrom", imported.importedFrom()));
+        return CommandAnswer.created(
+                "/journals/" + journalId,
+                Map.of(
+                        "journalId",
+                        journalId,
+                        "version",
+                        read.getLast().sequence(),
+                        "importedFrom",
+                        imported.importedFrom()));
     }
 }

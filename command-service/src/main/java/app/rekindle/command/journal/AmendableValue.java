@@ -42,11 +42,13 @@ interface AmendableValue {
     }
 
     static AmendableValue plannedInstant() {
-        return (field, raw, now) -> FieldRules.planned(field, parseInstant(field, raw), now).toString();
+        return (field, raw, now) ->
+                FieldRules.planned(field, parseInstant(field, raw), now).toString();
     }
 
     static AmendableValue pastInstant() {
-        return (field, raw, now) -> FieldRules.happened(field, parseInstant(field, raw), now).toString();
+        return (field, raw, now) ->
+                FieldRules.happened(field, parseInstant(field, raw), now).toString();
     }
 
     static AmendableValue day() {
@@ -63,7 +65,10 @@ interface AmendableValue {
     static <E extends Enum<E>> AmendableValue oneOf(Class<E> type) {
         return (field, raw, now) -> {
             String name = FieldRules.required(field, text(field, raw));
-            return Arrays.stream(type.getEnumConstants()).map(Enum::name).filter(name::equals).findFirst()
+            return Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name)
+                    .filter(name::equals)
+                    .findFirst()
                     .orElseThrow(() -> wrongType(field, "one of " + Arrays.toString(type.getEnumConstants())));
         };
     }

@@ -1,13 +1,5 @@
 package app.rekindle.command.journal;
 
-import app.rekindle.command.journal.JournalRejection.InvalidField;
-import app.rekindle.events.ConversationChannel;
-import app.rekindle.events.ConversationOutcome;
-import app.rekindle.events.DateKind;
-import app.rekindle.events.EntryKind;
-import app.rekindle.events.GestureKind;
-import app.rekindle.events.Initiator;
-import app.rekindle.events.Whose;
 import static app.rekindle.command.journal.AmendableValue.bool;
 import static app.rekindle.command.journal.AmendableValue.day;
 import static app.rekindle.command.journal.AmendableValue.longText;
@@ -19,6 +11,14 @@ import static app.rekindle.command.journal.AmendableValue.plannedInstant;
 import static app.rekindle.command.journal.AmendableValue.rating;
 import static app.rekindle.command.journal.AmendableValue.shortText;
 
+import app.rekindle.command.journal.JournalRejection.InvalidField;
+import app.rekindle.events.ConversationChannel;
+import app.rekindle.events.ConversationOutcome;
+import app.rekindle.events.DateKind;
+import app.rekindle.events.EntryKind;
+import app.rekindle.events.GestureKind;
+import app.rekindle.events.Initiator;
+import app.rekindle.events.Whose;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,24 +31,80 @@ import java.util.Set;
 final class Amendments {
 
     private static final Map<EntryKind, Map<String, AmendableValue>> FIELDS = Map.of(
-            EntryKind.REFLECTION, Map.of("occurredOn", day(), "text", longText(), "myPart", optionalLongText(),
-                    "theirPart", optionalLongText(), "lesson", optionalLongText()),
-            EntryKind.CONVERSATION, Map.of("occurredAt", pastInstant(), "topic", shortText(),
-                    "initiatedBy", oneOf(Initiator.class), "minutes", minutes(), "feltHeard", rating(),
-                    "listenedWell", rating(), "outcome", oneOf(ConversationOutcome.class), "channel", oneOf(ConversationChannel.class),
-                    "notes", optionalLongText()),
-            EntryKind.GESTURE, Map.of("occurredAt", pastInstant(), "gesture", oneOf(GestureKind.class),
-                    "description", optionalLongText()),
-            EntryKind.DATE, Map.of("plannedFor", plannedInstant(), "idea", shortText(), "dateKind", oneOf(DateKind.class)),
-            EntryKind.ACTIVITY, Map.of("occurredAt", pastInstant(), "activity", shortText(),
-                    "laughedTogether", bool(), "newMemory", optionalLongText()),
-            EntryKind.PERSONAL_TIME, Map.of("occurredAt", pastInstant(), "whose", oneOf(Whose.class),
-                    "pursuit", shortText(), "minutes", minutes()),
-            EntryKind.CHECK_IN, Map.of("occurredAt", pastInstant(), "mood", rating(), "connection", rating(),
-                    "note", optionalLongText()));
+            EntryKind.REFLECTION,
+                    Map.of(
+                            "occurredOn",
+                            day(),
+                            "text",
+                            longText(),
+                            "myPart",
+                            optionalLongText(),
+                            "theirPart",
+                            optionalLongText(),
+                            "lesson",
+                            optionalLongText()),
+            EntryKind.CONVERSATION,
+                    Map.of(
+                            "occurredAt",
+                            pastInstant(),
+                            "topic",
+                            shortText(),
+                            "initiatedBy",
+                            oneOf(Initiator.class),
+                            "minutes",
+                            minutes(),
+                            "feltHeard",
+                            rating(),
+                            "listenedWell",
+                            rating(),
+                            "outcome",
+                            oneOf(ConversationOutcome.class),
+                            "channel",
+                            oneOf(ConversationChannel.class),
+                            "notes",
+                            optionalLongText()),
+            EntryKind.GESTURE,
+                    Map.of(
+                            "occurredAt",
+                            pastInstant(),
+                            "gesture",
+                            oneOf(GestureKind.class),
+                            "description",
+                            optionalLongText()),
+            EntryKind.DATE,
+                    Map.of("plannedFor", plannedInstant(), "idea", shortText(), "dateKind", oneOf(DateKind.class)),
+            EntryKind.ACTIVITY,
+                    Map.of(
+                            "occurredAt",
+                            pastInstant(),
+                            "activity",
+                            shortText(),
+                            "laughedTogether",
+                            bool(),
+                            "newMemory",
+                            optionalLongText()),
+            EntryKind.PERSONAL_TIME,
+                    Map.of(
+                            "occurredAt",
+                            pastInstant(),
+                            "whose",
+                            oneOf(Whose.class),
+                            "pursuit",
+                            shortText(),
+                            "minutes",
+                            minutes()),
+            EntryKind.CHECK_IN,
+                    Map.of(
+                            "occurredAt",
+                            pastInstant(),
+                            "mood",
+                            rating(),
+                            "connection",
+                            rating(),
+                            "note",
+                            optionalLongText()));
 
-    private Amendments() {
-    }
+    private Amendments() {}
 
     /** The fields of this kind of entry an amendment may change. */
     static Set<String> amendable(EntryKind kind) {
@@ -65,7 +121,9 @@ final class Amendments {
         changes.forEach((field, value) -> {
             AmendableValue rule = allowed.get(field);
             if (rule == null) {
-                throw new InvalidField("changes." + field, "not-amendable",
+                throw new InvalidField(
+                        "changes." + field,
+                        "not-amendable",
                         field + " cannot be amended on a " + kind.name().toLowerCase() + " entry.");
             }
             if (value == null) {

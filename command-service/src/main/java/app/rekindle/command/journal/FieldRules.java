@@ -3,7 +3,6 @@ package app.rekindle.command.journal;
 import app.rekindle.command.journal.JournalRejection.InvalidField;
 import app.rekindle.events.rules.ValueWindows;
 import app.rekindle.events.rules.ValueWindows.InstantWindow;
-
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +15,7 @@ import java.time.ZoneId;
  */
 final class FieldRules {
 
-    private FieldRules() {
-    }
+    private FieldRules() {}
 
     static <T> T required(String field, T value) {
         if (value == null) {

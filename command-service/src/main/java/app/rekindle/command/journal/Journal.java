@@ -1,5 +1,11 @@
 package app.rekindle.command.journal;
 
+import static app.rekindle.command.journal.FieldRules.longText;
+import static app.rekindle.command.journal.FieldRules.required;
+import static app.rekindle.command.journal.FieldRules.shortText;
+import static app.rekindle.command.journal.FieldRules.timezone;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import app.rekindle.command.journal.JournalCommand.AmendEntry;
 import app.rekindle.command.journal.JournalCommand.CancelDate;
 import app.rekindle.command.journal.JournalCommand.CheckIn;
@@ -20,31 +26,25 @@ import app.rekindle.command.journal.JournalCommand.ShareActivity;
 import app.rekindle.command.journal.JournalCommand.StartStep;
 import app.rekindle.command.journal.JournalCommand.TakePersonalTime;
 import app.rekindle.command.journal.JournalRejection.ItemRejected;
+import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEvent.EntryLogged;
 import app.rekindle.events.JournalEvent.JournalErased;
 import app.rekindle.events.JournalEvent.JournalOpened;
 import app.rekindle.events.JournalEvent.StepStarted;
-import app.rekindle.events.JournalEvent;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
-import static app.rekindle.command.journal.FieldRules.longText;
-import static app.rekindle.command.journal.FieldRules.required;
-import static app.rekindle.command.journal.FieldRules.shortText;
-import static app.rekindle.command.journal.FieldRules.timezone;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * A person's journal of rebuilding one relationship. Command handlers decide (admit, check, then apply) and
@@ -54,12 +54,15 @@ import java.util.UUID;
 // Revision 2 of the snapshot: entries as a list (SnapshotEntries). Axon skips snapshots of another revision.
 @Revision("2")
 @Aggregate(snapshotTriggerDefinition = "journalSnapshotTrigger", cache = "journalCache")
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Journal {
 
     @AggregateIdentifier
     private UUID journalId;
+
     private JournalState state = new JournalState();
 
     protected Journal() {
@@ -74,9 +77,14 @@ public class Journal {
 
     /** Shared with {@link JournalImport}: an imported journal is opened by the same rules. */
     static JournalOpened opening(OpenJournal c, Instant now) {
-        return new JournalOpened(required("journalId", c.journalId()), required("requestedBy", c.requestedBy()),
-                shortText("partnerName", c.partnerName()), longText("intention", c.intention()),
-                timezone("timezone", c.timezone()), now, now);
+        return new JournalOpened(
+                required("journalId", c.journalId()),
+                required("requestedBy", c.requestedBy()),
+                shortText("partnerName", c.partnerName()),
+                longText("intention", c.intention()),
+                timezone("timezone", c.timezone()),
+                now,
+                now);
     }
 
     @CommandHandler
@@ -204,7 +212,9 @@ public class Journal {
     private Long logEntry(EntryLogged entry) {
         state.entries().requireNew(entry.entryId());
         Instant startedAt = entry.occurredAt().isBefore(entry.recordedAt()) ? entry.occurredAt() : entry.recordedAt();
-        entry.kind().step().filter(state.steps()::notStarted)
+        entry.kind()
+                .step()
+                .filter(state.steps()::notStarted)
                 .ifPresent(step -> apply(new StepStarted(journalId, step, startedAt, entry.recordedAt())));
         return applied(entry);
     }

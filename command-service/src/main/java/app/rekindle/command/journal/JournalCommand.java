@@ -8,13 +8,12 @@ import app.rekindle.events.GestureKind;
 import app.rekindle.events.Initiator;
 import app.rekindle.events.Step;
 import app.rekindle.events.Whose;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * The commands a journal takes. Each carries which journal, who asks (the token's subject) and, when the client
@@ -30,111 +29,186 @@ public sealed interface JournalCommand {
     Long expectedVersion();
 
     /** The commands that log a new entry (a date is an entry too): what a batch carries. */
-    sealed interface NewEntry extends JournalCommand {
-    }
+    sealed interface NewEntry extends JournalCommand {}
 
     /**
      * Several new entries at once (offline sync): each decided by the same rules as alone, all recorded in one
      * append or none. The entries name the same journal and person as the batch; the batch's If-Match counts.
      */
-    record LogEntries(@TargetAggregateIdentifier UUID journalId, String requestedBy, Long expectedVersion,
-                      List<NewEntry> entries) implements JournalCommand {
-    }
+    record LogEntries(
+            @TargetAggregateIdentifier UUID journalId, String requestedBy, Long expectedVersion, List<NewEntry> entries)
+            implements JournalCommand {}
 
     /** Step 1: looking back at what happened and who did what. */
-    record LogReflection(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                         Long expectedVersion, UUID entryId, LocalDate occurredOn, String text,
-                         String myPart, String theirPart, String lesson) implements NewEntry {
-    }
+    record LogReflection(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            UUID entryId,
+            LocalDate occurredOn,
+            String text,
+            String myPart,
+            String theirPart,
+            String lesson)
+            implements NewEntry {}
 
     /** Step 2: a conversation and how it went; without a channel, the channel is not recorded. */
-    record LogConversation(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                           Long expectedVersion, UUID entryId, Instant occurredAt, String topic,
-                           Initiator initiatedBy, Integer minutes, Integer feltHeard, Integer listenedWell,
-                           ConversationOutcome outcome, ConversationChannel channel, String notes)
-            implements NewEntry {
-    }
+    record LogConversation(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            UUID entryId,
+            Instant occurredAt,
+            String topic,
+            Initiator initiatedBy,
+            Integer minutes,
+            Integer feltHeard,
+            Integer listenedWell,
+            ConversationOutcome outcome,
+            ConversationChannel channel,
+            String notes)
+            implements NewEntry {}
 
     /** Step 3: a gesture of interest in the partner's life. */
-    record LogGesture(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                      Long expectedVersion, UUID entryId, Instant occurredAt, GestureKind kind,
-                      String description) implements NewEntry {
-    }
+    record LogGesture(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            UUID entryId,
+            Instant occurredAt,
+            GestureKind kind,
+            String description)
+            implements NewEntry {}
 
     /** Step 4: a date or surprise, planned; it later happens or is cancelled. */
-    record PlanDate(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                    Long expectedVersion, UUID dateId, Instant plannedFor, String idea, DateKind kind)
-            implements NewEntry {
-    }
+    record PlanDate(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            UUID dateId,
+            Instant plannedFor,
+            String idea,
+            DateKind kind)
+            implements NewEntry {}
 
     /** The planned date took place; occurredAt defaults to now. */
-    record MarkDateHappened(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                            Long expectedVersion, UUID dateId, Integer rating, String memory,
-                            Instant occurredAt) implements JournalCommand {
-    }
+    record MarkDateHappened(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            UUID dateId,
+            Integer rating,
+            String memory,
+            Instant occurredAt)
+            implements JournalCommand {}
 
     /** The planned date will not take place. */
-    record CancelDate(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                      Long expectedVersion, UUID dateId, String reason) implements JournalCommand {
-    }
+    record CancelDate(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            UUID dateId,
+            String reason)
+            implements JournalCommand {}
 
     /** Step 5: something done together as friends. */
-    record ShareActivity(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                         Long expectedVersion, UUID entryId, Instant occurredAt, String activity,
-                         Boolean laughedTogether, String newMemory) implements NewEntry {
-    }
+    record ShareActivity(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            UUID entryId,
+            Instant occurredAt,
+            String activity,
+            Boolean laughedTogether,
+            String newMemory)
+            implements NewEntry {}
 
     /** Step 6: time one of the two spent on their own pursuits. */
-    record TakePersonalTime(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                            Long expectedVersion, UUID entryId, Instant occurredAt, Whose whose,
-                            String pursuit, Integer minutes) implements NewEntry {
-    }
+    record TakePersonalTime(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            UUID entryId,
+            Instant occurredAt,
+            Whose whose,
+            String pursuit,
+            Integer minutes)
+            implements NewEntry {}
 
     /** Across all steps: how it feels right now; occurredAt defaults to now. */
-    record CheckIn(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                   Long expectedVersion, UUID entryId, Integer mood, Integer connection, String note,
-                   Instant occurredAt) implements NewEntry {
-    }
+    record CheckIn(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            UUID entryId,
+            Integer mood,
+            Integer connection,
+            String note,
+            Instant occurredAt)
+            implements NewEntry {}
 
     /** Starts a step explicitly (logging an entry starts its step too). */
-    record StartStep(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                     Long expectedVersion, Step step) implements JournalCommand {
-    }
+    record StartStep(@TargetAggregateIdentifier UUID journalId, String requestedBy, Long expectedVersion, Step step)
+            implements JournalCommand {}
 
     /** Marks a step done; needs something logged for it. */
-    record CompleteStep(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                        Long expectedVersion, Step step, String summary) implements JournalCommand {
-    }
+    record CompleteStep(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            Step step,
+            String summary)
+            implements JournalCommand {}
 
     /** Takes a completed step back into progress, with a reason. */
-    record ReopenStep(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                      Long expectedVersion, Step step, String reason) implements JournalCommand {
-    }
+    record ReopenStep(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            Step step,
+            String reason)
+            implements JournalCommand {}
 
     /** New values for some fields of an earlier entry; keys are the logging event's field names. */
-    record AmendEntry(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                      Long expectedVersion, UUID entryId, Map<String, Object> changes,
-                      String reason) implements JournalCommand {
-    }
+    record AmendEntry(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            UUID entryId,
+            Map<String, Object> changes,
+            String reason)
+            implements JournalCommand {}
 
     /** Withdraws an earlier entry; it stays in the history, marked retracted. */
-    record RetractEntry(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                        Long expectedVersion, UUID entryId, String reason) implements JournalCommand {
-    }
+    record RetractEntry(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            UUID entryId,
+            String reason)
+            implements JournalCommand {}
 
     /** Ends the journal with an outcome; it takes no new entries afterwards. */
-    record CloseJournal(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                        Long expectedVersion, ClosureOutcome outcome, String note) implements JournalCommand {
-    }
+    record CloseJournal(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            Long expectedVersion,
+            ClosureOutcome outcome,
+            String note)
+            implements JournalCommand {}
 
     /** Erases the journal: from now on it answers like one that never existed. */
-    record EraseJournal(@TargetAggregateIdentifier UUID journalId, String requestedBy,
-                        Long expectedVersion) implements JournalCommand {
-    }
+    record EraseJournal(@TargetAggregateIdentifier UUID journalId, String requestedBy, Long expectedVersion)
+            implements JournalCommand {}
 
     /** Starts a journal; the person asking becomes its owner. */
-    record OpenJournal(@TargetAggregateIdentifier UUID journalId, String requestedBy, String partnerName,
-                       String intention, String timezone) implements JournalCommand {
+    record OpenJournal(
+            @TargetAggregateIdentifier UUID journalId,
+            String requestedBy,
+            String partnerName,
+            String intention,
+            String timezone)
+            implements JournalCommand {
 
         /** A journal that does not exist yet has no version to base the command on. */
         @Override

@@ -1,5 +1,8 @@
 package app.rekindle.command.journal;
 
+import static app.rekindle.command.journal.FieldRules.optionalLongText;
+import static app.rekindle.command.journal.FieldRules.rating;
+
 import app.rekindle.command.journal.JournalCommand.AmendEntry;
 import app.rekindle.command.journal.JournalCommand.CancelDate;
 import app.rekindle.command.journal.JournalCommand.MarkDateHappened;
@@ -15,26 +18,24 @@ import app.rekindle.events.JournalEvent.EntryAmended;
 import app.rekindle.events.JournalEvent.EntryLogged;
 import app.rekindle.events.JournalEvent.EntryRetracted;
 import app.rekindle.events.Step;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import tools.jackson.databind.annotation.JsonDeserialize;
-import tools.jackson.databind.annotation.JsonSerialize;
-import static app.rekindle.command.journal.FieldRules.optionalLongText;
-import static app.rekindle.command.journal.FieldRules.rating;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /** What the journal remembers about its entries to decide later commands: kind, retracted, date resolved. */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 final class JournalEntries {
 
-    record Entry(EntryKind kind, boolean retracted, boolean resolved) {
-    }
+    record Entry(EntryKind kind, boolean retracted, boolean resolved) {}
 
     // Mutable on purpose: it is part of the aggregate's snapshot and only changed by event sourcing handlers.
     // Stored as a list, not a JSON object keyed by entry id: see SnapshotEntries.
@@ -103,7 +104,8 @@ final class JournalEntries {
 
     long liveEntriesOf(Step step) {
         return byId.values().stream()
-                .filter(entry -> !entry.retracted() && entry.kind().step().filter(step::equals).isPresent())
+                .filter(entry -> !entry.retracted()
+                        && entry.kind().step().filter(step::equals).isPresent())
                 .count();
     }
 

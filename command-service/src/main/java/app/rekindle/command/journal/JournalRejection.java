@@ -1,7 +1,6 @@
 package app.rekindle.command.journal;
 
 import app.rekindle.events.Step;
-
 import java.util.UUID;
 
 /**
@@ -11,7 +10,12 @@ import java.util.UUID;
  */
 public abstract sealed class JournalRejection extends RuntimeException {
 
-    public enum Category { INVALID, NOT_FOUND, CONFLICT, NOT_READY }
+    public enum Category {
+        INVALID,
+        NOT_FOUND,
+        CONFLICT,
+        NOT_READY
+    }
 
     private final Category category;
     private final String problemType;
@@ -61,7 +65,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
     public static final class JournalNotFound extends JournalRejection {
 
         public JournalNotFound() {
-            super(Category.NOT_FOUND, "journal-not-found", "Journal not found",
+            super(
+                    Category.NOT_FOUND,
+                    "journal-not-found",
+                    "Journal not found",
                     "There is no journal with this id for you.");
         }
     }
@@ -70,7 +77,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
     public static final class StaleVersion extends JournalRejection {
 
         public StaleVersion() {
-            super(Category.CONFLICT, "version-conflict", "Version conflict",
+            super(
+                    Category.CONFLICT,
+                    "version-conflict",
+                    "Version conflict",
                     "The journal is not at the version named in If-Match; read it again and retry.");
         }
     }
@@ -79,7 +89,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
     public static final class JournalAlreadyClosed extends JournalRejection {
 
         public JournalAlreadyClosed() {
-            super(Category.CONFLICT, "journal-closed", "Journal closed",
+            super(
+                    Category.CONFLICT,
+                    "journal-closed",
+                    "Journal closed",
                     "This journal is closed and takes no more entries or changes.");
         }
     }
@@ -88,7 +101,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
     public static final class EntryAlreadyExists extends JournalRejection {
 
         public EntryAlreadyExists(UUID entryId) {
-            super(Category.CONFLICT, "entry-already-exists", "Entry already exists",
+            super(
+                    Category.CONFLICT,
+                    "entry-already-exists",
+                    "Entry already exists",
                     "This journal already has an entry with id " + entryId + ".");
         }
     }
@@ -97,7 +113,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
     public static final class EntryNotFound extends JournalRejection {
 
         public EntryNotFound(String what, UUID entryId) {
-            super(Category.NOT_FOUND, "entry-not-found", "Entry not found",
+            super(
+                    Category.NOT_FOUND,
+                    "entry-not-found",
+                    "Entry not found",
                     "This journal has no " + what + " with id " + entryId + ".");
         }
     }
@@ -106,7 +125,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
     public static final class EntryAlreadyRetracted extends JournalRejection {
 
         public EntryAlreadyRetracted(UUID entryId) {
-            super(Category.CONFLICT, "entry-retracted", "Entry retracted",
+            super(
+                    Category.CONFLICT,
+                    "entry-retracted",
+                    "Entry retracted",
                     "Entry " + entryId + " was retracted and takes no more changes.");
         }
     }
@@ -115,7 +137,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
     public static final class DateAlreadyResolved extends JournalRejection {
 
         public DateAlreadyResolved(UUID dateId) {
-            super(Category.CONFLICT, "date-already-resolved", "Date already resolved",
+            super(
+                    Category.CONFLICT,
+                    "date-already-resolved",
+                    "Date already resolved",
                     "Date " + dateId + " already happened or was cancelled.");
         }
     }
@@ -124,7 +149,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
     public static final class StepAlreadyStarted extends JournalRejection {
 
         public StepAlreadyStarted(Step step, String status) {
-            super(Category.CONFLICT, "step-already-started", "Step already started",
+            super(
+                    Category.CONFLICT,
+                    "step-already-started",
+                    "Step already started",
                     "Step " + step.slug() + " is already " + status + ".");
         }
     }
@@ -133,7 +161,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
     public static final class StepNotStarted extends JournalRejection {
 
         public StepNotStarted(Step step) {
-            super(Category.CONFLICT, "step-not-started", "Step not started",
+            super(
+                    Category.CONFLICT,
+                    "step-not-started",
+                    "Step not started",
                     "Step " + step.slug() + " has not been started.");
         }
     }
@@ -142,7 +173,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
     public static final class StepAlreadyCompleted extends JournalRejection {
 
         public StepAlreadyCompleted(Step step) {
-            super(Category.CONFLICT, "step-already-completed", "Step already completed",
+            super(
+                    Category.CONFLICT,
+                    "step-already-completed",
+                    "Step already completed",
                     "Step " + step.slug() + " is already completed.");
         }
     }
@@ -151,7 +185,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
     public static final class StepNotReady extends JournalRejection {
 
         public StepNotReady(Step step) {
-            super(Category.NOT_READY, "step-not-ready", "Step not ready",
+            super(
+                    Category.NOT_READY,
+                    "step-not-ready",
+                    "Step not ready",
                     "Step " + step.slug() + " has nothing logged yet; log something for it before completing it.");
         }
     }
@@ -160,7 +197,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
     public static final class StepNotCompleted extends JournalRejection {
 
         public StepNotCompleted(Step step) {
-            super(Category.CONFLICT, "step-not-completed", "Step not completed",
+            super(
+                    Category.CONFLICT,
+                    "step-not-completed",
+                    "Step not completed",
                     "Step " + step.slug() + " is not completed, so it cannot be reopened.");
         }
     }
@@ -172,7 +212,10 @@ public abstract sealed class JournalRejection extends RuntimeException {
         private final JournalRejection rejection;
 
         public ItemRejected(int item, JournalRejection rejection) {
-            super(rejection.category(), rejection.problemType(), rejection.title(),
+            super(
+                    rejection.category(),
+                    rejection.problemType(),
+                    rejection.title(),
                     "items[" + item + "]: " + rejection.getMessage());
             this.item = item;
             this.rejection = rejection;

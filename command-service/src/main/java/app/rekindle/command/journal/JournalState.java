@@ -1,23 +1,25 @@
 package app.rekindle.command.journal;
 
+import static app.rekindle.command.journal.FieldRules.optionalLongText;
+import static app.rekindle.command.journal.FieldRules.required;
+
 import app.rekindle.command.journal.JournalCommand.CloseJournal;
 import app.rekindle.command.journal.JournalRejection.JournalAlreadyClosed;
 import app.rekindle.command.journal.JournalRejection.JournalNotFound;
 import app.rekindle.command.journal.JournalRejection.StaleVersion;
-import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.JournalEvent;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import app.rekindle.events.JournalEvent.*;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import org.axonframework.modelling.command.AggregateLifecycle;
-import static app.rekindle.command.journal.FieldRules.optionalLongText;
-import static app.rekindle.command.journal.FieldRules.required;
-
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 /** Who owns the journal, whether it is closed, and where its steps and entries stand. */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 final class JournalState {
 
@@ -26,6 +28,7 @@ final class JournalState {
     private boolean closed;
     /** The last event's recordedAt: a clock stepped back must not record an event before its predecessor. */
     private Instant recordedUpTo;
+
     private JournalSteps steps = new JournalSteps();
     private JournalEntries entries = new JournalEntries();
 
@@ -72,8 +75,8 @@ final class JournalState {
     }
 
     JournalClosed closure(CloseJournal c, Instant now) {
-        return new JournalClosed(c.journalId(), required("outcome", c.outcome()), optionalLongText("note", c.note()),
-                now, now);
+        return new JournalClosed(
+                c.journalId(), required("outcome", c.outcome()), optionalLongText("note", c.note()), now, now);
     }
 
     void evolve(JournalEvent event) {
@@ -92,8 +95,8 @@ final class JournalState {
             case EntryRetracted e -> entries.retracted(e.entryId());
             case JournalClosed e -> closed = true;
             // Amendments change what an entry says, not what the rules need; erasure is handled by the aggregate.
-            case EntryAmended e -> { }
-            case JournalErased e -> { }
+            case EntryAmended e -> {}
+            case JournalErased e -> {}
         }
     }
 }

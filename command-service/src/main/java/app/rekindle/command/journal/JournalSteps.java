@@ -1,5 +1,9 @@
 package app.rekindle.command.journal;
 
+import static app.rekindle.command.journal.FieldRules.longText;
+import static app.rekindle.command.journal.FieldRules.optionalLongText;
+import static app.rekindle.command.journal.FieldRules.required;
+
 import app.rekindle.command.journal.JournalCommand.CompleteStep;
 import app.rekindle.command.journal.JournalCommand.ReopenStep;
 import app.rekindle.command.journal.JournalCommand.StartStep;
@@ -12,22 +16,24 @@ import app.rekindle.events.JournalEvent.StepCompleted;
 import app.rekindle.events.JournalEvent.StepReopened;
 import app.rekindle.events.JournalEvent.StepStarted;
 import app.rekindle.events.Step;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import static app.rekindle.command.journal.FieldRules.longText;
-import static app.rekindle.command.journal.FieldRules.optionalLongText;
-import static app.rekindle.command.journal.FieldRules.required;
-
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
 /** Where each of the six steps stands; a step nobody touched is NOT_STARTED. */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 final class JournalSteps {
 
-    enum Status { NOT_STARTED, IN_PROGRESS, COMPLETED }
+    enum Status {
+        NOT_STARTED,
+        IN_PROGRESS,
+        COMPLETED
+    }
 
     private Map<Step, Status> statuses = new EnumMap<>(Step.class);
 

@@ -3,13 +3,12 @@ package app.rekindle.command.journal;
 import app.rekindle.command.journal.JournalEntries.Entry;
 import app.rekindle.events.EntryKind;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import tools.jackson.databind.util.StdConverter;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.util.StdConverter;
 
 /**
  * How a journal's entries are written into its snapshot: a list of {@code [id, kind, retracted, resolved]}
@@ -22,11 +21,9 @@ import java.util.UUID;
 final class SnapshotEntries {
 
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    record Row(UUID id, EntryKind kind, boolean retracted, boolean resolved) {
-    }
+    record Row(UUID id, EntryKind kind, boolean retracted, boolean resolved) {}
 
-    private SnapshotEntries() {
-    }
+    private SnapshotEntries() {}
 
     static final class ToList extends StdConverter<Map<UUID, Entry>, List<Row>> {
         @Override

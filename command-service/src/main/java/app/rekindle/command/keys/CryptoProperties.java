@@ -1,9 +1,8 @@
 package app.rekindle.command.keys;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.nio.file.Path;
 
 /**
  * Sealing of free text in stored and published events.
@@ -20,5 +19,4 @@ public record CryptoProperties(
         @DefaultValue("true") boolean enabled,
         String masterKey,
         Path masterKeyFile,
-        @DefaultValue("10000") int keyCacheSize) {
-}
+        @DefaultValue("10000") int keyCacheSize) {}

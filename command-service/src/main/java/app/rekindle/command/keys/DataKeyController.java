@@ -2,6 +2,8 @@ package app.rekindle.command.keys;
 
 import app.rekindle.command.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.Base64;
+import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -9,9 +11,6 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Base64;
-import java.util.UUID;
 
 /**
  * The internal path by which the query service gets a journal's data key to open the events it consumes. Only a
@@ -21,8 +20,7 @@ import java.util.UUID;
 @RestController
 class DataKeyController {
 
-    record DataKeyResponse(UUID journalId, String keyId, String key) {
-    }
+    record DataKeyResponse(UUID journalId, String keyId, String key) {}
 
     private final JournalKeys keys;
 
@@ -34,14 +32,24 @@ class DataKeyController {
     @GetMapping("/internal/journals/{journalId}/data-key")
     ResponseEntity<DataKeyResponse> dataKey(@PathVariable UUID journalId) {
         return switch (keys.stored(journalId)) {
-            case KeyState.Live live -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                    .body(new DataKeyResponse(journalId, live.key().keyId(),
-                            Base64.getEncoder().encodeToString(live.key().raw())));
-            case KeyState.Destroyed destroyed -> throw new ErrorResponseException(HttpStatus.GONE, Problems.of(
-                    HttpStatus.GONE, "journal-key-destroyed", "Journal erased",
-                    "This journal was erased; its key is destroyed."), null);
-            case KeyState.Unknown unknown -> throw Problems.notFound("journal-key-not-found", "No journal key",
-                    "There is no key for this journal.");
+            case KeyState.Live live ->
+                ResponseEntity.ok()
+                        .cacheControl(CacheControl.noStore())
+                        .body(new DataKeyResponse(
+                                journalId,
+                                live.key().keyId(),
+                                Base64.getEncoder().encodeToString(live.key().raw())));
+            case KeyState.Destroyed destroyed ->
+                throw new ErrorResponseException(
+                        HttpStatus.GONE,
+                        Problems.of(
+                                HttpStatus.GONE,
+                                "journal-key-destroyed",
+                                "Journal erased",
+                                "This journal was erased; its key is destroyed."),
+                        null);
+            case KeyState.Unknown unknown ->
+                throw Problems.notFound("journal-key-not-found", "No journal key", "There is no key for this journal.");
         };
     }
 }

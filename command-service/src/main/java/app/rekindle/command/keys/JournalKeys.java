@@ -1,15 +1,14 @@
 package app.rekindle.command.keys;
 
 import app.rekindle.events.privacy.DataKey;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each journal's data key, wrapped by the master key in {@code journal_key}. A key is created in the transaction
@@ -40,8 +39,11 @@ public class JournalKeys {
         jdbc.sql("""
                         insert into journal_key (journal_id, key_id, wrapped_key, created_at)
                         values (:id, :keyId, :wrapped, :now) on conflict (journal_id) do nothing""")
-                .param("id", journalId).param("keyId", fresh.keyId()).param("wrapped", master.wrap(journalId, fresh))
-                .param("now", Timestamp.from(clock.instant())).update();
+                .param("id", journalId)
+                .param("keyId", fresh.keyId())
+                .param("wrapped", master.wrap(journalId, fresh))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
         if (!(stored(journalId) instanceof KeyState.Live live)) {
             throw new IllegalStateException("Journal " + journalId + " was erased; it takes no free text");
         }
@@ -58,16 +60,19 @@ public class JournalKeys {
             afterCommit(() -> cache.put(journalId, read));
         }
         return state instanceof KeyState.Live live && live.key().keyId().equals(keyId)
-                ? Optional.of(live.key()) : Optional.empty();
+                ? Optional.of(live.key())
+                : Optional.empty();
     }
 
     /** What the table says now, bypassing the cache: another instance may have erased the journal. */
     KeyState stored(UUID journalId) {
         return jdbc.sql("select key_id, wrapped_key from journal_key where journal_id = :id")
                 .param("id", journalId)
-                .query((rs, n) -> rs.getString(2) == null ? new KeyState.Destroyed(rs.getString(1))
+                .query((rs, n) -> rs.getString(2) == null
+                        ? new KeyState.Destroyed(rs.getString(1))
                         : (KeyState) new KeyState.Live(master.unwrap(journalId, rs.getString(1), rs.getString(2))))
-                .optional().orElse(new KeyState.Unknown());
+                .optional()
+                .orElse(new KeyState.Unknown());
     }
 
     /** Destroys the journal's key for good; with it goes every copy of its free text. */
@@ -75,7 +80,9 @@ public class JournalKeys {
         jdbc.sql("""
                         update journal_key set wrapped_key = null, destroyed_at = :now
                         where journal_id = :id and destroyed_at is null""")
-                .param("id", journalId).param("now", Timestamp.from(clock.instant())).update();
+                .param("id", journalId)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
         KeyState destroyed = stored(journalId);
         afterCommit(() -> cache.put(journalId, destroyed));
     }

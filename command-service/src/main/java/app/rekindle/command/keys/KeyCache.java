@@ -2,7 +2,6 @@ package app.rekindle.command.keys;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import java.util.UUID;
 
 /** Journals' key states, bounded by count: unwrapping on every event would cost a database read. */
@@ -20,8 +19,7 @@ final class KeyCache {
 
     /** A destroyed key stays destroyed, even if a reader that saw it live before the erasure commits later. */
     void put(UUID journalId, KeyState state) {
-        states.asMap().compute(journalId,
-                (id, before) -> before instanceof KeyState.Destroyed ? before : state);
+        states.asMap().compute(journalId, (id, before) -> before instanceof KeyState.Destroyed ? before : state);
     }
 
     /** How many journals are held once pending evictions have run. */

@@ -2,7 +2,6 @@ package app.rekindle.command.keys;
 
 import app.rekindle.events.privacy.DataKey;
 import app.rekindle.events.privacy.FreeTextCipher;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

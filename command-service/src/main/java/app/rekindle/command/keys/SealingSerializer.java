@@ -50,7 +50,8 @@ public final class SealingSerializer implements Serializer {
         if (!JournalEvent.class.isAssignableFrom(type)) {
             return delegate.deserialize(serializedObject);
         }
-        byte[] json = delegate.getConverter().convert(serializedObject, byte[].class).getData();
+        byte[] json =
+                delegate.getConverter().convert(serializedObject, byte[].class).getData();
         return (T) SealedEvents.open(EventTypes.typeOf(type).name(), json, keys::find);
     }
 

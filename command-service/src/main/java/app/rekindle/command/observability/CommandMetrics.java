@@ -4,6 +4,7 @@ import app.rekindle.command.journal.JournalRejection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -12,8 +13,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.stereotype.Component;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Counts and times every command by type and outcome. Measured around the whole unit of work (Axon registers
@@ -38,17 +37,26 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
     }
 
     private void record(String type, String outcome, long nanos) {
-        Counter.builder("rekindle.commands").description("Commands handled, by type and outcome")
-                .tag("type", type).tag("outcome", outcome).register(registry).increment();
-        Timer.builder("rekindle.command.latency").description("Time to decide a command and append its events")
-                .tag("type", type).tag("outcome", outcome).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        Counter.builder("rekindle.commands")
+                .description("Commands handled, by type and outcome")
+                .tag("type", type)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+        Timer.builder("rekindle.command.latency")
+                .description("Time to decide a command and append its events")
+                .tag("type", type)
+                .tag("outcome", outcome)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** accepted, rejected (the journal's rules said no), conflict (optimistic locking) or failed. */
     static String outcome(UnitOfWork<?> unitOfWork) {
         Throwable failure = unitOfWork.getExecutionResult() != null
-                && unitOfWork.getExecutionResult().isExceptionResult()
-                ? unitOfWork.getExecutionResult().getExceptionResult() : null;
+                        && unitOfWork.getExecutionResult().isExceptionResult()
+                ? unitOfWork.getExecutionResult().getExceptionResult()
+                : null;
         if (failure == null) {
             return unitOfWork.isRolledBack() ? "failed" : "accepted";
         }

@@ -24,7 +24,8 @@ class PublisherLag {
     PublisherLag(StoredEvents store, JsonMapper json, MeterRegistry registry) {
         this.store = store;
         this.json = json;
-        Gauge.builder("rekindle.publisher.lag", this, PublisherLag::events).baseUnit("events")
+        Gauge.builder("rekindle.publisher.lag", this, PublisherLag::events)
+                .baseUnit("events")
                 .description("Events in the event store that the publisher has not put on Kafka yet")
                 .register(registry);
     }
@@ -40,8 +41,13 @@ class PublisherLag {
     /** Tokens are stored as JSON (see SerializationConfig); -1 when the publisher has not stored one yet. */
     private long position() {
         return store.tokensOf(PROCESSOR).stream()
-                .mapToLong(token -> token == null ? -1 : json.readTree(token).findValues("index").stream()
-                        .mapToLong(JsonNode::asLong).min().orElse(-1))
-                .min().orElse(-1);
+                .mapToLong(token -> token == null
+                        ? -1
+                        : json.readTree(token).findValues("index").stream()
+                                .mapToLong(JsonNode::asLong)
+                                .min()
+                                .orElse(-1))
+                .min()
+                .orElse(-1);
     }
 }

@@ -1,6 +1,9 @@
 package app.rekindle.command.observability;
 
 import app.rekindle.support.RequestLogContext;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -9,10 +12,6 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Carries the request's trace id from the HTTP request to the events it caused, so the publisher can put it on
@@ -31,8 +30,8 @@ public class TracePropagation {
             public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
                     List<? extends CommandMessage<?>> messages) {
                 String traceId = MDC.get(RequestLogContext.TRACE_ID);
-                return (index, command) -> traceId == null ? command
-                        : command.andMetaData(Map.of(METADATA_KEY, traceId));
+                return (index, command) ->
+                        traceId == null ? command : command.andMetaData(Map.of(METADATA_KEY, traceId));
             }
         };
     }

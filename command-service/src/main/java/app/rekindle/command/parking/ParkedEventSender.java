@@ -1,8 +1,7 @@
 package app.rekindle.command.parking;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-
 import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
  * How an operator's retry sends a parked event again. Publishing implements it, as it alone knows how a stored
@@ -14,6 +13,5 @@ public interface ParkedEventSender {
     Optional<Failure> send(DomainEventMessage<?> message, long sequence);
 
     /** @param refused Kafka refused this record for good (too large, invalid), as opposed to a timeout or outage */
-    record Failure(Throwable cause, boolean refused) {
-    }
+    record Failure(Throwable cause, boolean refused) {}
 }

@@ -1,15 +1,14 @@
 package app.rekindle.command.parking;
 
 import app.rekindle.events.PublishedEvent;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The publisher's parked events ({@code parked_event}): the only reader and writer of that table. Every method joins
@@ -19,8 +18,7 @@ import java.util.UUID;
 public class ParkedEvents {
 
     /** A parked event, as an operator's retry or skip needs it. */
-    record Parked(UUID journalId, long sequence, String eventId, String type, String reason) {
-    }
+    record Parked(UUID journalId, long sequence, String eventId, String type, String reason) {}
 
     private final JdbcClient jdbc;
 
@@ -34,15 +32,20 @@ public class ParkedEvents {
                         insert into parked_event (journal_id, sequence, event_id, type, status, reason, parked_at)
                         values (:journal, :sequence, :eventId, :type, 'PARKED', :reason, :at)
                         on conflict do nothing""")
-                .param("journal", event.journalId()).param("sequence", event.sequence())
-                .param("eventId", event.eventId()).param("type", event.type().name()).param("reason", reason)
-                .param("at", Timestamp.from(now)).update();
+                .param("journal", event.journalId())
+                .param("sequence", event.sequence())
+                .param("eventId", event.eventId())
+                .param("type", event.type().name())
+                .param("reason", reason)
+                .param("at", Timestamp.from(now))
+                .update();
     }
 
     /** The journals with an event parked now. */
     public Set<UUID> journals() {
         return new HashSet<>(jdbc.sql("select distinct journal_id from parked_event where status = 'PARKED'")
-                .query(UUID.class).list());
+                .query(UUID.class)
+                .list());
     }
 
     /**
@@ -53,7 +56,10 @@ public class ParkedEvents {
         return !jdbc.sql("""
                         select sequence from parked_event where journal_id = :journal and status = 'PARKED'
                         for share""")
-                .param("journal", journalId).query(Long.class).list().isEmpty();
+                .param("journal", journalId)
+                .query(Long.class)
+                .list()
+                .isEmpty();
     }
 
     /** The journal's parked events in order, locked against the publisher and other operators until commit. */
@@ -62,8 +68,8 @@ public class ParkedEvents {
                         select journal_id, sequence, event_id, type, reason from parked_event
                         where journal_id = :journal and status = 'PARKED' order by sequence for update""")
                 .param("journal", journalId)
-                .query((rs, n) -> new Parked(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Parked(
+                        rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
 
@@ -78,12 +84,16 @@ public class ParkedEvents {
     /** Kafka refused it again: the reason may have changed (e.g. too large, then invalid). */
     void refusedAgain(Parked parked, String reason) {
         jdbc.sql("update parked_event set reason = :reason where journal_id = :journal and sequence = :sequence")
-                .param("reason", reason).param("journal", parked.journalId()).param("sequence", parked.sequence())
+                .param("reason", reason)
+                .param("journal", parked.journalId())
+                .param("sequence", parked.sequence())
                 .update();
     }
 
     long countParked() {
-        return jdbc.sql("select count(*) from parked_event where status = 'PARKED'").query(Long.class).single();
+        return jdbc.sql("select count(*) from parked_event where status = 'PARKED'")
+                .query(Long.class)
+                .single();
     }
 
     /** Journals with parked events, the longest parked first. */
@@ -97,8 +107,13 @@ public class ParkedEvents {
                         from parked_event p where p.status = 'PARKED'
                         group by p.journal_id order by min(p.parked_at), p.journal_id limit :limit""")
                 .param("limit", limit)
-                .query((rs, n) -> new ParkedJournal(rs.getObject(1, UUID.class), rs.getInt(2), rs.getLong(3),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> new ParkedJournal(
+                        rs.getObject(1, UUID.class),
+                        rs.getInt(2),
+                        rs.getLong(3),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(4).toInstant()))
                 .list();
     }
 
@@ -107,8 +122,12 @@ public class ParkedEvents {
                         update parked_event set status = :status, resolved_by = :by, resolved_at = :at,
                                skip_reason = :skipReason
                         where journal_id = :journal and sequence = :sequence""")
-                .param("status", status).param("by", operator).param("at", Timestamp.from(now))
-                .param("skipReason", skipReason).param("journal", parked.journalId())
-                .param("sequence", parked.sequence()).update();
+                .param("status", status)
+                .param("by", operator)
+                .param("at", Timestamp.from(now))
+                .param("skipReason", skipReason)
+                .param("journal", parked.journalId())
+                .param("sequence", parked.sequence())
+                .update();
     }
 }

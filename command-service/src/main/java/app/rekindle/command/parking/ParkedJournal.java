@@ -12,6 +12,5 @@ import java.util.UUID;
  * @param reason        why Kafka refused it (an exception class)
  * @param parkedSince   when it was parked
  */
-record ParkedJournal(UUID journalId, int parkedEvents, long firstSequence, String type, String reason,
-                     Instant parkedSince) {
-}
+record ParkedJournal(
+        UUID journalId, int parkedEvents, long firstSequence, String type, String reason, Instant parkedSince) {}

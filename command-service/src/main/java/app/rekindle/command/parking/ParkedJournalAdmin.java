@@ -1,5 +1,11 @@
 package app.rekindle.command.parking;
 
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -7,13 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What an operator may do with a parked journal. Retry sends its parked events again, one at a time in sequence
@@ -30,12 +29,10 @@ class ParkedJournalAdmin {
     private static final Logger log = LoggerFactory.getLogger(ParkedJournalAdmin.class);
 
     /** What an operator's action did. */
-    record Outcome(UUID journalId, int published, Long skippedSequence) {
-    }
+    record Outcome(UUID journalId, int published, Long skippedSequence) {}
 
     /** One locked pass over the journal's parked rows: how many there were, what was sent, what stopped it. */
-    private record Round(int found, Long skipped, int published, Throwable failure) {
-    }
+    private record Round(int found, Long skipped, int published, Throwable failure) {}
 
     private final ParkedEvents parked;
     private final EventStore eventStore;
@@ -44,8 +41,13 @@ class ParkedJournalAdmin {
     private final ParkingMetrics metrics;
     private final Clock clock;
 
-    ParkedJournalAdmin(ParkedEvents parked, EventStore eventStore, ParkedEventSender sender,
-                       TransactionTemplate transaction, ParkingMetrics metrics, Clock clock) {
+    ParkedJournalAdmin(
+            ParkedEvents parked,
+            EventStore eventStore,
+            ParkedEventSender sender,
+            TransactionTemplate transaction,
+            ParkingMetrics metrics,
+            Clock clock) {
         this.parked = parked;
         this.eventStore = eventStore;
         this.sender = sender;
@@ -72,15 +74,18 @@ class ParkedJournalAdmin {
         int published = 0;
         for (boolean first = true; ; first = false) {
             boolean skipping = first && skipSequence != null;
-            Round round = transaction.execute(status -> round(journalId, operator, skipping ? skipSequence : null,
-                    skipReason));
+            Round round = transaction.execute(
+                    status -> round(journalId, operator, skipping ? skipSequence : null, skipReason));
             if (first && round.found() == 0) {
                 throw ParkingProblem.notParked();
             }
             if (round.skipped() != null) {
                 skipped = round.skipped();
                 metrics.skipped.increment();
-                log.warn("Parked event {} of journal {} skipped by {}; it will never reach Kafka", skipped, journalId,
+                log.warn(
+                        "Parked event {} of journal {} skipped by {}; it will never reach Kafka",
+                        skipped,
+                        journalId,
                         operator);
             }
             published += round.published();
@@ -116,7 +121,8 @@ class ParkedJournalAdmin {
         if (rows.isEmpty()) {
             return new Round(found, skipped, 0, null);
         }
-        Map<Long, DomainEventMessage<?>> stored = read(journalId, rows.getFirst().sequence(), rows.getLast().sequence());
+        Map<Long, DomainEventMessage<?>> stored =
+                read(journalId, rows.getFirst().sequence(), rows.getLast().sequence());
         int published = 0;
         for (ParkedEvents.Parked row : rows) {
             Optional<ParkedEventSender.Failure> failure = sender.send(stored.get(row.sequence()), row.sequence());

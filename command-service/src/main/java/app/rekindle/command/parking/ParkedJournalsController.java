@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,9 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The operator's view of journals whose publishing is parked, for {@code rekindle.admin.subjects}. Anyone else gets
@@ -46,12 +45,13 @@ class ParkedJournalsController {
         this.operators = operators;
     }
 
-    @Operation(summary = "Operators: journals whose publishing is parked (Kafka refused an event for good), "
-            + "the longest parked first")
+    @Operation(
+            summary = "Operators: journals whose publishing is parked (Kafka refused an event for good), "
+                    + "the longest parked first")
     @GetMapping
-    ResponseEntity<Object> list(@AuthenticationPrincipal Jwt jwt,
-                                @Parameter(description = "1 to 100, default 20") @RequestParam(required = false)
-                                String limit) {
+    ResponseEntity<Object> list(
+            @AuthenticationPrincipal Jwt jwt,
+            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) String limit) {
         if (!operator(jwt)) {
             return forbidden();
         }
@@ -67,26 +67,34 @@ class ParkedJournalsController {
         return ResponseEntity.ok(admin.list(max));
     }
 
-    @Operation(summary = "Operators: send the journal's parked events to Kafka again, in order, once the cause is "
-            + "gone; 409 if Kafka still refuses the first")
+    @Operation(
+            summary = "Operators: send the journal's parked events to Kafka again, in order, once the cause is "
+                    + "gone; 409 if Kafka still refuses the first")
     @PostMapping("/{journalId}/retry")
     ResponseEntity<Object> retry(@AuthenticationPrincipal Jwt jwt, @PathVariable String journalId) {
         if (!operator(jwt)) {
             return forbidden();
         }
         UUID id = journalId(journalId);
-        return id == null ? invalid("journalId", "type", "journalId must be a UUID.")
+        return id == null
+                ? invalid("journalId", "type", "journalId must be a UUID.")
                 : ResponseEntity.ok(admin.retry(id, jwt.getSubject()));
     }
 
-    @Operation(summary = "Operators: leave the journal's first parked event (named by its sequence) off Kafka for good, "
-            + "with a reason, and send the rest; the query side then marks the journal stale")
+    @Operation(
+            summary = "Operators: leave the journal's first parked event (named by its sequence) off Kafka for good, "
+                    + "with a reason, and send the rest; the query side then marks the journal stale")
     @PostMapping("/{journalId}/skip")
-    ResponseEntity<Object> skip(@AuthenticationPrincipal Jwt jwt, @PathVariable String journalId,
-                                @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                        schema = @Schema(implementation = SkipRequest.class)))
-                                @RequestBody(required = false) byte[] body) {
+    ResponseEntity<Object> skip(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String journalId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = SkipRequest.class)))
+                    @RequestBody(required = false)
+                    byte[] body) {
         if (!operator(jwt)) {
             return forbidden();
         }
@@ -143,7 +151,8 @@ class ParkedJournalsController {
                     || (!reason.isMissingNode() && !reason.isNull() && !reason.isString())) {
                 return null;
             }
-            return new SkipRequest(sequence.isIntegralNumber() ? sequence.asLong() : null,
+            return new SkipRequest(
+                    sequence.isIntegralNumber() ? sequence.asLong() : null,
                     reason.isString() ? reason.stringValue() : null);
         } catch (JacksonException e) {
             return null;
@@ -159,6 +168,8 @@ class ParkedJournalsController {
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

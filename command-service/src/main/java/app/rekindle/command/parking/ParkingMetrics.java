@@ -21,8 +21,10 @@ class ParkingMetrics {
                         + "behind them, not published yet")
                 .register(registry);
         this.retried = Counter.builder("rekindle.publisher.parked.retried")
-                .description("Parked events an operator's retry published").register(registry);
+                .description("Parked events an operator's retry published")
+                .register(registry);
         this.skipped = Counter.builder("rekindle.publisher.parked.skipped")
-                .description("Parked events an operator skipped, with a reason").register(registry);
+                .description("Parked events an operator skipped, with a reason")
+                .register(registry);
     }
 }

@@ -17,18 +17,24 @@ class ParkingProblem extends RuntimeException {
     }
 
     static ParkingProblem notParked() {
-        return new ParkingProblem(HttpStatus.NOT_FOUND, "not-parked", "Nothing parked",
-                "No event of this journal is parked.");
+        return new ParkingProblem(
+                HttpStatus.NOT_FOUND, "not-parked", "Nothing parked", "No event of this journal is parked.");
     }
 
     static ParkingProblem stillFailing(String cause) {
-        return new ParkingProblem(HttpStatus.CONFLICT, "publishing-still-failing", "Still failing",
+        return new ParkingProblem(
+                HttpStatus.CONFLICT,
+                "publishing-still-failing",
+                "Still failing",
                 "Kafka did not take the journal's first parked event (" + cause + "); it and the events behind it "
                         + "stay parked.");
     }
 
     static ParkingProblem notFirst(long first) {
-        return new ParkingProblem(HttpStatus.CONFLICT, "not-first-parked", "Not the first parked event",
+        return new ParkingProblem(
+                HttpStatus.CONFLICT,
+                "not-first-parked",
+                "Not the first parked event",
                 "Only the journal's first parked event can be skipped; it is sequence " + first + ".");
     }
 }

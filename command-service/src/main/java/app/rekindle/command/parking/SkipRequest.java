@@ -5,5 +5,4 @@ package app.rekindle.command.parking;
  *                 skip refuse (409) instead of dropping the next event too
  * @param reason   why the event may be left off Kafka for good (1–500 characters); recorded with the skip
  */
-record SkipRequest(Long sequence, String reason) {
-}
+record SkipRequest(Long sequence, String reason) {}

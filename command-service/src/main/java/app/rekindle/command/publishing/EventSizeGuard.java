@@ -2,14 +2,13 @@ package app.rekindle.command.publishing;
 
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.rules.EventSize;
+import java.util.List;
+import java.util.function.BiFunction;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * Refuses, before it is stored, an event whose Kafka record would exceed {@link EventSize#MAX_BYTES}: what the store
@@ -32,8 +31,8 @@ class EventSizeGuard implements MessageDispatchInterceptor<EventMessage<?>> {
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         return (index, message) -> {
             if (message.getPayload() instanceof JournalEvent && message instanceof DomainEventMessage<?> domain) {
-                int size = EventSize.of(records.of(JournalRecords.published(domain, domain.getSequenceNumber()),
-                        domain));
+                int size =
+                        EventSize.of(records.of(JournalRecords.published(domain, domain.getSequenceNumber()), domain));
                 if (size > EventSize.MAX_BYTES) {
                     throw new EventTooLarge(size);
                 }

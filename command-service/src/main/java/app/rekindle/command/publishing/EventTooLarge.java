@@ -2,11 +2,10 @@ package app.rekindle.command.publishing;
 
 import app.rekindle.command.web.Problems;
 import app.rekindle.events.rules.EventSize;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
-
-import java.util.List;
 
 /** 413: the event a request would store is larger than any event may be ({@link EventSize#MAX_BYTES}). */
 class EventTooLarge extends ErrorResponseException {

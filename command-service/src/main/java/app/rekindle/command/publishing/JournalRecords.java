@@ -4,13 +4,12 @@ import app.rekindle.command.observability.TracePropagation;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.PublishedEvent;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * The Kafka record of a journal event: its stored bytes in the CloudEvents envelope. One definition for the
@@ -35,7 +34,8 @@ class JournalRecords {
         ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(topic.name(), published, payload);
         if (message.getMetaData().get(TracePropagation.METADATA_KEY) instanceof String traceId) {
             // CloudEvents' distributed-tracing extension, in the binary mode's ce_ header form.
-            record.headers().add(TRACEPARENT, TracePropagation.traceparent(traceId).getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add(TRACEPARENT, TracePropagation.traceparent(traceId).getBytes(StandardCharsets.UTF_8));
         }
         return record;
     }

@@ -7,6 +7,14 @@ import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.rules.EventSize;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -20,15 +28,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Future;
 
 /**
  * Puts every journal event on Kafka, from a tracking processor over the event store. Sends of one batch run
@@ -64,8 +63,13 @@ class KafkaPublisher {
     private final Clock clock;
     private final Counter published;
 
-    KafkaPublisher(Producer<String, byte[]> producer, JournalRecords records, RekindleKafkaProperties kafka,
-                   ParkedEvents parked, Clock clock, MeterRegistry registry) {
+    KafkaPublisher(
+            Producer<String, byte[]> producer,
+            JournalRecords records,
+            RekindleKafkaProperties kafka,
+            ParkedEvents parked,
+            Clock clock,
+            MeterRegistry registry) {
         this.producer = producer;
         this.records = records;
         this.kafka = kafka;
@@ -110,8 +114,13 @@ class KafkaPublisher {
 
     private void park(Batch batch, PublishedEvent event, Throwable refusal) {
         if (refusal != null) {
-            log.error("Kafka refused event {} of journal {} (sequence {}, {}): {}; it and the journal's later events "
-                            + "are parked", event.eventId(), event.journalId(), event.sequence(), event.type().name(),
+            log.error(
+                    "Kafka refused event {} of journal {} (sequence {}, {}): {}; it and the journal's later events "
+                            + "are parked",
+                    event.eventId(),
+                    event.journalId(),
+                    event.sequence(),
+                    event.type().name(),
                     refusal.getClass().getName());
         }
         parked.park(event, refusal == null ? null : refusal.getClass().getSimpleName(), clock.instant());
@@ -137,8 +146,12 @@ class KafkaPublisher {
             if (refusal == null) {
                 // The broker took it although an earlier event of its journal was refused: the query side holds it
                 // as a gap until a retry sends both again, in order.
-                log.warn("Event {} of journal {} reached Kafka after its journal's sequence {} was refused; it is "
-                        + "parked too and sent again in order on retry", event.sequence(), event.journalId(), first);
+                log.warn(
+                        "Event {} of journal {} reached Kafka after its journal's sequence {} was refused; it is "
+                                + "parked too and sent again in order on retry",
+                        event.sequence(),
+                        event.journalId(),
+                        first);
             }
             park(batch, event, refusal);
         }
@@ -166,6 +179,7 @@ class KafkaPublisher {
         final Map<UUID, PendingSends.Pending> largeInFlight = new HashMap<>();
         /** Journals with parked events when the batch began, read once per batch rather than once per event. */
         Set<UUID> parkedBefore;
+
         int acknowledged;
 
         Batch(PendingSends sends, ParkedEvents parked) {

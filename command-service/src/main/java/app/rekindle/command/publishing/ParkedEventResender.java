@@ -3,14 +3,13 @@ package app.rekindle.command.publishing;
 import app.rekindle.command.config.RekindleKafkaProperties;
 import app.rekindle.command.parking.ParkedEventSender;
 import app.rekindle.events.PublishedEvent;
-import org.apache.kafka.clients.producer.Producer;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.springframework.stereotype.Component;
-
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.stereotype.Component;
 
 /** Sends one parked event, built into its record as the publisher builds every other, and waits for Kafka. */
 @Component

@@ -1,9 +1,6 @@
 package app.rekindle.command.publishing;
 
 import app.rekindle.events.PublishedEvent;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +8,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** The sends of one processor batch, awaited together so the token only moves once the broker has them all. */
 final class PendingSends {
 
     /** A send and the event it carries. */
-    record Pending(PublishedEvent event, Future<RecordMetadata> send) {
-    }
+    record Pending(PublishedEvent event, Future<RecordMetadata> send) {}
 
     /** An event Kafka refused for good (see {@link Refusals}). */
-    record Refused(PublishedEvent event, Throwable cause) {
-    }
+    record Refused(PublishedEvent event, Throwable cause) {}
 
     private final Producer<String, byte[]> producer;
     private final Duration timeout;

@@ -2,6 +2,12 @@ package app.rekindle.command.publishing;
 
 import app.rekindle.command.config.RekindleKafkaProperties;
 import app.rekindle.events.rules.EventSize;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -11,13 +17,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The topic journal events go to. Kafka is the distribution log the query side can rebuild from, so a topic
@@ -38,8 +37,13 @@ record PublishedTopic(String name) {
 
     private static void create(RekindleKafkaProperties kafka) {
         NewTopic topic = new NewTopic(kafka.topic(), Optional.of(kafka.partitions()), Optional.empty())
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(EventSize.KAFKA_LIMIT_BYTES)));
+                .configs(Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        "-1",
+                        TopicConfig.RETENTION_BYTES_CONFIG,
+                        "-1",
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        Integer.toString(EventSize.KAFKA_LIMIT_BYTES)));
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
         try (admin) {
             admin.createTopics(List.of(topic)).all().get(kafka.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -61,16 +65,25 @@ record PublishedTopic(String name) {
     private static void warnIfTooSmall(Admin admin, RekindleKafkaProperties kafka) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, kafka.topic());
         try {
-            ConfigEntry limit = admin.describeConfigs(List.of(resource)).all()
-                    .get(kafka.sendTimeout().toMillis(), TimeUnit.MILLISECONDS).get(resource)
+            ConfigEntry limit = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(kafka.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .get(resource)
                     .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
             if (limit != null && limit.value() != null && Long.parseLong(limit.value()) < EventSize.MAX_BYTES) {
-                log.warn("Topic {} takes records of at most {} bytes (max.message.bytes), less than the largest "
+                log.warn(
+                        "Topic {} takes records of at most {} bytes (max.message.bytes), less than the largest "
                                 + "journal event ({} bytes): such events will be parked. Raise it to {}.",
-                        kafka.topic(), limit.value(), EventSize.MAX_BYTES, EventSize.KAFKA_LIMIT_BYTES);
+                        kafka.topic(),
+                        limit.value(),
+                        EventSize.MAX_BYTES,
+                        EventSize.KAFKA_LIMIT_BYTES);
             }
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            log.warn("Could not read the record limit of topic {} ({})", kafka.topic(), e.getClass().getName());
+            log.warn(
+                    "Could not read the record limit of topic {} ({})",
+                    kafka.topic(),
+                    e.getClass().getName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -11,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialSegmentCount segments of the publisher, fixed when its token is first created
  */
 @ConfigurationProperties("axon.eventhandling.processors.kafka-publisher")
-record PublisherProcessorProperties(@DefaultValue("1") int threadCount, @DefaultValue("1") int initialSegmentCount) {
-}
+record PublisherProcessorProperties(
+        @DefaultValue("1") int threadCount,
+        @DefaultValue("1") int initialSegmentCount) {}

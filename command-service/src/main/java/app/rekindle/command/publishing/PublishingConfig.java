@@ -4,6 +4,8 @@ import app.rekindle.command.config.RekindleKafkaProperties;
 import app.rekindle.events.rules.EventSize;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,9 +22,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Duration;
-import java.util.Map;
-
 @Configuration(proxyBeanMethods = false)
 class PublishingConfig {
 
@@ -35,16 +34,26 @@ class PublishingConfig {
     Producer<String, byte[]> journalEventProducer(RekindleKafkaProperties kafka) {
         long timeoutMs = kafka.sendTimeout().toMillis();
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, "rekindle-command-publisher",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, kafka.lingerMs(),
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, EventSize.KAFKA_LIMIT_BYTES,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1, (timeoutMs - kafka.lingerMs()) / 2),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "rekindle-command-publisher",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                kafka.lingerMs(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                EventSize.KAFKA_LIMIT_BYTES,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) timeoutMs,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Math.max(1, (timeoutMs - kafka.lingerMs()) / 2),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
     }
 
     /** Bounded, so that shutting down with the broker already gone does not hang. */
@@ -55,8 +64,8 @@ class PublishingConfig {
 
     /** The producer's own metrics (kafka_producer_*: send rate, errors, request latency) on /actuator/prometheus. */
     @Bean(destroyMethod = "close")
-    KafkaClientMetrics journalEventProducerMetrics(Producer<String, byte[]> journalEventProducer,
-                                                   MeterRegistry registry) {
+    KafkaClientMetrics journalEventProducerMetrics(
+            Producer<String, byte[]> journalEventProducer, MeterRegistry registry) {
         KafkaClientMetrics metrics = new KafkaClientMetrics(journalEventProducer);
         metrics.bindTo(registry);
         return metrics;
@@ -73,8 +82,10 @@ class PublishingConfig {
      */
     @Bean
     ConfigurerModule publisherErrorHandling() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                KafkaPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler(
+                        KafkaPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 
     /**
@@ -86,14 +97,18 @@ class PublishingConfig {
      * next claim. From the tail instead, every stored event is published (at least once: the views de-duplicate).
      */
     @Bean
-    ConfigurerModule publisherProcessor(PublisherProcessorProperties processor,
-                                        @Value("${rekindle.publisher.batch-size}") int batchSize) {
-        return configurer -> configurer.eventProcessing().registerTrackingEventProcessor(
-                KafkaPublisher.PROCESSING_GROUP, configuration -> configuration.eventStore(),
-                configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(processor.threadCount())
-                        .andInitialSegmentsCount(processor.initialSegmentCount())
-                        .andBatchSize(batchSize)
-                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+    ConfigurerModule publisherProcessor(
+            PublisherProcessorProperties processor, @Value("${rekindle.publisher.batch-size}") int batchSize) {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerTrackingEventProcessor(
+                        KafkaPublisher.PROCESSING_GROUP,
+                        configuration -> configuration.eventStore(),
+                        configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(
+                                        processor.threadCount())
+                                .andInitialSegmentsCount(processor.initialSegmentCount())
+                                .andBatchSize(batchSize)
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken));
     }
 
     /**

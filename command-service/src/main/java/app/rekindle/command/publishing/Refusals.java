@@ -18,8 +18,7 @@ import org.apache.kafka.common.errors.UnsupportedVersionException;
  */
 final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     static boolean refusesTheRecord(Throwable failure) {
         return failure instanceof ApiException

@@ -6,6 +6,7 @@ import app.rekindle.support.security.Operators;
 import app.rekindle.support.security.SecurityObservations;
 import app.rekindle.support.security.ServiceSecurity;
 import app.rekindle.support.web.HttpEdge;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-import java.util.List;
-
 /** Bearer JWTs on every command; the token's subject owns what it opens. The rest is {@link ServiceSecurity}. */
 @Configuration(proxyBeanMethods = false)
 @Import({HttpEdge.class, SecurityObservations.class, JwtDecoderCaching.class})
@@ -24,9 +23,11 @@ import java.util.List;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Operators operators,
-                                            @Value("${rekindle.dev-tokens.enabled:false}") boolean devTokens,
-                                            @Value("${rekindle.cors.allowed-origins:}") List<String> corsOrigins)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            Operators operators,
+            @Value("${rekindle.dev-tokens.enabled:false}") boolean devTokens,
+            @Value("${rekindle.cors.allowed-origins:}") List<String> corsOrigins)
             throws Exception {
         http.authorizeHttpRequests(auth -> {
             auth.requestMatchers(HttpMethod.GET, ServiceSecurity.PUBLIC_GETS).permitAll();
@@ -41,8 +42,12 @@ class SecurityConfig {
             auth.anyRequest().authenticated();
         });
         // The dashboard, when served from another origin, logs entries from the browser.
-        ServiceSecurity.apply(http, ServiceSecurity.cors(corsOrigins, List.of("GET", "POST", "DELETE"),
-                List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match")));
+        ServiceSecurity.apply(
+                http,
+                ServiceSecurity.cors(
+                        corsOrigins,
+                        List.of("GET", "POST", "DELETE"),
+                        List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match")));
         return http.build();
     }
 }

@@ -1,10 +1,9 @@
 package app.rekindle.command.web;
 
-import org.springframework.http.ResponseEntity;
-
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 
 /** A successful command's answer: status, optional Location and body. Stored as-is for idempotent replays. */
 public record CommandAnswer(int status, String location, Map<String, Object> body) {
@@ -24,7 +23,8 @@ public record CommandAnswer(int status, String location, Map<String, Object> bod
 
     /** A new entry: 201 with its id and the journal's new version. */
     public static CommandAnswer entryLogged(UUID journalId, UUID entryId, Object version) {
-        return created("/journals/" + journalId + "/entries/" + entryId,
+        return created(
+                "/journals/" + journalId + "/entries/" + entryId,
                 Map.of("journalId", journalId, "entryId", entryId, "version", version));
     }
 

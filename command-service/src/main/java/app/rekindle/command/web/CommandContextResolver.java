@@ -1,6 +1,7 @@
 package app.rekindle.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
@@ -13,8 +14,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-import java.util.List;
-
 final class CommandContextResolver implements HandlerMethodArgumentResolver {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -26,8 +25,11 @@ final class CommandContextResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public CommandContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                          NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public CommandContext resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
@@ -37,8 +39,8 @@ final class CommandContextResolver implements HandlerMethodArgumentResolver {
         if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
             throw new InvalidHeader(IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.");
         }
-        return new CommandContext(jwt.getSubject(), key, version(request),
-                request.getMethod(), request.getRequestURI());
+        return new CommandContext(
+                jwt.getSubject(), key, version(request), request.getMethod(), request.getRequestURI());
     }
 
     /**

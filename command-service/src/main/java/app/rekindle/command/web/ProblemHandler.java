@@ -1,10 +1,13 @@
 package app.rekindle.command.web;
 
-import app.rekindle.command.journal.JournalRejection.InvalidField;
-import app.rekindle.command.journal.JournalRejection.JournalNotFound;
 import app.rekindle.command.journal.JournalRejection;
+import app.rekindle.command.journal.JournalRejection.InvalidField;
 import app.rekindle.command.journal.JournalRejection.ItemRejected;
+import app.rekindle.command.journal.JournalRejection.JournalNotFound;
 import app.rekindle.support.web.ProblemExceptionHandler;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -22,10 +25,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 /** Every error as RFC 9457 problem+json. Details name fields and rules, never the submitted text. */
 @RestControllerAdvice
 class ProblemHandler extends ProblemExceptionHandler {
@@ -38,12 +37,13 @@ class ProblemHandler extends ProblemExceptionHandler {
         if (rejection instanceof ItemRejected item) {
             return itemRejected(item);
         }
-        HttpStatus status = switch (rejection.category()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case NOT_READY -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
+        HttpStatus status =
+                switch (rejection.category()) {
+                    case INVALID -> HttpStatus.BAD_REQUEST;
+                    case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                    case CONFLICT -> HttpStatus.CONFLICT;
+                    case NOT_READY -> HttpStatus.UNPROCESSABLE_CONTENT;
+                };
         return Problems.of(status, rejection.problemType(), rejection.title(), rejection.getMessage());
     }
 
@@ -55,8 +55,13 @@ class ProblemHandler extends ProblemExceptionHandler {
         String prefix = "items[" + item.item() + "].";
         ProblemDetail problem = item.rejection() instanceof InvalidField invalid
                 ? Problems.invalid(List.of(Problems.error(
-                        prefix + (invalid.field().equals("entryId") || invalid.field().equals("dateId") ? "entryId"
-                                : "body." + invalid.field()), invalid.rule(), item.getMessage())))
+                        prefix
+                                + (invalid.field().equals("entryId")
+                                                || invalid.field().equals("dateId")
+                                        ? "entryId"
+                                        : "body." + invalid.field()),
+                        invalid.rule(),
+                        item.getMessage())))
                 : rejected(item.rejection());
         problem.setDetail(item.getMessage());
         problem.setProperty("item", item.item());
@@ -71,14 +76,20 @@ class ProblemHandler extends ProblemExceptionHandler {
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ProblemDetail staleVersion() {
-        return Problems.of(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                "version-conflict",
+                "Version conflict",
                 "The journal is not at the version named in If-Match; read it again and retry.");
     }
 
     /** Another request appended to the same journal at the same moment. */
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentChange() {
-        return Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                "concurrent-change",
+                "Concurrent change",
                 "The journal changed while this request was handled; retry it.");
     }
 
@@ -100,10 +111,12 @@ class ProblemHandler extends ProblemExceptionHandler {
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> Problems.error(error.getField(), rule(error.getCode()),
+                .map(error -> Problems.error(
+                        error.getField(),
+                        rule(error.getCode()),
                         error.getField() + " " + error.getDefaultMessage() + "."))
                 .collect(Collectors.toList());
         return ResponseEntity.badRequest().body(Problems.invalid(errors));
@@ -111,12 +124,13 @@ class ProblemHandler extends ProblemExceptionHandler {
 
     /** A path or query parameter of the wrong type, such as a journal id that is not a UUID. */
     @Override
-    protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException mismatch
+                ? mismatch.getName()
                 : String.valueOf(ex.getPropertyName());
-        return ResponseEntity.badRequest().body(Problems.invalid(List.of(Problems.error(field, "type",
-                field + " has the wrong format."))));
+        return ResponseEntity.badRequest()
+                .body(Problems.invalid(List.of(Problems.error(field, "type", field + " has the wrong format."))));
     }
 
     private static String rule(String constraint) {

@@ -1,21 +1,19 @@
 package app.rekindle.command.web;
 
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 /** The problem types this service answers with; their URIs are part of the API. */
 public final class Problems {
 
     public static final String BASE = "https://rekindle.app/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatusCode status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -25,7 +23,10 @@ public final class Problems {
     }
 
     public static ProblemDetail invalid(List<Map<String, String>> errors) {
-        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
+        ProblemDetail problem = of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "The request is not valid",
                 errors.size() == 1 ? errors.getFirst().get("message") : "Some fields are not valid.");
         problem.setProperty("errors", errors);
         return problem;

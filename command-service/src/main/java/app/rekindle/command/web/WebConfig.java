@@ -1,10 +1,9 @@
 package app.rekindle.command.web;
 
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {

@@ -1,10 +1,9 @@
 package app.rekindle.command.eventstore;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The contract Axon's caching repository relies on, held by the Caffeine-backed journal cache. */
 class JournalCacheTest {

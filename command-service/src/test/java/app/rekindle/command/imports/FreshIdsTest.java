@@ -1,17 +1,16 @@
 package app.rekindle.command.imports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.DateKind;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.JournalEventJson;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Every reference to an entry follows it to its fresh id; nothing else in an event changes. */
 class FreshIdsTest {
@@ -37,13 +36,17 @@ class FreshIdsTest {
 
         UUID newDate = ((DatePlanned) renamed.get(1)).entryId();
         UUID newOtherDate = ((DatePlanned) renamed.get(2)).entryId();
-        assertThat(List.of(newDate, newOtherDate)).doesNotContain(date, otherDate).doesNotHaveDuplicates();
+        assertThat(List.of(newDate, newOtherDate))
+                .doesNotContain(date, otherDate)
+                .doesNotHaveDuplicates();
         assertThat(renamed).allMatch(event -> event.journalId().equals(ids.journalId()));
         assertThat(ids.journalId()).isNotEqualTo(journal);
         for (int i = 0; i < exported.size(); i++) {
-            assertThat(json(renamed.get(i))).isEqualTo(json(exported.get(i)).replace(journal.toString(),
-                    ids.journalId().toString()).replace(date.toString(), newDate.toString())
-                    .replace(otherDate.toString(), newOtherDate.toString()));
+            assertThat(json(renamed.get(i)))
+                    .isEqualTo(json(exported.get(i))
+                            .replace(journal.toString(), ids.journalId().toString())
+                            .replace(date.toString(), newDate.toString())
+                            .replace(otherDate.toString(), newOtherDate.toString()));
         }
     }
 

@@ -4,14 +4,6 @@ import app.rekindle.embedded.SharedTestInfrastructure;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,12 +15,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for the running service, with tokens minted from the test infrastructure's keys. */
 final class Api {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
 
@@ -36,8 +36,7 @@ final class Api {
         this.baseUrl = "http://localhost:" + port;
     }
 
-    record Response(int status, String contentType, String location, JsonNode body) {
-    }
+    record Response(int status, String contentType, String location, JsonNode body) {}
 
     static String tokenFor(String subject) {
         return tokenFor(subject, null);
@@ -46,17 +45,23 @@ final class Api {
     /** A token carrying an OAuth2 scope, e.g. the query service's {@code journal-keys}. */
     static String tokenFor(String subject, String scope) {
         var keys = SharedTestInfrastructure.get().jwtKeys();
-        var encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(
-                new RSAKey.Builder(keys.publicKey()).privateKey(keys.privateKey()).build())));
+        var encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(new RSAKey.Builder(keys.publicKey())
+                .privateKey(keys.privateKey())
+                .build())));
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("rekindle-embedded").subject(subject).issuedAt(now)
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("rekindle-embedded")
+                .subject(subject)
+                .issuedAt(now)
                 .expiresAt(now.plus(Duration.ofHours(1)))
                 .claims(all -> {
                     if (scope != null) {
                         all.put("scope", scope);
                     }
-                }).build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                })
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();
     }
 
@@ -82,16 +87,20 @@ final class Api {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (!all.isEmpty()) {
             request.headers(all.toArray(String[]::new));
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Location").orElse(null), body);
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("Location").orElse(null),
+                    body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -102,7 +111,9 @@ final class Api {
 
     /** Opens a journal for the subject and answers its id. */
     String openJournal(String token) {
-        Response opened = post("/journals", token,
+        Response opened = post(
+                "/journals",
+                token,
                 "{\"partnerName\":\"Sam\",\"intention\":\"Find our way back\",\"timezone\":\"Europe/Berlin\"}");
         if (opened.status() != 201) {
             throw new IllegalStateException("Opening a journal answered " + opened);
@@ -114,10 +125,16 @@ final class Api {
     Map<String, String> journalWithEntries(String token) {
         String journalId = openJournal(token);
         String entryId = post("/journals/" + journalId + "/conversations", token, conversation(3))
-                .body().get("entryId").asString();
-        String dateId = post("/journals/" + journalId + "/dates", token,
-                "{\"plannedFor\":\"2026-12-24T18:00:00Z\",\"idea\":\"Picnic\",\"kind\":\"RECREATED_MEMORY\"}")
-                .body().get("dateId").asString();
+                .body()
+                .get("entryId")
+                .asString();
+        String dateId = post(
+                        "/journals/" + journalId + "/dates",
+                        token,
+                        "{\"plannedFor\":\"2026-12-24T18:00:00Z\",\"idea\":\"Picnic\",\"kind\":\"RECREATED_MEMORY\"}")
+                .body()
+                .get("dateId")
+                .asString();
         return Map.of("journalId", journalId, "entryId", entryId, "dateId", dateId, "slug", "communicate-openly");
     }
 

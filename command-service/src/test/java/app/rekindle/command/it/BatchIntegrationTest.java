@@ -1,13 +1,13 @@
 package app.rekindle.command.it;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Offline sync: POST /journals/{id}/batches records all items in one append or none, each with its own key. */
 class BatchIntegrationTest extends RunningCommandService {
@@ -21,8 +21,8 @@ class BatchIntegrationTest extends RunningCommandService {
         String second = UUID.randomUUID().toString();
         String date = UUID.randomUUID().toString();
 
-        Api.Response answer = batch(journalId, checkIn(key(), first, 4), conversation(key(), second),
-                date(key(), date));
+        Api.Response answer =
+                batch(journalId, checkIn(key(), first, 4), conversation(key(), second), date(key(), date));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().get("journalId").asString()).isEqualTo(journalId);
@@ -40,7 +40,10 @@ class BatchIntegrationTest extends RunningCommandService {
     @Test
     void a_batch_sent_again_answers_every_item_as_a_replay_and_records_nothing_more() {
         String journalId = api.openJournal(alice);
-        String[] items = {checkIn(key(), UUID.randomUUID().toString(), 4), checkIn(key(), UUID.randomUUID().toString(), 5)};
+        String[] items = {
+            checkIn(key(), UUID.randomUUID().toString(), 4),
+            checkIn(key(), UUID.randomUUID().toString(), 5)
+        };
         Api.Response first = batch(journalId, items);
         String third = checkIn(key(), UUID.randomUUID().toString(), 3);
 
@@ -52,7 +55,8 @@ class BatchIntegrationTest extends RunningCommandService {
                     .isEqualTo(first.body().get("items").get(i).get("entryId"));
             assertThat(again.body().get("items").get(i).get("version"))
                     .isEqualTo(first.body().get("items").get(i).get("version"));
-            assertThat(again.body().get("items").get(i).get("replayed").asBoolean()).isTrue();
+            assertThat(again.body().get("items").get(i).get("replayed").asBoolean())
+                    .isTrue();
         }
         assertThat(again.body().get("items").get(2).get("replayed").asBoolean()).isFalse();
         assertThat(again.body().get("items").get(2).get("version").asLong()).isEqualTo(3);
@@ -65,7 +69,9 @@ class BatchIntegrationTest extends RunningCommandService {
         String reused = key();
         batch(journalId, checkIn(reused, UUID.randomUUID().toString(), 4));
 
-        Api.Response refused = batch(journalId, checkIn(key(), UUID.randomUUID().toString(), 4),
+        Api.Response refused = batch(
+                journalId,
+                checkIn(key(), UUID.randomUUID().toString(), 4),
                 checkIn(reused, UUID.randomUUID().toString(), 2));
 
         assertThat(refused.status()).isEqualTo(422);
@@ -80,7 +86,10 @@ class BatchIntegrationTest extends RunningCommandService {
         String journalId = api.openJournal(alice);
         String good = checkIn(key(), UUID.randomUUID().toString(), 4);
         // Only the journal knows the time window: a check-in a year ahead passes binding and fails in the aggregate.
-        String future = item("check-in", key(), UUID.randomUUID().toString(),
+        String future = item(
+                "check-in",
+                key(),
+                UUID.randomUUID().toString(),
                 "{\"mood\":4,\"connection\":3,\"occurredAt\":\"2099-01-01T00:00:00Z\"}");
 
         Api.Response refused = batch(journalId, good, future);
@@ -92,7 +101,8 @@ class BatchIntegrationTest extends RunningCommandService {
         assertThat(eventCount(journalId)).isEqualTo(1);
         // Nothing was claimed either: the good item, sent again on its own, is decided now, not replayed.
         Api.Response retried = batch(journalId, good);
-        assertThat(retried.body().get("items").get(0).get("replayed").asBoolean()).isFalse();
+        assertThat(retried.body().get("items").get(0).get("replayed").asBoolean())
+                .isFalse();
         assertThat(eventCount(journalId)).isEqualTo(2);
     }
 
@@ -100,7 +110,9 @@ class BatchIntegrationTest extends RunningCommandService {
     void an_item_breaking_a_body_rule_is_a_400_naming_its_path_in_the_batch() {
         String journalId = api.openJournal(alice);
 
-        Api.Response refused = batch(journalId, checkIn(key(), UUID.randomUUID().toString(), 4),
+        Api.Response refused = batch(
+                journalId,
+                checkIn(key(), UUID.randomUUID().toString(), 4),
                 checkIn(key(), UUID.randomUUID().toString(), 9));
 
         assertThat(refused.status()).isEqualTo(400);
@@ -114,8 +126,11 @@ class BatchIntegrationTest extends RunningCommandService {
         String journalId = api.openJournal(alice);
         String key = key();
 
-        Api.Response unknown = batch(journalId, item("juggling", key(), UUID.randomUUID().toString(), "{}"));
-        Api.Response repeated = batch(journalId, checkIn(key, UUID.randomUUID().toString(), 4),
+        Api.Response unknown =
+                batch(journalId, item("juggling", key(), UUID.randomUUID().toString(), "{}"));
+        Api.Response repeated = batch(
+                journalId,
+                checkIn(key, UUID.randomUUID().toString(), 4),
                 checkIn(key, UUID.randomUUID().toString(), 4));
 
         assertThat(unknown.status()).isEqualTo(400);
@@ -131,8 +146,8 @@ class BatchIntegrationTest extends RunningCommandService {
         String taken = UUID.randomUUID().toString();
         batch(journalId, checkIn(key(), taken, 4));
 
-        Api.Response refused = batch(journalId, checkIn(key(), UUID.randomUUID().toString(), 4),
-                checkIn(key(), taken, 5));
+        Api.Response refused =
+                batch(journalId, checkIn(key(), UUID.randomUUID().toString(), 4), checkIn(key(), taken, 5));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("type").asString()).endsWith("/entry-already-exists");
@@ -143,9 +158,11 @@ class BatchIntegrationTest extends RunningCommandService {
     @Test
     void a_batch_of_100_items_is_taken_and_one_of_101_is_refused() {
         String journalId = api.openJournal(alice);
-        String[] hundred = IntStream.range(0, 100).mapToObj(i -> checkIn(key(), UUID.randomUUID().toString(), 3))
+        String[] hundred = IntStream.range(0, 100)
+                .mapToObj(i -> checkIn(key(), UUID.randomUUID().toString(), 3))
                 .toArray(String[]::new);
-        String[] tooMany = IntStream.range(0, 101).mapToObj(i -> checkIn(key(), UUID.randomUUID().toString(), 3))
+        String[] tooMany = IntStream.range(0, 101)
+                .mapToObj(i -> checkIn(key(), UUID.randomUUID().toString(), 3))
                 .toArray(String[]::new);
 
         Api.Response taken = batch(journalId, hundred);
@@ -164,8 +181,13 @@ class BatchIntegrationTest extends RunningCommandService {
     void a_batch_larger_than_any_command_body_is_refused_before_it_is_read() {
         String journalId = api.openJournal(alice);
         String notes = "n".repeat(3000);
-        String[] large = IntStream.range(0, 100).mapToObj(i -> item("check-in", key(), UUID.randomUUID().toString(),
-                "{\"mood\":3,\"connection\":3,\"note\":\"" + notes + "\"}")).toArray(String[]::new);
+        String[] large = IntStream.range(0, 100)
+                .mapToObj(i -> item(
+                        "check-in",
+                        key(),
+                        UUID.randomUUID().toString(),
+                        "{\"mood\":3,\"connection\":3,\"note\":\"" + notes + "\"}"))
+                .toArray(String[]::new);
 
         Api.Response refused = batch(journalId, large);
 
@@ -179,8 +201,11 @@ class BatchIntegrationTest extends RunningCommandService {
         String journalId = api.openJournal(alice);
         String mallory = Api.tokenFor("mallory");
 
-        Api.Response foreign = batchAs(mallory, journalId, checkIn(key(), UUID.randomUUID().toString(), 4));
-        Api.Response missing = batchAs(mallory, UUID.randomUUID().toString(),
+        Api.Response foreign =
+                batchAs(mallory, journalId, checkIn(key(), UUID.randomUUID().toString(), 4));
+        Api.Response missing = batchAs(
+                mallory,
+                UUID.randomUUID().toString(),
                 checkIn(key(), UUID.randomUUID().toString(), 4));
 
         assertThat(foreign.status()).isEqualTo(404);
@@ -193,10 +218,18 @@ class BatchIntegrationTest extends RunningCommandService {
         String journalId = api.openJournal(alice);
         batch(journalId, checkIn(key(), UUID.randomUUID().toString(), 4));
 
-        Api.Response stale = api.post("/journals/" + journalId + "/batches", alice,
-                body(checkIn(key(), UUID.randomUUID().toString(), 4)), "If-Match", "\"0\"");
-        Api.Response current = api.post("/journals/" + journalId + "/batches", alice,
-                body(checkIn(key(), UUID.randomUUID().toString(), 4)), "If-Match", "\"1\"");
+        Api.Response stale = api.post(
+                "/journals/" + journalId + "/batches",
+                alice,
+                body(checkIn(key(), UUID.randomUUID().toString(), 4)),
+                "If-Match",
+                "\"0\"");
+        Api.Response current = api.post(
+                "/journals/" + journalId + "/batches",
+                alice,
+                body(checkIn(key(), UUID.randomUUID().toString(), 4)),
+                "If-Match",
+                "\"1\"");
 
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.body().get("type").asString()).endsWith("/version-conflict");
@@ -217,8 +250,8 @@ class BatchIntegrationTest extends RunningCommandService {
     }
 
     private static String item(String type, String key, String entryId, String body) {
-        return "{\"type\":\"" + type + "\",\"idempotencyKey\":\"" + key + "\",\"entryId\":\"" + entryId
-                + "\",\"body\":" + body + "}";
+        return "{\"type\":\"" + type + "\",\"idempotencyKey\":\"" + key + "\",\"entryId\":\"" + entryId + "\",\"body\":"
+                + body + "}";
     }
 
     private static String checkIn(String key, String entryId, int mood) {
@@ -230,7 +263,10 @@ class BatchIntegrationTest extends RunningCommandService {
     }
 
     private static String date(String key, String entryId) {
-        return item("date", key, entryId,
+        return item(
+                "date",
+                key,
+                entryId,
                 "{\"plannedFor\":\"2026-12-24T18:00:00Z\",\"idea\":\"Picnic\",\"kind\":\"RECREATED_MEMORY\"}");
     }
 
@@ -247,6 +283,8 @@ class BatchIntegrationTest extends RunningCommandService {
 
     private long eventCount(String journalId) {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
-                .param(journalId).query(Long.class).single();
+                .param(journalId)
+                .query(Long.class)
+                .single();
     }
 }

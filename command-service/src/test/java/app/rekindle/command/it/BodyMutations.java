@@ -1,14 +1,13 @@
 package app.rekindle.command.it;
 
 import app.rekindle.support.testing.BadRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Bad versions of one request body, derived from its OpenAPI schema (types, required, enum, minimum, maximum,
@@ -17,14 +16,23 @@ import java.util.Set;
 final class BodyMutations {
 
     /** ASCII-only output, so control characters and lone surrogates travel as \\uXXXX escapes, as an attacker sends them. */
-    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
     static final Set<String> MISSING = Set.of("required", "not-blank", "notempty");
     /** Jackson reads some wrong shapes (an empty array) as null, which the required rule then names. */
     private static final Set<String> READABLE = Set.of("readable", "required");
-    private static final String[] UNSAFE_TEXT = {"\u0000", "a\u0007b", "\u202Egnp.exe", "x\ud800y", "\uFFFF",
-            "\u009b31m", "line\u001b[2J"};
-    private static final String[] INJECTIONS = {"'; DROP TABLE domain_event_entry; --", "<script>alert(1)</script>",
-            "${jndi:ldap://x/a}", "../../../etc/passwd", "1 OR 1=1"};
+
+    private static final String[] UNSAFE_TEXT = {
+        "\u0000", "a\u0007b", "\u202Egnp.exe", "x\ud800y", "\uFFFF", "\u009b31m", "line\u001b[2J"
+    };
+    private static final String[] INJECTIONS = {
+        "'; DROP TABLE domain_event_entry; --",
+        "<script>alert(1)</script>",
+        "${jndi:ldap://x/a}",
+        "../../../etc/passwd",
+        "1 OR 1=1"
+    };
 
     private final BadRequest base;
     private final ObjectNode example;
@@ -39,8 +47,10 @@ final class BodyMutations {
         BodyMutations mutations = new BodyMutations(base, (ObjectNode) schema.get("example"));
         Set<String> required = new java.util.HashSet<>();
         schema.path("required").forEach(name -> required.add(name.asString()));
-        schema.path("properties").properties().forEach(property -> mutations.property(property.getKey(),
-                property.getValue(), required.contains(property.getKey())));
+        schema.path("properties")
+                .properties()
+                .forEach(property -> mutations.property(
+                        property.getKey(), property.getValue(), required.contains(property.getKey())));
         return mutations.out;
     }
 
@@ -52,8 +62,9 @@ final class BodyMutations {
         String type = schema.path("type").asString("");
         String format = schema.path("format").asString("");
         if (schema.has("enum")) {
-            for (String value : new String[] {"\"SERENADE\"", quote(schema.get("enum").get(0).asString().toLowerCase()),
-                    "1", "\"' OR '1'='1\"", "{}"}) {
+            for (String value : new String[] {
+                "\"SERENADE\"", quote(schema.get("enum").get(0).asString().toLowerCase()), "1", "\"' OR '1'='1\"", "{}"
+            }) {
                 add("unknown-enum", name, with(name, value), READABLE);
             }
         } else if (type.equals("integer")) {
@@ -79,9 +90,17 @@ final class BodyMutations {
             // Strict JSON: dates and instants only as ISO-8601 text; a date-time is not a date (its time would
             // be dropped) and an epoch number is not an instant.
             String[] notConverted = format.equals("date")
-                    ? new String[] {"[2026,1,1]", "\"2026-01-01T10:00:00\"", "\"2026-01-01T10:00:00Z\"", "20454", "\"20454\""}
-                    : new String[] {"1767225600", "1767225600000", "1767225600.5", "\"1767225600\"", "[2026,1,1,10,0]",
-                            "\"2026-01-01\""};
+                    ? new String[] {
+                        "[2026,1,1]", "\"2026-01-01T10:00:00\"", "\"2026-01-01T10:00:00Z\"", "20454", "\"20454\""
+                    }
+                    : new String[] {
+                        "1767225600",
+                        "1767225600000",
+                        "1767225600.5",
+                        "\"1767225600\"",
+                        "[2026,1,1,10,0]",
+                        "\"2026-01-01\""
+                    };
             for (String value : notConverted) {
                 add("not-converted", name, with(name, value), Set.of("readable"));
             }
@@ -99,11 +118,19 @@ final class BodyMutations {
             add("not-converted", name, with(name, value), Set.of("readable"));
         }
         if (schema.has("minimum")) {
-            add("out-of-range", name, with(name, String.valueOf(schema.get("minimum").asLong() - 1)), Set.of("range"));
+            add(
+                    "out-of-range",
+                    name,
+                    with(name, String.valueOf(schema.get("minimum").asLong() - 1)),
+                    Set.of("range"));
             add("out-of-range", name, with(name, "-2147483648"), Set.of("range"));
         }
         if (schema.has("maximum")) {
-            add("out-of-range", name, with(name, String.valueOf(schema.get("maximum").asLong() + 1)), Set.of("range"));
+            add(
+                    "out-of-range",
+                    name,
+                    with(name, String.valueOf(schema.get("maximum").asLong() + 1)),
+                    Set.of("range"));
         }
     }
 
@@ -143,8 +170,17 @@ final class BodyMutations {
         if (value != null && value.isString() && value.asString().length() >= 4) {
             request = request.secret(value.asString());
         }
-        out.add(new BadRequest(category, request.method(), request.path(), request.headers(), request.body(),
-                false, request.status(), request.field(), request.rules(), request.secrets()));
+        out.add(new BadRequest(
+                category,
+                request.method(),
+                request.path(),
+                request.headers(),
+                request.body(),
+                false,
+                request.status(),
+                request.field(),
+                request.rules(),
+                request.secrets()));
     }
 
     /** A JSON string literal; Jackson escapes what must be escaped (a lone surrogate as \\ud800). */

@@ -2,13 +2,11 @@ package app.rekindle.command.it;
 
 import app.rekindle.support.testing.BadRequest;
 import app.rekindle.support.testing.SpecCorpus;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The command service's hostile corpus, walked from its own OpenAPI description so a new endpoint is covered
@@ -17,12 +15,19 @@ import java.util.UUID;
  */
 final class CommandCorpus extends SpecCorpus {
 
-    private static final String[] NOT_UUIDS = {"not-a-uuid", "1%20OR%201%3D1", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-            "00000000-0000-0000-0000-00000000000g", "123"};
-    private static final String[] MALFORMED = {"{", "{\"a\":}", "not json", "[]", "null", "\"text\"", "42",
-            "{\"a\":1,}", "{'single':'quotes'}", "\u0000"};
-    private static final String[] NOT_JSON_TYPES = {"text/plain", "application/xml", "application/x-www-form-urlencoded",
-            "multipart/form-data; boundary=x"};
+    private static final String[] NOT_UUIDS = {
+        "not-a-uuid",
+        "1%20OR%201%3D1",
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "00000000-0000-0000-0000-00000000000g",
+        "123"
+    };
+    private static final String[] MALFORMED = {
+        "{", "{\"a\":}", "not json", "[]", "null", "\"text\"", "42", "{\"a\":1,}", "{'single':'quotes'}", "\u0000"
+    };
+    private static final String[] NOT_JSON_TYPES = {
+        "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"
+    };
 
     CommandCorpus(JsonNode spec, Map<String, String> ids, String token, Map<String, String> badTokens) {
         super(spec, ids, token, badTokens);
@@ -39,14 +44,19 @@ final class CommandCorpus extends SpecCorpus {
         JsonNode body = schema(operation);
         boolean takesBody = operation.has("requestBody");
         String valid = body != null ? body.get("example").toString() : takesBody ? "{}" : null;
-        ids.keySet().stream().filter(name -> name.endsWith("Id") && template.contains("{" + name + "}")).forEach(name -> {
-            for (String notUuid : NOT_UUIDS) {
-                BadRequest request = with(BadRequest.of("", method, fill(template, name, notUuid))
-                        .bearer(token), valid, "not-a-uuid");
-                // Tomcat refuses an encoded slash in any path before routing: a 400 that names no field.
-                out.add(notUuid.contains("%2F") ? request.answers(400) : request.answers(400, name, "type"));
-            }
-        });
+        ids.keySet().stream()
+                .filter(name -> name.endsWith("Id") && template.contains("{" + name + "}"))
+                .forEach(name -> {
+                    for (String notUuid : NOT_UUIDS) {
+                        BadRequest request = with(
+                                BadRequest.of("", method, fill(template, name, notUuid))
+                                        .bearer(token),
+                                valid,
+                                "not-a-uuid");
+                        // Tomcat refuses an encoded slash in any path before routing: a 400 that names no field.
+                        out.add(notUuid.contains("%2F") ? request.answers(400) : request.answers(400, name, "type"));
+                    }
+                });
         for (String key : new String[] {"k".repeat(201), "  "}) {
             out.add(with(call.header("Idempotency-Key", key), valid, "bad-header")
                     .answers(400, "Idempotency-Key", "format"));
@@ -70,7 +80,8 @@ final class CommandCorpus extends SpecCorpus {
         });
         tokenCases(method, path, valid);
         for (String wrong : undescribedMethods(template)) {
-            out.add(with(BadRequest.of("", wrong, path).bearer(token), valid, "wrong-method").answers(wrongMethodStatus(wrong)));
+            out.add(with(BadRequest.of("", wrong, path).bearer(token), valid, "wrong-method")
+                    .answers(wrongMethodStatus(wrong)));
         }
         if (template.endsWith("/import")) {
             imports(call);
@@ -87,16 +98,22 @@ final class CommandCorpus extends SpecCorpus {
     private void operatorOnly(String method, String template) {
         String path = fill(template, null, null);
         BadRequest call = BadRequest.of("", method, path).bearer(token);
-        ids.keySet().stream().filter(name -> template.contains("{" + name + "}")).forEach(name -> {
-            for (String notUuid : NOT_UUIDS) {
-                if (!notUuid.contains("%2F")) {
-                    out.add(tag(BadRequest.of("", method, fill(template, name, notUuid)).bearer(token), "not-a-uuid")
-                            .answers(403));
-                }
-            }
-        });
+        ids.keySet().stream()
+                .filter(name -> template.contains("{" + name + "}"))
+                .forEach(name -> {
+                    for (String notUuid : NOT_UUIDS) {
+                        if (!notUuid.contains("%2F")) {
+                            out.add(tag(
+                                            BadRequest.of("", method, fill(template, name, notUuid))
+                                                    .bearer(token),
+                                            "not-a-uuid")
+                                    .answers(403));
+                        }
+                    }
+                });
         if (method.equals("GET")) {
-            out.add(tag(BadRequest.of("", method, path + "?limit=-1").bearer(token), "not-an-operator").answers(403));
+            out.add(tag(BadRequest.of("", method, path + "?limit=-1").bearer(token), "not-an-operator")
+                    .answers(403));
         } else {
             for (String malformed : MALFORMED) {
                 out.add(tag(call.json(malformed), "not-an-operator").answers(403));
@@ -109,7 +126,8 @@ final class CommandCorpus extends SpecCorpus {
     private void imports(BadRequest call) {
         String format = "\"format\":\"rekindle.journal-export/1\"";
         String journal = "\"journalId\":\"" + UUID.randomUUID() + "\"";
-        String opened = "{\"type\":\"JournalOpened\",\"version\":1,\"sequence\":0,\"event\":{\"partnerName\":\"Sam\\u0000\"}}";
+        String opened =
+                "{\"type\":\"JournalOpened\",\"version\":1,\"sequence\":0,\"event\":{\"partnerName\":\"Sam\\u0000\"}}";
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("{}", "format");
         cases.put("{\"format\":\"rekindle.journal-export/0\"}", "format");
@@ -118,7 +136,8 @@ final class CommandCorpus extends SpecCorpus {
         cases.put("{" + format + "," + journal + ",\"events\":\"all\"}", "events");
         cases.put("{" + format + "," + journal + ",\"events\":[{\"type\":\"DROP TABLE\"}]}", "events[0].type");
         cases.put("{" + format + "," + journal + ",\"events\":[" + opened + "]}", "events[0].event.partnerName");
-        cases.forEach((json, field) -> out.add(tag(call.json(json), "bad-import").answers(400, field)));
+        cases.forEach(
+                (json, field) -> out.add(tag(call.json(json), "bad-import").answers(400, field)));
     }
 
     private void queryParameter(BadRequest call, String valid, String name) {
@@ -165,7 +184,8 @@ final class CommandCorpus extends SpecCorpus {
         if (ref.isMissingNode()) {
             return null;
         }
-        JsonNode schema = spec.at("/components/schemas/" + ref.asString().substring(ref.asString().lastIndexOf('/') + 1));
+        JsonNode schema = spec.at(
+                "/components/schemas/" + ref.asString().substring(ref.asString().lastIndexOf('/') + 1));
         return schema.has("example") && schema.has("properties") ? schema : null;
     }
 }

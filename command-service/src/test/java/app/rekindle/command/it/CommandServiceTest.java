@@ -17,6 +17,7 @@ abstract class CommandServiceTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 

@@ -1,5 +1,8 @@
 package app.rekindle.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,9 +16,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * {@code POST /dev/tokens} where dev tokens are enabled answers clients on this machine only. A request from another
@@ -33,8 +33,12 @@ class DevTokensFromThisMachineTest extends CommandServiceTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestEnvironment.register(registry, "devtokens");
-        registry.add("rekindle.dev-tokens.private-key-location",
-                () -> app.rekindle.embedded.SharedTestInfrastructure.get().jwtKeys().privateKeyPem().toUri().toString());
+        registry.add(
+                "rekindle.dev-tokens.private-key-location", () -> app.rekindle.embedded.SharedTestInfrastructure.get()
+                        .jwtKeys()
+                        .privateKeyPem()
+                        .toUri()
+                        .toString());
     }
 
     @Autowired
@@ -46,7 +50,8 @@ class DevTokensFromThisMachineTest extends CommandServiceTest {
     @BeforeEach
     void mockMvc() {
         mvc = MockMvcBuilders.webAppContextSetup(context)
-                .addFilters(context.getBean("springSecurityFilterChain", Filter.class)).build();
+                .addFilters(context.getBean("springSecurityFilterChain", Filter.class))
+                .build();
     }
 
     @Test
@@ -54,16 +59,24 @@ class DevTokensFromThisMachineTest extends CommandServiceTest {
         for (String loopback : new String[] {"127.0.0.1", "0:0:0:0:0:0:0:1"}) {
             MockHttpServletResponse answer = send(issue(loopback));
             assertThat(answer.getStatus()).as(loopback).isEqualTo(200);
-            assertThat(Api.JSON.readTree(answer.getContentAsString()).path("token").asString()).isNotBlank();
+            assertThat(Api.JSON
+                            .readTree(answer.getContentAsString())
+                            .path("token")
+                            .asString())
+                    .isNotBlank();
         }
-        assertThat(api.post("/dev/tokens", null, BODY).status()).as("over a real loopback socket").isEqualTo(200);
+        assertThat(api.post("/dev/tokens", null, BODY).status())
+                .as("over a real loopback socket")
+                .isEqualTo(200);
     }
 
     @Test
     void a_client_elsewhere_without_a_token_is_answered_as_if_dev_tokens_were_off() throws Exception {
         MockHttpServletResponse answer = send(issue(ELSEWHERE));
-        MockHttpServletResponse anyOtherWrite = send(post("/journals").with(from(ELSEWHERE))
-                .contentType(MediaType.APPLICATION_JSON).content(BODY));
+        MockHttpServletResponse anyOtherWrite = send(post("/journals")
+                .with(from(ELSEWHERE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY));
 
         assertThat(answer.getStatus()).isEqualTo(401);
         assertThat(answer.getContentAsString()).isEqualTo(anyOtherWrite.getContentAsString());
@@ -73,15 +86,18 @@ class DevTokensFromThisMachineTest extends CommandServiceTest {
     @Test
     void a_client_elsewhere_with_a_token_gets_the_404_of_a_route_that_does_not_exist() throws Exception {
         MockHttpServletResponse answer = send(issue(ELSEWHERE).header("Authorization", "Bearer " + token));
-        MockHttpServletResponse noRoute = send(post("/dev/tokenz").with(from(ELSEWHERE))
+        MockHttpServletResponse noRoute = send(post("/dev/tokenz")
+                .with(from(ELSEWHERE))
                 .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).content(BODY));
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY));
 
         assertThat(noRoute.getStatus()).isEqualTo(404);
         assertThat(answer.getStatus()).isEqualTo(404);
         assertThat(answer.getContentType()).isEqualTo(noRoute.getContentType());
         // The same problem, naming the path that was asked for.
-        assertThat(answer.getContentAsString()).isEqualTo(noRoute.getContentAsString().replace("tokenz", "tokens"));
+        assertThat(answer.getContentAsString())
+                .isEqualTo(noRoute.getContentAsString().replace("tokenz", "tokens"));
         assertThat(answer.getContentAsString()).doesNotContain("token\"");
     }
 
@@ -94,7 +110,10 @@ class DevTokensFromThisMachineTest extends CommandServiceTest {
     }
 
     private MockHttpServletRequestBuilder issue(String remoteAddress) {
-        return post("/dev/tokens").with(from(remoteAddress)).contentType(MediaType.APPLICATION_JSON).content(BODY);
+        return post("/dev/tokens")
+                .with(from(remoteAddress))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY);
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String remoteAddress) {

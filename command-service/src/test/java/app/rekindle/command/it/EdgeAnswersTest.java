@@ -1,10 +1,9 @@
 package app.rekindle.command.it;
 
 import app.rekindle.support.testing.EdgeAnswersContract;
+import java.util.List;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.util.List;
 
 /** {@link EdgeAnswersContract} against the command service: Tomcat's own refusals, and the actuator for operators. */
 class EdgeAnswersTest extends CommandServiceTest implements EdgeAnswersContract {
@@ -44,6 +43,8 @@ class EdgeAnswersTest extends CommandServiceTest implements EdgeAnswersContract 
         }
         return jdbc.sql("SELECT sequence_number || ' ' || payload_type FROM domain_event_entry"
                         + " WHERE aggregate_identifier = ? ORDER BY sequence_number")
-                .param(journalId).query(String.class).list();
+                .param(journalId)
+                .query(String.class)
+                .list();
     }
 }

@@ -1,13 +1,13 @@
 package app.rekindle.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.UUID;
 
 /** The HTTP contract: statuses, problem+json bodies, ownership, If-Match. */
 class HttpApiIntegrationTest extends CommandServiceTest {
@@ -21,7 +21,9 @@ class HttpApiIntegrationTest extends CommandServiceTest {
 
     @Test
     void opening_a_journal_answers_201_with_its_location_and_version_zero() {
-        Api.Response opened = api.post("/journals", alice,
+        Api.Response opened = api.post(
+                "/journals",
+                alice,
                 "{\"partnerName\":\"Sam\",\"intention\":\"Find our way back\",\"timezone\":\"Europe/Berlin\"}");
         assertThat(opened.status()).isEqualTo(201);
         String journalId = opened.body().get("journalId").asString();
@@ -32,7 +34,8 @@ class HttpApiIntegrationTest extends CommandServiceTest {
     @Test
     void a_rejected_command_records_nothing() {
         String journalId = api.openJournal(alice);
-        Api.Response rejected = api.post("/journals/" + journalId + "/steps/communicate-openly/completion", alice, "{}");
+        Api.Response rejected =
+                api.post("/journals/" + journalId + "/steps/communicate-openly/completion", alice, "{}");
         assertThat(rejected.status()).isEqualTo(409);
         assertThat(rejected.contentType()).startsWith("application/problem+json");
         assertThat(rejected.body().get("type").asString()).isEqualTo("https://rekindle.app/problems/step-not-started");
@@ -42,10 +45,11 @@ class HttpApiIntegrationTest extends CommandServiceTest {
     @Test
     void completing_a_step_with_nothing_logged_answers_422() {
         String journalId = api.openJournal(alice);
-        assertThat(api.post("/journals/" + journalId + "/steps/reflect-on-the-past/start", alice, null).status())
+        assertThat(api.post("/journals/" + journalId + "/steps/reflect-on-the-past/start", alice, null)
+                        .status())
                 .isEqualTo(200);
-        Api.Response rejected = api.post("/journals/" + journalId + "/steps/reflect-on-the-past/completion", alice,
-                "{\"summary\":\"done\"}");
+        Api.Response rejected = api.post(
+                "/journals/" + journalId + "/steps/reflect-on-the-past/completion", alice, "{\"summary\":\"done\"}");
         assertThat(rejected.status()).isEqualTo(422);
         assertThat(rejected.body().get("type").asString()).isEqualTo("https://rekindle.app/problems/step-not-ready");
         assertThat(eventCount(journalId)).isEqualTo(2);
@@ -55,9 +59,10 @@ class HttpApiIntegrationTest extends CommandServiceTest {
     void someone_elses_journal_answers_exactly_like_a_missing_one() {
         String journalId = api.openJournal(alice);
         String mallory = Api.tokenFor("mallory");
-        Api.Response foreign = api.post("/journals/" + journalId + "/check-ins", mallory, "{\"mood\":1,\"connection\":1}");
-        Api.Response missing = api.post("/journals/" + UUID.randomUUID() + "/check-ins", mallory,
-                "{\"mood\":1,\"connection\":1}");
+        Api.Response foreign =
+                api.post("/journals/" + journalId + "/check-ins", mallory, "{\"mood\":1,\"connection\":1}");
+        Api.Response missing =
+                api.post("/journals/" + UUID.randomUUID() + "/check-ins", mallory, "{\"mood\":1,\"connection\":1}");
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(withoutInstance(foreign)).isEqualTo(withoutInstance(missing));
         assertThat(foreign.body().get("instance").asString()).isEqualTo("/journals/" + journalId + "/check-ins");
@@ -69,8 +74,8 @@ class HttpApiIntegrationTest extends CommandServiceTest {
         String journalId = api.openJournal(alice);
         assertThat(api.delete("/journals/" + journalId, alice).status()).isEqualTo(200);
         Api.Response erased = api.post("/journals/" + journalId + "/check-ins", alice, "{\"mood\":1,\"connection\":1}");
-        Api.Response missing = api.post("/journals/" + UUID.randomUUID() + "/check-ins", alice,
-                "{\"mood\":1,\"connection\":1}");
+        Api.Response missing =
+                api.post("/journals/" + UUID.randomUUID() + "/check-ins", alice, "{\"mood\":1,\"connection\":1}");
         assertThat(erased.status()).isEqualTo(404);
         assertThat(withoutInstance(erased)).isEqualTo(withoutInstance(missing));
     }
@@ -85,17 +90,25 @@ class HttpApiIntegrationTest extends CommandServiceTest {
 
     @Test
     void dev_tokens_do_not_exist_unless_enabled() {
-        assertThat(api.post("/dev/tokens", null, "{\"username\":\"bob\"}").status()).isEqualTo(401);
-        assertThat(api.post("/dev/tokens", alice, "{\"username\":\"bob\"}").status()).isEqualTo(404);
+        assertThat(api.post("/dev/tokens", null, "{\"username\":\"bob\"}").status())
+                .isEqualTo(401);
+        assertThat(api.post("/dev/tokens", alice, "{\"username\":\"bob\"}").status())
+                .isEqualTo(404);
     }
 
     @Test
     void a_stale_if_match_answers_409_and_records_nothing() {
         String journalId = api.openJournal(alice);
-        assertThat(api.post("/journals/" + journalId + "/check-ins", alice, "{\"mood\":3,\"connection\":3}",
-                "If-Match", "\"0\"").status()).isEqualTo(201);
-        Api.Response stale = api.post("/journals/" + journalId + "/check-ins", alice, "{\"mood\":3,\"connection\":3}",
-                "If-Match", "\"0\"");
+        assertThat(api.post(
+                                "/journals/" + journalId + "/check-ins",
+                                alice,
+                                "{\"mood\":3,\"connection\":3}",
+                                "If-Match",
+                                "\"0\"")
+                        .status())
+                .isEqualTo(201);
+        Api.Response stale = api.post(
+                "/journals/" + journalId + "/check-ins", alice, "{\"mood\":3,\"connection\":3}", "If-Match", "\"0\"");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.body().get("type").asString()).isEqualTo("https://rekindle.app/problems/version-conflict");
         assertThat(eventCount(journalId)).isEqualTo(2);
@@ -105,10 +118,14 @@ class HttpApiIntegrationTest extends CommandServiceTest {
     void an_if_match_from_a_stranger_reveals_nothing_about_the_journal() {
         String journalId = api.openJournal(alice);
         String mallory = Api.tokenFor("mallory");
-        Api.Response foreign = api.post("/journals/" + journalId + "/check-ins", mallory,
-                "{\"mood\":1,\"connection\":1}", "If-Match", "\"7\"");
-        Api.Response missing = api.post("/journals/" + UUID.randomUUID() + "/check-ins", mallory,
-                "{\"mood\":1,\"connection\":1}", "If-Match", "\"7\"");
+        Api.Response foreign = api.post(
+                "/journals/" + journalId + "/check-ins", mallory, "{\"mood\":1,\"connection\":1}", "If-Match", "\"7\"");
+        Api.Response missing = api.post(
+                "/journals/" + UUID.randomUUID() + "/check-ins",
+                mallory,
+                "{\"mood\":1,\"connection\":1}",
+                "If-Match",
+                "\"7\"");
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(withoutInstance(foreign)).isEqualTo(withoutInstance(missing));
         assertThat(eventCount(journalId)).isEqualTo(1);
@@ -126,7 +143,9 @@ class HttpApiIntegrationTest extends CommandServiceTest {
     @Test
     void an_unknown_property_answers_400_naming_it() {
         String journalId = api.openJournal(alice);
-        Api.Response invalid = api.post("/journals/" + journalId + "/check-ins", alice,
+        Api.Response invalid = api.post(
+                "/journals/" + journalId + "/check-ins",
+                alice,
                 "{\"mood\":3,\"connection\":3,\"secret\":\"do not echo\"}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().get("errors").get(0).get("field").asString()).isEqualTo("secret");
@@ -136,7 +155,9 @@ class HttpApiIntegrationTest extends CommandServiceTest {
     @Test
     void an_unknown_enum_value_answers_400_naming_the_field() {
         String journalId = api.openJournal(alice);
-        Api.Response invalid = api.post("/journals/" + journalId + "/gestures", alice,
+        Api.Response invalid = api.post(
+                "/journals/" + journalId + "/gestures",
+                alice,
                 "{\"occurredAt\":\"2026-02-28T19:30:00Z\",\"kind\":\"SERENADE\"}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().get("errors").get(0).get("field").asString()).isEqualTo("kind");
@@ -160,12 +181,17 @@ class HttpApiIntegrationTest extends CommandServiceTest {
     @Test
     void a_date_is_planned_then_happens_once() {
         String journalId = api.openJournal(alice);
-        Api.Response planned = api.post("/journals/" + journalId + "/dates", alice,
+        Api.Response planned = api.post(
+                "/journals/" + journalId + "/dates",
+                alice,
                 "{\"plannedFor\":\"2026-12-24T18:00:00Z\",\"idea\":\"Picnic\",\"kind\":\"RECREATED_MEMORY\"}");
         assertThat(planned.status()).isEqualTo(201);
         String dateId = planned.body().get("dateId").asString();
         String happened = "/journals/" + journalId + "/dates/" + dateId + "/happened";
-        assertThat(api.post(happened, alice, "{\"rating\":5,\"memory\":\"Lovely\"}").body().get("version").asLong())
+        assertThat(api.post(happened, alice, "{\"rating\":5,\"memory\":\"Lovely\"}")
+                        .body()
+                        .get("version")
+                        .asLong())
                 .isEqualTo(3);
         assertThat(api.post(happened, alice, "{\"rating\":4}").status()).isEqualTo(409);
     }
@@ -174,13 +200,19 @@ class HttpApiIntegrationTest extends CommandServiceTest {
     void entries_can_be_amended_and_retracted() {
         String journalId = api.openJournal(alice);
         String entryId = api.post("/journals/" + journalId + "/conversations", alice, Api.conversation(3))
-                .body().get("entryId").asString();
+                .body()
+                .get("entryId")
+                .asString();
         String entry = "/journals/" + journalId + "/entries/" + entryId;
-        Api.Response amended = api.post(entry + "/amendment", alice,
-                "{\"changes\":{\"feltHeard\":5},\"reason\":\"I remembered wrong\"}");
+        Api.Response amended = api.post(
+                entry + "/amendment", alice, "{\"changes\":{\"feltHeard\":5},\"reason\":\"I remembered wrong\"}");
         assertThat(amended.status()).isEqualTo(200);
         assertThat(amended.body().get("version").asLong()).isEqualTo(3);
-        assertThat(api.delete(entry + "?reason=duplicate", alice).body().get("version").asLong()).isEqualTo(4);
+        assertThat(api.delete(entry + "?reason=duplicate", alice)
+                        .body()
+                        .get("version")
+                        .asLong())
+                .isEqualTo(4);
         assertThat(api.delete(entry, alice).status()).isEqualTo(409);
     }
 
@@ -188,7 +220,8 @@ class HttpApiIntegrationTest extends CommandServiceTest {
     void the_api_is_documented_and_health_is_public() {
         Api.Response docs = api.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body().at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(docs.body().at("/components/securitySchemes/bearer/scheme").asString())
+                .isEqualTo("bearer");
         assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
     }
 
@@ -201,6 +234,8 @@ class HttpApiIntegrationTest extends CommandServiceTest {
 
     private long eventCount(String journalId) {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
-                .param(journalId).query(Long.class).single();
+                .param(journalId)
+                .query(Long.class)
+                .single();
     }
 }

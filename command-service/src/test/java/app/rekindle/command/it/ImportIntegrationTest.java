@@ -1,5 +1,8 @@
 package app.rekindle.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import app.rekindle.command.keys.JournalKeys;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.ConversationChannel;
@@ -11,6 +14,12 @@ import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.Step;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,16 +27,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** An export (the query service's json format) in, the same events out on Kafka, or nothing written at all. */
 class ImportIntegrationTest extends CommandServiceTest {
@@ -52,10 +51,21 @@ class ImportIntegrationTest extends CommandServiceTest {
         UUID talk = UUID.randomUUID();
         add(new JournalOpened(journal, "alice", "Sam", "Back", "Europe/Berlin", at, at));
         add(new StepStarted(journal, Step.COMMUNICATE_OPENLY, at.plusSeconds(60), at.plusSeconds(60)));
-        add(new ConversationLogged(journal, talk, "Money", Initiator.PARTNER, 30, 4, 4,
-                ConversationOutcome.RESOLVED, ConversationChannel.PHONE_CALL, "Calm", at.minusSeconds(86400), at.plusSeconds(60)));
-        add(new EntryAmended(journal, talk, Map.of("topic", "Money and time"), "clearer", at.plusSeconds(120),
-                at.plusSeconds(120)));
+        add(new ConversationLogged(
+                journal,
+                talk,
+                "Money",
+                Initiator.PARTNER,
+                30,
+                4,
+                4,
+                ConversationOutcome.RESOLVED,
+                ConversationChannel.PHONE_CALL,
+                "Calm",
+                at.minusSeconds(86400),
+                at.plusSeconds(60)));
+        add(new EntryAmended(
+                journal, talk, Map.of("topic", "Money and time"), "clearer", at.plusSeconds(120), at.plusSeconds(120)));
         add(new CheckedIn(journal, UUID.randomUUID(), 4, 3, "Hopeful", at.plusSeconds(180), at.plusSeconds(180)));
     }
 
@@ -70,21 +80,30 @@ class ImportIntegrationTest extends CommandServiceTest {
         assertThat(copy).isNotEqualTo(journal.toString());
         assertThat(imported.location()).endsWith("/journals/" + copy);
         try (TopicReader topic = new TopicReader(environment.topic)) {
-            var records = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> topic.journal(copy), list -> list.size() >= 5);
+            var records =
+                    await().atMost(Duration.ofSeconds(30)).until(() -> topic.journal(copy), list -> list.size() >= 5);
             // Sealed again under this installation's key for the journal, which opens them as they were.
             List<PublishedEvent> published = records.stream()
-                    .map(record -> CloudEventsKafka.fromRecord(record, keys::find)).toList();
-            assertThat(published).extracting(PublishedEvent::eventId)
-                    .doesNotContainAnyElementsOf(exported.stream().map(PublishedEvent::eventId).toList());
+                    .map(record -> CloudEventsKafka.fromRecord(record, keys::find))
+                    .toList();
+            assertThat(published)
+                    .extracting(PublishedEvent::eventId)
+                    .doesNotContainAnyElementsOf(
+                            exported.stream().map(PublishedEvent::eventId).toList());
             assertThat(published).extracting(PublishedEvent::sequence).containsExactly(0L, 1L, 2L, 3L, 4L);
             // The same events, under the new journal's id and its entries' new ids (the amendment follows its entry).
-            Map<String, String> ids = Map.of(journal.toString(), copy,
-                    entryId(exported.get(2)), entryId(published.get(2)), entryId(exported.get(4)),
+            Map<String, String> ids = Map.of(
+                    journal.toString(),
+                    copy,
+                    entryId(exported.get(2)),
+                    entryId(published.get(2)),
+                    entryId(exported.get(4)),
                     entryId(published.get(4)));
             assertThat(ids.values()).doesNotContainAnyElementsOf(ids.keySet());
             assertThat(published.stream().map(event -> json(event.event())).toList())
-                    .isEqualTo(exported.stream().map(event -> renamed(json(event.event()), ids)).toList());
+                    .isEqualTo(exported.stream()
+                            .map(event -> renamed(json(event.event()), ids))
+                            .toList());
             assertThat(records).noneMatch(record -> new String(record.value()).contains("Money"));
         }
         Api.Response next = api.post("/journals/" + copy + "/check-ins", token, "{\"mood\":5,\"connection\":5}");
@@ -123,7 +142,9 @@ class ImportIntegrationTest extends CommandServiceTest {
         try (TopicReader topic = new TopicReader(environment.topic)) {
             var records = await().atMost(Duration.ofSeconds(30))
                     .until(() -> topic.journal(imported.body().get("journalId").asString()), list -> list.size() >= 5);
-            assertThat(((ConversationLogged) CloudEventsKafka.fromRecord(records.get(2)).event()).channel())
+            assertThat(((ConversationLogged)
+                                    CloudEventsKafka.fromRecord(records.get(2)).event())
+                            .channel())
                     .isEqualTo(ConversationChannel.NOT_RECORDED);
         }
     }
@@ -134,18 +155,26 @@ class ImportIntegrationTest extends CommandServiceTest {
         List<PublishedEvent> gap = new ArrayList<>(exported);
         gap.remove(2);
         List<PublishedEvent> unknownEntry = new ArrayList<>(exported.subList(0, 2));
-        unknownEntry.add(PublishedEvent.of(UUID.randomUUID().toString(), 2, exported.get(3).event()));
+        unknownEntry.add(PublishedEvent.of(
+                UUID.randomUUID().toString(), 2, exported.get(3).event()));
 
         assertRefused(export(gap), "events[2].sequence");
         assertRefused(export(unknownEntry), "events[2].event.entryId");
         assertRefused(export(exported).replace("rekindle.journal-export/1", "something-else/1"), "format");
-        assertThat(api.post("/journals/import", Api.tokenFor("mallory"), export(exported)).body()
-                .get("errors").get(0).get("field").asString()).isEqualTo("events[0].event.ownerId");
+        assertThat(api.post("/journals/import", Api.tokenFor("mallory"), export(exported))
+                        .body()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("events[0].event.ownerId");
         assertThat(storedEvents()).isEqualTo(storedBefore);
     }
 
     private long storedEvents() {
-        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+        return jdbc.sql("select count(*) from domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     private void assertRefused(String export, String field) {

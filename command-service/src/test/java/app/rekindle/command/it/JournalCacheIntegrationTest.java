@@ -1,6 +1,18 @@
 package app.rekindle.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import app.rekindle.command.CommandServiceApplication;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,19 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Two instances on one event store, each caching the journals it wrote to: a command reaching the instance whose
  * copy of the journal is behind is decided again on the stored journal, never appended on the stale copy.
@@ -35,9 +34,14 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JournalCacheIntegrationTest {
 
-    private static final List<String> SHARED = List.of("spring.datasource.url", "spring.datasource.username",
-            "spring.datasource.password", "spring.flyway.schemas", "spring.flyway.default-schema",
-            "rekindle.kafka.bootstrap-servers", "rekindle.kafka.topic",
+    private static final List<String> SHARED = List.of(
+            "spring.datasource.url",
+            "spring.datasource.username",
+            "spring.datasource.password",
+            "spring.flyway.schemas",
+            "spring.flyway.default-schema",
+            "rekindle.kafka.bootstrap-servers",
+            "rekindle.kafka.topic",
             "spring.security.oauth2.resourceserver.jwt.public-key-location",
             // both instances wrap journal keys with the same master key, as a deployment would
             "rekindle.crypto.master-key");
@@ -53,6 +57,7 @@ class JournalCacheIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -61,8 +66,9 @@ class JournalCacheIntegrationTest {
     @BeforeAll
     static void startSecondInstance(@Autowired Environment first) {
         // As arguments: SpringApplicationBuilder.properties() would be defaults, below application.yml.
-        Stream<String> arguments = Stream.concat(SHARED.stream().map(name -> "--" + name + "="
-                + first.getRequiredProperty(name)), Stream.of("--server.port=0"));
+        Stream<String> arguments = Stream.concat(
+                SHARED.stream().map(name -> "--" + name + "=" + first.getRequiredProperty(name)),
+                Stream.of("--server.port=0"));
         second = new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
@@ -88,7 +94,10 @@ class JournalCacheIntegrationTest {
 
         assertThat(versions).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(jdbc.sql("select sequence_number from domain_event_entry where aggregate_identifier = ?"
-                        + " order by sequence_number").param(journalId).query(Long.class).list())
+                                + " order by sequence_number")
+                        .param(journalId)
+                        .query(Long.class)
+                        .list())
                 .isEqualTo(Stream.iterate(0L, n -> n + 1).limit(6).toList());
     }
 
@@ -120,8 +129,13 @@ class JournalCacheIntegrationTest {
             for (int i = 0; i < clients * each; i++) {
                 // With Idempotency-Key, as real clients send them: the request's own transaction then outlives
                 // Axon's unit of work, the window in which a cached journal could be built on too early.
-                statuses.add(pool.submit(() -> one.post("/journals/" + journalId + "/check-ins", alice, CHECK_IN,
-                        "Idempotency-Key", UUID.randomUUID().toString()).status()));
+                statuses.add(pool.submit(() -> one.post(
+                                "/journals/" + journalId + "/check-ins",
+                                alice,
+                                CHECK_IN,
+                                "Idempotency-Key",
+                                UUID.randomUUID().toString())
+                        .status()));
             }
             for (Future<Integer> status : statuses) {
                 assertThat(status.get()).isEqualTo(201);
@@ -132,15 +146,18 @@ class JournalCacheIntegrationTest {
             List<Long> published = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 published.clear();
-                topic.journal(journalId).forEach(record -> published.add(Long.parseLong(new String(
-                        record.headers().lastHeader("ce_sequence").value(), StandardCharsets.UTF_8))));
+                topic.journal(journalId)
+                        .forEach(record -> published.add(Long.parseLong(new String(
+                                record.headers().lastHeader("ce_sequence").value(), StandardCharsets.UTF_8))));
                 assertThat(published).contains((long) clients * each);
             });
             // Read in order as the query side does: a repeat (at least once) is fine, a sequence number arriving
             // before the one it follows is a gap.
             long next = 0;
             for (long sequence : published) {
-                assertThat(sequence).as("sequence after %d in %s", next - 1, published).isLessThanOrEqualTo(next);
+                assertThat(sequence)
+                        .as("sequence after %d in %s", next - 1, published)
+                        .isLessThanOrEqualTo(next);
                 next = Math.max(next, sequence + 1);
             }
             assertThat(next).isEqualTo(clients * each + 1);

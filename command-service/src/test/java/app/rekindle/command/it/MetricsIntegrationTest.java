@@ -1,17 +1,16 @@
 package app.rekindle.command.it;
 
-import app.rekindle.support.testing.Prometheus;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.rekindle.support.testing.Prometheus;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** What an operator's Prometheus sees move after some traffic, and what the readiness probe checks. */
 class MetricsIntegrationTest extends RunningCommandService {
@@ -23,19 +22,23 @@ class MetricsIntegrationTest extends RunningCommandService {
         Api api = new Api(port);
         Prometheus before = scrape();
         String journalId = api.openJournal(token);
-        assertThat(api.post("/journals/" + journalId + "/conversations", token, Api.conversation(4)).status())
+        assertThat(api.post("/journals/" + journalId + "/conversations", token, Api.conversation(4))
+                        .status())
                 .isEqualTo(201);
         assertThat(api.post("/journals/" + journalId + "/steps/give-each-other-space/completion", token, "{}")
-                .status()).isEqualTo(409);
+                        .status())
+                .isEqualTo(409);
 
         Prometheus after = scrape();
-        assertThat(increase(before, after, "rekindle_commands_total", "outcome=\"accepted\"", "type=\"LogConversation\""))
+        assertThat(increase(
+                        before, after, "rekindle_commands_total", "outcome=\"accepted\"", "type=\"LogConversation\""))
                 .isEqualTo(1);
         assertThat(increase(before, after, "rekindle_commands_total", "outcome=\"rejected\"", "type=\"CompleteStep\""))
                 .isEqualTo(1);
         assertThat(increase(before, after, "rekindle_command_latency_seconds_count", "type=\"OpenJournal\""))
                 .isEqualTo(1);
-        assertThat(after.value("rekindle_command_latency_seconds_sum", "type=\"OpenJournal\"")).isPositive();
+        assertThat(after.value("rekindle_command_latency_seconds_sum", "type=\"OpenJournal\""))
+                .isPositive();
     }
 
     @Test
@@ -62,7 +65,10 @@ class MetricsIntegrationTest extends RunningCommandService {
         String personToken = Api.tokenFor(person);
         String journalId = api.openJournal(personToken);
         String marker = "marker" + System.nanoTime();
-        api.post("/journals/" + journalId + "/check-ins", personToken, "{\"mood\":4,\"connection\":3,\"note\":\"" + marker + "\"}");
+        api.post(
+                "/journals/" + journalId + "/check-ins",
+                personToken,
+                "{\"mood\":4,\"connection\":3,\"note\":\"" + marker + "\"}");
         api.post("/journals/" + journalId + "/check-ins", personToken, "{\"mood\":\"" + marker + "\"}");
         api.get("/journals/" + journalId + "/" + marker, personToken);
         api.post("/journals/" + UUID.randomUUID() + "/check-ins", personToken, "{\"mood\":4,\"connection\":3}");
@@ -70,9 +76,14 @@ class MetricsIntegrationTest extends RunningCommandService {
         HttpResponse<String> scrape = get("/actuator/prometheus");
 
         assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.body()).contains("rekindle_commands_total").doesNotContain(journalId).doesNotContain(person)
+        assertThat(scrape.body())
+                .contains("rekindle_commands_total")
+                .doesNotContain(journalId)
+                .doesNotContain(person)
                 .doesNotContain(marker);
-        assertThat(get("/actuator/metrics").statusCode()).as("the rest of the actuator needs an operator").isEqualTo(401);
+        assertThat(get("/actuator/metrics").statusCode())
+                .as("the rest of the actuator needs an operator")
+                .isEqualTo(401);
     }
 
     @Test
@@ -103,7 +114,10 @@ class MetricsIntegrationTest extends RunningCommandService {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

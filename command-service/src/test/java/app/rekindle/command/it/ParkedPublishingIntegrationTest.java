@@ -1,10 +1,20 @@
 package app.rekindle.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import app.rekindle.embedded.SharedTestInfrastructure;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.rules.EventSize;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -24,17 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 /**
  * An event Kafka refuses for good parks its journal (in order, behind it) while other journals flow on; operators
  * list, retry and skip; every event the store takes fits in a record.
@@ -51,8 +50,10 @@ class ParkedPublishingIntegrationTest extends CommandServiceTest {
 
     @Autowired
     MeterRegistry registry;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     TransactionTemplate transaction;
 
@@ -71,15 +72,19 @@ class ParkedPublishingIntegrationTest extends CommandServiceTest {
                 // Four long texts of three-byte characters: within every field rule, far beyond the topic's limit.
                 String text = "€".repeat(4000);
                 assertThat(api.post("/journals/" + refused + "/reflections", alice, """
-                        {"occurredOn":"2026-11-16","text":"%s","myPart":"%s","theirPart":"%s","lesson":"%s"}"""
-                        .formatted(text, text, text, text)).status()).isEqualTo(201);
+                        {"occurredOn":"2026-11-16","text":"%s","myPart":"%s","theirPart":"%s","lesson":"%s"}""".formatted(
+                                                text, text, text, text))
+                                .status())
+                        .isEqualTo(201);
                 assertThat(checkIn(refused)).isEqualTo(3);
                 assertThat(checkIn(other)).isEqualTo(1);
                 assertThat(checkIn(other)).isEqualTo(2);
 
                 awaitSequences(topic, other, 0, 1, 2);
-                await().atMost(Duration.ofSeconds(30)).until(() -> parked(refused),
-                        rows -> rows.equals(List.of("2 PARKED RecordTooLargeException", "3 PARKED null")));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> parked(refused),
+                                rows -> rows.equals(List.of("2 PARKED RecordTooLargeException", "3 PARKED null")));
                 assertThat(sequences(topic, refused)).containsExactly(0L, 1L);
                 assertThat(parkedGauge()).isEqualTo(2.0);
 
@@ -122,7 +127,8 @@ class ParkedPublishingIntegrationTest extends CommandServiceTest {
             awaitSequences(topic, journal, 0);
 
             String skip = "{\"sequence\":%d,\"reason\":\"a legacy note too large for any record\"}";
-            Api.Response notFirst = api.post("/admin/parked-journals/" + journal + "/skip", operator, skip.formatted(2));
+            Api.Response notFirst =
+                    api.post("/admin/parked-journals/" + journal + "/skip", operator, skip.formatted(2));
             assertThat(notFirst.status()).isEqualTo(409);
             assertThat(notFirst.body().get("type").asString()).endsWith("/not-first-parked");
             assertThat(parked(journal)).containsExactly("1 PARKED RecordTooLargeException", "2 PARKED null");
@@ -132,13 +138,17 @@ class ParkedPublishingIntegrationTest extends CommandServiceTest {
             assertThat(skipped.body().get("skippedSequence").asLong()).isEqualTo(1);
             assertThat(skipped.body().get("published").asInt()).isEqualTo(1);
             // The same skip sent again drops nothing more.
-            assertThat(api.post("/admin/parked-journals/" + journal + "/skip", operator, skip.formatted(1)).status())
+            assertThat(api.post("/admin/parked-journals/" + journal + "/skip", operator, skip.formatted(1))
+                            .status())
                     .isEqualTo(404);
 
             awaitSequences(topic, journal, 0, 2);
             assertThat(parked(journal)).containsExactly("1 SKIPPED RecordTooLargeException", "2 PUBLISHED null");
             assertThat(jdbc.sql("select resolved_by || ': ' || skip_reason from parked_event where journal_id = ?"
-                    + " and sequence = 1").param(UUID.fromString(journal)).query(String.class).single())
+                                    + " and sequence = 1")
+                            .param(UUID.fromString(journal))
+                            .query(String.class)
+                            .single())
                     .isEqualTo("operator: a legacy note too large for any record");
         }
     }
@@ -149,7 +159,8 @@ class ParkedPublishingIntegrationTest extends CommandServiceTest {
         assertThat(api.delete("/journals/" + journal, alice).status()).isEqualTo(200);
         try (TopicReader topic = new TopicReader(environment.topic)) {
             awaitSequences(topic, journal, 0, 3);
-            assertThat(CloudEventsKafka.fromRecord(topic.journal(journal).getLast()).event())
+            assertThat(CloudEventsKafka.fromRecord(topic.journal(journal).getLast())
+                            .event())
                     .isInstanceOf(JournalEvent.JournalErased.class);
         }
         assertThat(parked(journal)).containsExactly("1 PARKED RecordTooLargeException", "2 PARKED null");
@@ -163,11 +174,13 @@ class ParkedPublishingIntegrationTest extends CommandServiceTest {
         String journal = api.openJournal(alice);
         storeRaw(journal, 1, "CheckedIn", """
                 {"journalId":"%s","entryId":"%s","mood":3,"connection":3,"note":"%s","occurredAt":"%s",
-                 "recordedAt":"%s"}""".formatted(journal, UUID.randomUUID(), "a".repeat(200_000), Instant.now(),
-                Instant.now()));
+                 "recordedAt":"%s"}""".formatted(
+                        journal, UUID.randomUUID(), "a".repeat(200_000), Instant.now(), Instant.now()));
         assertThat(checkIn(journal)).isEqualTo(2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> parked(journal),
-                rows -> rows.equals(List.of("1 PARKED RecordTooLargeException", "2 PARKED null")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> parked(journal),
+                        rows -> rows.equals(List.of("1 PARKED RecordTooLargeException", "2 PARKED null")));
         return journal;
     }
 
@@ -191,8 +204,8 @@ class ParkedPublishingIntegrationTest extends CommandServiceTest {
     void an_operators_bad_request_names_the_field_and_a_journal_with_nothing_parked_is_404() {
         String journal = api.openJournal(alice);
         assertThat(api.get("/admin/parked-journals?limit=0", operator)).satisfies(answer -> invalid(answer, "limit"));
-        assertThat(api.post("/admin/parked-journals/nope/retry", operator, "")).satisfies(
-                answer -> invalid(answer, "journalId"));
+        assertThat(api.post("/admin/parked-journals/nope/retry", operator, ""))
+                .satisfies(answer -> invalid(answer, "journalId"));
         String skip = "/admin/parked-journals/" + journal + "/skip";
         assertThat(api.post(skip, operator, "{}")).satisfies(answer -> invalid(answer, "sequence"));
         assertThat(api.post(skip, operator, "{\"sequence\":1}")).satisfies(answer -> invalid(answer, "reason"));
@@ -210,16 +223,26 @@ class ParkedPublishingIntegrationTest extends CommandServiceTest {
     void an_event_beyond_the_bound_is_refused_where_it_is_appended_and_nothing_of_it_is_stored() {
         UUID journal = UUID.randomUUID();
         Instant now = Instant.now();
-        JournalEvent huge = new JournalEvent.JournalOpened(journal, "alice", "Sam", "€".repeat(30_000), "UTC", now,
-                now);
-        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> eventStore.publish(
-                new GenericDomainEventMessage<>("Journal", journal.toString(), 0, huge, MetaData.emptyInstance(),
-                        UUID.randomUUID().toString(), now))))
-                .isInstanceOfSatisfying(ErrorResponseException.class,
+        JournalEvent huge =
+                new JournalEvent.JournalOpened(journal, "alice", "Sam", "€".repeat(30_000), "UTC", now, now);
+        assertThatThrownBy(() ->
+                        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>(
+                                "Journal",
+                                journal.toString(),
+                                0,
+                                huge,
+                                MetaData.emptyInstance(),
+                                UUID.randomUUID().toString(),
+                                now))))
+                .isInstanceOfSatisfying(
+                        ErrorResponseException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(413));
         assertThat(stored(journal.toString())).isZero();
-        assertThat(jdbc.sql("select count(*) from journal_key where journal_id = ?").param(journal)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from journal_key where journal_id = ?")
+                        .param(journal)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -248,12 +271,16 @@ class ParkedPublishingIntegrationTest extends CommandServiceTest {
     private List<String> parked(String journal) {
         return jdbc.sql("select sequence || ' ' || status || ' ' || coalesce(reason, 'null') from parked_event"
                         + " where journal_id = ? order by sequence")
-                .param(UUID.fromString(journal)).query(String.class).list();
+                .param(UUID.fromString(journal))
+                .query(String.class)
+                .list();
     }
 
     private long stored(String journal) {
-        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?").param(journal)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
+                .param(journal)
+                .query(Long.class)
+                .single();
     }
 
     private double parkedGauge() {
@@ -261,8 +288,8 @@ class ParkedPublishingIntegrationTest extends CommandServiceTest {
     }
 
     private static void awaitSequences(TopicReader topic, String journal, Long... expected) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> sequences(topic, journal),
-                sequences -> sequences.equals(List.of(expected)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sequences(topic, journal), sequences -> sequences.equals(List.of(expected)));
     }
 
     private static void awaitSequences(TopicReader topic, String journal, long... expected) {
@@ -270,22 +297,29 @@ class ParkedPublishingIntegrationTest extends CommandServiceTest {
     }
 
     private static List<Long> sequences(TopicReader topic, String journal) {
-        return topic.journal(journal).stream().map(ParkedPublishingIntegrationTest::sequence).toList();
+        return topic.journal(journal).stream()
+                .map(ParkedPublishingIntegrationTest::sequence)
+                .toList();
     }
 
     private static long sequence(ConsumerRecord<String, byte[]> record) {
-        return Long.parseLong(new String(record.headers().lastHeader(CloudEventsKafka.SEQUENCE).value(),
-                StandardCharsets.UTF_8));
+        return Long.parseLong(new String(
+                record.headers().lastHeader(CloudEventsKafka.SEQUENCE).value(), StandardCharsets.UTF_8));
     }
 
     /** What an operator does with {@code kafka-configs.sh --alter}: the topic's own record limit. */
     private static void topicLimit(int bytes) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 SharedTestInfrastructure.get().kafka().bootstrapServers()))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, environment.topic);
-            admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(bytes)),
-                    AlterConfigOp.OpType.SET)))).all().get();
+            admin.incrementalAlterConfigs(Map.of(
+                            resource,
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(bytes)),
+                                    AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get();
         }
     }
 
@@ -294,8 +328,13 @@ class ParkedPublishingIntegrationTest extends CommandServiceTest {
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                                                         time_stamp, payload_type, payload_revision, payload, meta_data)
                         VALUES (?, ?, ?, 'Journal', ?, ?, '1', ?, ?)""")
-                .params(UUID.randomUUID().toString(), journalId, sequence, Instant.now().toString(),
-                        "app.rekindle.events.JournalEvent$" + eventClass, json.getBytes(StandardCharsets.UTF_8),
+                .params(
+                        UUID.randomUUID().toString(),
+                        journalId,
+                        sequence,
+                        Instant.now().toString(),
+                        "app.rekindle.events.JournalEvent$" + eventClass,
+                        json.getBytes(StandardCharsets.UTF_8),
                         "{}".getBytes(StandardCharsets.UTF_8))
                 .update();
     }

@@ -1,25 +1,24 @@
 package app.rekindle.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.JournalEvent;
+import app.rekindle.events.MalformedRecordException;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.privacy.DataKey;
-import app.rekindle.events.MalformedRecordException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** Free text is sealed in the raw event store and on the raw topic; erasing destroys the only key to it. */
 class PrivacyIntegrationTest extends CommandServiceTest {
@@ -49,12 +48,16 @@ class PrivacyIntegrationTest extends CommandServiceTest {
         assertThat(text(records.get(2))).contains("\"keyId\"");
 
         DataKey key = dataKey(journalId);
-        JournalEvent.ConversationLogged conversation =
-                (JournalEvent.ConversationLogged) CloudEventsKafka.fromRecord(records.get(2), (j, k) -> Optional.of(key)).event();
+        JournalEvent.ConversationLogged conversation = (JournalEvent.ConversationLogged)
+                CloudEventsKafka.fromRecord(records.get(2), (j, k) -> Optional.of(key))
+                        .event();
         assertThat(conversation.topic()).isEqualTo(marker);
         JournalEvent.EntryAmended amended =
-                (JournalEvent.EntryAmended) CloudEventsKafka.fromRecord(records.get(3), (j, k) -> Optional.of(key)).event();
-        assertThat(amended.changes()).containsEntry("notes", marker + " amended").containsEntry("minutes", 50);
+                (JournalEvent.EntryAmended) CloudEventsKafka.fromRecord(records.get(3), (j, k) -> Optional.of(key))
+                        .event();
+        assertThat(amended.changes())
+                .containsEntry("notes", marker + " amended")
+                .containsEntry("minutes", 50);
     }
 
     @Test
@@ -63,9 +66,11 @@ class PrivacyIntegrationTest extends CommandServiceTest {
         String path = "/internal/journals/" + journalId + "/data-key";
         assertThat(api.get(path, null).status()).isEqualTo(401);
         assertThat(api.get(path, token).status()).isEqualTo(403);
-        assertThat(api.get(path, Api.tokenFor("rekindle-query-service")).status()).isEqualTo(403);
+        assertThat(api.get(path, Api.tokenFor("rekindle-query-service")).status())
+                .isEqualTo(403);
         assertThat(api.get(path, queryService).status()).isEqualTo(200);
-        assertThat(api.get("/internal/journals/" + UUID.randomUUID() + "/data-key", queryService).status())
+        assertThat(api.get("/internal/journals/" + UUID.randomUUID() + "/data-key", queryService)
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -74,10 +79,17 @@ class PrivacyIntegrationTest extends CommandServiceTest {
         String journalId = journalWithMarkedText();
         assertThat(api.delete("/journals/" + journalId, token).status()).isEqualTo(200);
 
-        assertThat(jdbc.sql("select wrapped_key is null and destroyed_at is not null from journal_key where journal_id = ?")
-                .param(UUID.fromString(journalId)).query(Boolean.class).single()).isTrue();
-        assertThat(api.get("/internal/journals/" + journalId + "/data-key", queryService).status()).isEqualTo(410);
-        assertThat(api.post("/journals/" + journalId + "/check-ins", token, "{\"mood\":4,\"connection\":3}").status())
+        assertThat(jdbc.sql(
+                                "select wrapped_key is null and destroyed_at is not null from journal_key where journal_id = ?")
+                        .param(UUID.fromString(journalId))
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(api.get("/internal/journals/" + journalId + "/data-key", queryService)
+                        .status())
+                .isEqualTo(410);
+        assertThat(api.post("/journals/" + journalId + "/check-ins", token, "{\"mood\":4,\"connection\":3}")
+                        .status())
                 .isEqualTo(404);
 
         List<ConsumerRecord<String, byte[]>> records = published(journalId, 5);
@@ -86,31 +98,39 @@ class PrivacyIntegrationTest extends CommandServiceTest {
         assertThat(records).noneMatch(record -> text(record).contains(marker));
         // Even the master key opens nothing: it only ever wrapped the destroyed data key.
         DataKey master = DataKey.of("master", Base64.getDecoder().decode(TestEnvironment.MASTER_KEY));
-        assertThatThrownBy(() -> CloudEventsKafka.fromRecord(records.get(2), (j, k) -> Optional.of(
-                DataKey.of(k, master.raw())))).isInstanceOf(MalformedRecordException.class)
+        assertThatThrownBy(() ->
+                        CloudEventsKafka.fromRecord(records.get(2), (j, k) -> Optional.of(DataKey.of(k, master.raw()))))
+                .isInstanceOf(MalformedRecordException.class)
                 .hasMessageContaining("does not authenticate");
         PublishedEvent withoutKey = CloudEventsKafka.fromRecord(records.get(2));
-        assertThat(((JournalEvent.ConversationLogged) withoutKey.event()).topic()).isNull();
-        assertThat(((JournalEvent.ConversationLogged) withoutKey.event()).feltHeard()).isEqualTo(4);
+        assertThat(((JournalEvent.ConversationLogged) withoutKey.event()).topic())
+                .isNull();
+        assertThat(((JournalEvent.ConversationLogged) withoutKey.event()).feltHeard())
+                .isEqualTo(4);
     }
 
     private String journalWithMarkedText() {
         Api.Response opened = api.post("/journals", token, """
                 {"partnerName":"%s","intention":"%s","timezone":"Europe/Berlin"}""".formatted(marker, marker));
         String journalId = opened.body().get("journalId").asString();
-        Api.Response logged = api.post("/journals/" + journalId + "/conversations", token, """
+        Api.Response logged =
+                api.post("/journals/" + journalId + "/conversations", token, """
                 {"occurredAt":"2026-02-28T19:30:00Z","topic":"%s","initiatedBy":"ME","minutes":40,
                  "feltHeard":4,"listenedWell":4,"outcome":"PARTLY_RESOLVED","notes":"%s"}""".formatted(marker, marker));
         String entryId = logged.body().get("entryId").asString();
-        Api.Response amended = api.post("/journals/" + journalId + "/entries/" + entryId + "/amendment", token, """
+        Api.Response amended = api.post(
+                "/journals/" + journalId + "/entries/" + entryId + "/amendment", token, """
                 {"changes":{"notes":"%s amended","minutes":50},"reason":"%s"}""".formatted(marker, marker));
         assertThat(amended.status()).as("amended: %s", amended).isBetween(200, 201);
         return journalId;
     }
 
     private List<String> storedPayloads(String journalId) {
-        return jdbc.sql("select payload from domain_event_entry where aggregate_identifier = ? order by sequence_number")
-                .param(journalId).query((rs, n) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)).list();
+        return jdbc.sql(
+                        "select payload from domain_event_entry where aggregate_identifier = ? order by sequence_number")
+                .param(journalId)
+                .query((rs, n) -> new String(rs.getBytes(1), StandardCharsets.UTF_8))
+                .list();
     }
 
     private List<ConsumerRecord<String, byte[]>> published(String journalId, int count) {
@@ -122,7 +142,8 @@ class PrivacyIntegrationTest extends CommandServiceTest {
     private DataKey dataKey(String journalId) {
         Api.Response response = api.get("/internal/journals/" + journalId + "/data-key", queryService);
         assertThat(response.status()).isEqualTo(200);
-        return DataKey.of(response.body().get("keyId").asString(),
+        return DataKey.of(
+                response.body().get("keyId").asString(),
                 Base64.getDecoder().decode(response.body().get("key").asString()));
     }
 

@@ -1,14 +1,9 @@
 package app.rekindle.command.it;
 
-import app.rekindle.events.CloudEventsKafka;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.rekindle.events.CloudEventsKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,9 +11,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The publisher starting without a token while events are already stored (a wiped token table, or a first start
@@ -44,16 +43,20 @@ class PublisherTokenLossIntegrationTest extends CommandServiceTest {
 
     @Test
     void a_publisher_whose_token_is_gone_publishes_every_stored_event_and_keeps_publishing() {
-        TrackingEventProcessor publisher = processing.eventProcessor(PUBLISHER, TrackingEventProcessor.class)
+        TrackingEventProcessor publisher = processing
+                .eventProcessor(PUBLISHER, TrackingEventProcessor.class)
                 .orElseThrow();
         String first = api.openJournal(token);
         checkIns(first, 2);
 
         try (TopicReader topic = new TopicReader(environment.topic)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> sequences(topic, first).size() == 3);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> sequences(topic, first).size() == 3);
 
             publisher.shutDown();
-            assertThat(jdbc.sql("DELETE FROM token_entry WHERE processor_name = ?").param(PUBLISHER).update())
+            assertThat(jdbc.sql("DELETE FROM token_entry WHERE processor_name = ?")
+                            .param(PUBLISHER)
+                            .update())
                     .isPositive();
             // Written while the publisher is away and has no token: only a start from the tail reaches these.
             String second = api.openJournal(token);
@@ -65,12 +68,15 @@ class PublisherTokenLossIntegrationTest extends CommandServiceTest {
                 assertThat(sequences(topic, first)).containsExactlyElementsOf(upTo(3));
                 assertThat(sequences(topic, second)).containsExactlyElementsOf(upTo(3));
             });
-            assertThat(jdbc.sql("SELECT token_type FROM token_entry WHERE processor_name = ?").param(PUBLISHER)
-                    .query(String.class).list())
+            assertThat(jdbc.sql("SELECT token_type FROM token_entry WHERE processor_name = ?")
+                            .param(PUBLISHER)
+                            .query(String.class)
+                            .list())
                     .containsExactly("org.axonframework.eventhandling.GapAwareTrackingToken");
 
             checkIns(second, 1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> sequences(topic, second).contains(4L));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> sequences(topic, second).contains(4L));
             assertThat(publisher.isRunning()).isTrue();
             assertThat(publisher.isError()).isFalse();
         }
@@ -79,7 +85,8 @@ class PublisherTokenLossIntegrationTest extends CommandServiceTest {
     private void checkIns(String journalId, int count) {
         for (int i = 0; i < count; i++) {
             assertThat(api.post("/journals/" + journalId + "/check-ins", token, "{\"mood\":3,\"connection\":3}")
-                    .status()).isEqualTo(201);
+                            .status())
+                    .isEqualTo(201);
         }
     }
 

@@ -1,22 +1,22 @@
 package app.rekindle.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.PublishedEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** HTTP command → event store rows → CloudEvents records on Kafka, in order, with the token moving after. */
 @TestPropertySource(properties = {"rekindle.snapshots.threshold=10", "rekindle.dev-tokens.enabled=true"})
@@ -27,8 +27,12 @@ class PublishingIntegrationTest extends CommandServiceTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         environment = TestEnvironment.register(registry, "publishing");
-        registry.add("rekindle.dev-tokens.private-key-location",
-                () -> app.rekindle.embedded.SharedTestInfrastructure.get().jwtKeys().privateKeyPem().toUri().toString());
+        registry.add(
+                "rekindle.dev-tokens.private-key-location", () -> app.rekindle.embedded.SharedTestInfrastructure.get()
+                        .jwtKeys()
+                        .privateKeyPem()
+                        .toUri()
+                        .toString());
     }
 
     private final String token = Api.tokenFor("alice");
@@ -36,16 +40,20 @@ class PublishingIntegrationTest extends CommandServiceTest {
     @Test
     void a_journals_events_are_stored_then_published_in_order_with_cloud_events_headers() {
         String journalId = api.openJournal(token);
-        assertThat(api.post("/journals/" + journalId + "/conversations", token, Api.conversation(4)).status())
+        assertThat(api.post("/journals/" + journalId + "/conversations", token, Api.conversation(4))
+                        .status())
                 .isEqualTo(201);
-        Api.Response checkIn = api.post("/journals/" + journalId + "/check-ins", token, "{\"mood\":4,\"connection\":3}");
+        Api.Response checkIn =
+                api.post("/journals/" + journalId + "/check-ins", token, "{\"mood\":4,\"connection\":3}");
         assertThat(checkIn.body().get("version").asLong()).isEqualTo(3);
 
         assertThat(jdbc.sql("SELECT sequence_number, payload_type, payload_revision FROM domain_event_entry"
-                        + " WHERE aggregate_identifier = ? ORDER BY sequence_number")
-                .param(journalId).query((rs, row) -> rs.getLong(1) + " " + rs.getString(2) + " r" + rs.getString(3))
-                .list())
-                .containsExactly("0 app.rekindle.events.JournalEvent$JournalOpened r1",
+                                + " WHERE aggregate_identifier = ? ORDER BY sequence_number")
+                        .param(journalId)
+                        .query((rs, row) -> rs.getLong(1) + " " + rs.getString(2) + " r" + rs.getString(3))
+                        .list())
+                .containsExactly(
+                        "0 app.rekindle.events.JournalEvent$JournalOpened r1",
                         "1 app.rekindle.events.JournalEvent$StepStarted r1",
                         "2 app.rekindle.events.JournalEvent$ConversationLogged r2",
                         "3 app.rekindle.events.JournalEvent$CheckedIn r1");
@@ -54,17 +62,23 @@ class PublishingIntegrationTest extends CommandServiceTest {
             List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
                     .until(() -> topic.journal(journalId), list -> list.size() >= 4);
             assertThat(records).hasSize(4);
-            assertThat(records).extracting(record -> header(record, CloudEventsKafka.SEQUENCE))
+            assertThat(records)
+                    .extracting(record -> header(record, CloudEventsKafka.SEQUENCE))
                     .containsExactly("0", "1", "2", "3");
-            assertThat(records).extracting(record -> header(record, CloudEventsKafka.TYPE)).containsExactly(
-                    "app.rekindle.journal.journal-opened", "app.rekindle.journal.step-started",
-                    "app.rekindle.journal.conversation-logged", "app.rekindle.journal.checked-in");
+            assertThat(records)
+                    .extracting(record -> header(record, CloudEventsKafka.TYPE))
+                    .containsExactly(
+                            "app.rekindle.journal.journal-opened", "app.rekindle.journal.step-started",
+                            "app.rekindle.journal.conversation-logged", "app.rekindle.journal.checked-in");
             PublishedEvent last = CloudEventsKafka.fromRecord(records.get(3));
             assertThat(last.event()).isInstanceOf(JournalEvent.CheckedIn.class);
             assertThat(last.journalId().toString()).isEqualTo(journalId);
-            assertThat(header(records.get(0), CloudEventsKafka.ID)).isEqualTo(jdbc.sql(
-                    "SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?"
-                            + " AND sequence_number = 0").param(journalId).query(String.class).single());
+            assertThat(header(records.get(0), CloudEventsKafka.ID))
+                    .isEqualTo(jdbc.sql("SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?"
+                                    + " AND sequence_number = 0")
+                            .param(journalId)
+                            .query(String.class)
+                            .single());
         }
     }
 
@@ -85,7 +99,9 @@ class PublishingIntegrationTest extends CommandServiceTest {
                  "recordedAt":"2026-03-14T18:30:00Z"}""".formatted(journalId, entryId));
 
         // Amending it needs the aggregate to load the old event; the new channel is a valid amendment.
-        Api.Response amended = api.post("/journals/" + journalId + "/entries/" + entryId + "/amendment", token,
+        Api.Response amended = api.post(
+                "/journals/" + journalId + "/entries/" + entryId + "/amendment",
+                token,
                 "{\"changes\":{\"channel\":\"PHONE_CALL\"},\"reason\":\"remembered\"}");
         assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
         assertThat(amended.body().get("version").asLong()).isEqualTo(3);
@@ -95,7 +111,9 @@ class PublishingIntegrationTest extends CommandServiceTest {
                     .until(() -> topic.journal(journalId), list -> list.size() >= 4);
             ConsumerRecord<String, byte[]> old = records.get(2);
             assertThat(header(old, CloudEventsKafka.SCHEMA_VERSION)).isEqualTo("2");
-            assertThat(((JournalEvent.ConversationLogged) CloudEventsKafka.fromRecord(old).event()).channel())
+            assertThat(((JournalEvent.ConversationLogged)
+                                    CloudEventsKafka.fromRecord(old).event())
+                            .channel())
                     .isEqualTo(ConversationChannel.NOT_RECORDED);
             assertThat(CloudEventsKafka.fromRecord(records.get(3)).event())
                     .isInstanceOf(JournalEvent.EntryAmended.class);
@@ -107,8 +125,13 @@ class PublishingIntegrationTest extends CommandServiceTest {
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                                                         time_stamp, payload_type, payload_revision, payload, meta_data)
                         VALUES (?, ?, ?, 'Journal', '2026-03-14T18:30:00Z', ?, '1', ?, ?)""")
-                .params(UUID.randomUUID().toString(), journalId, sequence, "app.rekindle.events.JournalEvent$" + eventClass,
-                        json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8))
+                .params(
+                        UUID.randomUUID().toString(),
+                        journalId,
+                        sequence,
+                        "app.rekindle.events.JournalEvent$" + eventClass,
+                        json.getBytes(StandardCharsets.UTF_8),
+                        "{}".getBytes(StandardCharsets.UTF_8))
                 .update();
     }
 
@@ -119,13 +142,16 @@ class PublishingIntegrationTest extends CommandServiceTest {
             api.post("/journals/" + journalId + "/check-ins", token, "{\"mood\":3,\"connection\":3}");
         }
         long lastIndex = jdbc.sql("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?")
-                .param(journalId).query(Long.class).single();
+                .param(journalId)
+                .query(Long.class)
+                .single();
         try (TopicReader topic = new TopicReader(environment.topic)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> tokenPosition() >= lastIndex);
             // Once the token is past the journal's last event, every one of its events is on the topic already.
             List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(10))
                     .until(() -> topic.journal(journalId), list -> list.size() >= 6);
-            assertThat(records).extracting(record -> Long.parseLong(header(record, CloudEventsKafka.SEQUENCE)))
+            assertThat(records)
+                    .extracting(record -> Long.parseLong(header(record, CloudEventsKafka.SEQUENCE)))
                     .containsExactlyElementsOf(LongStream.range(0, 6).boxed().toList());
         }
     }
@@ -135,16 +161,21 @@ class PublishingIntegrationTest extends CommandServiceTest {
         String journalId = api.openJournal(token);
         for (int i = 0; i < 12; i++) {
             assertThat(api.post("/journals/" + journalId + "/check-ins", token, "{\"mood\":3,\"connection\":4}")
-                    .status()).isEqualTo(201);
+                            .status())
+                    .isEqualTo(201);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?")
-                .param(journalId).query(Long.class).single() > 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?")
+                                .param(journalId)
+                                .query(Long.class)
+                                .single()
+                        > 0);
 
         Api.Response started = api.post("/journals/" + journalId + "/steps/communicate-openly/start", token, null);
         assertThat(started.status()).isEqualTo(200);
         assertThat(started.body().get("version").asLong()).isEqualTo(13);
-        Api.Response notReady = api.post("/journals/" + journalId + "/steps/communicate-openly/completion", token, "{}");
+        Api.Response notReady =
+                api.post("/journals/" + journalId + "/steps/communicate-openly/completion", token, "{}");
         assertThat(notReady.status()).isEqualTo(422);
     }
 
@@ -154,14 +185,21 @@ class PublishingIntegrationTest extends CommandServiceTest {
         assertThat(issued.status()).isEqualTo(200);
         assertThat(issued.body().get("expiresAt").asString()).isNotBlank();
         String devToken = issued.body().get("token").asString();
-        assertThat(api.post("/journals", devToken,
-                "{\"partnerName\":\"Kim\",\"intention\":\"Again\",\"timezone\":\"UTC\"}").status()).isEqualTo(201);
-        assertThat(api.post("/dev/tokens", null, "{\"username\":\"no spaces allowed\"}").status()).isEqualTo(400);
+        assertThat(api.post(
+                                "/journals",
+                                devToken,
+                                "{\"partnerName\":\"Kim\",\"intention\":\"Again\",\"timezone\":\"UTC\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/dev/tokens", null, "{\"username\":\"no spaces allowed\"}")
+                        .status())
+                .isEqualTo(400);
     }
 
     private long tokenPosition() {
         return jdbc.sql("SELECT token FROM token_entry WHERE processor_name = 'kafka-publisher' AND segment = 0")
-                .query((rs, row) -> rs.getBytes(1)).optional()
+                .query((rs, row) -> rs.getBytes(1))
+                .optional()
                 .map(bytes -> Api.JSON.readTree(bytes).path("index").asLong(-1))
                 .orElse(-1L);
     }

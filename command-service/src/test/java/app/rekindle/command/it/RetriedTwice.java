@@ -1,12 +1,11 @@
 package app.rekindle.command.it;
 
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import tools.jackson.databind.JsonNode;
 
 /** Sends a write twice with one Idempotency-Key: the same answer, and the retry records nothing. */
 final class RetriedTwice {
@@ -58,7 +57,9 @@ final class RetriedTwice {
             JsonNode retriedItem = retry.body().get("items").get(i);
             assertThat(retriedItem.get("entryId")).as(what).isEqualTo(firstItem.get("entryId"));
             assertThat(retriedItem.get("version")).as(what).isEqualTo(firstItem.get("version"));
-            assertThat(retriedItem.get("replayed").asBoolean()).as(what + " replayed").isTrue();
+            assertThat(retriedItem.get("replayed").asBoolean())
+                    .as(what + " replayed")
+                    .isTrue();
         }
         assertThat(allEvents.getAsLong()).as(what + " recorded again").isEqualTo(after);
         assertThat(after).as(what + " recorded nothing").isGreaterThan(before);
@@ -78,7 +79,8 @@ final class RetriedTwice {
         Api.Response retry = api.send("DELETE", path, token, null, "Idempotency-Key", key);
         assertThat(first.status()).as(what).isEqualTo(200);
         assertThat(retry.status()).as(what + " retried").isEqualTo(404);
-        assertThat(retry.body().get("type").asString()).as(what + " retried")
+        assertThat(retry.body().get("type").asString())
+                .as(what + " retried")
                 .isEqualTo("https://rekindle.app/problems/journal-not-found");
         assertThat(allEvents.getAsLong()).as(what + " recorded again").isEqualTo(after);
         exercised.add(what);

@@ -1,15 +1,14 @@
 package app.rekindle.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Journals loaded from their snapshot, with the aggregate cache off so that every command loads one: the
@@ -40,12 +39,15 @@ class SnapshotIntegrationTest extends CommandServiceTest {
 
         assertThat(snapshotRevision(ids.get("journalId"))).isEqualTo("2");
         assertThat(snapshotPayload(ids.get("journalId")))
-                .contains("\"entries\":[[").contains("[\"" + ids.get("entryId") + "\",\"CONVERSATION\",true,false]")
+                .contains("\"entries\":[[")
+                .contains("[\"" + ids.get("entryId") + "\",\"CONVERSATION\",true,false]")
                 .doesNotContain("\"" + ids.get("entryId") + "\":");
         assertThat(api.delete(entry, alice).status()).isEqualTo(409);
         assertThat(api.post(happened, alice, "{\"rating\":5}").status()).isEqualTo(200);
         assertThat(api.post(happened, alice, "{\"rating\":4}").status()).isEqualTo(409);
-        assertThat(api.delete(journal + "/entries/" + java.util.UUID.randomUUID(), alice).status()).isEqualTo(404);
+        assertThat(api.delete(journal + "/entries/" + java.util.UUID.randomUUID(), alice)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -60,26 +62,38 @@ class SnapshotIntegrationTest extends CommandServiceTest {
         // would forget the retracted entry.
         String oldFormat = snapshotPayload(journalId).replaceFirst("\"entries\":\\[.*?\\]\\]", "\"byId\":{}");
         jdbc.sql("UPDATE snapshot_event_entry SET payload_revision = NULL, payload = ? WHERE aggregate_identifier = ?")
-                .params(oldFormat.getBytes(StandardCharsets.UTF_8), journalId).update();
+                .params(oldFormat.getBytes(StandardCharsets.UTF_8), journalId)
+                .update();
 
         assertThat(api.delete(entry, alice).status()).isEqualTo(409);
-        assertThat(api.post("/journals/" + journalId + "/check-ins", alice, CHECK_IN).status()).isEqualTo(201);
+        assertThat(api.post("/journals/" + journalId + "/check-ins", alice, CHECK_IN)
+                        .status())
+                .isEqualTo(201);
     }
 
     private void checkIns(String journal, int count) {
         for (int i = 0; i < count; i++) {
-            assertThat(api.post(journal + "/check-ins", alice, CHECK_IN).status()).isEqualTo(201);
+            assertThat(api.post(journal + "/check-ins", alice, CHECK_IN).status())
+                    .isEqualTo(201);
         }
     }
 
     private String snapshotRevision(String journalId) {
         return jdbc.sql("SELECT coalesce(payload_revision, 'none') FROM snapshot_event_entry "
-                        + "WHERE aggregate_identifier = ?").param(journalId).query(String.class).optional()
-                .map(revision -> revision.equals("none") ? "none" : revision).orElse(null);
+                        + "WHERE aggregate_identifier = ?")
+                .param(journalId)
+                .query(String.class)
+                .optional()
+                .map(revision -> revision.equals("none") ? "none" : revision)
+                .orElse(null);
     }
 
     private String snapshotPayload(String journalId) {
-        return new String(jdbc.sql("SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?")
-                .param(journalId).query((rs, row) -> rs.getBytes(1)).single(), StandardCharsets.UTF_8);
+        return new String(
+                jdbc.sql("SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?")
+                        .param(journalId)
+                        .query((rs, row) -> rs.getBytes(1))
+                        .single(),
+                StandardCharsets.UTF_8);
     }
 }

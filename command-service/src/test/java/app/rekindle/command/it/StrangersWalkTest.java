@@ -1,8 +1,14 @@
 package app.rekindle.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.support.testing.BadRequest;
 import app.rekindle.support.testing.RawHttp;
 import app.rekindle.support.testing.StrangerWalk;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,13 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every described command on a journal, sent by a stranger, answers exactly like one on a missing journal. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -29,6 +28,7 @@ class StrangersWalkTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -52,8 +52,11 @@ class StrangersWalkTest {
         for (int i = 0; i < foreignCalls.size(); i++) {
             // Operator commands refuse everyone else with 403 before looking at the journal: alike, too.
             int expected = foreignCalls.get(i).path().startsWith("/admin/") ? 403 : 404;
-            StrangerWalk.assertAlike(foreignCalls.get(i), http.send(request(foreignCalls.get(i))),
-                    http.send(request(missingCalls.get(i))), expected);
+            StrangerWalk.assertAlike(
+                    foreignCalls.get(i),
+                    http.send(request(foreignCalls.get(i))),
+                    http.send(request(missingCalls.get(i))),
+                    expected);
         }
         assertThat(eventCount(journalId)).isEqualTo(events);
     }
@@ -86,27 +89,32 @@ class StrangersWalkTest {
         long foreignMedian = StrangerWalk.median(foreign);
         long missingMedian = StrangerWalk.median(missing);
         long allowed = Math.max(25_000_000L, Math.max(foreignMedian, missingMedian) / 2);
-        System.out.printf("Stranger timing, median of %d: foreign %.2f ms, missing %.2f ms%n", rounds,
-                foreignMedian / 1e6, missingMedian / 1e6);
+        System.out.printf(
+                "Stranger timing, median of %d: foreign %.2f ms, missing %.2f ms%n",
+                rounds, foreignMedian / 1e6, missingMedian / 1e6);
         assertThat(Math.abs(foreignMedian - missingMedian)).isLessThanOrEqualTo(allowed);
     }
 
     private long timed(RawHttp http, String journalId, String body) {
         long start = System.nanoTime();
         RawHttp.Answer answer = http.send(BadRequest.of("timing", "POST", "/journals/" + journalId + "/check-ins")
-                .bearer(mallory).json(body));
+                .bearer(mallory)
+                .json(body));
         long elapsed = System.nanoTime() - start;
         assertThat(answer.status()).isEqualTo(404);
         return elapsed;
     }
 
     private BadRequest request(StrangerWalk.Call call) {
-        BadRequest request = BadRequest.of("stranger", call.method(), call.path()).bearer(mallory);
+        BadRequest request =
+                BadRequest.of("stranger", call.method(), call.path()).bearer(mallory);
         return call.body() == null ? request : request.json(call.body());
     }
 
     private long eventCount(String journalId) {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
-                .param(journalId).query(Long.class).single();
+                .param(journalId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,13 +1,12 @@
 package app.rekindle.command.it;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Strict JSON where it meets the command service's other rules: a refused body leaves its Idempotency-Key
@@ -45,7 +44,9 @@ class StrictJsonIntegrationTest extends CommandServiceTest {
     void amendment_changes_keep_their_own_type_rule_and_well_typed_values_pass() {
         String journalId = api.openJournal(alice);
         String entryId = api.post("/journals/" + journalId + "/conversations", alice, Api.conversation(3))
-                .body().get("entryId").asString();
+                .body()
+                .get("entryId")
+                .asString();
         String amendment = "/journals/" + journalId + "/entries/" + entryId + "/amendment";
         Map<String, String> wrongTypes = Map.of(
                 "{\"changes\":{\"feltHeard\":\"4\"}}", "changes.feltHeard",

@@ -1,9 +1,8 @@
 package app.rekindle.command.it;
 
 import app.rekindle.embedded.SharedTestInfrastructure;
-import org.springframework.test.context.DynamicPropertyRegistry;
-
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Wires a Spring context to the JVM's shared PostgreSQL and Kafka. Each test class gets its own schema (so its
@@ -12,8 +11,8 @@ import java.util.UUID;
 final class TestEnvironment {
 
     /** Made up per test JVM, as the launcher makes one per installation. */
-    static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(
-            app.rekindle.events.privacy.DataKey.generate().raw());
+    static final String MASTER_KEY = java.util.Base64.getEncoder()
+            .encodeToString(app.rekindle.events.privacy.DataKey.generate().raw());
 
     final String schema;
     final String topic;
@@ -35,7 +34,8 @@ final class TestEnvironment {
         registry.add("rekindle.kafka.bootstrap-servers", () -> infra.kafka().bootstrapServers());
         registry.add("rekindle.kafka.topic", () -> environment.topic);
         registry.add("rekindle.crypto.master-key", () -> MASTER_KEY);
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+        registry.add(
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
                 () -> infra.jwtKeys().publicKeyPem().toUri().toString());
         return environment;
     }

@@ -1,14 +1,13 @@
 package app.rekindle.command.it;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /** The trace id of the request that caused an event travels with it to Kafka, for the query service's logs. */
 class TracePropagationTest extends RunningCommandService {
@@ -20,15 +19,22 @@ class TracePropagationTest extends RunningCommandService {
         Api api = new Api(port);
         String token = Api.tokenFor("trace-" + System.nanoTime());
         String journalId = api.openJournal(token);
-        assertThat(api.post("/journals/" + journalId + "/check-ins", token, "{\"mood\":4,\"connection\":3}",
-                "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/journals/" + journalId + "/check-ins",
+                                token,
+                                "{\"mood\":4,\"connection\":3}",
+                                "traceparent",
+                                "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+                        .status())
+                .isEqualTo(201);
 
         try (TopicReader topic = new TopicReader(environment.topic)) {
             List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
                     .until(() -> topic.journal(journalId), list -> list.size() >= 2);
             assertThat(traceparent(records.get(1))).matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01");
             // Opened without a traceparent: a trace id of its own, not the check-in's.
-            assertThat(traceparent(records.get(0))).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+            assertThat(traceparent(records.get(0)))
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
                     .doesNotContain(TRACE_ID);
         }
     }

@@ -1,19 +1,19 @@
 package app.rekindle.command.journal;
 
+import static app.rekindle.command.journal.JournalFixtures.*;
+import static app.rekindle.command.journal.Rejections.invalid;
+
 import app.rekindle.command.journal.JournalCommand.AmendEntry;
 import app.rekindle.command.journal.JournalCommand.RetractEntry;
 import app.rekindle.command.journal.JournalRejection.EntryAlreadyRetracted;
 import app.rekindle.command.journal.JournalRejection.EntryNotFound;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.Step;
+import java.util.Map;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import static app.rekindle.command.journal.JournalFixtures.*;
-import static app.rekindle.command.journal.Rejections.invalid;
-
-import java.util.Map;
-import java.util.UUID;
 
 class CorrectionsTest {
 
@@ -27,20 +27,40 @@ class CorrectionsTest {
     @Test
     void amending_an_entry_records_the_checked_new_values() {
         fixture.given(opened(), started(Step.COMMUNICATE_OPENLY, EARLIER), conversationLogged())
-                .when(new AmendEntry(JOURNAL, OWNER, null, ENTRY, Map.of("feltHeard", 5,
-                        "occurredAt", "2026-02-28T19:00:00Z"), "I remembered wrong"))
-                .expectEvents(new EntryAmended(JOURNAL, ENTRY, Map.of("feltHeard", 5,
-                        "occurredAt", "2026-02-28T19:00:00Z"), "I remembered wrong", NOW, NOW))
+                .when(new AmendEntry(
+                        JOURNAL,
+                        OWNER,
+                        null,
+                        ENTRY,
+                        Map.of("feltHeard", 5, "occurredAt", "2026-02-28T19:00:00Z"),
+                        "I remembered wrong"))
+                .expectEvents(new EntryAmended(
+                        JOURNAL,
+                        ENTRY,
+                        Map.of("feltHeard", 5, "occurredAt", "2026-02-28T19:00:00Z"),
+                        "I remembered wrong",
+                        NOW,
+                        NOW))
                 .expectResultMessagePayload(3L);
     }
 
     @Test
     void a_date_can_be_moved_and_changed() {
         fixture.given(opened(), started(Step.REKINDLE_ROMANCE, NOW), datePlanned())
-                .when(new AmendEntry(JOURNAL, OWNER, null, DATE, Map.of("plannedFor", "2026-04-02T18:00:00Z",
-                        "dateKind", "SURPRISE"), null))
-                .expectEvents(new EntryAmended(JOURNAL, DATE, Map.of("plannedFor", "2026-04-02T18:00:00Z",
-                        "dateKind", "SURPRISE"), null, NOW, NOW));
+                .when(new AmendEntry(
+                        JOURNAL,
+                        OWNER,
+                        null,
+                        DATE,
+                        Map.of("plannedFor", "2026-04-02T18:00:00Z", "dateKind", "SURPRISE"),
+                        null))
+                .expectEvents(new EntryAmended(
+                        JOURNAL,
+                        DATE,
+                        Map.of("plannedFor", "2026-04-02T18:00:00Z", "dateKind", "SURPRISE"),
+                        null,
+                        NOW,
+                        NOW));
     }
 
     @Test
@@ -54,7 +74,12 @@ class CorrectionsTest {
     @Test
     void the_entry_id_cannot_be_amended() {
         fixture.given(opened(), started(Step.COMMUNICATE_OPENLY, EARLIER), conversationLogged())
-                .when(new AmendEntry(JOURNAL, OWNER, null, ENTRY, Map.of("entryId", UUID.randomUUID().toString()),
+                .when(new AmendEntry(
+                        JOURNAL,
+                        OWNER,
+                        null,
+                        ENTRY,
+                        Map.of("entryId", UUID.randomUUID().toString()),
                         null))
                 .expectNoEvents()
                 .expectException(invalid("changes.entryId", "not-amendable"));

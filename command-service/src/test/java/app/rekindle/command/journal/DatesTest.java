@@ -1,5 +1,8 @@
 package app.rekindle.command.journal;
 
+import static app.rekindle.command.journal.JournalFixtures.*;
+import static app.rekindle.command.journal.Rejections.invalid;
+
 import app.rekindle.command.journal.JournalCommand.CancelDate;
 import app.rekindle.command.journal.JournalCommand.MarkDateHappened;
 import app.rekindle.command.journal.JournalRejection.DateAlreadyResolved;
@@ -7,13 +10,10 @@ import app.rekindle.command.journal.JournalRejection.EntryAlreadyRetracted;
 import app.rekindle.command.journal.JournalRejection.EntryNotFound;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.Step;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import static app.rekindle.command.journal.JournalFixtures.*;
-import static app.rekindle.command.journal.Rejections.invalid;
-
-import java.util.UUID;
 
 class DatesTest {
 
@@ -56,7 +56,10 @@ class DatesTest {
 
     @Test
     void a_date_that_happened_cannot_happen_again() {
-        fixture.given(opened(), started(Step.REKINDLE_ROMANCE, NOW), datePlanned(),
+        fixture.given(
+                        opened(),
+                        started(Step.REKINDLE_ROMANCE, NOW),
+                        datePlanned(),
                         new DateHappened(JOURNAL, DATE, 5, null, NOW, NOW))
                 .when(new MarkDateHappened(JOURNAL, OWNER, null, DATE, 4, null, null))
                 .expectNoEvents()
@@ -65,7 +68,10 @@ class DatesTest {
 
     @Test
     void a_cancelled_date_cannot_happen() {
-        fixture.given(opened(), started(Step.REKINDLE_ROMANCE, NOW), datePlanned(),
+        fixture.given(
+                        opened(),
+                        started(Step.REKINDLE_ROMANCE, NOW),
+                        datePlanned(),
                         new DateCancelled(JOURNAL, DATE, null, NOW, NOW))
                 .when(new MarkDateHappened(JOURNAL, OWNER, null, DATE, 4, null, null))
                 .expectNoEvents()
@@ -74,7 +80,10 @@ class DatesTest {
 
     @Test
     void a_date_that_happened_cannot_be_cancelled() {
-        fixture.given(opened(), started(Step.REKINDLE_ROMANCE, NOW), datePlanned(),
+        fixture.given(
+                        opened(),
+                        started(Step.REKINDLE_ROMANCE, NOW),
+                        datePlanned(),
                         new DateHappened(JOURNAL, DATE, 5, null, NOW, NOW))
                 .when(new CancelDate(JOURNAL, OWNER, null, DATE, null))
                 .expectNoEvents()
@@ -83,7 +92,10 @@ class DatesTest {
 
     @Test
     void a_retracted_date_cannot_happen() {
-        fixture.given(opened(), started(Step.REKINDLE_ROMANCE, NOW), datePlanned(),
+        fixture.given(
+                        opened(),
+                        started(Step.REKINDLE_ROMANCE, NOW),
+                        datePlanned(),
                         new EntryRetracted(JOURNAL, DATE, null, NOW, NOW))
                 .when(new MarkDateHappened(JOURNAL, OWNER, null, DATE, 4, null, null))
                 .expectNoEvents()

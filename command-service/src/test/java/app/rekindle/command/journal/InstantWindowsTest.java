@@ -1,26 +1,26 @@
 package app.rekindle.command.journal;
 
-import app.rekindle.command.journal.JournalCommand.AmendEntry;
-import app.rekindle.command.journal.JournalCommand.PlanDate;
-import app.rekindle.command.journal.JournalRejection.InvalidField;
-import app.rekindle.events.JournalEvent.*;
-import app.rekindle.events.Step;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Matcher;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import static app.rekindle.command.journal.JournalFixtures.*;
 import static app.rekindle.command.journal.Rejections.invalid;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasProperty;
 
+import app.rekindle.command.journal.JournalCommand.AmendEntry;
+import app.rekindle.command.journal.JournalCommand.PlanDate;
+import app.rekindle.command.journal.JournalRejection.InvalidField;
+import app.rekindle.events.JournalEvent.*;
+import app.rekindle.events.Step;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every instant a command takes lies in its window from ValueWindows: a far-past or far-future value is refused
@@ -36,8 +36,13 @@ class InstantWindowsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-300000-01-01T00:00:00Z", "-4999-01-01T00:00:00Z", "1899-12-31T23:59:59Z",
-            "+300000-01-01T00:00:00Z"})
+    @ValueSource(
+            strings = {
+                "-300000-01-01T00:00:00Z",
+                "-4999-01-01T00:00:00Z",
+                "1899-12-31T23:59:59Z",
+                "+300000-01-01T00:00:00Z"
+            })
     void a_check_in_outside_the_happened_window_is_refused_naming_the_window(String occurredAt) {
         fixture.given(opened())
                 .when(checkIn(4, Instant.parse(occurredAt)))
@@ -75,16 +80,16 @@ class InstantWindowsTest {
     void a_date_planned_years_ahead_is_accepted() {
         PlanDate date = planDate();
         fixture.given(opened(), started(Step.REKINDLE_ROMANCE, NOW))
-                .when(new PlanDate(JOURNAL, OWNER, null, DATE, NOW.plus(Duration.ofDays(9 * 366)), date.idea(),
-                        date.kind()))
+                .when(new PlanDate(
+                        JOURNAL, OWNER, null, DATE, NOW.plus(Duration.ofDays(9 * 366)), date.idea(), date.kind()))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void an_amendment_moving_occurred_at_out_of_the_window_is_refused() {
         fixture.given(opened(), started(Step.COMMUNICATE_OPENLY, EARLIER), conversationLogged())
-                .when(new AmendEntry(JOURNAL, OWNER, null, ENTRY, Map.of("occurredAt", "-300000-01-01T00:00:00Z"),
-                        null))
+                .when(new AmendEntry(
+                        JOURNAL, OWNER, null, ENTRY, Map.of("occurredAt", "-300000-01-01T00:00:00Z"), null))
                 .expectNoEvents()
                 .expectException(windowed("changes.occurredAt", "1900-01-01T00:00:00Z"));
     }
@@ -92,16 +97,18 @@ class InstantWindowsTest {
     @Test
     void an_amendment_moving_a_date_beyond_the_planning_horizon_is_refused() {
         fixture.given(opened(), started(Step.REKINDLE_ROMANCE, NOW), datePlanned())
-                .when(new AmendEntry(JOURNAL, OWNER, null, DATE, Map.of("plannedFor", "+300000-01-01T00:00:00Z"),
-                        null))
+                .when(new AmendEntry(JOURNAL, OWNER, null, DATE, Map.of("plannedFor", "+300000-01-01T00:00:00Z"), null))
                 .expectNoEvents()
                 .expectException(invalid("changes.plannedFor", "window"));
     }
 
     @Test
     void an_amendment_moving_a_reflection_to_a_day_outside_the_window_is_refused() {
-        fixture.given(opened(), started(Step.REFLECT_ON_THE_PAST, NOW), new ReflectionLogged(JOURNAL, ENTRY,
-                        LocalDate.of(2026, 2, 27), "Text", null, null, null, EARLIER, NOW))
+        fixture.given(
+                        opened(),
+                        started(Step.REFLECT_ON_THE_PAST, NOW),
+                        new ReflectionLogged(
+                                JOURNAL, ENTRY, LocalDate.of(2026, 2, 27), "Text", null, null, null, EARLIER, NOW))
                 .when(new AmendEntry(JOURNAL, OWNER, null, ENTRY, Map.of("occurredOn", "-999999999-01-01"), null))
                 .expectNoEvents()
                 .expectException(invalid("changes.occurredOn", "window"));
@@ -112,8 +119,18 @@ class InstantWindowsTest {
         Instant later = NOW.plus(Duration.ofMinutes(5));
         fixture.given(opened(), new StepStarted(JOURNAL, Step.COMMUNICATE_OPENLY, later, later))
                 .when(conversation())
-                .expectEvents(new ConversationLogged(JOURNAL, ENTRY, "Evenings", conversation().initiatedBy(), 40, 4,
-                        4, conversation().outcome(), conversation().channel(), conversation().notes(), EARLIER,
+                .expectEvents(new ConversationLogged(
+                        JOURNAL,
+                        ENTRY,
+                        "Evenings",
+                        conversation().initiatedBy(),
+                        40,
+                        4,
+                        4,
+                        conversation().outcome(),
+                        conversation().channel(),
+                        conversation().notes(),
+                        EARLIER,
                         later));
     }
 

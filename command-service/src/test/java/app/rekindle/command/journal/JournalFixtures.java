@@ -15,13 +15,12 @@ import app.rekindle.events.Initiator;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.Step;
 import app.rekindle.events.Whose;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 
 /** A fixed clock, one journal owned by alice, and valid commands and events to vary in each test. */
 final class JournalFixtures {
@@ -33,8 +32,7 @@ final class JournalFixtures {
     static final UUID ENTRY = UUID.fromString("00000000-0000-4000-8000-0000000000e1");
     static final UUID DATE = UUID.fromString("00000000-0000-4000-8000-0000000000d1");
 
-    private JournalFixtures() {
-    }
+    private JournalFixtures() {}
 
     static AggregateTestFixture<Journal> fixture() {
         AggregateTestFixture<Journal> fixture = new AggregateTestFixture<>(Journal.class);
@@ -47,8 +45,20 @@ final class JournalFixtures {
     }
 
     static LogConversation conversation(Instant occurredAt, Integer feltHeard, Integer minutes) {
-        return new LogConversation(JOURNAL, OWNER, null, ENTRY, occurredAt, "Evenings", Initiator.ME, minutes,
-                feltHeard, 4, ConversationOutcome.PARTLY_RESOLVED, ConversationChannel.IN_PERSON, "Calmer than expected");
+        return new LogConversation(
+                JOURNAL,
+                OWNER,
+                null,
+                ENTRY,
+                occurredAt,
+                "Evenings",
+                Initiator.ME,
+                minutes,
+                feltHeard,
+                4,
+                ConversationOutcome.PARTLY_RESOLVED,
+                ConversationChannel.IN_PERSON,
+                "Calmer than expected");
     }
 
     static LogConversation conversation() {
@@ -56,8 +66,19 @@ final class JournalFixtures {
     }
 
     static ConversationLogged conversationLogged() {
-        return new ConversationLogged(JOURNAL, ENTRY, "Evenings", Initiator.ME, 40, 4, 4,
-                ConversationOutcome.PARTLY_RESOLVED, ConversationChannel.IN_PERSON, "Calmer than expected", EARLIER, NOW);
+        return new ConversationLogged(
+                JOURNAL,
+                ENTRY,
+                "Evenings",
+                Initiator.ME,
+                40,
+                4,
+                4,
+                ConversationOutcome.PARTLY_RESOLVED,
+                ConversationChannel.IN_PERSON,
+                "Calmer than expected",
+                EARLIER,
+                NOW);
     }
 
     static StepStarted started(Step step, Instant occurredAt) {
@@ -73,13 +94,13 @@ final class JournalFixtures {
     }
 
     static PlanDate planDate() {
-        return new PlanDate(JOURNAL, OWNER, null, DATE, Instant.parse("2026-04-01T18:00:00Z"), "Picnic",
-                DateKind.RECREATED_MEMORY);
+        return new PlanDate(
+                JOURNAL, OWNER, null, DATE, Instant.parse("2026-04-01T18:00:00Z"), "Picnic", DateKind.RECREATED_MEMORY);
     }
 
     static DatePlanned datePlanned() {
-        return new DatePlanned(JOURNAL, DATE, Instant.parse("2026-04-01T18:00:00Z"), "Picnic",
-                DateKind.RECREATED_MEMORY, NOW, NOW);
+        return new DatePlanned(
+                JOURNAL, DATE, Instant.parse("2026-04-01T18:00:00Z"), "Picnic", DateKind.RECREATED_MEMORY, NOW, NOW);
     }
 
     static ShareActivity activity() {

@@ -1,5 +1,7 @@
 package app.rekindle.command.journal;
 
+import static app.rekindle.command.journal.JournalFixtures.*;
+
 import app.rekindle.command.journal.JournalCommand.AmendEntry;
 import app.rekindle.command.journal.JournalCommand.CancelDate;
 import app.rekindle.command.journal.JournalCommand.CheckIn;
@@ -22,16 +24,14 @@ import app.rekindle.command.journal.JournalRejection.StaleVersion;
 import app.rekindle.events.ClosureOutcome;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.Step;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import static app.rekindle.command.journal.JournalFixtures.*;
-
-import java.util.Map;
-import java.util.stream.Stream;
 
 class JournalLifecycleTest {
 
@@ -144,7 +144,8 @@ class JournalLifecycleTest {
         // Deliberately invalid fields too: a stranger must not learn the journal exists from a 400.
         return Stream.of(
                 new LogReflection(JOURNAL, STRANGER, null, ENTRY, null, null, null, null, null),
-                new LogConversation(JOURNAL, STRANGER, null, ENTRY, null, null, null, null, null, null, null, null, null),
+                new LogConversation(
+                        JOURNAL, STRANGER, null, ENTRY, null, null, null, null, null, null, null, null, null),
                 new LogGesture(JOURNAL, STRANGER, null, ENTRY, EARLIER, null, null),
                 new PlanDate(JOURNAL, STRANGER, null, DATE, null, null, null),
                 new MarkDateHappened(JOURNAL, STRANGER, null, DATE, 5, null, null),

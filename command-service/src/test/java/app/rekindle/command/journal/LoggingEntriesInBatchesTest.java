@@ -1,5 +1,7 @@
 package app.rekindle.command.journal;
 
+import static app.rekindle.command.journal.JournalFixtures.*;
+
 import app.rekindle.command.journal.JournalCommand.CheckIn;
 import app.rekindle.command.journal.JournalCommand.LogEntries;
 import app.rekindle.command.journal.JournalCommand.NewEntry;
@@ -12,16 +14,14 @@ import app.rekindle.command.journal.JournalRejection.StaleVersion;
 import app.rekindle.events.ClosureOutcome;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.Step;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import static app.rekindle.command.journal.JournalFixtures.*;
-
-import java.util.List;
-import java.util.UUID;
 
 /** A batch of new entries (offline sync): the single commands' rules, for every item, and all or nothing. */
 class LoggingEntriesInBatchesTest {
@@ -40,8 +40,10 @@ class LoggingEntriesInBatchesTest {
     void a_batch_records_every_entry_in_order_and_answers_the_version_after_each() {
         fixture.given(opened())
                 .when(batch(null, checkIn(FIRST, 4), planDate(), checkIn(SECOND, 2)))
-                .expectEvents(new CheckedIn(JOURNAL, FIRST, 4, 3, null, EARLIER, NOW),
-                        started(Step.REKINDLE_ROMANCE, NOW), datePlanned(),
+                .expectEvents(
+                        new CheckedIn(JOURNAL, FIRST, 4, 3, null, EARLIER, NOW),
+                        started(Step.REKINDLE_ROMANCE, NOW),
+                        datePlanned(),
                         new CheckedIn(JOURNAL, SECOND, 2, 3, null, EARLIER, NOW))
                 .expectResultMessagePayload(List.of(1L, 3L, 4L));
     }

@@ -1,5 +1,8 @@
 package app.rekindle.command.journal;
 
+import static app.rekindle.command.journal.JournalFixtures.*;
+import static app.rekindle.command.journal.Rejections.invalid;
+
 import app.rekindle.command.journal.JournalCommand.LogConversation;
 import app.rekindle.command.journal.JournalCommand.ShareActivity;
 import app.rekindle.command.journal.JournalRejection.EntryAlreadyExists;
@@ -8,17 +11,14 @@ import app.rekindle.events.GestureKind;
 import app.rekindle.events.JournalEvent.*;
 import app.rekindle.events.Step;
 import app.rekindle.events.Whose;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import static app.rekindle.command.journal.JournalFixtures.*;
-import static app.rekindle.command.journal.Rejections.invalid;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 
 class LoggingEntriesTest {
 
@@ -48,15 +48,36 @@ class LoggingEntriesTest {
     @Test
     void a_conversation_logged_without_a_channel_says_the_channel_was_not_recorded() {
         LogConversation c = conversation();
-        LogConversation withoutChannel = new LogConversation(c.journalId(), c.requestedBy(), null, c.entryId(),
-                c.occurredAt(), c.topic(), c.initiatedBy(), c.minutes(), c.feltHeard(), c.listenedWell(), c.outcome(),
-                null, c.notes());
+        LogConversation withoutChannel = new LogConversation(
+                c.journalId(),
+                c.requestedBy(),
+                null,
+                c.entryId(),
+                c.occurredAt(),
+                c.topic(),
+                c.initiatedBy(),
+                c.minutes(),
+                c.feltHeard(),
+                c.listenedWell(),
+                c.outcome(),
+                null,
+                c.notes());
         ConversationLogged e = conversationLogged();
         fixture.given(opened(), started(Step.COMMUNICATE_OPENLY, NOW))
                 .when(withoutChannel)
-                .expectEvents(new ConversationLogged(e.journalId(), e.entryId(), e.topic(), e.initiatedBy(), e.minutes(),
-                        e.feltHeard(), e.listenedWell(), e.outcome(), ConversationChannel.NOT_RECORDED, e.notes(),
-                        e.occurredAt(), e.recordedAt()));
+                .expectEvents(new ConversationLogged(
+                        e.journalId(),
+                        e.entryId(),
+                        e.topic(),
+                        e.initiatedBy(),
+                        e.minutes(),
+                        e.feltHeard(),
+                        e.listenedWell(),
+                        e.outcome(),
+                        ConversationChannel.NOT_RECORDED,
+                        e.notes(),
+                        e.occurredAt(),
+                        e.recordedAt()));
     }
 
     @Test
@@ -64,9 +85,18 @@ class LoggingEntriesTest {
         Instant startOfDayInBerlin = Instant.parse("2026-02-26T23:00:00Z");
         fixture.given(opened())
                 .when(reflection(LocalDate.of(2026, 2, 27), "We stopped talking"))
-                .expectEvents(started(Step.REFLECT_ON_THE_PAST, startOfDayInBerlin),
-                        new ReflectionLogged(JOURNAL, ENTRY, LocalDate.of(2026, 2, 27), "We stopped talking",
-                                "I withdrew", null, "Say it early", startOfDayInBerlin, NOW));
+                .expectEvents(
+                        started(Step.REFLECT_ON_THE_PAST, startOfDayInBerlin),
+                        new ReflectionLogged(
+                                JOURNAL,
+                                ENTRY,
+                                LocalDate.of(2026, 2, 27),
+                                "We stopped talking",
+                                "I withdrew",
+                                null,
+                                "Say it early",
+                                startOfDayInBerlin,
+                                NOW));
     }
 
     @Test
@@ -137,7 +167,8 @@ class LoggingEntriesTest {
     void a_gesture_starts_showing_genuine_interest() {
         fixture.given(opened())
                 .when(gesture())
-                .expectEvents(started(Step.SHOW_GENUINE_INTEREST, EARLIER),
+                .expectEvents(
+                        started(Step.SHOW_GENUINE_INTEREST, EARLIER),
                         new GestureLogged(JOURNAL, ENTRY, GestureKind.ASKED_ABOUT_DAY, null, EARLIER, NOW));
     }
 
@@ -153,7 +184,8 @@ class LoggingEntriesTest {
     void a_shared_activity_starts_reigniting_friendship() {
         fixture.given(opened())
                 .when(activity())
-                .expectEvents(started(Step.REIGNITE_FRIENDSHIP, EARLIER),
+                .expectEvents(
+                        started(Step.REIGNITE_FRIENDSHIP, EARLIER),
                         new ActivityShared(JOURNAL, ENTRY, "Board games", true, null, EARLIER, NOW));
     }
 
@@ -169,7 +201,8 @@ class LoggingEntriesTest {
     void personal_time_starts_giving_each_other_space() {
         fixture.given(opened())
                 .when(personalTime(90))
-                .expectEvents(started(Step.GIVE_EACH_OTHER_SPACE, EARLIER),
+                .expectEvents(
+                        started(Step.GIVE_EACH_OTHER_SPACE, EARLIER),
                         new PersonalTimeTaken(JOURNAL, ENTRY, Whose.PARTNERS, "Climbing", 90, EARLIER, NOW));
     }
 
@@ -191,10 +224,7 @@ class LoggingEntriesTest {
 
     @Test
     void a_check_in_mood_above_five_is_rejected() {
-        fixture.given(opened())
-                .when(checkIn(6, EARLIER))
-                .expectNoEvents()
-                .expectException(invalid("mood", "range"));
+        fixture.given(opened()).when(checkIn(6, EARLIER)).expectNoEvents().expectException(invalid("mood", "range"));
     }
 
     @Test

@@ -1,11 +1,12 @@
 package app.rekindle.command.journal;
 
+import static app.rekindle.command.journal.JournalFixtures.*;
+import static app.rekindle.command.journal.Rejections.invalid;
+
 import app.rekindle.command.journal.JournalCommand.OpenJournal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import static app.rekindle.command.journal.JournalFixtures.*;
-import static app.rekindle.command.journal.Rejections.invalid;
 
 class OpeningJournalTest {
 

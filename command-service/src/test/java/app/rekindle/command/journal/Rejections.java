@@ -8,8 +8,7 @@ import org.hamcrest.TypeSafeMatcher;
 /** Matchers that say which field rule rejected a command, so a test cannot pass for the wrong reason. */
 final class Rejections {
 
-    private Rejections() {
-    }
+    private Rejections() {}
 
     static Matcher<InvalidField> invalid(String field, String rule) {
         return new TypeSafeMatcher<>() {

@@ -1,5 +1,8 @@
 package app.rekindle.command.journal;
 
+import static app.rekindle.command.journal.JournalFixtures.*;
+import static app.rekindle.command.journal.Rejections.invalid;
+
 import app.rekindle.command.journal.JournalCommand.CompleteStep;
 import app.rekindle.command.journal.JournalCommand.ReopenStep;
 import app.rekindle.command.journal.JournalCommand.StartStep;
@@ -13,8 +16,6 @@ import app.rekindle.events.Step;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import static app.rekindle.command.journal.JournalFixtures.*;
-import static app.rekindle.command.journal.Rejections.invalid;
 
 class StepsTest {
 
@@ -69,7 +70,10 @@ class StepsTest {
 
     @Test
     void completing_a_step_whose_only_entry_was_retracted_is_rejected() {
-        fixture.given(opened(), started(TALK, NOW), conversationLogged(),
+        fixture.given(
+                        opened(),
+                        started(TALK, NOW),
+                        conversationLogged(),
                         new EntryRetracted(JOURNAL, ENTRY, null, NOW, NOW))
                 .when(new CompleteStep(JOURNAL, OWNER, null, TALK, null))
                 .expectNoEvents()
@@ -78,7 +82,9 @@ class StepsTest {
 
     @Test
     void check_ins_count_for_no_step() {
-        fixture.given(opened(), started(Step.REFLECT_ON_THE_PAST, NOW),
+        fixture.given(
+                        opened(),
+                        started(Step.REFLECT_ON_THE_PAST, NOW),
                         new CheckedIn(JOURNAL, ENTRY, 4, 4, null, NOW, NOW))
                 .when(new CompleteStep(JOURNAL, OWNER, null, Step.REFLECT_ON_THE_PAST, null))
                 .expectNoEvents()
@@ -106,7 +112,11 @@ class StepsTest {
         fixture.given(opened(), started(TALK, NOW), conversationLogged(), completed())
                 .when(new ReopenStep(JOURNAL, OWNER, null, TALK, "We slipped back"))
                 .expectEvents(new StepReopened(JOURNAL, TALK, "We slipped back", NOW, NOW));
-        fixture.given(opened(), started(TALK, NOW), conversationLogged(), completed(),
+        fixture.given(
+                        opened(),
+                        started(TALK, NOW),
+                        conversationLogged(),
+                        completed(),
                         new StepReopened(JOURNAL, TALK, "We slipped back", NOW, NOW))
                 .when(new CompleteStep(JOURNAL, OWNER, null, TALK, null))
                 .expectEvents(new StepCompleted(JOURNAL, TALK, null, NOW, NOW));

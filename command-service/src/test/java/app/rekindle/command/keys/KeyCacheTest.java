@@ -1,11 +1,10 @@
 package app.rekindle.command.keys;
 
-import app.rekindle.events.privacy.DataKey;
-import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import app.rekindle.events.privacy.DataKey;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class KeyCacheTest {
 
@@ -20,7 +19,8 @@ class KeyCacheTest {
         cache.put(journal, new KeyState.Destroyed(live.key().keyId()));
         cache.put(journal, live);
 
-        assertThat(cache.get(journal)).isEqualTo(new KeyState.Destroyed(live.key().keyId()));
+        assertThat(cache.get(journal))
+                .isEqualTo(new KeyState.Destroyed(live.key().keyId()));
     }
 
     @Test

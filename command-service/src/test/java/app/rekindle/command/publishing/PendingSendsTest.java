@@ -1,7 +1,14 @@
 package app.rekindle.command.publishing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.PublishedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
@@ -10,14 +17,6 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PendingSendsTest {
 
@@ -69,9 +68,11 @@ class PendingSendsTest {
     }
 
     private PublishedEvent send(long sequence) {
-        PublishedEvent event = PublishedEvent.of(UUID.randomUUID().toString(), sequence,
-                new JournalEvent.StepStarted(UUID.randomUUID(), app.rekindle.events.Step.COMMUNICATE_OPENLY,
-                        Instant.EPOCH, Instant.EPOCH));
+        PublishedEvent event = PublishedEvent.of(
+                UUID.randomUUID().toString(),
+                sequence,
+                new JournalEvent.StepStarted(
+                        UUID.randomUUID(), app.rekindle.events.Step.COMMUNICATE_OPENLY, Instant.EPOCH, Instant.EPOCH));
         sends.add(event, producer.send(new ProducerRecord<>("topic", "journal", new byte[] {(byte) sequence})));
         return event;
     }

@@ -1,5 +1,13 @@
 package app.rekindle.command.publishing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.function.Function;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -8,15 +16,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-
-import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 /** What the publisher's processor is registered with; that it runs so is PublisherTokenLossIntegrationTest's. */
 class PublisherProcessorTest {
@@ -28,12 +27,14 @@ class PublisherProcessorTest {
         EventProcessingConfigurer processing = mock(EventProcessingConfigurer.class);
         when(configurer.eventProcessing()).thenReturn(processing);
 
-        new PublishingConfig().publisherProcessor(new PublisherProcessorProperties(3, 4), 7).configureModule(configurer);
+        new PublishingConfig()
+                .publisherProcessor(new PublisherProcessorProperties(3, 4), 7)
+                .configureModule(configurer);
 
         ArgumentCaptor<Function<org.axonframework.config.Configuration, TrackingEventProcessorConfiguration>> settings =
                 ArgumentCaptor.forClass(Function.class);
-        verify(processing).registerTrackingEventProcessor(eq(KafkaPublisher.PROCESSING_GROUP), any(),
-                settings.capture());
+        verify(processing)
+                .registerTrackingEventProcessor(eq(KafkaPublisher.PROCESSING_GROUP), any(), settings.capture());
         TrackingEventProcessorConfiguration configuration = settings.getValue().apply(null);
         assertThat(configuration.getMaxThreadCount()).isEqualTo(3);
         assertThat(configuration.getInitialSegmentsCount()).isEqualTo(4);

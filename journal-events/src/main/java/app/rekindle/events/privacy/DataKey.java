@@ -1,10 +1,10 @@
 package app.rekindle.events.privacy;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A journal's data key (AES-256). Its id travels in every event it sealed, so a reader knows which key to ask

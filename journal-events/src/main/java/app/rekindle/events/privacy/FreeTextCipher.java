@@ -1,12 +1,12 @@
 package app.rekindle.events.privacy;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * AES-256-GCM for one text value: a fresh random 96-bit nonce per value, a 128-bit tag, and associated data
@@ -20,8 +20,7 @@ public final class FreeTextCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private FreeTextCipher() {
-    }
+    private FreeTextCipher() {}
 
     /** Characters of the sealed form of a plaintext of this many UTF-8 bytes: prefix, then base64 of nonce, text, tag. */
     public static int sealedLength(int plaintextBytes) {
@@ -40,7 +39,8 @@ public final class FreeTextCipher {
             cipher.init(Cipher.ENCRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed);
+            ByteBuffer out =
+                    ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed);
             return PREFIX + Base64.getEncoder().encodeToString(out.array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);

@@ -2,7 +2,6 @@ package app.rekindle.events.privacy;
 
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEvent.*;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,11 +36,10 @@ final class FreeTextFields {
             Map.entry(JournalClosed.class, List.of("note")));
 
     /** Every free-text field name of an entry: the amendable ones among them are sealed inside {@code changes}. */
-    static final Set<String> ENTRY_FIELDS = BY_TYPE.values().stream().flatMap(List::stream)
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> ENTRY_FIELDS =
+            BY_TYPE.values().stream().flatMap(List::stream).collect(Collectors.toUnmodifiableSet());
 
-    private FreeTextFields() {
-    }
+    private FreeTextFields() {}
 
     static List<String> of(Class<?> type) {
         return BY_TYPE.getOrDefault(type, List.of());

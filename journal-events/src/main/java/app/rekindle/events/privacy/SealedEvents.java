@@ -5,14 +5,13 @@ import app.rekindle.events.EventUpcasters;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.UnknownEventTypeException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The stored and published JSON of an event whose free text is sealed: each free-text value becomes
@@ -25,8 +24,7 @@ public final class SealedEvents {
 
     public static final String KEY_ID = "keyId";
 
-    private SealedEvents() {
-    }
+    private SealedEvents() {}
 
     /** The event's JSON with its free text sealed; the key is asked for only if there is free text. */
     public static byte[] seal(JournalEvent event, Function<UUID, DataKey> keyOfJournal) {
@@ -53,8 +51,8 @@ public final class SealedEvents {
      * @throws TamperedFreeText when a sealed value does not authenticate
      */
     public static JournalEvent open(String typeName, byte[] json, DataKeys keys) {
-        Class<? extends JournalEvent> type = EventTypes.classFor(typeName)
-                .orElseThrow(() -> new UnknownEventTypeException(typeName));
+        Class<? extends JournalEvent> type =
+                EventTypes.classFor(typeName).orElseThrow(() -> new UnknownEventTypeException(typeName));
         return open(typeName, EventTypes.typeOf(type).version(), json, keys);
     }
 
@@ -65,10 +63,12 @@ public final class SealedEvents {
      * @throws TamperedFreeText when a sealed value does not authenticate
      */
     public static JournalEvent open(String typeName, int version, byte[] json, DataKeys keys) {
-        Class<? extends JournalEvent> type = EventTypes.classFor(typeName)
-                .orElseThrow(() -> new UnknownEventTypeException(typeName));
+        Class<? extends JournalEvent> type =
+                EventTypes.classFor(typeName).orElseThrow(() -> new UnknownEventTypeException(typeName));
         JsonNode node = JournalEventJson.mapper().readTree(json);
-        if (node instanceof ObjectNode tree && tree.get(KEY_ID) != null && tree.get(KEY_ID).isString()) {
+        if (node instanceof ObjectNode tree
+                && tree.get(KEY_ID) != null
+                && tree.get(KEY_ID).isString()) {
             String keyId = tree.remove(KEY_ID).stringValue();
             Optional<DataKey> key = keys.find(journalIdOf(tree), keyId);
             for (String field : sealableFields(type, tree)) {
@@ -112,7 +112,8 @@ public final class SealedEvents {
         }
         if (tree.get(FreeTextFields.CHANGES) instanceof ObjectNode changes) {
             for (String name : changes.propertyNames()) {
-                if (FreeTextFields.ENTRY_FIELDS.contains(name) && changes.get(name).isString()) {
+                if (FreeTextFields.ENTRY_FIELDS.contains(name)
+                        && changes.get(name).isString()) {
                     fields.add(FreeTextFields.CHANGES + "." + name);
                 }
             }

@@ -1,10 +1,9 @@
 package app.rekindle.events.rules;
 
 import app.rekindle.events.privacy.FreeTextCipher;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * The largest a journal event may be as a Kafka record, derived from the text limits in {@link ValueWindows}, so
@@ -25,6 +24,7 @@ public final class EventSize {
      * ({@code \n}, {@code \t}, {@code \"} …) are 2 bytes.
      */
     static final int UTF8_BYTES_PER_CHARACTER = 3;
+
     static final int TEXTS_PER_EVENT = 5;
     /**
      * The JSON of an event without its free text: property names, ids, instants, enums, numbers, the key id, the
@@ -47,11 +47,11 @@ public final class EventSize {
 
     /** Kafka's record batch header: base offset … record count (v2 format). */
     private static final int BATCH_OVERHEAD = 61;
+
     private static final int MAX_VARINT = 5;
     private static final int MAX_VARLONG = 10;
 
-    private EventSize() {
-    }
+    private EventSize() {}
 
     /**
      * An upper bound of the bytes the record takes in a batch of its own (uncompressed v2 format: attributes,
@@ -64,8 +64,10 @@ public final class EventSize {
         size += MAX_VARINT + (record.value() == null ? 0 : record.value().length);
         size += MAX_VARINT;
         for (Header header : record.headers()) {
-            size += MAX_VARINT + header.key().getBytes(StandardCharsets.UTF_8).length
-                    + MAX_VARINT + (header.value() == null ? 0 : header.value().length);
+            size += MAX_VARINT
+                    + header.key().getBytes(StandardCharsets.UTF_8).length
+                    + MAX_VARINT
+                    + (header.value() == null ? 0 : header.value().length);
         }
         return (int) Math.min(Integer.MAX_VALUE, size);
     }

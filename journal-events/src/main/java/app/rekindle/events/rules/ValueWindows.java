@@ -34,18 +34,20 @@ public final class ValueWindows {
 
     /** Nobody journals about a relationship before 1900; older instants are typos or attacks. */
     public static final LocalDate EARLIEST_DAY = LocalDate.of(1900, 1, 1);
-    public static final Instant EARLIEST = EARLIEST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+
+    public static final Instant EARLIEST =
+            EARLIEST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
     /** How far ahead of the service's clock "it happened" may lie. */
     public static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
     /** How far ahead a date may be planned. */
     public static final Duration PLANNING_HORIZON = Duration.ofDays(10 * 366);
     /** The last day a read may name; every instant up to its end is valid in PostgreSQL and in java.time. */
     public static final LocalDate LATEST_READ_DAY = LocalDate.of(9999, 12, 31);
-    public static final Instant LATEST_READ = LATEST_READ_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
-            .minusNanos(1000);
 
-    private ValueWindows() {
-    }
+    public static final Instant LATEST_READ =
+            LATEST_READ_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
+
+    private ValueWindows() {}
 
     /** For {@code occurredAt}: something that happened. */
     public static InstantWindow happened(Instant now) {

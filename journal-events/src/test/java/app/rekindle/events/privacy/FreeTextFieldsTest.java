@@ -1,13 +1,12 @@
 package app.rekindle.events.privacy;
 
-import app.rekindle.events.EventTypes;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import app.rekindle.events.EventTypes;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FreeTextFieldsTest {
 
@@ -19,12 +18,15 @@ class FreeTextFieldsTest {
         for (Class<?> type : EventTypes.byName().values()) {
             for (RecordComponent component : type.getRecordComponents()) {
                 if (component.getType() == String.class && !READABLE_TEXT.contains(component.getName())) {
-                    assertThat(FreeTextFields.of(type)).as("free text of %s", type.getSimpleName())
+                    assertThat(FreeTextFields.of(type))
+                            .as("free text of %s", type.getSimpleName())
                             .contains(component.getName());
                 }
             }
-            assertThat(FreeTextFields.of(type)).as("listed fields of %s exist", type.getSimpleName())
-                    .allMatch(name -> Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getName().equals(name)));
+            assertThat(FreeTextFields.of(type))
+                    .as("listed fields of %s exist", type.getSimpleName())
+                    .allMatch(name -> Arrays.stream(type.getRecordComponents())
+                            .anyMatch(c -> c.getName().equals(name)));
         }
     }
 }

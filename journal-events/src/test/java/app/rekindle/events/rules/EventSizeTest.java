@@ -1,5 +1,8 @@
 package app.rekindle.events.rules;
 
+import static app.rekindle.events.rules.ValueWindows.LONG_TEXT;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.ClosureOutcome;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.ConversationChannel;
@@ -17,18 +20,14 @@ import app.rekindle.events.Whose;
 import app.rekindle.events.privacy.DataKey;
 import app.rekindle.events.privacy.FreeTextCipher;
 import app.rekindle.events.privacy.SealedEvents;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static app.rekindle.events.rules.ValueWindows.LONG_TEXT;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
 
 class EventSizeTest {
 
@@ -39,6 +38,7 @@ class EventSizeTest {
     private static final String LONG = "€".repeat(LONG_TEXT);
     /** Every text at the long limit, whatever its own limit: the bound holds for more than the rules allow. */
     private static final String SHORT = LONG;
+
     private static final String SUBJECT = "€".repeat(255);
     private static final String TRACEPARENT = "00-" + "f".repeat(32) + "-" + "f".repeat(16) + "-01";
 
@@ -47,8 +47,19 @@ class EventSizeTest {
         return List.of(
                 new JournalOpened(JOURNAL, SUBJECT, SHORT, LONG, "America/Argentina/ComodRivadavia", AT, AT),
                 new ReflectionLogged(JOURNAL, ENTRY, LocalDate.of(2026, 12, 5), LONG, LONG, LONG, LONG, AT, AT),
-                new ConversationLogged(JOURNAL, ENTRY, SHORT, Initiator.PARTNER, 1440, 5, 5,
-                        ConversationOutcome.PARTLY_RESOLVED, ConversationChannel.NOT_RECORDED, LONG, AT, AT),
+                new ConversationLogged(
+                        JOURNAL,
+                        ENTRY,
+                        SHORT,
+                        Initiator.PARTNER,
+                        1440,
+                        5,
+                        5,
+                        ConversationOutcome.PARTLY_RESOLVED,
+                        ConversationChannel.NOT_RECORDED,
+                        LONG,
+                        AT,
+                        AT),
                 new GestureLogged(JOURNAL, ENTRY, GestureKind.ASKED_ABOUT_DAY, LONG, AT, AT),
                 new DatePlanned(JOURNAL, ENTRY, AT, SHORT, DateKind.RECREATED_MEMORY, AT, AT),
                 new DateHappened(JOURNAL, ENTRY, 5, LONG, AT, AT),
@@ -60,8 +71,23 @@ class EventSizeTest {
                 new StepCompleted(JOURNAL, Step.GIVE_EACH_OTHER_SPACE, LONG, AT, AT),
                 new StepReopened(JOURNAL, Step.GIVE_EACH_OTHER_SPACE, LONG, AT, AT),
                 // The most an amendment can change: every field of a reflection.
-                new EntryAmended(JOURNAL, ENTRY, Map.of("occurredOn", "2026-12-05", "text", LONG, "myPart", LONG,
-                        "theirPart", LONG, "lesson", LONG), LONG, AT, AT),
+                new EntryAmended(
+                        JOURNAL,
+                        ENTRY,
+                        Map.of(
+                                "occurredOn",
+                                "2026-12-05",
+                                "text",
+                                LONG,
+                                "myPart",
+                                LONG,
+                                "theirPart",
+                                LONG,
+                                "lesson",
+                                LONG),
+                        LONG,
+                        AT,
+                        AT),
                 new EntryRetracted(JOURNAL, ENTRY, LONG, AT, AT),
                 new JournalClosed(JOURNAL, ClosureOutcome.RECONCILED, LONG, AT, AT),
                 new JournalErased(JOURNAL, AT, AT));
@@ -72,22 +98,28 @@ class EventSizeTest {
         DataKey key = DataKey.generate();
         for (JournalEvent event : largest()) {
             assertThat(EventSize.of(record(event, SealedEvents.seal(event, journal -> key))))
-                    .as("sealed %s", event.getClass().getSimpleName()).isLessThanOrEqualTo(EventSize.MAX_BYTES);
+                    .as("sealed %s", event.getClass().getSimpleName())
+                    .isLessThanOrEqualTo(EventSize.MAX_BYTES);
             assertThat(EventSize.of(record(event, JournalEventJson.toBytes(event))))
-                    .as("plain %s", event.getClass().getSimpleName()).isLessThanOrEqualTo(EventSize.MAX_BYTES);
+                    .as("plain %s", event.getClass().getSimpleName())
+                    .isLessThanOrEqualTo(EventSize.MAX_BYTES);
         }
     }
 
     @Test
     void every_event_type_of_the_contract_is_among_the_largest_events_checked() {
-        assertThat(largest()).extracting(event -> EventTypes.of(event).name())
+        assertThat(largest())
+                .extracting(event -> EventTypes.of(event).name())
                 .containsExactlyInAnyOrderElementsOf(EventTypes.byName().keySet());
     }
 
     @Test
     void the_bound_is_tight_enough_that_the_largest_amendment_fills_most_of_it() {
         DataKey key = DataKey.generate();
-        JournalEvent amendment = largest().stream().filter(EntryAmended.class::isInstance).findFirst().orElseThrow();
+        JournalEvent amendment = largest().stream()
+                .filter(EntryAmended.class::isInstance)
+                .findFirst()
+                .orElseThrow();
         int size = EventSize.of(record(amendment, SealedEvents.seal(amendment, journal -> key)));
         assertThat(size).isGreaterThan(EventSize.MAX_BYTES * 9 / 10);
     }
@@ -104,15 +136,17 @@ class EventSizeTest {
 
     @Test
     void a_record_beyond_the_bound_measures_beyond_it_and_producer_and_topic_leave_a_margin() {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("t", JOURNAL.toString(),
-                new byte[EventSize.MAX_BYTES]);
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>("t", JOURNAL.toString(), new byte[EventSize.MAX_BYTES]);
         assertThat(EventSize.of(record)).isGreaterThan(EventSize.MAX_BYTES);
         assertThat(EventSize.KAFKA_LIMIT_BYTES).isGreaterThanOrEqualTo(EventSize.MAX_BYTES * 3 / 2);
     }
 
     private static ProducerRecord<String, byte[]> record(JournalEvent event, byte[] payload) {
-        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord("rekindle.journal-events",
-                PublishedEvent.of(UUID.randomUUID().toString(), Long.MAX_VALUE, event), payload);
+        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(
+                "rekindle.journal-events",
+                PublishedEvent.of(UUID.randomUUID().toString(), Long.MAX_VALUE, event),
+                payload);
         record.headers().add("ce_traceparent", TRACEPARENT.getBytes(StandardCharsets.UTF_8));
         return record;
     }

@@ -1,12 +1,11 @@
 package app.rekindle.events.rules;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ValueWindowsTest {
 
@@ -19,7 +18,9 @@ class ValueWindowsTest {
         assertThat(window.contains(Instant.parse("1899-12-31T23:59:59Z"))).isFalse();
         assertThat(window.contains(NOW.plusSeconds(86_400))).isTrue();
         assertThat(window.contains(NOW.plusSeconds(86_401))).isFalse();
-        assertThat(window.contains(OffsetDateTime.parse("-300000-01-01T00:00:00Z").toInstant())).isFalse();
+        assertThat(window.contains(
+                        OffsetDateTime.parse("-300000-01-01T00:00:00Z").toInstant()))
+                .isFalse();
         assertThat(window.contains(LocalDate.of(1900, 1, 1))).isTrue();
         assertThat(window.contains(LocalDate.of(-999_999_999, 1, 1))).isFalse();
         assertThat(window.contains(LocalDate.of(2026, 12, 5))).isTrue();
@@ -30,7 +31,8 @@ class ValueWindowsTest {
     void dates_may_be_planned_ten_years_ahead_but_not_more() {
         var window = ValueWindows.planned(NOW);
         assertThat(window.contains(NOW.plus(ValueWindows.PLANNING_HORIZON))).isTrue();
-        assertThat(window.contains(NOW.plus(ValueWindows.PLANNING_HORIZON).plusSeconds(1))).isFalse();
+        assertThat(window.contains(NOW.plus(ValueWindows.PLANNING_HORIZON).plusSeconds(1)))
+                .isFalse();
     }
 
     @Test
@@ -42,7 +44,8 @@ class ValueWindowsTest {
     @Test
     void reads_may_name_any_instant_up_to_the_end_of_year_9999() {
         var window = ValueWindows.readable();
-        assertThat(window.contains(Instant.parse("9999-12-31T23:59:59.999999Z"))).isTrue();
+        assertThat(window.contains(Instant.parse("9999-12-31T23:59:59.999999Z")))
+                .isTrue();
         assertThat(window.contains(Instant.parse("+10000-01-01T00:00:00Z"))).isFalse();
         assertThat(window.contains(LocalDate.of(9999, 12, 31))).isTrue();
         assertThat(window.contains(LocalDate.MAX)).isFalse();

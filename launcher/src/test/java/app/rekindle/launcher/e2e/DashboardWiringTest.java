@@ -1,15 +1,14 @@
 package app.rekindle.launcher.e2e;
 
-import app.rekindle.launcher.EmbeddedStack;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import app.rekindle.launcher.EmbeddedStack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the dashboard needs from the stack, over plain HTTP: its page and assets without a token, its
@@ -25,13 +24,16 @@ class DashboardWiringTest {
         HttpResponse<String> page = get(stack.dashboardUrl());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<title>Rekindle");
-        assertThat(get(stack.queryUrl().resolve("/dashboard/app.js")).statusCode()).isEqualTo(200);
-        assertThat(get(stack.queryUrl().resolve("/webjars/chart.js/dist/chart.umd.min.js")).statusCode())
+        assertThat(get(stack.queryUrl().resolve("/dashboard/app.js")).statusCode())
+                .isEqualTo(200);
+        assertThat(get(stack.queryUrl().resolve("/webjars/chart.js/dist/chart.umd.min.js"))
+                        .statusCode())
                 .isEqualTo(200);
 
         HttpResponse<String> config = get(stack.queryUrl().resolve("/dashboard/config"));
         assertThat(config.statusCode()).isEqualTo(200);
-        assertThat(config.body()).contains("\"commandServiceUrl\":\"" + stack.commandUrl() + "\"")
+        assertThat(config.body())
+                .contains("\"commandServiceUrl\":\"" + stack.commandUrl() + "\"")
                 .contains("\"devSignIn\":true");
 
         assertThat(get(stack.queryUrl().resolve("/journals")).statusCode()).isEqualTo(401);
@@ -47,19 +49,24 @@ class DashboardWiringTest {
 
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(dashboard);
-        assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+        assertThat(allowed.headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse("")
+                        .toLowerCase())
                 .contains("authorization");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     private HttpResponse<String> preflight(String origin) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(stack.commandUrl().resolve("/journals/x/check-ins"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", origin)
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(stack.commandUrl().resolve("/journals/x/check-ins"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "authorization,content-type")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

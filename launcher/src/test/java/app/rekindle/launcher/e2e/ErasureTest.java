@@ -1,9 +1,9 @@
 package app.rekindle.launcher.e2e;
 
-import app.rekindle.launcher.EmbeddedStack;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.rekindle.launcher.EmbeddedStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -14,9 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue #4's promise, proven on the real stack by reading the raw event store and the raw topic: free text is
@@ -34,16 +33,20 @@ class ErasureTest {
     void free_text_is_sealed_at_rest_and_on_kafka_and_erasure_shreds_it_everywhere() throws Exception {
         String journalId = commands.post("/journals", """
                 {"partnerName":"%s","intention":"%s","timezone":"Europe/Berlin"}""".formatted(marker, marker))
-                .body().get("journalId").asText();
+                .body()
+                .get("journalId")
+                .asText();
         String journal = "/journals/" + journalId;
         Http.Answer reflection = commands.post(journal + "/reflections", """
                 {"occurredOn":"2026-11-16","text":"%s","myPart":"%s","lesson":"%s"}""".formatted(marker, marker, marker));
         assertThat(reflection.status()).isEqualTo(201);
         long version = reflection.body().get("version").asLong();
 
-        Http.Answer timeline = await().atMost(Duration.ofSeconds(60)).until(
-                () -> reads.get(journal + "/timeline?minVersion=" + version), answer -> answer.status() == 200);
-        assertThat(timeline.body().toString()).as("the views hold the opened text").contains(marker);
+        Http.Answer timeline = await().atMost(Duration.ofSeconds(60))
+                .until(() -> reads.get(journal + "/timeline?minVersion=" + version), answer -> answer.status() == 200);
+        assertThat(timeline.body().toString())
+                .as("the views hold the opened text")
+                .contains(marker);
 
         List<String> stored = storedPayloads(journalId);
         assertThat(stored).hasSize((int) version + 1).noneMatch(row -> row.contains(marker));
@@ -52,45 +55,59 @@ class ErasureTest {
         assertThat(records).noneMatch(record -> text(record).contains(marker));
         assertThat(text(records.getLast())).contains("\"keyId\"").contains("\"text\":\"enc:v1:");
 
-        Http keyPath = new Http(stack.commandUrl(), Files.readString(stack.keysDir().resolve("query-service.token")));
-        assertThat(keyPath.get("/internal/journals/" + journalId + "/data-key").status()).isEqualTo(200);
+        Http keyPath =
+                new Http(stack.commandUrl(), Files.readString(stack.keysDir().resolve("query-service.token")));
+        assertThat(keyPath.get("/internal/journals/" + journalId + "/data-key").status())
+                .isEqualTo(200);
         assertThat(commands.get("/internal/journals/" + journalId + "/data-key").status())
-                .as("a person's token never gets a key").isEqualTo(403);
+                .as("a person's token never gets a key")
+                .isEqualTo(403);
 
         assertThat(commands.delete(journal).status()).isEqualTo(200);
 
-        assertThat(keyPath.get("/internal/journals/" + journalId + "/data-key").status()).isEqualTo(410);
+        assertThat(keyPath.get("/internal/journals/" + journalId + "/data-key").status())
+                .isEqualTo(410);
         assertThat(keyRowDestroyed(journalId)).isTrue();
         for (String view : List.of("/timeline", "/export", "/history", "/progress")) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> reads.get(journal + view).status() == 404);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> reads.get(journal + view).status() == 404);
         }
         assertThat(storedPayloads(journalId)).noneMatch(row -> row.contains(marker));
         List<ConsumerRecord<String, byte[]>> after = recordsOf(journalId, (int) version + 2);
         assertThat(after).noneMatch(record -> text(record).contains(marker));
         assertThat(new String(after.getLast().headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("app.rekindle.journal.journal-erased");
-        assertThat(commands.post(journal + "/check-ins", "{\"mood\":3,\"connection\":3}").status()).isEqualTo(404);
+        assertThat(commands.post(journal + "/check-ins", "{\"mood\":3,\"connection\":3}")
+                        .status())
+                .isEqualTo(404);
     }
 
     private List<ConsumerRecord<String, byte[]>> recordsOf(String journalId, int count) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> TopicReader.recordsOf(stack.kafkaBootstrapServers(),
-                stack.topic(), journalId), records -> records.size() >= count);
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> TopicReader.recordsOf(stack.kafkaBootstrapServers(), stack.topic(), journalId),
+                        records -> records.size() >= count);
     }
 
     private List<String> storedPayloads(String journalId) throws Exception {
-        return column("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?"
-                + " ORDER BY sequence_number", journalId);
+        return column(
+                "SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?"
+                        + " ORDER BY sequence_number",
+                journalId);
     }
 
     private boolean keyRowDestroyed(String journalId) throws Exception {
-        return column("SELECT (wrapped_key IS NULL AND destroyed_at IS NOT NULL)::text FROM journal_key"
-                + " WHERE journal_id = ?::uuid", journalId).equals(List.of("true"));
+        return column(
+                        "SELECT (wrapped_key IS NULL AND destroyed_at IS NOT NULL)::text FROM journal_key"
+                                + " WHERE journal_id = ?::uuid",
+                        journalId)
+                .equals(List.of("true"));
     }
 
     private List<String> column(String sql, String parameter) throws Exception {
-        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("events"), stack.databaseUsername(),
-                stack.databasePassword());
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = DriverManager.getConnection(
+                        stack.jdbcUrl("events"), stack.databaseUsername(), stack.databasePassword());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, parameter);
             List<String> values = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {

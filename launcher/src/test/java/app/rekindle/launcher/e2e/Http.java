@@ -2,7 +2,6 @@ package app.rekindle.launcher.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,8 +12,7 @@ import java.net.http.HttpResponse;
 /** A person talking to the two services over HTTP with a bearer token, as a client app would. */
 final class Http {
 
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -28,8 +26,11 @@ final class Http {
     }
 
     static String tokenFor(URI commandService, String username) {
-        return new Http(commandService, null).post("/dev/tokens", "{\"username\":\"" + username + "\"}")
-                .body().get("token").asText();
+        return new Http(commandService, null)
+                .post("/dev/tokens", "{\"username\":\"" + username + "\"}")
+                .body()
+                .get("token")
+                .asText();
     }
 
     String token() {
@@ -37,7 +38,8 @@ final class Http {
     }
 
     Answer post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 

@@ -1,14 +1,13 @@
 package app.rekindle.launcher.e2e;
 
-import app.rekindle.launcher.EmbeddedStack;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.rekindle.launcher.EmbeddedStack;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * A phone syncs entries it logged offline as one batch: the entries reach the query service's views like any
@@ -23,17 +22,26 @@ class OfflineSyncTest {
 
     @Test
     void a_synced_batch_reaches_the_timeline_once_however_often_it_is_sent() {
-        String journal = "/journals/" + commands.post("/journals",
-                "{\"partnerName\":\"Kim\",\"intention\":\"Keep in touch\",\"timezone\":\"UTC\"}")
-                .body().get("journalId").asText();
-        List<String> entryIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+        String journal = "/journals/"
+                + commands.post(
+                                "/journals",
+                                "{\"partnerName\":\"Kim\",\"intention\":\"Keep in touch\",\"timezone\":\"UTC\"}")
+                        .body()
+                        .get("journalId")
+                        .asText();
+        List<String> entryIds = List.of(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
                 UUID.randomUUID().toString());
         String batch = "{\"items\":["
                 + item("check-in", entryIds.get(0), "{\"mood\":4,\"connection\":3}") + ","
                 + item("conversation", entryIds.get(1), """
                         {"occurredAt":"2026-02-28T19:30:00Z","topic":"The weekend","initiatedBy":"PARTNER",
                          "minutes":25,"feltHeard":4,"listenedWell":5,"outcome":"RESOLVED"}""") + ","
-                + item("gesture", entryIds.get(2), "{\"occurredAt\":\"2026-03-01T08:00:00Z\",\"kind\":\"ASKED_ABOUT_DAY\"}")
+                + item(
+                        "gesture",
+                        entryIds.get(2),
+                        "{\"occurredAt\":\"2026-03-01T08:00:00Z\",\"kind\":\"ASKED_ABOUT_DAY\"}")
                 + "]}";
 
         Http.Answer synced = commands.post(journal + "/batches", batch);
@@ -43,9 +51,10 @@ class OfflineSyncTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("items").findValuesAsText("replayed")).containsOnly("true");
         long version = synced.body().get("items").get(2).get("version").asLong();
-        Http.Answer timeline = await().atMost(Duration.ofSeconds(60)).until(
-                () -> reads.get(journal + "/timeline?limit=100&minVersion=" + version),
-                answer -> answer.status() == 200);
+        Http.Answer timeline = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> reads.get(journal + "/timeline?limit=100&minVersion=" + version),
+                        answer -> answer.status() == 200);
         assertThat(timeline.body().get("entries").findValuesAsText("entryId"))
                 .containsExactlyInAnyOrderElementsOf(entryIds);
     }

@@ -1,12 +1,11 @@
 package app.rekindle.launcher.e2e;
 
-import app.rekindle.launcher.EmbeddedStack;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import app.rekindle.launcher.EmbeddedStack;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A client that passes the version its write answered with sees that write on its very next read; without
@@ -28,7 +27,8 @@ class ReadYourWritesTest {
             Http.Answer written = commands.post(journal + "/check-ins", "{\"mood\":3,\"connection\":4}");
             String entryId = written.body().get("entryId").asText();
 
-            Http.Answer read = reads.get(journal + "/timeline?minVersion=" + written.body().get("version").asLong());
+            Http.Answer read = reads.get(journal + "/timeline?minVersion="
+                    + written.body().get("version").asLong());
 
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.body().get("entries").findValuesAsText("entryId")).contains(entryId);
@@ -44,13 +44,15 @@ class ReadYourWritesTest {
             long answeredAt = System.nanoTime();
             String entryId = written.body().get("entryId").asText();
             while (!visible(journal, entryId)) {
-                assertThat(System.nanoTime() - answeredAt).as("entry %s still not visible", entryId)
+                assertThat(System.nanoTime() - answeredAt)
+                        .as("entry %s still not visible", entryId)
                         .isLessThan(10_000_000_000L);
             }
             millis.add((System.nanoTime() - answeredAt) / 1_000_000);
         }
         List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf("Command answered -> visible in the timeline, %d writes: median %d ms, max %d ms%n",
+        System.out.printf(
+                "Command answered -> visible in the timeline, %d writes: median %d ms, max %d ms%n",
                 WRITES, sorted.get(WRITES / 2), sorted.getLast());
         assertThat(sorted.get(WRITES / 2)).isLessThan(2_000);
     }
@@ -58,11 +60,14 @@ class ReadYourWritesTest {
     /** The journal itself may not be in the views yet (404) right after it was opened. */
     private boolean visible(String journal, String entryId) {
         Http.Answer timeline = reads.get(journal + "/timeline?limit=1");
-        return timeline.status() == 200 && timeline.body().get("entries").findValuesAsText("entryId").contains(entryId);
+        return timeline.status() == 200
+                && timeline.body().get("entries").findValuesAsText("entryId").contains(entryId);
     }
 
     private String open() {
         return commands.post("/journals", "{\"partnerName\":\"Robin\",\"intention\":\"Closer\",\"timezone\":\"UTC\"}")
-                .body().get("journalId").asText();
+                .body()
+                .get("journalId")
+                .asText();
     }
 }

@@ -3,7 +3,6 @@ package app.rekindle.launcher.e2e;
 import app.rekindle.launcher.EmbeddedStack;
 import app.rekindle.launcher.LauncherConfig;
 import app.rekindle.launcher.ServiceJars;
-
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,8 +24,7 @@ final class RunningStack {
     private static Path dataDir;
     private static Path log;
 
-    private RunningStack() {
-    }
+    private RunningStack() {}
 
     static synchronized EmbeddedStack get() {
         if (stack == null) {
@@ -54,8 +52,8 @@ final class RunningStack {
             dataDir = Files.createTempDirectory("rekindle-e2e-");
             log = dataDir.resolve("stack.log");
             ServiceJars jars = ServiceJars.locate(System.getProperties());
-            return new LauncherConfig(dataDir, 0, 0, 0, 0, "rekindle.journal-events", 3, "384m",
-                    jars.command(), jars.query());
+            return new LauncherConfig(
+                    dataDir, 0, 0, 0, 0, "rekindle.journal-events", 3, "384m", jars.command(), jars.query());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

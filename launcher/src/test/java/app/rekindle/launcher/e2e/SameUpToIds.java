@@ -1,17 +1,16 @@
 package app.rekindle.launcher.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Compares an original journal's answers with an imported copy's, which are the same up to ids: the copy has
@@ -21,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class SameUpToIds {
 
-    private static final Pattern ID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Map<String, String> toCopy = new HashMap<>();
     private final Map<String, String> toOriginal = new HashMap<>();
@@ -69,8 +67,12 @@ final class SameUpToIds {
     }
 
     private void pair(String original, String copy) {
-        assertThat(toCopy.getOrDefault(original, copy)).as("the copy's id for " + original).isEqualTo(copy);
-        assertThat(toOriginal.getOrDefault(copy, original)).as("the original's id for " + copy).isEqualTo(original);
+        assertThat(toCopy.getOrDefault(original, copy))
+                .as("the copy's id for " + original)
+                .isEqualTo(copy);
+        assertThat(toOriginal.getOrDefault(copy, original))
+                .as("the original's id for " + copy)
+                .isEqualTo(original);
         assertThat(copy).as("an imported journal's ids are its own").isNotEqualTo(original);
         toCopy.put(original, copy);
         toOriginal.put(copy, original);

@@ -1,13 +1,12 @@
 package app.rekindle.launcher.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.launcher.EmbeddedStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** On both services, another person's journal answers exactly like one that does not exist. */
 class SomeoneElsesJournalTest {
@@ -18,9 +17,11 @@ class SomeoneElsesJournalTest {
 
     @Test
     void another_person_cannot_tell_the_journal_exists_on_either_service() {
-        String journalId = new Http(stack.commandUrl(), alice).post("/journals",
-                "{\"partnerName\":\"Sam\",\"intention\":\"Try again\",\"timezone\":\"UTC\"}").body()
-                .get("journalId").asText();
+        String journalId = new Http(stack.commandUrl(), alice)
+                .post("/journals", "{\"partnerName\":\"Sam\",\"intention\":\"Try again\",\"timezone\":\"UTC\"}")
+                .body()
+                .get("journalId")
+                .asText();
         String missingId = UUID.randomUUID().toString();
         Http bobWrites = new Http(stack.commandUrl(), bob);
         Http bobReads = new Http(stack.queryUrl(), bob);
@@ -32,11 +33,14 @@ class SomeoneElsesJournalTest {
             assertThat(foreign.status()).as(view).isEqualTo(404);
             assertThat(withoutInstance(foreign.body())).as(view).isEqualTo(withoutInstance(missing.body()));
         }
-        Http.Answer foreignWrite = bobWrites.post("/journals/" + journalId + "/check-ins", "{\"mood\":1,\"connection\":1}");
-        Http.Answer missingWrite = bobWrites.post("/journals/" + missingId + "/check-ins", "{\"mood\":1,\"connection\":1}");
+        Http.Answer foreignWrite =
+                bobWrites.post("/journals/" + journalId + "/check-ins", "{\"mood\":1,\"connection\":1}");
+        Http.Answer missingWrite =
+                bobWrites.post("/journals/" + missingId + "/check-ins", "{\"mood\":1,\"connection\":1}");
         assertThat(foreignWrite.status()).isEqualTo(404);
         assertThat(withoutInstance(foreignWrite.body())).isEqualTo(withoutInstance(missingWrite.body()));
-        assertThat(bobReads.get("/journals").body().findValuesAsText("journalId")).doesNotContain(journalId);
+        assertThat(bobReads.get("/journals").body().findValuesAsText("journalId"))
+                .doesNotContain(journalId);
     }
 
     @Test
@@ -48,7 +52,8 @@ class SomeoneElsesJournalTest {
         assertThat(unauthenticated.status()).isEqualTo(401);
         assertThat(unauthenticated.body().get("status").asInt()).isEqualTo(401);
         assertThat(forged.post("/journals", "{\"partnerName\":\"X\",\"intention\":\"Y\",\"timezone\":\"UTC\"}")
-                .status()).isEqualTo(401);
+                        .status())
+                .isEqualTo(401);
     }
 
     /** The instance member, where present, is the path the caller sent; everything else must match. */

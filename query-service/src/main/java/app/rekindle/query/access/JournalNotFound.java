@@ -17,7 +17,10 @@ public class JournalNotFound extends KnownProblem {
 
     @Override
     public ProblemDetail problem() {
-        return Problems.of(HttpStatus.NOT_FOUND, "journal-not-found", "Journal not found",
+        return Problems.of(
+                HttpStatus.NOT_FOUND,
+                "journal-not-found",
+                "Journal not found",
                 "There is no journal with this id that you can see.");
     }
 }

@@ -2,6 +2,11 @@ package app.rekindle.query.access;
 
 import app.rekindle.query.config.RekindleReadProperties;
 import app.rekindle.query.web.InvalidParameter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.ResponseEntity;
@@ -10,12 +15,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Every read of one journal passes here, and only here is it decided who may see a journal: it checks the caller
@@ -42,8 +41,7 @@ public class ReadGate {
     /** Polls while the view is behind (ViewNotCaughtUp), every poll-interval for at most max-wait. */
     private final RetryTemplate waiting;
 
-    ReadGate(JdbcClient jdbc, PlatformTransactionManager transactions, RekindleReadProperties properties,
-             Clock clock) {
+    ReadGate(JdbcClient jdbc, PlatformTransactionManager transactions, RekindleReadProperties properties, Clock clock) {
         this.jdbc = jdbc;
         // Read-only, and repeatable read set by the transaction's first statement (see read) rather than here:
         // Spring would read the connection's isolation, set it, and set it back, three round trips per read.
@@ -54,13 +52,16 @@ public class ReadGate {
         // Spring stops before a pause that would end past the timeout; one interval more makes the last look fall at
         // or after max-wait, as a client is promised. A max-wait of zero means one look.
         long interval = properties.pollInterval().toMillis();
-        this.waiting = new RetryTemplate(RetryPolicy.builder().includes(ViewNotCaughtUp.class)
-                .backOff(new FixedBackOff(interval, properties.maxWait().isZero() ? 0 : FixedBackOff.UNLIMITED_ATTEMPTS))
-                .timeout(properties.maxWait().plus(properties.pollInterval())).build());
+        this.waiting = new RetryTemplate(RetryPolicy.builder()
+                .includes(ViewNotCaughtUp.class)
+                .backOff(
+                        new FixedBackOff(interval, properties.maxWait().isZero() ? 0 : FixedBackOff.UNLIMITED_ATTEMPTS))
+                .timeout(properties.maxWait().plus(properties.pollInterval()))
+                .build());
     }
 
-    public <T> ResponseEntity<T> read(UUID journalId, String caller, Long minVersion,
-                                      Function<JournalAccess, T> query) {
+    public <T> ResponseEntity<T> read(
+            UUID journalId, String caller, Long minVersion, Function<JournalAccess, T> query) {
         awaitIfAsked(journalId, caller, minVersion);
         return snapshot.execute(status -> {
             jdbc.sql("set transaction isolation level repeatable read").update();
@@ -102,7 +103,8 @@ public class ReadGate {
                     throw new JournalNotFound();
                 }
                 if (visible.isEmpty() || visible.get().version() < minVersion) {
-                    throw new ViewNotCaughtUp(minVersion, visible.map(State::version).orElse(null));
+                    throw new ViewNotCaughtUp(
+                            minVersion, visible.map(State::version).orElse(null));
                 }
             });
         } catch (ViewNotCaughtUp e) {

@@ -29,7 +29,10 @@ public class ViewNotCaughtUp extends KnownProblem {
 
     @Override
     public ProblemDetail problem() {
-        ProblemDetail problem = Problems.of(HttpStatus.ACCEPTED, "not-yet", "The view has not caught up yet",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.ACCEPTED,
+                "not-yet",
+                "The view has not caught up yet",
                 "The journal's view has not reached the requested version yet; retry shortly.");
         problem.setProperty("minVersion", minVersion);
         problem.setProperty("currentVersion", currentVersion);

@@ -7,7 +7,6 @@ import app.rekindle.events.Step;
 import app.rekindle.query.analytics.JournalAnalytics.*;
 import app.rekindle.query.timeline.TimelineEntry;
 import app.rekindle.query.web.InvalidParameter;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,19 +40,20 @@ final class AnalyticsCalculator {
          */
         void checkSpan(LocalDate first, LocalDate last) {
             if (first != null && last != null && !last.isBefore(first) && bucket.periods(first, last) > MAX_PERIODS) {
-                throw new InvalidParameter(from == null ? "from" : "to", "max-periods", "from and to may span at most "
-                        + MAX_PERIODS + " " + bucket.name().toLowerCase(Locale.ROOT) + "s; name a shorter range"
-                        + (bucket == Bucket.WEEK ? " or bucket=MONTH" : ""));
+                throw new InvalidParameter(
+                        from == null ? "from" : "to",
+                        "max-periods",
+                        "from and to may span at most "
+                                + MAX_PERIODS + " " + bucket.name().toLowerCase(Locale.ROOT) + "s; name a shorter range"
+                                + (bucket == Bucket.WEEK ? " or bucket=MONTH" : ""));
             }
         }
     }
 
     /** What the controller knows about the read itself. */
-    record Header(UUID journalId, long version, boolean stale) {
-    }
+    record Header(UUID journalId, long version, boolean stale) {}
 
-    private AnalyticsCalculator() {
-    }
+    private AnalyticsCalculator() {}
 
     /** The numbers of a list of entries: added up per day by {@link DayTotals#of}, then as the days are. */
     static JournalAnalytics compute(Header header, List<TimelineEntry> all, ZoneId zone, Range range) {
@@ -77,17 +77,40 @@ final class AnalyticsCalculator {
             byStep.put(step.slug(), (int) sum.get("step:" + step.slug()));
         }
         List<Period> periods = periods(days, range);
-        return new JournalAnalytics(header.journalId(), header.version(), header.stale(), zone.getId(), range.from(),
-                range.to(), range.bucket(), (int) sum.get("entries"), byKind, byStep, periods,
+        return new JournalAnalytics(
+                header.journalId(),
+                header.version(),
+                header.stale(),
+                zone.getId(),
+                range.from(),
+                range.to(),
+                range.bucket(),
+                (int) sum.get("entries"),
+                byKind,
+                byStep,
+                periods,
                 trend(sum, "mood", periods.stream().map(Period::moodAverage).toList()),
-                trend(sum, "connection", periods.stream().map(Period::connectionAverage).toList()),
-                new Conversations((int) sum.get("kind:CONVERSATION"), (int) sum.get("conversationMinutes"),
+                trend(
+                        sum,
+                        "connection",
+                        periods.stream().map(Period::connectionAverage).toList()),
+                new Conversations(
+                        (int) sum.get("kind:CONVERSATION"),
+                        (int) sum.get("conversationMinutes"),
                         counts(sum, "outcome:", ConversationOutcome.values()),
                         counts(sum, "initiatedBy:", Initiator.values())),
-                new Togetherness((int) sum.get("kind:ACTIVITY"), (int) sum.get("date:HAPPENED"), together(sum),
-                        apart(sum, "MINE"), apart(sum, "PARTNERS")),
-                new Dates((int) sum.get("kind:DATE"), (int) sum.get("date:HAPPENED"), (int) sum.get("date:CANCELLED"),
-                        (int) sum.get("date:PLANNED"), average(sum.get("rating"), sum.get("rated")),
+                new Togetherness(
+                        (int) sum.get("kind:ACTIVITY"),
+                        (int) sum.get("date:HAPPENED"),
+                        together(sum),
+                        apart(sum, "MINE"),
+                        apart(sum, "PARTNERS")),
+                new Dates(
+                        (int) sum.get("kind:DATE"),
+                        (int) sum.get("date:HAPPENED"),
+                        (int) sum.get("date:CANCELLED"),
+                        (int) sum.get("date:PLANNED"),
+                        average(sum.get("rating"), sum.get("rated")),
                         (int) sum.get("rated")),
                 StreakCounter.count(List.copyOf(days.keySet()), range));
     }
@@ -95,18 +118,26 @@ final class AnalyticsCalculator {
     private static List<Period> periods(TreeMap<LocalDate, DayTotals> days, Range range) {
         TreeMap<LocalDate, DayTotals> grouped = new TreeMap<>();
         days.forEach((day, totals) -> grouped.merge(range.bucket().startOf(day), totals, DayTotals::plus));
-        LocalDate first = range.from() != null ? range.bucket().startOf(range.from())
+        LocalDate first = range.from() != null
+                ? range.bucket().startOf(range.from())
                 : grouped.isEmpty() ? null : grouped.firstKey();
-        LocalDate last = range.to() != null ? range.bucket().startOf(range.to())
-                : grouped.isEmpty() ? first : grouped.lastKey();
+        LocalDate last =
+                range.to() != null ? range.bucket().startOf(range.to()) : grouped.isEmpty() ? first : grouped.lastKey();
         range.checkSpan(first, last);
         List<Period> periods = new ArrayList<>();
-        for (LocalDate start = first; start != null && last != null && !start.isAfter(last);
-             start = range.bucket().next(start)) {
+        for (LocalDate start = first;
+                start != null && last != null && !start.isAfter(last);
+                start = range.bucket().next(start)) {
             DayTotals in = grouped.getOrDefault(start, DayTotals.NONE);
             long checkIns = in.get("kind:CHECK_IN");
-            periods.add(new Period(start, (int) in.get("entries"), (int) checkIns, average(in.get("mood"), checkIns),
-                    average(in.get("connection"), checkIns), (int) in.get("kind:CONVERSATION"), together(in),
+            periods.add(new Period(
+                    start,
+                    (int) in.get("entries"),
+                    (int) checkIns,
+                    average(in.get("mood"), checkIns),
+                    average(in.get("connection"), checkIns),
+                    (int) in.get("kind:CONVERSATION"),
+                    together(in),
                     (int) in.get("personalTimeMinutes")));
         }
         return periods;
@@ -116,11 +147,14 @@ final class AnalyticsCalculator {
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i < perPeriod.size(); i++) {
             if (perPeriod.get(i) != null) {
-                points.add(new double[]{i, perPeriod.get(i)});
+                points.add(new double[] {i, perPeriod.get(i)});
             }
         }
-        return new Trend(average(sum.get(field), sum.get("kind:CHECK_IN")), LeastSquares.slope(points),
-                points.isEmpty() ? null : points.getFirst()[1], points.isEmpty() ? null : points.getLast()[1]);
+        return new Trend(
+                average(sum.get(field), sum.get("kind:CHECK_IN")),
+                LeastSquares.slope(points),
+                points.isEmpty() ? null : points.getFirst()[1],
+                points.isEmpty() ? null : points.getLast()[1]);
     }
 
     /** Step 6's time together: shared activities and dates that happened. */

@@ -1,9 +1,13 @@
 package app.rekindle.query.analytics;
 
-import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.journals.JournalCalendars;
-import app.rekindle.query.web.InvalidParameter;
 import app.rekindle.query.replay.WholeJournalReads;
+import app.rekindle.query.web.InvalidParameter;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -11,11 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.UUID;
 
 /**
  * Analytics add up the day totals the projection keeps per journal day ({@link AnalyticsDays}), so a read costs
@@ -39,13 +38,17 @@ class AnalyticsController {
     }
 
     /** {@code from} and {@code to} are days in the journal's time zone, both inclusive; either may be left open. */
-    @Operation(summary = "Analytics per week or month in the journal's time zone: counts, mood and connection, conversations, togetherness, dates, streaks")
+    @Operation(
+            summary =
+                    "Analytics per week or month in the journal's time zone: counts, mood and connection, conversations, togetherness, dates, streaks")
     @GetMapping("/journals/{journalId}/analytics")
-    ResponseEntity<JournalAnalytics> analytics(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
-                                               @RequestParam(required = false) LocalDate from,
-                                               @RequestParam(required = false) LocalDate to,
-                                               @RequestParam(required = false) Bucket bucket,
-                                               @RequestParam(required = false) Long minVersion) {
+    ResponseEntity<JournalAnalytics> analytics(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable UUID journalId,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) Bucket bucket,
+            @RequestParam(required = false) Long minVersion) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidParameter("to", "not-before-from", "must not be earlier than from");
         }
@@ -59,7 +62,9 @@ class AnalyticsController {
             var range = new AnalyticsCalculator.Range(from, to, grouping, today);
             return AnalyticsCalculator.compute(
                     new AnalyticsCalculator.Header(journalId, access.version(), access.stale()),
-                    days.days(journalId, from, to), zone, range);
+                    days.days(journalId, from, to),
+                    zone,
+                    range);
         });
     }
 }

@@ -6,10 +6,6 @@ import app.rekindle.query.projection.ViewProjection;
 import app.rekindle.query.projection.ViewWrites;
 import app.rekindle.query.timeline.EntryChanges;
 import app.rekindle.query.timeline.TimelineEntry;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +15,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Each journal's {@link DayTotals} per day, kept as the timeline's entries change: a change takes the entry's
@@ -48,15 +47,19 @@ class AnalyticsDays implements EntryChanges, ViewProjection {
         changes.merge(day(after, zone), DayTotals.of(after), DayTotals::plus);
         changes.forEach((day, totals) -> totals.totals().forEach((total, value) -> {
             if (value != 0) {
-                writes.followUp(List.of("analytics-day", journalId, day, total), """
+                writes.followUp(
+                        List.of("analytics-day", journalId, day, total),
+                        """
                                 insert into analytics_day_total (journal_id, day, total, value)
                                 values (:journal, :day, :total, :value)
                                 on conflict (journal_id, day, total)
                                 do update set value = analytics_day_total.value + excluded.value""",
-                        new MapSqlParameterSource("journal", journalId).addValue("day", Date.valueOf(day))
-                                .addValue("total", total).addValue("value", value),
-                        (queued, next) -> next.addValue("value",
-                                (long) queued.getValue("value") + (long) next.getValue("value")));
+                        new MapSqlParameterSource("journal", journalId)
+                                .addValue("day", Date.valueOf(day))
+                                .addValue("total", total)
+                                .addValue("value", value),
+                        (queued, next) -> next.addValue(
+                                "value", (long) queued.getValue("value") + (long) next.getValue("value")));
             }
         }));
     }
@@ -68,7 +71,8 @@ class AnalyticsDays implements EntryChanges, ViewProjection {
                         select day, total, value from analytics_day_total
                         where journal_id = :journal and day >= coalesce(cast(:from as date), '-infinity')
                           and day <= coalesce(cast(:to as date), 'infinity') and value <> 0""")
-                .param("journal", journalId).param("from", from == null ? null : Date.valueOf(from))
+                .param("journal", journalId)
+                .param("from", from == null ? null : Date.valueOf(from))
                 .param("to", to == null ? null : Date.valueOf(to))
                 .query(rs -> {
                     days.computeIfAbsent(rs.getDate("day").toLocalDate(), d -> new HashMap<>())
@@ -85,11 +89,12 @@ class AnalyticsDays implements EntryChanges, ViewProjection {
 
     /** The day totals follow the timeline's entries ({@link EntryChanges}), not the events themselves. */
     @Override
-    public void apply(PublishedEvent published) {
-    }
+    public void apply(PublishedEvent published) {}
 
     @Override
     public void purge(UUID journalId) {
-        jdbc.sql("delete from analytics_day_total where journal_id = :id").param("id", journalId).update();
+        jdbc.sql("delete from analytics_day_total where journal_id = :id")
+                .param("id", journalId)
+                .update();
     }
 }

@@ -1,7 +1,6 @@
 package app.rekindle.query.analytics;
 
 import app.rekindle.query.timeline.TimelineEntry;
-
 import java.util.HashMap;
 import java.util.Map;
 

@@ -5,8 +5,7 @@ import java.util.List;
 /** The slope of the straight line that fits points best: how much a value moves per period, on the whole. */
 final class LeastSquares {
 
-    private LeastSquares() {
-    }
+    private LeastSquares() {}
 
     /** @param points {x, y} pairs; null when fewer than two distinct x values make a slope meaningless */
     static Double slope(List<double[]> points) {

@@ -1,7 +1,6 @@
 package app.rekindle.query.analytics;
 
 import app.rekindle.query.analytics.JournalAnalytics.Streaks;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
@@ -9,8 +8,7 @@ import java.util.TreeSet;
 /** Runs of consecutive days with at least one entry. */
 final class StreakCounter {
 
-    private StreakCounter() {
-    }
+    private StreakCounter() {}
 
     /**
      * Days after today (a date planned for next week) are not journaling yet and do not count. The current

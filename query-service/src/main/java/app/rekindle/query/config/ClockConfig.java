@@ -1,9 +1,8 @@
 package app.rekindle.query.config;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class ClockConfig {

@@ -21,11 +21,20 @@ class OpenApiConfig {
     @Bean
     OpenAPI rekindleQueryApi() {
         return new OpenAPI()
-                .info(new Info().title("Rekindle query service").version("v1")
-                        .description("Read views of a journal: journals, timeline, entries, progress. Every read "
-                                + "accepts minVersion=N to read your own writes; 202 means the view has not caught up yet."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .info(
+                        new Info()
+                                .title("Rekindle query service")
+                                .version("v1")
+                                .description(
+                                        "Read views of a journal: journals, timeline, entries, progress. Every read "
+                                                + "accepts minVersion=N to read your own writes; 202 means the view has not caught up yet."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

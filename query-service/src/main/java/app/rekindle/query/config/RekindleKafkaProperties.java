@@ -1,9 +1,8 @@
 package app.rekindle.query.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Where the journal events come from.
@@ -20,5 +19,4 @@ public record RekindleKafkaProperties(
         @DefaultValue("rekindle.journal-events") String topic,
         @DefaultValue("rekindle-query") String groupId,
         @DefaultValue("true") boolean consumerEnabled,
-        @DefaultValue("500ms") Duration pollTimeout) {
-}
+        @DefaultValue("500ms") Duration pollTimeout) {}

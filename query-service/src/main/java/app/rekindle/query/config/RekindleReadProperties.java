@@ -1,9 +1,8 @@
 package app.rekindle.query.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Read-your-writes: how long a read with {@code minVersion} may wait for the view to catch up.
@@ -27,5 +26,4 @@ public record RekindleReadProperties(
         @DefaultValue("25ms") Duration pollInterval,
         @DefaultValue("5s") Duration unseenJournalWait,
         @DefaultValue("2") int maxWholeJournalReads,
-        @DefaultValue("2s") Duration wholeJournalWait) {
-}
+        @DefaultValue("2s") Duration wholeJournalWait) {}

@@ -10,8 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirements
 class DashboardConfigController {
 
-    record DashboardConfig(String commandServiceUrl, boolean devSignIn) {
-    }
+    record DashboardConfig(String commandServiceUrl, boolean devSignIn) {}
 
     private final DashboardProperties properties;
 
@@ -19,7 +18,9 @@ class DashboardConfigController {
         this.properties = properties;
     }
 
-    @Operation(summary = "What the dashboard page needs to start: the command service URL and whether sign-in by name exists")
+    @Operation(
+            summary =
+                    "What the dashboard page needs to start: the command service URL and whether sign-in by name exists")
     @GetMapping("/dashboard/config")
     DashboardConfig config() {
         return new DashboardConfig(properties.commandServiceUrl(), properties.devSignIn());

@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          the page may offer sign-in by user name; otherwise people paste a bearer token
  */
 @ConfigurationProperties("rekindle.dashboard")
-record DashboardProperties(String commandServiceUrl, boolean devSignIn) {
-}
+record DashboardProperties(String commandServiceUrl, boolean devSignIn) {}

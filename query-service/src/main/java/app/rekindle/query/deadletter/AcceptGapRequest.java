@@ -5,5 +5,4 @@ package app.rekindle.query.deadletter;
  * @param to     the last missing sequence: the one before the journal's first waiting event
  * @param reason why those events may be missing for good; recorded with the acceptance
  */
-record AcceptGapRequest(Long from, Long to, String reason) {
-}
+record AcceptGapRequest(Long from, Long to, String reason) {}

@@ -7,16 +7,15 @@ import app.rekindle.query.projection.GapAcceptance;
 import app.rekindle.query.projection.HeldEvents;
 import app.rekindle.query.projection.HeldEvents.Status;
 import app.rekindle.query.projection.Incoming;
-import app.rekindle.query.projection.ProjectionPipeline;
 import app.rekindle.query.projection.Parking;
+import app.rekindle.query.projection.ProjectionPipeline;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * What an operator may do with a dead letter. Retry applies a parked event again and then, in order, what
@@ -37,8 +36,14 @@ class DeadLetterAdmin {
     private final DeadLetterMetrics metrics;
     private final Clock clock;
 
-    DeadLetterAdmin(HeldEvents held, ProjectionPipeline pipeline, Parking parking,
-                    GapFiller gaps, EventReader reader, DeadLetterMetrics metrics, Clock clock) {
+    DeadLetterAdmin(
+            HeldEvents held,
+            ProjectionPipeline pipeline,
+            Parking parking,
+            GapFiller gaps,
+            EventReader reader,
+            DeadLetterMetrics metrics,
+            Clock clock) {
         this.held = held;
         this.pipeline = pipeline;
         this.parking = parking;
@@ -56,8 +61,11 @@ class DeadLetterAdmin {
         HeldEvents.Row row = held.find(id).orElseThrow(DeadLetterProblem::notFound);
         switch (row.status()) {
             case WAITING_FOR_GAP -> gaps.fill(row.journalId());
-            case WAITING_BEHIND -> throw DeadLetterProblem.conflict("dead-letter-waiting", "Waits behind another",
-                    "This event waits behind a parked event of its journal; retry or skip that one.");
+            case WAITING_BEHIND ->
+                throw DeadLetterProblem.conflict(
+                        "dead-letter-waiting",
+                        "Waits behind another",
+                        "This event waits behind a parked event of its journal; retry or skip that one.");
             case PARKED -> retryParked(row);
             default -> throw resolved();
         }
@@ -67,9 +75,12 @@ class DeadLetterAdmin {
     synchronized DeadLetterView skip(long id, String reason, String operator) {
         HeldEvents.Row row = held.find(id).orElseThrow(DeadLetterProblem::notFound);
         if (row.status() != Status.PARKED) {
-            throw row.status().ordinal() > Status.WAITING_FOR_GAP.ordinal() ? resolved()
-                    : DeadLetterProblem.conflict("dead-letter-not-parked", "Not parked",
-                    "Only a parked event can be skipped; this one waits for its turn.");
+            throw row.status().ordinal() > Status.WAITING_FOR_GAP.ordinal()
+                    ? resolved()
+                    : DeadLetterProblem.conflict(
+                            "dead-letter-not-parked",
+                            "Not parked",
+                            "Only a parked event can be skipped; this one waits for its turn.");
         }
         if (row.sequence() == null || row.journalId() == null) {
             held.skip(id, reason, operator, clock.instant()); // unreadable: it holds nothing back
@@ -78,7 +89,8 @@ class DeadLetterAdmin {
             pipeline.release(row.journalId());
         }
         metrics.skipped.increment();
-        log.warn("Dead letter {} (journal {} sequence {}) skipped by {}", id, row.journalId(), row.sequence(), operator);
+        log.warn(
+                "Dead letter {} (journal {} sequence {}) skipped by {}", id, row.journalId(), row.sequence(), operator);
         return held.view(id).orElseThrow(DeadLetterProblem::notFound);
     }
 
@@ -92,28 +104,41 @@ class DeadLetterAdmin {
             case GapAcceptance.Accepted accepted -> {
                 pipeline.release(journalId);
                 metrics.gapsAccepted.increment();
-                log.warn("Journal {}: missing sequences {}..{} accepted as lost for good by {}", journalId, from, to,
+                log.warn(
+                        "Journal {}: missing sequences {}..{} accepted as lost for good by {}",
+                        journalId,
+                        from,
+                        to,
                         operator);
                 return AcceptedGapView.of(accepted.gap(), parking.standing(journalId));
             }
             case GapAcceptance.AcceptedBefore before -> {
                 pipeline.release(journalId);
-                throw DeadLetterProblem.conflict("gap-accepted-already", "Accepted already",
+                throw DeadLetterProblem.conflict(
+                        "gap-accepted-already",
+                        "Accepted already",
                         "Sequences " + from + ".." + to + " of this journal were accepted as missing by "
-                                + before.gap().acceptedBy() + " at " + before.gap().acceptedAt()
+                                + before.gap().acceptedBy() + " at "
+                                + before.gap().acceptedAt()
                                 + "; nothing changed.");
             }
-            case GapAcceptance.OtherGap other -> throw DeadLetterProblem.conflict("not-the-gap", "Not the gap",
-                    "This journal's waiting events wait for sequences " + other.from() + ".." + other.to()
-                            + "; name exactly those.");
-            case GapAcceptance.NoGap none -> throw new DeadLetterProblem(HttpStatus.NOT_FOUND, "no-gap", "No gap",
-                    "Nothing of this journal waits for a missing event.");
+            case GapAcceptance.OtherGap other ->
+                throw DeadLetterProblem.conflict(
+                        "not-the-gap",
+                        "Not the gap",
+                        "This journal's waiting events wait for sequences " + other.from() + ".." + other.to()
+                                + "; name exactly those.");
+            case GapAcceptance.NoGap none ->
+                throw new DeadLetterProblem(
+                        HttpStatus.NOT_FOUND, "no-gap", "No gap", "Nothing of this journal waits for a missing event.");
         }
     }
 
     private void retryParked(HeldEvents.Row row) {
         if (row.copy().value() == null) {
-            throw DeadLetterProblem.conflict("dead-letter-not-kept", "Record not kept",
+            throw DeadLetterProblem.conflict(
+                    "dead-letter-not-kept",
+                    "Record not kept",
                     "This dead letter predates keeping records; skip it or rebuild the views.");
         }
         Incoming incoming;
@@ -137,12 +162,14 @@ class DeadLetterAdmin {
     }
 
     private static DeadLetterProblem stillFailing(String reason) {
-        return DeadLetterProblem.conflict("dead-letter-still-failing", "Still failing",
+        return DeadLetterProblem.conflict(
+                "dead-letter-still-failing",
+                "Still failing",
                 "The event still cannot be applied (" + reason + "); it stays parked.");
     }
 
     private static DeadLetterProblem resolved() {
-        return DeadLetterProblem.conflict("dead-letter-resolved", "Already resolved",
-                "This dead letter was applied or skipped already.");
+        return DeadLetterProblem.conflict(
+                "dead-letter-resolved", "Already resolved", "This dead letter was applied or skipped already.");
     }
 }

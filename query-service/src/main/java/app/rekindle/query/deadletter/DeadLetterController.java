@@ -3,6 +3,8 @@ package app.rekindle.query.deadletter;
 import app.rekindle.query.web.Problems;
 import app.rekindle.support.security.Operators;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,17 +19,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
-
 /** The operator's view of events the projection parked or holds back, for {@code rekindle.admin.subjects}. */
 @RestController
 @RequestMapping("/admin/dead-letters")
 class DeadLetterController {
 
-    private static final Set<String> STATUSES = Set.of("PARKED", "WAITING_BEHIND", "WAITING_FOR_GAP", "APPLIED",
-            "DUPLICATE", "SKIPPED");
+    private static final Set<String> STATUSES =
+            Set.of("PARKED", "WAITING_BEHIND", "WAITING_FOR_GAP", "APPLIED", "DUPLICATE", "SKIPPED");
 
     private final DeadLetterAdmin admin;
     private final Operators operators;
@@ -39,9 +37,10 @@ class DeadLetterController {
 
     @Operation(summary = "Operators: events parked (could not be read or applied) or waiting, newest first")
     @GetMapping
-    ResponseEntity<Object> list(@AuthenticationPrincipal Jwt jwt,
-                                @RequestParam(required = false) String status,
-                                @RequestParam(defaultValue = "20") int limit) {
+    ResponseEntity<Object> list(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "20") int limit) {
         if (!admin(jwt)) {
             return forbidden();
         }
@@ -60,17 +59,20 @@ class DeadLetterController {
         return asAdmin(jwt, () -> admin.retry(id));
     }
 
-    @Operation(summary = "Operators: leave a parked event out of the views for good, with a reason; "
-            + "its journal moves past it and stays marked stale")
+    @Operation(
+            summary = "Operators: leave a parked event out of the views for good, with a reason; "
+                    + "its journal moves past it and stays marked stale")
     @PostMapping("/{id}/skip")
-    ResponseEntity<Object> skip(@AuthenticationPrincipal Jwt jwt, @PathVariable long id,
-                                @RequestBody(required = false) SkipRequest request) {
+    ResponseEntity<Object> skip(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable long id,
+            @RequestBody(required = false) SkipRequest request) {
         if (!admin(jwt)) {
             return forbidden();
         }
         if (request == null || request.reason() == null || request.reason().isBlank()) {
-            return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "reason", "required",
-                    "say why the event may be left out"));
+            return problem(Problems.invalid(
+                    HttpStatus.BAD_REQUEST, "reason", "required", "say why the event may be left out"));
         }
         if (request.reason().length() > 500) {
             return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "reason", "max-length", "at most 500 characters"));
@@ -97,7 +99,8 @@ class DeadLetterController {
     }
 
     static ResponseEntity<Object> problem(org.springframework.http.ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.body(problem));
     }
 }

@@ -22,13 +22,17 @@ class DeadLetterMetrics {
         for (Status status : new Status[] {Status.PARKED, Status.WAITING_BEHIND, Status.WAITING_FOR_GAP}) {
             Gauge.builder("rekindle.projection.dead_letters", () -> held.count(status))
                     .description("Events in the dead-letter store not applied yet, by status")
-                    .tag("status", status.name()).register(registry);
+                    .tag("status", status.name())
+                    .register(registry);
         }
         this.retried = Counter.builder("rekindle.projection.dead_letters.retried")
-                .description("Parked events an operator retried and that were applied").register(registry);
+                .description("Parked events an operator retried and that were applied")
+                .register(registry);
         this.skipped = Counter.builder("rekindle.projection.dead_letters.skipped")
-                .description("Parked events an operator skipped, with a reason").register(registry);
+                .description("Parked events an operator skipped, with a reason")
+                .register(registry);
         this.gapsAccepted = Counter.builder("rekindle.projection.gaps.accepted")
-                .description("Missing events an operator accepted as lost for good, with a reason").register(registry);
+                .description("Missing events an operator accepted as lost for good, with a reason")
+                .register(registry);
     }
 }

@@ -17,7 +17,10 @@ class DeadLetterProblem extends RuntimeException {
     }
 
     static DeadLetterProblem notFound() {
-        return new DeadLetterProblem(HttpStatus.NOT_FOUND, "dead-letter-not-found", "No such dead letter",
+        return new DeadLetterProblem(
+                HttpStatus.NOT_FOUND,
+                "dead-letter-not-found",
+                "No such dead letter",
                 "There is no dead letter with this id.");
     }
 

@@ -1,11 +1,12 @@
 package app.rekindle.query.deadletter;
 
-import app.rekindle.support.security.Operators;
 import app.rekindle.query.web.Problems;
+import app.rekindle.support.security.Operators;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.UUID;
 
 /**
  * The operator's acceptance of a journal's missing events, for {@code rekindle.admin.subjects}: the events
@@ -43,18 +42,28 @@ class GapController {
         this.operators = operators;
     }
 
-    @Operation(summary = "Operators: accept that the journal's missing events (from..to, exactly those its first "
-            + "waiting event waits for) will never come, with a reason; what waited is applied in order and the "
-            + "journal stays marked stale")
-    @ApiResponse(responseCode = "200", description = "Accepted; where the journal stands now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = AcceptedGapView.class)))
+    @Operation(
+            summary = "Operators: accept that the journal's missing events (from..to, exactly those its first "
+                    + "waiting event waits for) will never come, with a reason; what waited is applied in order and the "
+                    + "journal stays marked stale")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Accepted; where the journal stands now",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AcceptedGapView.class)))
     @PostMapping("/{journalId}/accept")
-    ResponseEntity<Object> accept(@AuthenticationPrincipal Jwt jwt, @PathVariable String journalId,
-                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                                          mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                          schema = @Schema(implementation = AcceptGapRequest.class)))
-                                  @RequestBody(required = false) byte[] body) {
+    ResponseEntity<Object> accept(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String journalId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = AcceptGapRequest.class)))
+                    @RequestBody(required = false)
+                    byte[] body) {
         // Path and body are read here, after the check: anyone else learns nothing, not even whether they were valid.
         if (jwt == null || !operators.includes(jwt.getSubject())) {
             return DeadLetterController.forbidden();
@@ -79,8 +88,7 @@ class GapController {
         if (request.reason().length() > MAX_REASON) {
             return invalid("reason", "max-length", "at most " + MAX_REASON + " characters");
         }
-        return ResponseEntity.ok(admin.acceptGap(id, request.from(), request.to(), request.reason(),
-                jwt.getSubject()));
+        return ResponseEntity.ok(admin.acceptGap(id, request.from(), request.to(), request.reason(), jwt.getSubject()));
     }
 
     @ExceptionHandler(DeadLetterProblem.class)
@@ -113,12 +121,15 @@ class GapController {
             JsonNode from = tree.path("from");
             JsonNode to = tree.path("to");
             JsonNode reason = tree.path("reason");
-            if (!absentOr(from, from.isIntegralNumber()) || !absentOr(to, to.isIntegralNumber())
+            if (!absentOr(from, from.isIntegralNumber())
+                    || !absentOr(to, to.isIntegralNumber())
                     || !absentOr(reason, reason.isString())) {
                 return null;
             }
-            return new AcceptGapRequest(from.isIntegralNumber() ? from.asLong() : null,
-                    to.isIntegralNumber() ? to.asLong() : null, reason.isString() ? reason.stringValue() : null);
+            return new AcceptGapRequest(
+                    from.isIntegralNumber() ? from.asLong() : null,
+                    to.isIntegralNumber() ? to.asLong() : null,
+                    reason.isString() ? reason.stringValue() : null);
         } catch (JacksonException e) {
             return null;
         }

@@ -1,7 +1,6 @@
 package app.rekindle.query.export;
 
 import app.rekindle.query.timeline.TimelineEntry;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,27 +10,71 @@ import java.util.stream.Stream;
 final class CsvExport {
 
     /** Every field any kind of entry has, in a fixed order so columns do not depend on the data. */
-    static final List<String> FIELDS = List.of("occurredOn", "text", "myPart", "theirPart", "lesson", "topic",
-            "initiatedBy", "minutes", "feltHeard", "listenedWell", "outcome", "notes", "gesture", "description",
-            "plannedFor", "idea", "dateKind", "status", "rating", "memory", "cancelReason", "activity",
-            "laughedTogether", "newMemory", "whose", "pursuit", "mood", "connection", "note");
+    static final List<String> FIELDS = List.of(
+            "occurredOn",
+            "text",
+            "myPart",
+            "theirPart",
+            "lesson",
+            "topic",
+            "initiatedBy",
+            "minutes",
+            "feltHeard",
+            "listenedWell",
+            "outcome",
+            "notes",
+            "gesture",
+            "description",
+            "plannedFor",
+            "idea",
+            "dateKind",
+            "status",
+            "rating",
+            "memory",
+            "cancelReason",
+            "activity",
+            "laughedTogether",
+            "newMemory",
+            "whose",
+            "pursuit",
+            "mood",
+            "connection",
+            "note");
 
     /** OWASP's formula triggers, and the full-width forms of the first four. */
     private static final String TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     static String of(List<TimelineEntry> entries) {
-        List<String> header = Stream.concat(Stream.of("entryId", "kind", "step", "occurredAt", "recordedAt",
-                "revision", "retracted", "retractedAt", "retractionReason"), FIELDS.stream()).toList();
+        List<String> header = Stream.concat(
+                        Stream.of(
+                                "entryId",
+                                "kind",
+                                "step",
+                                "occurredAt",
+                                "recordedAt",
+                                "revision",
+                                "retracted",
+                                "retractedAt",
+                                "retractionReason"),
+                        FIELDS.stream())
+                .toList();
         StringBuilder csv = new StringBuilder(String.join(",", header)).append("\r\n");
         for (TimelineEntry entry : entries) {
-            List<Object> row = new ArrayList<>(List.of(entry.entryId(), entry.kind(), nullable(entry.step()),
-                    entry.occurredAt(), entry.recordedAt(), entry.revision(), entry.retracted(),
-                    nullable(entry.retractedAt()), nullable(entry.retractionReason())));
+            List<Object> row = new ArrayList<>(List.of(
+                    entry.entryId(),
+                    entry.kind(),
+                    nullable(entry.step()),
+                    entry.occurredAt(),
+                    entry.recordedAt(),
+                    entry.revision(),
+                    entry.retracted(),
+                    nullable(entry.retractedAt()),
+                    nullable(entry.retractionReason())));
             FIELDS.forEach(field -> row.add(nullable(entry.fields().get(field))));
-            csv.append(row.stream().map(CsvExport::cell).collect(Collectors.joining(","))).append("\r\n");
+            csv.append(row.stream().map(CsvExport::cell).collect(Collectors.joining(",")))
+                    .append("\r\n");
         }
         return csv.toString();
     }

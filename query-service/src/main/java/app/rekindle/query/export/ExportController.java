@@ -1,13 +1,15 @@
 package app.rekindle.query.export;
 
-import io.swagger.v3.oas.annotations.Operation;
+import app.rekindle.query.access.ReadGate;
 import app.rekindle.query.history.EventLog;
 import app.rekindle.query.journals.JournalCalendars;
 import app.rekindle.query.progress.ProgressQuery;
+import app.rekindle.query.replay.WholeJournalReads;
 import app.rekindle.query.timeline.TimelineEntries;
 import app.rekindle.query.web.InvalidParameter;
-import app.rekindle.query.access.ReadGate;
-import app.rekindle.query.replay.WholeJournalReads;
+import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,9 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 @RestController
 class ExportController {
@@ -47,8 +46,13 @@ class ExportController {
     private final ProgressQuery progress;
     private final JournalCalendars calendars;
 
-    ExportController(EventLog log, ReadGate gate, WholeJournalReads reads, TimelineEntries entries,
-                     ProgressQuery progress, JournalCalendars calendars) {
+    ExportController(
+            EventLog log,
+            ReadGate gate,
+            WholeJournalReads reads,
+            TimelineEntries entries,
+            ProgressQuery progress,
+            JournalCalendars calendars) {
         this.log = log;
         this.gate = gate;
         this.reads = reads;
@@ -62,26 +66,42 @@ class ExportController {
      * streamed page by page; markdown and csv are built in memory from every entry, so they take a turn among
      * the whole-journal reads.
      */
-    @Operation(summary = "Export the journal: its event history (json), a readable journal (markdown) or its entries (csv)")
+    @Operation(
+            summary =
+                    "Export the journal: its event history (json), a readable journal (markdown) or its entries (csv)")
     @GetMapping("/journals/{journalId}/export")
-    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
-                                                 @RequestParam(required = false) String format,
-                                                 @RequestParam(required = false) Long minVersion) {
+    ResponseEntity<StreamingResponseBody> export(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable UUID journalId,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) Long minVersion) {
         Format chosen = parse(format);
         ResponseEntity<StreamingResponseBody> read = chosen == Format.JSON
-                ? gate.read(journalId, jwt.getSubject(), minVersion,
+                ? gate.read(
+                        journalId,
+                        jwt.getSubject(),
+                        minVersion,
                         access -> JsonExport.of(journalId, access.version(), log))
                 : reads.read(journalId, jwt.getSubject(), minVersion, access -> {
                     String text = chosen == Format.MARKDOWN
-                            ? MarkdownExport.of(log.between(journalId, -1, 0).getFirst().decode(),
-                                    calendars.of(journalId), entries.all(journalId), progress.steps(journalId))
+                            ? MarkdownExport.of(
+                                    log.between(journalId, -1, 0).getFirst().decode(),
+                                    calendars.of(journalId),
+                                    entries.all(journalId),
+                                    progress.steps(journalId))
                             : CsvExport.of(entries.all(journalId));
                     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                     return out -> out.write(bytes);
                 });
-        return ResponseEntity.status(read.getStatusCode()).headers(read.getHeaders()).contentType(chosen.type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("journal-" + journalId + "." + chosen.extension).build().toString())
+        return ResponseEntity.status(read.getStatusCode())
+                .headers(read.getHeaders())
+                .contentType(chosen.type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("journal-" + journalId + "." + chosen.extension)
+                                .build()
+                                .toString())
                 .body(read.getBody());
     }
 

@@ -3,8 +3,6 @@ package app.rekindle.query.export;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.query.history.EventLog;
 import app.rekindle.query.history.LoggedEvent;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The complete event history, each event in a CloudEvents-like envelope: enough to rebuild every view
@@ -29,8 +28,7 @@ final class JsonExport {
     static final String FORMAT = "rekindle.journal-export/1";
     static final int PAGE = 200;
 
-    private JsonExport() {
-    }
+    private JsonExport() {}
 
     static StreamingResponseBody of(UUID journalId, long version, EventLog log) {
         return out -> {

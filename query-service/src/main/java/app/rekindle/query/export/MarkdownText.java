@@ -12,8 +12,7 @@ final class MarkdownText {
 
     private static final String ESCAPED = "\\`*_[]()#!~:@";
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

@@ -1,8 +1,5 @@
 package app.rekindle.query.history;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** Reads a journal's event log; the API other slices (replay, live, export) build on. */
 @Repository
@@ -34,15 +33,23 @@ public class EventLog {
         return jdbc.sql("""
                         select sequence from journal_event where journal_id = :id and recorded_at <= :at
                         order by sequence desc limit 1""")
-                .param("id", journalId).param("at", Timestamp.from(instant)).query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+                .param("id", journalId)
+                .param("at", Timestamp.from(instant))
+                .query(Long.class)
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 
     /** Events with {@code after < sequence <= upTo}, in order. */
     public List<LoggedEvent> between(UUID journalId, long after, long upTo) {
-        return jdbc.sql(COLUMNS + " where journal_id = :id and sequence > :after and sequence <= :upTo order by sequence")
-                .param("id", journalId).param("after", after).param("upTo", upTo)
-                .query(EventLog::event).list();
+        return jdbc.sql(COLUMNS
+                        + " where journal_id = :id and sequence > :after and sequence <= :upTo order by sequence")
+                .param("id", journalId)
+                .param("after", after)
+                .param("upTo", upTo)
+                .query(EventLog::event)
+                .list();
     }
 
     /** A page of events after a sequence, recorded in [from, until], in order; null bounds are open. */
@@ -52,15 +59,23 @@ public class EventLog {
                            and recorded_at >= coalesce(cast(:from as timestamptz), '-infinity')
                            and recorded_at <= coalesce(cast(:until as timestamptz), 'infinity')
                          order by sequence limit :limit""")
-                .param("id", journalId).param("after", after)
+                .param("id", journalId)
+                .param("after", after)
                 .param("from", from == null ? null : Timestamp.from(from))
-                .param("until", until == null ? null : Timestamp.from(until)).param("limit", limit)
-                .query(EventLog::event).list();
+                .param("until", until == null ? null : Timestamp.from(until))
+                .param("limit", limit)
+                .query(EventLog::event)
+                .list();
     }
 
     private static LoggedEvent event(ResultSet rs, int row) throws SQLException {
-        return new LoggedEvent(rs.getLong("sequence"), rs.getString("event_id"), rs.getString("type"),
-                rs.getInt("schema_version"), rs.getTimestamp("occurred_at").toInstant(),
-                rs.getTimestamp("recorded_at").toInstant(), rs.getString("payload"));
+        return new LoggedEvent(
+                rs.getLong("sequence"),
+                rs.getString("event_id"),
+                rs.getString("type"),
+                rs.getInt("schema_version"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getTimestamp("recorded_at").toInstant(),
+                rs.getString("payload"));
     }
 }

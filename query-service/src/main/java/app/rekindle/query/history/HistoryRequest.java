@@ -1,7 +1,6 @@
 package app.rekindle.query.history;
 
 import app.rekindle.query.web.InvalidParameter;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,7 +28,8 @@ record HistoryRequest(Instant from, Instant until, int limit, long afterSequence
 
     /** Opaque to clients so the paging key can change; today it is the last sequence on the page. */
     static String encode(long sequence) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((PREFIX + sequence).getBytes(StandardCharsets.UTF_8));
     }
 

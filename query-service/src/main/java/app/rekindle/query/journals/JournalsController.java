@@ -1,9 +1,11 @@
 package app.rekindle.query.journals;
 
-import app.rekindle.query.web.InvalidParameter;
 import app.rekindle.query.access.JournalNotFound;
 import app.rekindle.query.access.ReadGate;
+import app.rekindle.query.web.InvalidParameter;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -12,14 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.UUID;
-
 @RestController
 class JournalsController {
 
-    record MyJournals(List<JournalSummary> journals) {
-    }
+    record MyJournals(List<JournalSummary> journals) {}
 
     private final JournalsQuery query;
     private final ReadGate gate;
@@ -35,9 +33,10 @@ class JournalsController {
      */
     @Operation(summary = "My journals with their status and progress")
     @GetMapping("/journals")
-    ResponseEntity<MyJournals> mine(@AuthenticationPrincipal Jwt jwt,
-                                    @RequestParam(required = false) UUID journalId,
-                                    @RequestParam(required = false) Long minVersion) {
+    ResponseEntity<MyJournals> mine(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) UUID journalId,
+            @RequestParam(required = false) Long minVersion) {
         if (minVersion != null) {
             if (journalId == null) {
                 throw new InvalidParameter("journalId", "required", "is required with minVersion");
@@ -54,9 +53,11 @@ class JournalsController {
 
     @Operation(summary = "One of my journals with its status and progress")
     @GetMapping("/journals/{journalId}")
-    ResponseEntity<JournalSummary> one(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
-                                       @RequestParam(required = false) Long minVersion) {
-        return gate.read(journalId, jwt.getSubject(), minVersion,
-                access -> query.one(jwt.getSubject(), journalId).orElseThrow(JournalNotFound::new));
+    ResponseEntity<JournalSummary> one(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable UUID journalId,
+            @RequestParam(required = false) Long minVersion) {
+        return gate.read(journalId, jwt.getSubject(), minVersion, access -> query.one(jwt.getSubject(), journalId)
+                .orElseThrow(JournalNotFound::new));
     }
 }

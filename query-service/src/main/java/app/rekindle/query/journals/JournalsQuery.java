@@ -1,8 +1,5 @@
 package app.rekindle.query.journals;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 @Repository
 class JournalsQuery {
@@ -34,24 +33,38 @@ class JournalsQuery {
 
     List<JournalSummary> ownedBy(String owner) {
         return jdbc.sql(SELECT + " order by j.opened_at desc, j.journal_id")
-                .param("owner", owner).query(JournalsQuery::summary).list();
+                .param("owner", owner)
+                .query(JournalsQuery::summary)
+                .list();
     }
 
     Optional<JournalSummary> one(String owner, UUID journalId) {
         return jdbc.sql(SELECT + " and j.journal_id = :id")
-                .param("owner", owner).param("id", journalId).query(JournalsQuery::summary).optional();
+                .param("owner", owner)
+                .param("id", journalId)
+                .query(JournalsQuery::summary)
+                .optional();
     }
 
     private static JournalSummary summary(ResultSet rs, int row) throws SQLException {
         String outcome = rs.getString("closure_outcome");
         String inProgress = rs.getString("in_progress");
-        return new JournalSummary(rs.getObject("journal_id", UUID.class), rs.getString("partner_name"),
-                rs.getString("intention"), rs.getString("timezone"), rs.getString("status"),
-                outcome == null ? null : new JournalSummary.Closure(outcome, rs.getString("closure_note"),
-                        instant(rs, "closed_at")),
-                instant(rs, "opened_at"), rs.getLong("last_sequence"), rs.getBoolean("stale"),
-                rs.getInt("entry_count"), instant(rs, "last_entry_at"),
-                new JournalSummary.Progress(rs.getInt("steps_completed"),
+        return new JournalSummary(
+                rs.getObject("journal_id", UUID.class),
+                rs.getString("partner_name"),
+                rs.getString("intention"),
+                rs.getString("timezone"),
+                rs.getString("status"),
+                outcome == null
+                        ? null
+                        : new JournalSummary.Closure(outcome, rs.getString("closure_note"), instant(rs, "closed_at")),
+                instant(rs, "opened_at"),
+                rs.getLong("last_sequence"),
+                rs.getBoolean("stale"),
+                rs.getInt("entry_count"),
+                instant(rs, "last_entry_at"),
+                new JournalSummary.Progress(
+                        rs.getInt("steps_completed"),
                         inProgress.isEmpty() ? List.of() : Arrays.asList(inProgress.split(","))));
     }
 

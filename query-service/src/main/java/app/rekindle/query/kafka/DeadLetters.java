@@ -1,16 +1,15 @@
 package app.rekindle.query.kafka;
 
+import app.rekindle.query.projection.HeldEvents;
+import app.rekindle.query.projection.RecordCopy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import app.rekindle.query.projection.HeldEvents;
-import app.rekindle.query.projection.RecordCopy;
 import org.springframework.stereotype.Repository;
-
-import java.time.Clock;
-import java.util.UUID;
 
 /**
  * Records that could not be read, kept for an operator instead of stopping the loop. Only coordinates are
@@ -38,10 +37,20 @@ class DeadLetters {
      */
     void store(ConsumerRecord<String, byte[]> record, UUID journalId, Long sequence, String reason) {
         RecordCopy copy = RecordCopy.of(record);
-        log.error("Dead-lettered record {}-{}@{} journal={} sequence={} type={} reason={}", record.topic(),
-                record.partition(), record.offset(), journalId, sequence, copy.type(), reason);
-        Counter.builder("rekindle.consumer.dead-letters").description("Records that could not be read or applied")
-                .tag("reason", reason).register(registry).increment();
+        log.error(
+                "Dead-lettered record {}-{}@{} journal={} sequence={} type={} reason={}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                journalId,
+                sequence,
+                copy.type(),
+                reason);
+        Counter.builder("rekindle.consumer.dead-letters")
+                .description("Records that could not be read or applied")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
         // Kept whole, so an operator can retry it once this build can read it (e.g. after an upgrade).
         held.insert(copy, journalId, sequence, HeldEvents.Status.PARKED, reason, clock.instant());
     }

@@ -10,6 +10,12 @@ import app.rekindle.query.projection.ProjectionPipeline;
 import app.rekindle.query.projection.RecordCopy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -17,13 +23,6 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Fills a journal's gap by reading its partition again: a short-lived consumer of no group (assign, seek to
@@ -42,15 +41,21 @@ public class GapFiller {
     private final Parking parking;
     private final Counter filled;
 
-    GapFiller(HeldEvents held, ProjectionPipeline pipeline, EventReader reader, RekindleKafkaProperties kafka,
-              Parking parking, MeterRegistry registry) {
+    GapFiller(
+            HeldEvents held,
+            ProjectionPipeline pipeline,
+            EventReader reader,
+            RekindleKafkaProperties kafka,
+            Parking parking,
+            MeterRegistry registry) {
         this.held = held;
         this.pipeline = pipeline;
         this.reader = reader;
         this.kafka = kafka;
         this.parking = parking;
         this.filled = Counter.builder("rekindle.projection.gaps.filled")
-                .description("Missing events found again by re-reading Kafka").register(registry);
+                .description("Missing events found again by re-reading Kafka")
+                .register(registry);
     }
 
     /** @return how many missing events were found and handed over */
@@ -65,10 +70,16 @@ public class GapFiller {
             pipeline.release(journalId);
             return 0;
         }
-        TopicPartition partition = new TopicPartition(first.copy().topic(), first.copy().partition());
+        TopicPartition partition =
+                new TopicPartition(first.copy().topic(), first.copy().partition());
         List<Incoming> found = reread(partition, journalId.toString(), expected, first.sequence());
-        log.info("Re-read {} for journal {}: found {} of the events {}..{}", partition, journalId, found.size(),
-                expected, first.sequence() - 1);
+        log.info(
+                "Re-read {} for journal {}: found {} of the events {}..{}",
+                partition,
+                journalId,
+                found.size(),
+                expected,
+                first.sequence() - 1);
         filled.increment(found.size());
         pipeline.process(found);
         pipeline.release(journalId);
@@ -88,8 +99,11 @@ public class GapFiller {
                         try {
                             found.add(Incoming.fresh(reader.read(record), RecordCopy.of(record)));
                         } catch (RuntimeException unreadable) {
-                            log.warn("Unreadable record {}-{}@{} while filling a gap", record.topic(),
-                                    record.partition(), record.offset());
+                            log.warn(
+                                    "Unreadable record {}-{}@{} while filling a gap",
+                                    record.topic(),
+                                    record.partition(),
+                                    record.offset());
                         }
                     }
                 }

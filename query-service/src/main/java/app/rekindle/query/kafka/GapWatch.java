@@ -3,16 +3,15 @@ package app.rekindle.query.kafka;
 import app.rekindle.query.config.RekindleKafkaProperties;
 import app.rekindle.query.projection.Parking;
 import app.rekindle.query.projection.ProjectionProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * Gives a missing event {@code rekindle.projection.gap-fill-after} to arrive by itself (a late or redelivered
@@ -30,8 +29,12 @@ class GapWatch implements SmartLifecycle {
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    GapWatch(GapFiller filler, Parking parking, ProjectionProperties properties, RekindleKafkaProperties kafka,
-             Clock clock) {
+    GapWatch(
+            GapFiller filler,
+            Parking parking,
+            ProjectionProperties properties,
+            RekindleKafkaProperties kafka,
+            Clock clock) {
         this.filler = filler;
         this.parking = parking;
         this.properties = properties;
@@ -69,7 +72,8 @@ class GapWatch implements SmartLifecycle {
                 filler.fill(journalId);
             }
         } catch (RuntimeException e) {
-            log.warn("Filling gaps failed; trying again later ({})", e.getClass().getName());
+            log.warn(
+                    "Filling gaps failed; trying again later ({})", e.getClass().getName());
         }
     }
 }

@@ -1,6 +1,16 @@
 package app.rekindle.query.kafka;
 
 import app.rekindle.query.config.RekindleKafkaProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -14,17 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The poll loop, on its own thread. A poll's records are applied together and their offsets committed only
@@ -97,7 +96,10 @@ class JournalEventConsumer implements SmartLifecycle {
                 process(kafka, records);
             }
         } catch (RuntimeException e) {
-            log.error("Projection consumer stopped unexpectedly ({})", e.getClass().getName(), e);
+            log.error(
+                    "Projection consumer stopped unexpectedly ({})",
+                    e.getClass().getName(),
+                    e);
         } finally {
             running = false;
             stopped.countDown();
@@ -113,8 +115,8 @@ class JournalEventConsumer implements SmartLifecycle {
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             batch.add(record);
-            applied.put(new TopicPartition(record.topic(), record.partition()),
-                    new OffsetAndMetadata(record.offset() + 1));
+            applied.put(
+                    new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         }
         try {
             // Ids only, never payload text, reach the logs: the trace id is the one of the request that caused the
@@ -124,7 +126,10 @@ class JournalEventConsumer implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             // The database is unavailable: nothing of the poll was applied (one transaction), so read it again.
-            log.warn("Could not apply records, retrying in {} ({})", RETRY_PAUSE, e.getClass().getName());
+            log.warn(
+                    "Could not apply records, retrying in {} ({})",
+                    RETRY_PAUSE,
+                    e.getClass().getName());
             rewind(kafka, records);
             pause();
             return;

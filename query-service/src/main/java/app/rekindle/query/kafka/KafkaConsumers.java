@@ -3,6 +3,10 @@ package app.rekindle.query.kafka;
 import app.rekindle.query.config.RekindleKafkaProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -10,11 +14,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
 
 /** The consumer settings the projection relies on, in one place. */
 @Component
@@ -40,8 +39,14 @@ public class KafkaConsumers implements DisposableBean {
         destroy();
         // Per-partition meters appear only once partitions are assigned, so look for new ones every few
         // seconds rather than Micrometer's default minute.
-        metrics = new KafkaClientMetrics(consumer, List.of(), Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("rekindle-consumer-metrics").factory()), METRICS_REFRESH);
+        metrics = new KafkaClientMetrics(
+                consumer,
+                List.of(),
+                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                        .daemon()
+                        .name("rekindle-consumer-metrics")
+                        .factory()),
+                METRICS_REFRESH);
         metrics.bindTo(registry);
         return consumer;
     }
@@ -59,25 +64,39 @@ public class KafkaConsumers implements DisposableBean {
      * so the live group's offsets are untouched. Read-committed and polled in batches like the live one.
      */
     public static Consumer<String, byte[]> withoutGroup(String bootstrapServers) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        500),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     private Consumer<String, byte[]> newConsumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, properties.groupId(),
-                // Offsets follow the views: committed by hand once records are applied.
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // A new group rebuilds the views from the start of the topic, which keeps all history.
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                // Only events from committed producer transactions, should the publisher use them.
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        properties.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        properties.groupId(),
+                        // Offsets follow the views: committed by hand once records are applied.
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        // A new group rebuilds the views from the start of the topic, which keeps all history.
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        // Only events from committed producer transactions, should the publisher use them.
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        500),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 }

@@ -7,12 +7,11 @@ import app.rekindle.query.projection.EventReader;
 import app.rekindle.query.projection.Incoming;
 import app.rekindle.query.projection.ProjectionPipeline;
 import app.rekindle.query.projection.RecordCopy;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.stereotype.Component;
 
 /**
  * Turns a poll's records into view changes (see {@link ProjectionPipeline}: one transaction, or one by one
@@ -49,7 +48,8 @@ class RecordHandler {
         try {
             return reader.read(record);
         } catch (MalformedRecordException | UnknownEventTypeException e) {
-            deadLetters.store(record, journalIdFromKey(record), null, e.getClass().getSimpleName());
+            deadLetters.store(
+                    record, journalIdFromKey(record), null, e.getClass().getSimpleName());
             return null;
         }
     }

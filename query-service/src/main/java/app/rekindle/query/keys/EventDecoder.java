@@ -6,11 +6,10 @@ import app.rekindle.events.JournalEvent.JournalErased;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.privacy.DataKey;
 import app.rekindle.query.projection.EventReader;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.stereotype.Component;
-
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.stereotype.Component;
 
 /**
  * The one place a record becomes an event, for fresh records and for kept ones alike: upcast to this build's
@@ -51,9 +50,11 @@ class EventDecoder implements EventReader {
         if (!shredded.get()) {
             return published;
         }
-        JournalErased erased = new JournalErased(published.journalId(), published.event().occurredAt(),
+        JournalErased erased = new JournalErased(
+                published.journalId(),
+                published.event().occurredAt(),
                 published.event().recordedAt());
-        return new PublishedEvent(published.eventId(), published.journalId(), published.sequence(),
-                EventTypes.of(erased), erased);
+        return new PublishedEvent(
+                published.eventId(), published.journalId(), published.sequence(), EventTypes.of(erased), erased);
     }
 }

@@ -1,11 +1,10 @@
 package app.rekindle.query.keys;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the projections get the journals' data keys to open sealed free text.
@@ -23,5 +22,4 @@ public record KeyServiceProperties(
         @DefaultValue("http://localhost:8080") URI keyServiceUrl,
         Path keyServiceTokenFile,
         @DefaultValue("10000") int keyCacheSize,
-        @DefaultValue("5s") Duration keyServiceTimeout) {
-}
+        @DefaultValue("5s") Duration keyServiceTimeout) {}

@@ -5,9 +5,6 @@ import app.rekindle.events.privacy.DataKey;
 import app.rekindle.events.privacy.DataKeys;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +13,8 @@ import java.nio.file.Files;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Journals' data keys, fetched from the command service's internal key path with this service's own credential
@@ -26,8 +25,7 @@ import java.util.UUID;
 class RemoteDataKeys implements DataKeys {
 
     /** A cached answer: the key, or null once destroyed. */
-    private record Known(DataKey key) {
-    }
+    private record Known(DataKey key) {}
 
     private final KeyServiceProperties properties;
     private final HttpClient http;
@@ -35,8 +33,11 @@ class RemoteDataKeys implements DataKeys {
 
     RemoteDataKeys(KeyServiceProperties properties) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.keyServiceTimeout()).build();
-        this.cache = Caffeine.newBuilder().maximumSize(properties.keyCacheSize()).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.keyServiceTimeout())
+                .build();
+        this.cache =
+                Caffeine.newBuilder().maximumSize(properties.keyCacheSize()).build();
     }
 
     @Override
@@ -74,7 +75,8 @@ class RemoteDataKeys implements DataKeys {
                 .timeout(properties.keyServiceTimeout())
                 .header("Authorization", "Bearer " + token())
                 .header("Accept", "application/json")
-                .GET().build();
+                .GET()
+                .build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 410) {
@@ -88,7 +90,8 @@ class RemoteDataKeys implements DataKeys {
                 throw new KeyServiceUnavailable("The key service answered " + response.statusCode());
             }
             JsonNode body = JournalEventJson.mapper().readTree(response.body());
-            return new Known(DataKey.of(body.get("keyId").stringValue(),
+            return new Known(DataKey.of(
+                    body.get("keyId").stringValue(),
                     Base64.getDecoder().decode(body.get("key").stringValue())));
         } catch (IOException e) {
             throw new KeyServiceUnavailable("The key service cannot be reached", e);

@@ -1,8 +1,9 @@
 package app.rekindle.query.live;
 
-import io.swagger.v3.oas.annotations.Operation;
-import app.rekindle.query.web.InvalidParameter;
 import app.rekindle.query.access.ReadGate;
+import app.rekindle.query.web.InvalidParameter;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import java.util.UUID;
 
 @RestController
 class LiveController {
@@ -34,13 +33,19 @@ class LiveController {
      * reconnect with {@code Last-Event-ID} first gets every event after that id from the event log.
      */
     @Operation(summary = "Server-sent events as new events land in the views; resumes after Last-Event-ID")
-    @GetMapping(path = "/journals/{journalId}/live", produces = {MediaType.TEXT_EVENT_STREAM_VALUE,
-            MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    ResponseEntity<SseEmitter> live(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
-                                    @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
-                                    @RequestParam(required = false) Long minVersion) {
+    @GetMapping(
+            path = "/journals/{journalId}/live",
+            produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    ResponseEntity<SseEmitter> live(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable UUID journalId,
+            @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
+            @RequestParam(required = false) Long minVersion) {
         Long after = lastEventId == null ? null : parse(lastEventId);
-        return gate.read(journalId, jwt.getSubject(), minVersion,
+        return gate.read(
+                journalId,
+                jwt.getSubject(),
+                minVersion,
                 access -> streams.open(journalId, after != null ? after : access.version(), jwt.getSubject()));
     }
 

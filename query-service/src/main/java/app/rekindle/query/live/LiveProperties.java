@@ -1,9 +1,8 @@
 package app.rekindle.query.live;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Live streams ({@code rekindle.live.*}).
@@ -25,5 +24,4 @@ public record LiveProperties(
         @DefaultValue("5") int maxStreamsPerPerson,
         @DefaultValue("500") int maxStreams,
         @DefaultValue("10s") Duration retryAfter,
-        @DefaultValue("15s") Duration heartbeat) {
-}
+        @DefaultValue("15s") Duration heartbeat) {}

@@ -3,14 +3,6 @@ package app.rekindle.query.live;
 import app.rekindle.query.history.EventLog;
 import app.rekindle.query.history.LoggedEvent;
 import app.rekindle.query.web.TooManyRequests;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Open streams by journal, fed from the event log by one polling thread. Each stream remembers the last
@@ -49,7 +48,7 @@ class LiveStreams implements SmartLifecycle {
         /** Completion, timeout and error may all be reported; the stream is given back once. */
         final AtomicBoolean closed = new AtomicBoolean();
         /** Gives the stream's place back; set once at opening, safe to run more than once. */
-        Runnable release = () -> { };
+        Runnable release = () -> {};
 
         Stream(SseEmitter emitter, long lastSent) {
             this.emitter = emitter;
@@ -68,12 +67,18 @@ class LiveStreams implements SmartLifecycle {
     SseEmitter open(UUID journalId, long after, String person) {
         StreamQuota.Refusal refusal = quota.take(person);
         if (refusal == StreamQuota.Refusal.PERSON) {
-            throw new TooManyRequests("You have the most live streams open at once; close one first.",
-                    "rekindle.live.max-streams-per-person", properties.maxStreamsPerPerson(), properties.retryAfter());
+            throw new TooManyRequests(
+                    "You have the most live streams open at once; close one first.",
+                    "rekindle.live.max-streams-per-person",
+                    properties.maxStreamsPerPerson(),
+                    properties.retryAfter());
         }
         if (refusal == StreamQuota.Refusal.SERVICE) {
-            throw new TooManyRequests("The service holds the most live streams it serves at once; try again later.",
-                    "rekindle.live.max-streams", properties.maxStreams(), properties.retryAfter());
+            throw new TooManyRequests(
+                    "The service holds the most live streams it serves at once; try again later.",
+                    "rekindle.live.max-streams",
+                    properties.maxStreams(),
+                    properties.retryAfter());
         }
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         Stream stream = new Stream(emitter, after);
@@ -117,8 +122,8 @@ class LiveStreams implements SmartLifecycle {
                 }
                 long from = open.stream().mapToLong(s -> s.lastSent).min().orElse(Long.MAX_VALUE);
                 // Saturating: a resumed stream may name any sequence, and from + BATCH must not wrap around.
-                List<LoggedEvent> events = eventLog.between(journalId, from, from > Long.MAX_VALUE - BATCH
-                        ? Long.MAX_VALUE : from + BATCH);
+                List<LoggedEvent> events = eventLog.between(
+                        journalId, from, from > Long.MAX_VALUE - BATCH ? Long.MAX_VALUE : from + BATCH);
                 open.forEach(stream -> {
                     send(stream, events);
                     heartbeat(stream);
@@ -135,7 +140,9 @@ class LiveStreams implements SmartLifecycle {
                 continue;
             }
             try {
-                stream.emitter.send(SseEmitter.event().id(Long.toString(event.sequence())).name(event.type())
+                stream.emitter.send(SseEmitter.event()
+                        .id(Long.toString(event.sequence()))
+                        .name(event.type())
                         .data(event, MediaType.APPLICATION_JSON));
                 stream.lastSent = event.sequence();
                 stream.lastWrite = System.nanoTime();
@@ -163,8 +170,11 @@ class LiveStreams implements SmartLifecycle {
 
     /** An erased journal's log is gone; its streams end rather than wait forever. */
     private boolean erased(UUID journalId) {
-        return jdbc.sql("select erased from journal_position where journal_id = :id").param("id", journalId)
-                .query(Boolean.class).optional().orElse(true);
+        return jdbc.sql("select erased from journal_position where journal_id = :id")
+                .param("id", journalId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(true);
     }
 
     @Override

@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StreamQuota {
 
     /** Why a stream was refused; the answer says which cap was reached. */
-    enum Refusal { PERSON, SERVICE }
+    enum Refusal {
+        PERSON,
+        SERVICE
+    }
 
     private final int perPerson;
     private final int total;

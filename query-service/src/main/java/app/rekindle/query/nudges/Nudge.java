@@ -1,7 +1,6 @@
 package app.rekindle.query.nudges;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,5 +14,10 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record Nudge(Kind kind, String message, String step, UUID entryId, Instant since) {
 
-    enum Kind { NO_RECENT_CONVERSATION, STEP_STALLED, PERSONAL_TIME_ONE_SIDED, DATE_UNRESOLVED }
+    enum Kind {
+        NO_RECENT_CONVERSATION,
+        STEP_STALLED,
+        PERSONAL_TIME_ONE_SIDED,
+        DATE_UNRESOLVED
+    }
 }

@@ -3,10 +3,9 @@ package app.rekindle.query.nudges;
 import app.rekindle.query.journals.JournalCalendars;
 import app.rekindle.query.progress.ProgressQuery;
 import app.rekindle.query.timeline.TimelineEntries;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * What the nudge rules look at, read from the views: only the entries a nudge can depend on (a window's worth,
@@ -26,7 +25,9 @@ class NudgeJournals {
     }
 
     NudgeRules.Journal at(UUID journalId, Instant now, NudgeProperties limits) {
-        return new NudgeRules.Journal(calendars.of(journalId).openedAt(),
-                entries.forNudges(journalId, now, now.minus(limits.personalTimeWindow())), progress.steps(journalId));
+        return new NudgeRules.Journal(
+                calendars.of(journalId).openedAt(),
+                entries.forNudges(journalId, now, now.minus(limits.personalTimeWindow())),
+                progress.steps(journalId));
     }
 }

@@ -1,9 +1,8 @@
 package app.rekindle.query.nudges;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * When a nudge appears ({@code rekindle.nudges.*}).
@@ -18,5 +17,4 @@ public record NudgeProperties(
         @DefaultValue("10d") Duration conversationGap,
         @DefaultValue("21d") Duration stalledStep,
         @DefaultValue("30d") Duration personalTimeWindow,
-        @DefaultValue("0.75") double oneSidedShare) {
-}
+        @DefaultValue("0.75") double oneSidedShare) {}

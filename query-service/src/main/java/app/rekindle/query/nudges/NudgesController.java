@@ -1,7 +1,11 @@
 package app.rekindle.query.nudges;
 
-import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.access.ReadGate;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -10,16 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 @RestController
 class NudgesController {
 
-    record Nudges(UUID journalId, long version, boolean stale, List<Nudge> nudges) {
-    }
+    record Nudges(UUID journalId, long version, boolean stale, List<Nudge> nudges) {}
 
     private final NudgeJournals journals;
     private final ReadGate gate;
@@ -35,12 +33,17 @@ class NudgesController {
 
     @Operation(summary = "Gentle prompts derived from the journal")
     @GetMapping("/journals/{journalId}/nudges")
-    ResponseEntity<Nudges> nudges(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
-                                  @RequestParam(required = false) Long minVersion) {
+    ResponseEntity<Nudges> nudges(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable UUID journalId,
+            @RequestParam(required = false) Long minVersion) {
         // Only the entries a nudge can depend on are read, so this is no whole-journal read and takes no turn.
         return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
             Instant now = clock.instant();
-            return new Nudges(journalId, access.version(), access.stale(),
+            return new Nudges(
+                    journalId,
+                    access.version(),
+                    access.stale(),
                     NudgeRules.at(now, journals.at(journalId, now, limits), limits));
         });
     }

@@ -2,7 +2,6 @@ package app.rekindle.query.onthisday;
 
 import app.rekindle.query.onthisday.OnThisDay.Ago;
 import app.rekindle.query.timeline.TimelineEntry;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -19,25 +18,32 @@ import java.util.stream.Collectors;
 final class EarlierDays {
 
     private static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator.comparing(TimelineEntry::occurredAt)
-            .thenComparing(entry -> entry.entryId().toString()).reversed();
+            .thenComparing(entry -> entry.entryId().toString())
+            .reversed();
 
-    private EarlierDays() {
-    }
+    private EarlierDays() {}
 
     static List<Ago> of(List<TimelineEntry> entries, ZoneId zone, LocalDate date) {
-        Map<LocalDate, List<TimelineEntry>> byDay = entries.stream().filter(e -> !e.retracted())
-                .collect(Collectors.groupingBy(e -> e.occurredAt().atZone(zone).toLocalDate(), TreeMap::new,
-                        Collectors.toList()));
+        Map<LocalDate, List<TimelineEntry>> byDay = entries.stream()
+                .filter(e -> !e.retracted())
+                .collect(Collectors.groupingBy(
+                        e -> e.occurredAt().atZone(zone).toLocalDate(), TreeMap::new, Collectors.toList()));
         return byDay.entrySet().stream()
-                .filter(day -> day.getKey().getDayOfMonth() == date.getDayOfMonth() && day.getKey().isBefore(date))
-                .sorted(Map.Entry.<LocalDate, List<TimelineEntry>>comparingByKey().reversed())
+                .filter(day -> day.getKey().getDayOfMonth() == date.getDayOfMonth()
+                        && day.getKey().isBefore(date))
+                .sorted(Map.Entry.<LocalDate, List<TimelineEntry>>comparingByKey()
+                        .reversed())
                 .map(day -> ago(day.getKey(), date, day.getValue()))
                 .toList();
     }
 
     private static Ago ago(LocalDate day, LocalDate date, List<TimelineEntry> entries) {
         int months = (int) ChronoUnit.MONTHS.between(day, date);
-        return new Ago(months, label(months), day, entries.stream().sorted(NEWEST_FIRST).toList());
+        return new Ago(
+                months,
+                label(months),
+                day,
+                entries.stream().sorted(NEWEST_FIRST).toList());
     }
 
     static String label(int months) {

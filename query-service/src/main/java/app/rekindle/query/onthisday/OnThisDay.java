@@ -1,7 +1,6 @@
 package app.rekindle.query.onthisday;
 
 import app.rekindle.query.timeline.TimelineEntry;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +13,5 @@ record OnThisDay(UUID journalId, long version, boolean stale, LocalDate date, Li
      * @param label     for people: "1 month ago", "2 years ago"
      * @param day       the day the entries happened, in the journal's time zone
      */
-    record Ago(int monthsAgo, String label, LocalDate day, List<TimelineEntry> entries) {
-    }
+    record Ago(int monthsAgo, String label, LocalDate day, List<TimelineEntry> entries) {}
 }

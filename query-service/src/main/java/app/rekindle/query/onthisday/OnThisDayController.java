@@ -1,9 +1,13 @@
 package app.rekindle.query.onthisday;
 
-import io.swagger.v3.oas.annotations.Operation;
+import app.rekindle.query.access.ReadGate;
 import app.rekindle.query.journals.JournalCalendars;
 import app.rekindle.query.timeline.TimelineEntries;
-import app.rekindle.query.access.ReadGate;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -11,11 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.UUID;
 
 @RestController
 class OnThisDayController {
@@ -26,8 +25,8 @@ class OnThisDayController {
     private final ReadGate gate;
     private final Clock clock;
 
-    OnThisDayController(EntryDays days, TimelineEntries entries, JournalCalendars calendars, ReadGate gate,
-                        Clock clock) {
+    OnThisDayController(
+            EntryDays days, TimelineEntries entries, JournalCalendars calendars, ReadGate gate, Clock clock) {
         this.days = days;
         this.entries = entries;
         this.calendars = calendars;
@@ -38,14 +37,20 @@ class OnThisDayController {
     /** {@code date} is a day in the journal's time zone; left out, it is today there. */
     @Operation(summary = "Entries from the same calendar day in earlier months and years")
     @GetMapping("/journals/{journalId}/on-this-day")
-    ResponseEntity<OnThisDay> onThisDay(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID journalId,
-                                        @RequestParam(required = false) LocalDate date,
-                                        @RequestParam(required = false) Long minVersion) {
+    ResponseEntity<OnThisDay> onThisDay(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable UUID journalId,
+            @RequestParam(required = false) LocalDate date,
+            @RequestParam(required = false) Long minVersion) {
         // Only the entries of the matching days are read (by index): no whole-journal read, no turn.
         return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
             ZoneId zone = calendars.of(journalId).zone();
             LocalDate day = date != null ? date : clock.instant().atZone(zone).toLocalDate();
-            return new OnThisDay(journalId, access.version(), access.stale(), day,
+            return new OnThisDay(
+                    journalId,
+                    access.version(),
+                    access.stale(),
+                    day,
                     EarlierDays.of(entries.some(journalId, days.earlier(journalId, day)), zone, day));
         });
     }

@@ -1,7 +1,6 @@
 package app.rekindle.query.openapi;
 
 import io.swagger.v3.oas.models.media.Schema;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,7 @@ final class ApiExamples {
 
     private static final String JOURNAL_ID = "5b0c7e2a-3f4d-4e8b-9a61-2f1d0c9b8a71";
 
-    private ApiExamples() {
-    }
+    private ApiExamples() {}
 
     private static Map<String, Object> timelineEntry() {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -69,8 +67,8 @@ final class ApiExamples {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     static void addTo(Map<String, Schema> schemas) {
-        Map<String, Object> examples = Map.of("TimelineEntry", timelineEntry(), "StepProgress", stepProgress(),
-                "JournalSummary", journalSummary());
+        Map<String, Object> examples = Map.of(
+                "TimelineEntry", timelineEntry(), "StepProgress", stepProgress(), "JournalSummary", journalSummary());
         examples.forEach((name, example) -> {
             Schema schema = schemas.get(name);
             if (schema != null) {

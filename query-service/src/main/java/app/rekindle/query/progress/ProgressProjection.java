@@ -17,15 +17,14 @@ import app.rekindle.events.Step;
 import app.rekindle.query.projection.EntryMoment;
 import app.rekindle.query.projection.ViewProjection;
 import app.rekindle.query.projection.ViewWrites;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Six rows per journal, one per step, kept in step with starts, completions, reopenings and entries; and every
@@ -46,8 +45,9 @@ class ProgressProjection implements ViewProjection {
 
     /** The six steps of a journal just opened, not started. */
     private static final String OPENED = "insert into step_progress as p (journal_id, step, number, status) values "
-            + Arrays.stream(Step.values()).map(step -> "(:id, '" + step.slug() + "', " + step.number() + ", 'NOT_STARTED')")
-            .collect(Collectors.joining(", "));
+            + Arrays.stream(Step.values())
+                    .map(step -> "(:id, '" + step.slug() + "', " + step.number() + ", 'NOT_STARTED')")
+                    .collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
     private final ViewWrites writes;
@@ -61,18 +61,26 @@ class ProgressProjection implements ViewProjection {
     public void apply(PublishedEvent published) {
         long sequence = published.sequence();
         switch (published.event()) {
-            case JournalOpened opened -> writes.write(PROGRESS, versioned("", OPENED),
-                    new MapSqlParameterSource("id", opened.journalId()).addValue("sequence", sequence));
-            case StepStarted started -> write(started.journalId(), started.step(), sequence, """
+            case JournalOpened opened ->
+                writes.write(
+                        PROGRESS,
+                        versioned("", OPENED),
+                        new MapSqlParameterSource("id", opened.journalId()).addValue("sequence", sequence));
+            case StepStarted started ->
+                write(started.journalId(), started.step(), sequence, """
                     update step_progress p set status = 'IN_PROGRESS', started_at = coalesce(started_at, :at)
                     where journal_id = :id and step = :step""", "at", Timestamp.from(started.occurredAt()));
-            case StepCompleted completed -> writes.write(PROGRESS, versioned("", """
+            case StepCompleted completed ->
+                writes.write(
+                        PROGRESS,
+                        versioned("", """
                             update step_progress p set status = 'COMPLETED', completed_at = :at, summary = :summary
                             where journal_id = :id and step = :step"""),
-                    step(completed.journalId(), completed.step(), sequence)
-                            .addValue("at", Timestamp.from(completed.occurredAt()))
-                            .addValue("summary", completed.summary(), Types.VARCHAR));
-            case StepReopened reopened -> write(reopened.journalId(), reopened.step(), sequence, """
+                        step(completed.journalId(), completed.step(), sequence)
+                                .addValue("at", Timestamp.from(completed.occurredAt()))
+                                .addValue("summary", completed.summary(), Types.VARCHAR));
+            case StepReopened reopened ->
+                write(reopened.journalId(), reopened.step(), sequence, """
                     update step_progress p set status = 'IN_PROGRESS', completed_at = null,
                            reopened_count = reopened_count + 1, last_reopen_reason = :reason
                     where journal_id = :id and step = :step""", "reason", reopened.reason());
@@ -80,20 +88,18 @@ class ProgressProjection implements ViewProjection {
             case EntryAmended amended -> amended(amended, sequence);
             case EntryRetracted retracted -> retracted(retracted, sequence);
             // Whether a date happened changes neither its step nor its moment.
-            case DateHappened happened -> {
-            }
-            case DateCancelled cancelled -> {
-            }
-            case JournalClosed closed -> {
-            }
-            case JournalErased erased -> {
-            }
+            case DateHappened happened -> {}
+            case DateCancelled cancelled -> {}
+            case JournalClosed closed -> {}
+            case JournalErased erased -> {}
         }
     }
 
     /** A new entry of a step: one more entry, and perhaps a later last one. */
     private void logged(EntryLogged logged, Step step, long sequence) {
-        writes.write(PROGRESS, versioned("""
+        writes.write(
+                PROGRESS,
+                versioned("""
                         entry as (
                             insert into step_entry (entry_id, journal_id, step, kind, occurred_at)
                             values (:entry, :id, :step, :kind, :at)),
@@ -101,19 +107,24 @@ class ProgressProjection implements ViewProjection {
                         update step_progress p set entry_count = entry_count + 1,
                                last_entry_at = greatest(last_entry_at, :at)
                         where journal_id = :id and step = :step"""),
-                step(logged.journalId(), step, sequence).addValue("entry", logged.entryId())
-                        .addValue("kind", logged.kind().name()).addValue("at", Timestamp.from(EntryMoment.of(logged))));
+                step(logged.journalId(), step, sequence)
+                        .addValue("entry", logged.entryId())
+                        .addValue("kind", logged.kind().name())
+                        .addValue("at", Timestamp.from(EntryMoment.of(logged))));
     }
 
     /** An entry moved in time: its step's last entry is found again. Rare, so it reads the entry's kind first. */
     private void amended(EntryAmended amended, long sequence) {
         writes.flush(); // the entry may have been logged earlier in this batch
-        jdbc.sql("select kind from step_entry where entry_id = :entry").param("entry", amended.entryId())
-                .query(String.class).optional()
+        jdbc.sql("select kind from step_entry where entry_id = :entry")
+                .param("entry", amended.entryId())
+                .query(String.class)
+                .optional()
                 .flatMap(kind -> EntryMoment.amendedIn(EntryKind.valueOf(kind), amended.changes()))
                 .ifPresent(moment -> {
                     MapSqlParameterSource params = new MapSqlParameterSource("at", Timestamp.from(moment))
-                            .addValue("entry", amended.entryId()).addValue("sequence", sequence);
+                            .addValue("entry", amended.entryId())
+                            .addValue("sequence", sequence);
                     writes.write(PROGRESS, "update step_entry set occurred_at = :at where entry_id = :entry", params);
                     recount(params);
                 });
@@ -121,8 +132,8 @@ class ProgressProjection implements ViewProjection {
 
     private void retracted(EntryRetracted retracted, long sequence) {
         // An entry of no step has no row here; its recount then changes nothing.
-        MapSqlParameterSource params = new MapSqlParameterSource("entry", retracted.entryId())
-                .addValue("sequence", sequence);
+        MapSqlParameterSource params =
+                new MapSqlParameterSource("entry", retracted.entryId()).addValue("sequence", sequence);
         writes.write(PROGRESS, "update step_entry set retracted = true where entry_id = :entry", params);
         recount(params);
     }
@@ -136,16 +147,18 @@ class ProgressProjection implements ViewProjection {
                     last_entry_at = (select max(e.occurred_at) from step_entry e
                                      where e.journal_id = p.journal_id and e.step = p.step and not e.retracted)
                 from step_entry changed
-                where changed.entry_id = :entry and p.journal_id = changed.journal_id and p.step = changed.step"""),
-                params);
+                where changed.entry_id = :entry and p.journal_id = changed.journal_id and p.step = changed.step"""), params);
     }
 
     private void write(UUID journalId, Step step, long sequence, String change, String name, Object value) {
-        writes.write(PROGRESS, versioned("", change), step(journalId, step, sequence).addValue(name, value));
+        writes.write(
+                PROGRESS, versioned("", change), step(journalId, step, sequence).addValue(name, value));
     }
 
     private static MapSqlParameterSource step(UUID journalId, Step step, long sequence) {
-        return new MapSqlParameterSource("id", journalId).addValue("step", step.slug()).addValue("sequence", sequence);
+        return new MapSqlParameterSource("id", journalId)
+                .addValue("step", step.slug())
+                .addValue("sequence", sequence);
     }
 
     /**
@@ -154,7 +167,8 @@ class ProgressProjection implements ViewProjection {
      * {@code :sequence} and their new states begin there.
      */
     private static String versioned(String before, String change) {
-        String returned = Arrays.stream(COLUMNS.split(",")).map(column -> "p." + column.strip())
+        String returned = Arrays.stream(COLUMNS.split(","))
+                .map(column -> "p." + column.strip())
                 .collect(Collectors.joining(", "));
         return "with " + before + "changed_steps as (" + change + "\nreturning " + returned + "),\n"
                 + """
@@ -167,8 +181,14 @@ class ProgressProjection implements ViewProjection {
 
     @Override
     public void purge(UUID journalId) {
-        jdbc.sql("delete from step_entry where journal_id = :id").param("id", journalId).update();
-        jdbc.sql("delete from step_progress_version where journal_id = :id").param("id", journalId).update();
-        jdbc.sql("delete from step_progress where journal_id = :id").param("id", journalId).update();
+        jdbc.sql("delete from step_entry where journal_id = :id")
+                .param("id", journalId)
+                .update();
+        jdbc.sql("delete from step_progress_version where journal_id = :id")
+                .param("id", journalId)
+                .update();
+        jdbc.sql("delete from step_progress where journal_id = :id")
+                .param("id", journalId)
+                .update();
     }
 }

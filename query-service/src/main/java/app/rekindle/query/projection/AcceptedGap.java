@@ -8,5 +8,4 @@ import java.util.UUID;
  *
  * @param reason the operator's reason, recorded with the acceptance
  */
-public record AcceptedGap(UUID journalId, long from, long to, String reason, String acceptedBy, Instant acceptedAt) {
-}
+public record AcceptedGap(UUID journalId, long from, long to, String reason, String acceptedBy, Instant acceptedAt) {}

@@ -1,7 +1,6 @@
 package app.rekindle.query.projection;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,7 +14,17 @@ import java.util.UUID;
  * @param skipReason the operator's reason, for a skipped event
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeadLetterView(long id, UUID journalId, Long sequence, String type, String status, String reason,
-                             String topic, int partition, long offset, Instant receivedAt, Instant resolvedAt,
-                             String resolvedBy, String skipReason) {
-}
+public record DeadLetterView(
+        long id,
+        UUID journalId,
+        Long sequence,
+        String type,
+        String status,
+        String reason,
+        String topic,
+        int partition,
+        long offset,
+        Instant receivedAt,
+        Instant resolvedAt,
+        String resolvedBy,
+        String skipReason) {}

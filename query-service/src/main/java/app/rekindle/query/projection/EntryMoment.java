@@ -3,7 +3,6 @@ package app.rekindle.query.projection;
 import app.rekindle.events.EntryKind;
 import app.rekindle.events.JournalEvent.DatePlanned;
 import app.rekindle.events.JournalEvent.EntryLogged;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +13,7 @@ import java.util.Optional;
  */
 public final class EntryMoment {
 
-    private EntryMoment() {
-    }
+    private EntryMoment() {}
 
     public static Instant of(EntryLogged logged) {
         return logged instanceof DatePlanned date ? date.plannedFor() : logged.occurredAt();

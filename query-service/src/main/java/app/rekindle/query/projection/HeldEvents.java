@@ -1,9 +1,5 @@
 package app.rekindle.query.projection;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dead-letter store, the one owner of its table: records that could not be read, events that are parked or
@@ -25,11 +24,17 @@ import java.util.UUID;
 @Repository
 public class HeldEvents {
 
-    public enum Status { PARKED, WAITING_BEHIND, WAITING_FOR_GAP, APPLIED, DUPLICATE, SKIPPED }
+    public enum Status {
+        PARKED,
+        WAITING_BEHIND,
+        WAITING_FOR_GAP,
+        APPLIED,
+        DUPLICATE,
+        SKIPPED
+    }
 
     /** A held row with what is needed to apply it again. */
-    public record Row(long id, UUID journalId, Long sequence, Status status, RecordCopy copy) {
-    }
+    public record Row(long id, UUID journalId, Long sequence, Status status, RecordCopy copy) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,11 +62,20 @@ public class HeldEvents {
                         values (:topic, :partition, :offset, :journal, :sequence, :type, :reason, :at, :status,
                                 :key, :value, cast(:headers as jsonb))
                         on conflict do nothing""")
-                .param("topic", copy.topic() == null ? "direct" : copy.topic()).param("partition", copy.partition())
-                .param("offset", copy.offset()).param("journal", journalId).param("sequence", sequence)
-                .param("type", copy.type()).param("reason", reason).param("at", Timestamp.from(now))
-                .param("status", status.name()).param("key", copy.key()).param("value", copy.value())
-                .param("headers", headersJson(copy.headers())).update() == 1;
+                        .param("topic", copy.topic() == null ? "direct" : copy.topic())
+                        .param("partition", copy.partition())
+                        .param("offset", copy.offset())
+                        .param("journal", journalId)
+                        .param("sequence", sequence)
+                        .param("type", copy.type())
+                        .param("reason", reason)
+                        .param("at", Timestamp.from(now))
+                        .param("status", status.name())
+                        .param("key", copy.key())
+                        .param("value", copy.value())
+                        .param("headers", headersJson(copy.headers()))
+                        .update()
+                == 1;
     }
 
     /** The journal's parked and waiting events, in sequence order. */
@@ -73,7 +87,9 @@ public class HeldEvents {
                         where journal_id = :journal and status in ('PARKED', 'WAITING_BEHIND', 'WAITING_FOR_GAP')
                           and sequence is not null and record_value is not null
                         order by sequence""")
-                .param("journal", journalId).query((rs, n) -> row(rs)).list();
+                .param("journal", journalId)
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     /**
@@ -85,11 +101,9 @@ public class HeldEvents {
         jdbc.sql("""
                         select journal_id, count(*) from dead_letter
                         where journal_id in (:ids) and %s and sequence is not null and record_value is not null
-                        group by journal_id""".formatted(NOT_APPLIED))
-                .param("ids", journalIds)
-                .query(rs -> {
-                    counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
-                });
+                        group by journal_id""".formatted(NOT_APPLIED)).param("ids", journalIds).query(rs -> {
+            counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+        });
         return counts;
     }
 
@@ -99,26 +113,34 @@ public class HeldEvents {
 
     /** Rows in the status now, whichever instance stored them. */
     public long count(Status status) {
-        return jdbc.sql("select count(*) from dead_letter where status = :status").param("status", status.name())
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from dead_letter where status = :status")
+                .param("status", status.name())
+                .query(Long.class)
+                .single();
     }
 
     /** For operators, newest first; by status if given. Coordinates and reasons, never the record. */
     public List<DeadLetterView> list(String status, int limit) {
-        return jdbc.sql(LISTED + " where (cast(:status as text) is null or status = :status) order by id desc limit :limit")
-                .param("status", status).param("limit", limit).query((rs, n) -> view(rs)).list();
+        return jdbc.sql(LISTED
+                        + " where (cast(:status as text) is null or status = :status) order by id desc limit :limit")
+                .param("status", status)
+                .param("limit", limit)
+                .query((rs, n) -> view(rs))
+                .list();
     }
 
     public Optional<DeadLetterView> view(long id) {
-        return jdbc.sql(LISTED + " where id = :id").param("id", id).query((rs, n) -> view(rs)).optional();
+        return jdbc.sql(LISTED + " where id = :id")
+                .param("id", id)
+                .query((rs, n) -> view(rs))
+                .optional();
     }
 
     public Optional<Row> find(long id) {
         return jdbc.sql("""
                         select id, journal_id, sequence, status, topic, partition, "offset", record_key, record_value,
                                record_headers::text
-                        from dead_letter where id = :id""")
-                .param("id", id).query((rs, n) -> row(rs)).optional();
+                        from dead_letter where id = :id""").param("id", id).query((rs, n) -> row(rs)).optional();
     }
 
     /** @return false if the row was resolved already (e.g. by a concurrent release) */
@@ -126,7 +148,11 @@ public class HeldEvents {
         return jdbc.sql("""
                         update dead_letter set status = :status, resolved_at = :at
                         where id = :id and status in ('PARKED', 'WAITING_BEHIND', 'WAITING_FOR_GAP')""")
-                .param("status", status.name()).param("at", Timestamp.from(now)).param("id", id).update() == 1;
+                        .param("status", status.name())
+                        .param("at", Timestamp.from(now))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     public void skip(long id, String reason, String operator, Instant now) {
@@ -134,13 +160,19 @@ public class HeldEvents {
                         update dead_letter set status = 'SKIPPED', skip_reason = :reason, resolved_by = :by,
                                resolved_at = :at
                         where id = :id""")
-                .param("reason", reason).param("by", operator).param("at", Timestamp.from(now)).param("id", id).update();
+                .param("reason", reason)
+                .param("by", operator)
+                .param("at", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     /** The row at fault becomes the parked one; the journal's later waiting rows now wait behind it. */
     void park(long id, UUID journalId, long sequence, String reason) {
         jdbc.sql("update dead_letter set status = 'PARKED', reason = :reason where id = :id")
-                .param("reason", reason).param("id", id).update();
+                .param("reason", reason)
+                .param("id", id)
+                .update();
         behind(journalId, sequence);
     }
 
@@ -150,45 +182,64 @@ public class HeldEvents {
                         update dead_letter set status = 'PARKED', reason = :reason
                         where journal_id = :journal and sequence = :sequence
                           and status in ('WAITING_BEHIND', 'WAITING_FOR_GAP')""")
-                .param("reason", reason).param("journal", journalId).param("sequence", sequence).update();
+                .param("reason", reason)
+                .param("journal", journalId)
+                .param("sequence", sequence)
+                .update();
         behind(journalId, sequence);
     }
 
     void behind(UUID journalId, long sequence) {
         jdbc.sql("""
                         update dead_letter set status = 'WAITING_BEHIND'
-                        where journal_id = :journal and sequence > :sequence and status = 'WAITING_FOR_GAP'""")
-                .param("journal", journalId).param("sequence", sequence).update();
+                        where journal_id = :journal and sequence > :sequence and status = 'WAITING_FOR_GAP'""").param("journal", journalId).param("sequence", sequence).update();
     }
 
     /** What waits no longer waits for an event at fault, only for its turn or a missing one. */
     void unblock(UUID journalId) {
         jdbc.sql("""
                         update dead_letter set status = 'WAITING_FOR_GAP'
-                        where journal_id = :journal and status = 'WAITING_BEHIND'""")
-                .param("journal", journalId).update();
+                        where journal_id = :journal and status = 'WAITING_BEHIND'""").param("journal", journalId).update();
     }
 
     /** Erasure: the records hold the person's own words. */
     void purge(UUID journalId) {
-        jdbc.sql("delete from dead_letter where journal_id = :journal").param("journal", journalId).update();
+        jdbc.sql("delete from dead_letter where journal_id = :journal")
+                .param("journal", journalId)
+                .update();
     }
 
     private static Row row(ResultSet rs) throws SQLException {
         long sequence = rs.getLong(3);
         Long seq = rs.wasNull() ? null : sequence;
         String topic = rs.getString(5);
-        RecordCopy copy = new RecordCopy("direct".equals(topic) ? null : topic, rs.getInt(6), rs.getLong(7),
-                rs.getString(8), rs.getBytes(9), headers(rs.getString(10)));
+        RecordCopy copy = new RecordCopy(
+                "direct".equals(topic) ? null : topic,
+                rs.getInt(6),
+                rs.getLong(7),
+                rs.getString(8),
+                rs.getBytes(9),
+                headers(rs.getString(10)));
         return new Row(rs.getLong(1), rs.getObject(2, UUID.class), seq, Status.valueOf(rs.getString(4)), copy);
     }
 
     private static DeadLetterView view(ResultSet rs) throws SQLException {
         long sequence = rs.getLong(3);
         Long seq = rs.wasNull() ? null : sequence;
-        return new DeadLetterView(rs.getLong(1), rs.getObject(2, UUID.class), seq, rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getLong(9), instant(rs, 10), instant(rs, 11),
-                rs.getString(12), rs.getString(13));
+        return new DeadLetterView(
+                rs.getLong(1),
+                rs.getObject(2, UUID.class),
+                seq,
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getInt(8),
+                rs.getLong(9),
+                instant(rs, 10),
+                instant(rs, 11),
+                rs.getString(12),
+                rs.getString(13));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -198,16 +249,21 @@ public class HeldEvents {
 
     private static String headersJson(Map<String, byte[]> headers) {
         Map<String, String> encoded = new LinkedHashMap<>();
-        headers.forEach((name, value) -> encoded.put(name, value == null ? null
-                : Base64.getEncoder().encodeToString(value)));
+        headers.forEach((name, value) ->
+                encoded.put(name, value == null ? null : Base64.getEncoder().encodeToString(value)));
         return JSON.writeValueAsString(encoded);
     }
 
     private static Map<String, byte[]> headers(String json) {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         if (json != null) {
-            JSON.readTree(json).properties().forEach(e -> headers.put(e.getKey(),
-                    e.getValue().isNull() ? null : Base64.getDecoder().decode(e.getValue().asString())));
+            JSON.readTree(json)
+                    .properties()
+                    .forEach(e -> headers.put(
+                            e.getKey(),
+                            e.getValue().isNull()
+                                    ? null
+                                    : Base64.getDecoder().decode(e.getValue().asString())));
         }
         return headers;
     }

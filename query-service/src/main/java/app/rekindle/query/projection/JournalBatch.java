@@ -5,15 +5,14 @@ import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.projection.HeldEvents.Status;
 import app.rekindle.query.projection.JournalPositions.Block;
 import app.rekindle.query.projection.Projector.Outcome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rules for one batch inside its transaction, event by event against each journal's locked position:
@@ -33,8 +32,13 @@ final class JournalBatch {
     /** Journals with events waiting that may now be applied, e.g. after the missing one arrived. */
     final Set<UUID> releasable = new HashSet<>();
 
-    JournalBatch(List<ViewProjection> projections, JournalPositions positions, HeldEvents held, ViewWrites writes,
-                 Map<UUID, JournalPositions.Position> locked, Instant now) {
+    JournalBatch(
+            List<ViewProjection> projections,
+            JournalPositions positions,
+            HeldEvents held,
+            ViewWrites writes,
+            Map<UUID, JournalPositions.Position> locked,
+            Instant now) {
         this.projections = projections;
         this.positions = positions;
         this.held = held;
@@ -82,13 +86,20 @@ final class JournalBatch {
             return advance(position, published);
         }
         if (position.held > 0 && !(next && position.blockedBy(Block.GAP))) {
-            return hold(incoming, position, position.blockedBy(Block.POISON) ? Status.WAITING_BEHIND
-                    : Status.WAITING_FOR_GAP, "waiting");
+            return hold(
+                    incoming,
+                    position,
+                    position.blockedBy(Block.POISON) ? Status.WAITING_BEHIND : Status.WAITING_FOR_GAP,
+                    "waiting");
         }
         if (!next) {
             positions.recordGap(journalId, position.expected(), published.sequence(), now);
-            log.warn("Gap in journal {}: expected sequence {}, received {} ({}); view marked stale, later events wait",
-                    journalId, position.expected(), published.sequence(), published.type().name());
+            log.warn(
+                    "Gap in journal {}: expected sequence {}, received {} ({}); view marked stale, later events wait",
+                    journalId,
+                    position.expected(),
+                    published.sequence(),
+                    published.type().name());
             position.blockedBy = Block.GAP;
             position.stale = true;
             hold(incoming, position, Status.WAITING_FOR_GAP, "gap");
@@ -110,7 +121,9 @@ final class JournalBatch {
                 position.stale = position.skipped > 0;
                 position.changed = true;
                 positions.gapsFilled(journalId, position.lastSequence, now);
-                log.info("Journal {} caught up with every event that waited (sequence {})", journalId,
+                log.info(
+                        "Journal {} caught up with every event that waited (sequence {})",
+                        journalId,
                         position.lastSequence);
             }
         });

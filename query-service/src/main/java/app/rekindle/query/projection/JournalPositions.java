@@ -1,10 +1,5 @@
 package app.rekindle.query.projection;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -13,6 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The last sequence applied per journal. Rows are locked for the length of the projecting transaction, once
@@ -41,6 +40,7 @@ class JournalPositions {
         int held;
         /** why they wait; null if nothing does */
         Block blockedBy;
+
         int skipped;
         boolean changed;
 
@@ -76,21 +76,28 @@ class JournalPositions {
     Map<UUID, Position> lock(Collection<UUID> journalIds, Instant now) {
         List<UUID> sorted = journalIds.stream().distinct().sorted().toList();
         Timestamp at = Timestamp.from(now);
-        batch.batchUpdate("""
+        batch.batchUpdate(
+                """
                         insert into journal_position (journal_id, last_sequence, updated_at)
                         values (:id, -1, :now) on conflict (journal_id) do nothing""",
-                sorted.stream().map(id -> new MapSqlParameterSource("id", id).addValue("now", at))
+                sorted.stream()
+                        .map(id -> new MapSqlParameterSource("id", id).addValue("now", at))
                         .toArray(MapSqlParameterSource[]::new));
         Map<UUID, Position> positions = new HashMap<>();
         jdbc.sql("""
                         select journal_id, last_sequence, stale, erased, blocked_by, skipped
                         from journal_position
-                        where journal_id in (:ids) order by journal_id for update""")
-                .param("ids", sorted)
-                .query(rs -> {
-                    positions.put(rs.getObject(1, UUID.class), new Position(rs.getLong(2), rs.getBoolean(3),
-                            rs.getBoolean(4), 0, block(rs.getString(5)), rs.getInt(6)));
-                });
+                        where journal_id in (:ids) order by journal_id for update""").param("ids", sorted).query(rs -> {
+            positions.put(
+                    rs.getObject(1, UUID.class),
+                    new Position(
+                            rs.getLong(2),
+                            rs.getBoolean(3),
+                            rs.getBoolean(4),
+                            0,
+                            block(rs.getString(5)),
+                            rs.getInt(6)));
+        });
         held.counts(sorted).forEach((journalId, count) -> positions.get(journalId).held = count);
         return positions;
     }
@@ -101,8 +108,8 @@ class JournalPositions {
                         select last_sequence, stale, erased, blocked_by, skipped
                         from journal_position where journal_id = :id for update""")
                 .param("id", journalId)
-                .query((rs, n) -> new Position(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), 0,
-                        block(rs.getString(4)), rs.getInt(5)))
+                .query((rs, n) -> new Position(
+                        rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), 0, block(rs.getString(4)), rs.getInt(5)))
                 .optional()
                 .map(position -> {
                     position.held = held.count(journalId);
@@ -114,8 +121,14 @@ class JournalPositions {
         return jdbc.sql("""
                         select to_sequence, reason, accepted_by, accepted_at from accepted_gap
                         where journal_id = :id and from_sequence = :from""")
-                .param("id", journalId).param("from", from)
-                .query((rs, n) -> new AcceptedGap(journalId, from, rs.getLong(1), rs.getString(2), rs.getString(3),
+                .param("id", journalId)
+                .param("from", from)
+                .query((rs, n) -> new AcceptedGap(
+                        journalId,
+                        from,
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .optional();
     }
@@ -125,20 +138,32 @@ class JournalPositions {
                         insert into accepted_gap (journal_id, from_sequence, to_sequence, reason, accepted_by,
                                                   accepted_at)
                         values (:id, :from, :to, :reason, :by, :at)""")
-                .param("id", gap.journalId()).param("from", gap.from()).param("to", gap.to())
-                .param("reason", gap.reason()).param("by", gap.acceptedBy())
-                .param("at", Timestamp.from(gap.acceptedAt())).update();
+                .param("id", gap.journalId())
+                .param("from", gap.from())
+                .param("to", gap.to())
+                .param("reason", gap.reason())
+                .param("by", gap.acceptedBy())
+                .param("at", Timestamp.from(gap.acceptedAt()))
+                .update();
     }
 
     /** Writes back the positions the batch moved, in one round trip. */
     void save(Map<UUID, Position> positions, Instant now) {
         Timestamp at = Timestamp.from(now);
-        MapSqlParameterSource[] rows = positions.entrySet().stream().filter(e -> e.getValue().changed)
-                .map(e -> new MapSqlParameterSource("id", e.getKey()).addValue("seq", e.getValue().lastSequence)
-                        .addValue("stale", e.getValue().stale).addValue("erased", e.getValue().erased)
-                        .addValue("blocked", e.getValue().blockedBy == null ? null : e.getValue().blockedBy.name(),
+        MapSqlParameterSource[] rows = positions.entrySet().stream()
+                .filter(e -> e.getValue().changed)
+                .map(e -> new MapSqlParameterSource("id", e.getKey())
+                        .addValue("seq", e.getValue().lastSequence)
+                        .addValue("stale", e.getValue().stale)
+                        .addValue("erased", e.getValue().erased)
+                        .addValue(
+                                "blocked",
+                                e.getValue().blockedBy == null
+                                        ? null
+                                        : e.getValue().blockedBy.name(),
                                 Types.VARCHAR)
-                        .addValue("skipped", e.getValue().skipped).addValue("now", at))
+                        .addValue("skipped", e.getValue().skipped)
+                        .addValue("now", at))
                 .toArray(MapSqlParameterSource[]::new);
         if (rows.length > 0) {
             batch.batchUpdate("""
@@ -153,15 +178,21 @@ class JournalPositions {
         jdbc.sql("""
                         update projection_gap set filled_at = :now
                         where journal_id = :id and filled_at is null and expected_sequence <= :upTo""")
-                .param("id", journalId).param("upTo", upTo).param("now", Timestamp.from(now)).update();
+                .param("id", journalId)
+                .param("upTo", upTo)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     void recordGap(UUID journalId, long expected, long received, Instant now) {
         jdbc.sql("""
                         insert into projection_gap (journal_id, expected_sequence, received_sequence, detected_at)
                         values (:id, :expected, :received, :now)""")
-                .param("id", journalId).param("expected", expected).param("received", received)
-                .param("now", Timestamp.from(now)).update();
+                .param("id", journalId)
+                .param("expected", expected)
+                .param("received", received)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     /** Where a journal stands, for an operator; its waiting events counted from the dead-letter store. */
@@ -178,7 +209,10 @@ class JournalPositions {
         return jdbc.sql("""
                         select journal_id from journal_position
                         where blocked_by = 'GAP' and updated_at <= :before order by updated_at limit :limit""")
-                .param("before", Timestamp.from(before)).param("limit", limit).query(UUID.class).list();
+                .param("before", Timestamp.from(before))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
     }
 
     private static Block block(String name) {

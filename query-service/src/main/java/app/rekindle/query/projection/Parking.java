@@ -1,14 +1,13 @@
 package app.rekindle.query.projection;
 
 import app.rekindle.query.projection.JournalPositions.Block;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Parking an event at fault, and an operator's skipping of it; each in a transaction (or the caller's). */
 @Component
@@ -35,7 +34,8 @@ public class Parking {
             Instant now = clock.instant();
             UUID journalId = incoming.published().journalId();
             long sequence = incoming.published().sequence();
-            JournalPositions.Position position = positions.lock(List.of(journalId), now).get(journalId);
+            JournalPositions.Position position =
+                    positions.lock(List.of(journalId), now).get(journalId);
             if (incoming.held()) {
                 held.park(incoming.heldId(), journalId, sequence, reason);
             } else {
@@ -60,7 +60,8 @@ public class Parking {
     void parkWaiting(UUID journalId, long sequence, String reason) {
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            JournalPositions.Position position = positions.lock(List.of(journalId), now).get(journalId);
+            JournalPositions.Position position =
+                    positions.lock(List.of(journalId), now).get(journalId);
             held.parkWaiting(journalId, sequence, reason);
             position.blockedBy = Block.POISON;
             position.stale = true;
@@ -86,7 +87,8 @@ public class Parking {
     public void skip(HeldEvents.Row row, String reason, String operator) {
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            JournalPositions.Position position = positions.lock(List.of(row.journalId()), now).get(row.journalId());
+            JournalPositions.Position position =
+                    positions.lock(List.of(row.journalId()), now).get(row.journalId());
             held.skip(row.id(), reason, operator, now);
             if (row.sequence() == position.expected()) {
                 position.lastSequence = row.sequence();
@@ -120,7 +122,8 @@ public class Parking {
                 return new GapAcceptance.AcceptedBefore(before.get());
             }
             List<HeldEvents.Row> waiting = held.waiting(journalId);
-            if (position == null || waiting.isEmpty()
+            if (position == null
+                    || waiting.isEmpty()
                     || waiting.getFirst().status() != HeldEvents.Status.WAITING_FOR_GAP
                     || waiting.getFirst().sequence() <= position.expected()) {
                 return new GapAcceptance.NoGap();

@@ -3,19 +3,18 @@ package app.rekindle.query.projection;
 import app.rekindle.events.PublishedEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Batches into the views: all in one transaction; should that fail for a reason other than the database
@@ -34,14 +33,15 @@ public class ProjectionPipeline {
     private final EventReader reader;
     private final Counter parked;
 
-    ProjectionPipeline(Projector projector, Parking parking, HeldEvents held, EventReader reader,
-                       MeterRegistry registry) {
+    ProjectionPipeline(
+            Projector projector, Parking parking, HeldEvents held, EventReader reader, MeterRegistry registry) {
         this.projector = projector;
         this.parking = parking;
         this.held = held;
         this.reader = reader;
         this.parked = Counter.builder("rekindle.projection.dead_letters.parked")
-                .description("Events parked because they could not be applied").register(registry);
+                .description("Events parked because they could not be applied")
+                .register(registry);
     }
 
     /**
@@ -50,14 +50,18 @@ public class ProjectionPipeline {
      * the position check turns the repeat into a no-op.
      */
     public static boolean databaseUnavailable(RuntimeException e) {
-        return e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException
-                || e instanceof TransactionException || e instanceof TemporaryFailure || connectionLost(e);
+        return e instanceof TransientDataAccessException
+                || e instanceof DataAccessResourceFailureException
+                || e instanceof TransactionException
+                || e instanceof TemporaryFailure
+                || connectionLost(e);
     }
 
     /** SQLState class 08 (connection exception) or 57 (operator intervention, e.g. pg_terminate_backend). */
     private static boolean connectionLost(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57"))) {
                 return true;
             }
@@ -78,7 +82,10 @@ public class ProjectionPipeline {
                 if (databaseUnavailable(e)) {
                     throw e;
                 }
-                log.error("Releasing the waiting events of journal {} failed ({})", journalId, e.getClass().getName());
+                log.error(
+                        "Releasing the waiting events of journal {} failed ({})",
+                        journalId,
+                        e.getClass().getName());
             }
         }
     }
@@ -136,7 +143,9 @@ public class ProjectionPipeline {
             if (databaseUnavailable(e) || batch.size() == 1) {
                 return handleSingleFailure(batch, e);
             }
-            log.warn("A batch of {} events failed ({}); applying them one by one", batch.size(),
+            log.warn(
+                    "A batch of {} events failed ({}); applying them one by one",
+                    batch.size(),
                     e.getClass().getName());
             Set<UUID> releasable = new HashSet<>();
             for (Incoming incoming : batch) {
@@ -151,8 +160,12 @@ public class ProjectionPipeline {
             throw e;
         }
         PublishedEvent published = batch.getFirst().published();
-        log.error("Parked event of journal {} sequence {} ({}): {}", published.journalId(), published.sequence(),
-                published.type().name(), e.getClass().getName());
+        log.error(
+                "Parked event of journal {} sequence {} ({}): {}",
+                published.journalId(),
+                published.sequence(),
+                published.type().name(),
+                e.getClass().getName());
         parking.park(batch.getFirst(), e.getClass().getSimpleName());
         parked.increment();
         return Set.of();

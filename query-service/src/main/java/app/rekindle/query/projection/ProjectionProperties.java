@@ -1,9 +1,8 @@
 package app.rekindle.query.projection;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * How the projection fills gaps ({@code rekindle.projection.*}).
@@ -12,5 +11,4 @@ import java.time.Duration;
  *                     read again from the beginning to find it
  */
 @ConfigurationProperties("rekindle.projection")
-public record ProjectionProperties(@DefaultValue("30s") Duration gapFillAfter) {
-}
+public record ProjectionProperties(@DefaultValue("30s") Duration gapFillAfter) {}

@@ -2,9 +2,6 @@ package app.rekindle.query.projection;
 
 import app.rekindle.events.PublishedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The single entry point that turns published events into view changes, exactly once in effect: each
@@ -27,11 +26,16 @@ import java.util.function.Supplier;
 public class Projector {
 
     /** HELD: the event waits in the dead-letter store (behind one at fault, or for a missing one). */
-    public enum Outcome { APPLIED, DUPLICATE, GAP, HELD, ERASED_IGNORED }
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE,
+        GAP,
+        HELD,
+        ERASED_IGNORED
+    }
 
     /** What a batch did: an outcome per event, and the journals whose waiting events may now follow. */
-    public record Result(List<Outcome> outcomes, Set<UUID> releasable) {
-    }
+    public record Result(List<Outcome> outcomes, Set<UUID> releasable) {}
 
     private final List<ViewProjection> projections;
     private final JournalPositions positions;
@@ -43,8 +47,14 @@ public class Projector {
     /** Events are applied under the read lock; a switch of the views to a rebuilt copy takes the write lock. */
     private final ReadWriteLock switching = new ReentrantReadWriteLock();
 
-    Projector(List<ViewProjection> projections, JournalPositions positions, HeldEvents held,
-              TransactionTemplate transaction, Clock clock, MeterRegistry registry, ViewWrites writes) {
+    Projector(
+            List<ViewProjection> projections,
+            JournalPositions positions,
+            HeldEvents held,
+            TransactionTemplate transaction,
+            Clock clock,
+            MeterRegistry registry,
+            ViewWrites writes) {
         this.projections = projections;
         this.positions = positions;
         this.held = held;
@@ -104,8 +114,8 @@ public class Projector {
 
     private Result applyInTransaction(List<Incoming> batch) {
         Instant now = clock.instant();
-        Map<UUID, JournalPositions.Position> locked =
-                positions.lock(batch.stream().map(i -> i.published().journalId()).toList(), now);
+        Map<UUID, JournalPositions.Position> locked = positions.lock(
+                batch.stream().map(i -> i.published().journalId()).toList(), now);
         JournalBatch journals = new JournalBatch(projections, positions, held, writes, locked, now);
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         for (Incoming incoming : batch) {

@@ -2,30 +2,29 @@ package app.rekindle.query.projection;
 
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * A Kafka record as it arrived, kept for an event that is parked or waits, so it can be read and applied later
  * exactly as if it came again. {@code topic} is null for an event handed to the projector directly (tests).
  */
-public record RecordCopy(String topic, int partition, long offset, String key, byte[] value,
-                         Map<String, byte[]> headers) {
+public record RecordCopy(
+        String topic, int partition, long offset, String key, byte[] value, Map<String, byte[]> headers) {
 
     public static RecordCopy of(ConsumerRecord<String, byte[]> record) {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value());
         }
-        return new RecordCopy(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
-                headers);
+        return new RecordCopy(
+                record.topic(), record.partition(), record.offset(), record.key(), record.value(), headers);
     }
 
     /** The record the command service would have published for the event. */
@@ -55,7 +54,17 @@ public record RecordCopy(String topic, int partition, long offset, String key, b
     public ConsumerRecord<String, byte[]> toRecord() {
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.forEach(recordHeaders::add);
-        return new ConsumerRecord<>(topic == null ? "direct" : topic, partition, offset, 0L, TimestampType.CREATE_TIME,
-                -1, -1, key, value, recordHeaders, Optional.empty());
+        return new ConsumerRecord<>(
+                topic == null ? "direct" : topic,
+                partition,
+                offset,
+                0L,
+                TimestampType.CREATE_TIME,
+                -1,
+                -1,
+                key,
+                value,
+                recordHeaders,
+                Optional.empty());
     }
 }

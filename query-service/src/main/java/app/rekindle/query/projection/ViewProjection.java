@@ -1,7 +1,6 @@
 package app.rekindle.query.projection;
 
 import app.rekindle.events.PublishedEvent;
-
 import java.util.UUID;
 
 /**

@@ -1,15 +1,14 @@
 package app.rekindle.query.projection;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The views' writes of a batch of events, sent in a few JDBC batches instead of one round trip each. Writes
@@ -22,8 +21,7 @@ import java.util.function.Supplier;
 @Component
 public class ViewWrites {
 
-    private record Write(String sql, MapSqlParameterSource params) {
-    }
+    private record Write(String sql, MapSqlParameterSource params) {}
 
     private static final class Pending {
         final Map<String, List<Write>> tables = new LinkedHashMap<>();
@@ -56,8 +54,8 @@ public class ViewWrites {
      * Like {@link #followUp(Object, String, MapSqlParameterSource)}, folding the parameters of a write already
      * queued under the key with the new ones (e.g. adding up counts), so the key is written once per batch.
      */
-    public void followUp(Object key, String sql, MapSqlParameterSource params,
-                         BinaryOperator<MapSqlParameterSource> merge) {
+    public void followUp(
+            Object key, String sql, MapSqlParameterSource params, BinaryOperator<MapSqlParameterSource> merge) {
         Pending queued = pending.get();
         if (queued == null) {
             jdbc.update(sql, params);
@@ -108,8 +106,9 @@ public class ViewWrites {
             if (to - from == 1) {
                 jdbc.update(sql, writes.get(from).params());
             } else {
-                jdbc.batchUpdate(sql, writes.subList(from, to).stream().map(Write::params)
-                        .toArray(MapSqlParameterSource[]::new));
+                jdbc.batchUpdate(
+                        sql,
+                        writes.subList(from, to).stream().map(Write::params).toArray(MapSqlParameterSource[]::new));
             }
             from = to;
         }

@@ -1,8 +1,9 @@
 package app.rekindle.query.rebuild;
 
-import io.swagger.v3.oas.annotations.Operation;
 import app.rekindle.query.web.Problems;
 import app.rekindle.support.security.Operators;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,8 +12,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.function.Supplier;
 
 /** The operator's rebuild command, for the subjects listed in {@code rekindle.admin.subjects} only. */
 @RestController
@@ -41,9 +40,10 @@ class RebuildController {
 
     private ResponseEntity<Object> asAdmin(Jwt jwt, HttpStatus status, Supplier<RebuildProgress> action) {
         if (!operators.includes(jwt.getSubject())) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                            "You may not do this.")));
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.body(
+                            Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not do this.")));
         }
         return ResponseEntity.status(status).body(action.get());
     }

@@ -9,13 +9,6 @@ import app.rekindle.query.projection.Incoming;
 import app.rekindle.query.projection.Parking;
 import app.rekindle.query.projection.Projector;
 import app.rekindle.query.projection.RecordCopy;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds every view from offset 0 of the topic into a shadow schema while the live views keep answering
@@ -43,8 +42,13 @@ class Rebuilder {
     private final RekindleKafkaProperties kafka;
     private final Clock clock;
 
-    Rebuilder(ShadowSchema schemas, Projector projector, Parking parking, EventReader reader,
-              RekindleKafkaProperties kafka, Clock clock) {
+    Rebuilder(
+            ShadowSchema schemas,
+            Projector projector,
+            Parking parking,
+            EventReader reader,
+            RekindleKafkaProperties kafka,
+            Clock clock) {
         this.parking = parking;
         this.reader = reader;
         this.schemas = schemas;
@@ -63,7 +67,8 @@ class Rebuilder {
         if (current.state() == RebuildProgress.State.BUILDING || current.state() == RebuildProgress.State.SWITCHING) {
             return current;
         }
-        progress.set(new RebuildProgress(RebuildProgress.State.BUILDING, clock.instant(), null, 0, 0, null, null, null));
+        progress.set(
+                new RebuildProgress(RebuildProgress.State.BUILDING, clock.instant(), null, 0, 0, null, null, null));
         Thread.ofPlatform().name("rekindle-rebuild").start(this::run);
         return progress.get();
     }
@@ -77,16 +82,24 @@ class Rebuilder {
             // Erased journals stay erased: their events are ignored from the first one, not rebuilt then purged.
             schemas.keepErased(live, shadow);
             List<TopicPartition> partitions = consumer.partitionsFor(kafka.topic()).stream()
-                    .map(p -> new TopicPartition(kafka.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(kafka.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+            long total = partitions.stream()
+                    .mapToLong(p -> end.get(p) - begin.get(p))
+                    .sum();
             consumeUntil(consumer, end, shadow, done, total, RebuildProgress.State.BUILDING);
             projector.exclusively(() -> {
                 // Nothing is projected into the live views now; catch up with everything published so far.
-                consumeUntil(consumer, consumer.endOffsets(partitions), shadow, done, total,
+                consumeUntil(
+                        consumer,
+                        consumer.endOffsets(partitions),
+                        shadow,
+                        done,
+                        total,
                         RebuildProgress.State.SWITCHING);
                 schemas.switchTo(shadow, live);
                 return null;
@@ -94,15 +107,30 @@ class Rebuilder {
             progress.set(progress.get().at(RebuildProgress.State.DONE, done[0], total, clock.instant()));
             log.info("Views rebuilt from {} events and switched", done[0]);
         } catch (RuntimeException e) {
-            log.error("Rebuild failed; the live views are unchanged ({})", e.getClass().getName(), e);
+            log.error(
+                    "Rebuild failed; the live views are unchanged ({})",
+                    e.getClass().getName(),
+                    e);
             RebuildProgress failed = progress.get();
-            progress.set(new RebuildProgress(RebuildProgress.State.FAILED, failed.startedAt(), clock.instant(),
-                    done[0], failed.eventsTotal(), null, null, e.getClass().getSimpleName()));
+            progress.set(new RebuildProgress(
+                    RebuildProgress.State.FAILED,
+                    failed.startedAt(),
+                    clock.instant(),
+                    done[0],
+                    failed.eventsTotal(),
+                    null,
+                    null,
+                    e.getClass().getSimpleName()));
         }
     }
 
-    private void consumeUntil(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> targets, String shadow,
-                              long[] done, long total, RebuildProgress.State state) {
+    private void consumeUntil(
+            Consumer<String, byte[]> consumer,
+            Map<TopicPartition, Long> targets,
+            String shadow,
+            long[] done,
+            long total,
+            RebuildProgress.State state) {
         while (targets.entrySet().stream().anyMatch(t -> consumer.position(t.getKey()) < t.getValue())) {
             List<Incoming> batch = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
@@ -121,7 +149,11 @@ class Rebuilder {
         } catch (KeyServiceUnavailable e) {
             throw e; // without keys the rebuilt views would lack text: fail, the live views stay
         } catch (RuntimeException e) {
-            log.warn("Rebuild skipped an unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
+            log.warn(
+                    "Rebuild skipped an unreadable record {}-{}@{}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
             return Optional.empty();
         }
     }

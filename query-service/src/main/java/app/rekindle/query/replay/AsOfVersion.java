@@ -2,10 +2,9 @@ package app.rekindle.query.replay;
 
 import app.rekindle.query.history.EventLog;
 import app.rekindle.query.web.InvalidParameter;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * Which version of a journal an "as of" read shows: the last event recorded at or before the instant (one
@@ -22,8 +21,9 @@ public class AsOfVersion {
     }
 
     public long at(UUID journalId, Instant asOf, long currentVersion) {
-        long sequence = log.sequenceAt(journalId, asOf).orElseThrow(() ->
-                new InvalidParameter("asOf", "after-opening", "must not be before the journal was opened"));
+        long sequence = log.sequenceAt(journalId, asOf)
+                .orElseThrow(() ->
+                        new InvalidParameter("asOf", "after-opening", "must not be before the journal was opened"));
         return Math.min(sequence, currentVersion);
     }
 }

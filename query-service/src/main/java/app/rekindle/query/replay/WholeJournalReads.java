@@ -1,17 +1,16 @@
 package app.rekindle.query.replay;
 
-import app.rekindle.query.config.RekindleReadProperties;
 import app.rekindle.query.access.JournalAccess;
 import app.rekindle.query.access.ReadGate;
+import app.rekindle.query.config.RekindleReadProperties;
 import app.rekindle.query.web.TooManyRequests;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads that may hold a whole journal in memory (analytics over an open range, markdown and csv export) cost
@@ -40,8 +39,8 @@ public class WholeJournalReads {
      * no turn) and outside the read's transaction (a waiting request holds no database connection). A stranger's
      * read takes a turn as the owner's does, so a busy service answers both alike.
      */
-    public <T> ResponseEntity<T> read(UUID journalId, String caller, Long minVersion,
-                                      Function<JournalAccess, T> query) {
+    public <T> ResponseEntity<T> read(
+            UUID journalId, String caller, Long minVersion, Function<JournalAccess, T> query) {
         gate.awaitIfAsked(journalId, caller, minVersion);
         boolean turn;
         try {
@@ -51,8 +50,11 @@ public class WholeJournalReads {
             throw new IllegalStateException("interrupted while waiting for a turn", e);
         }
         if (!turn) {
-            throw new TooManyRequests("The service is answering as many whole-journal reads as it can; retry shortly.",
-                    "rekindle.read.max-whole-journal-reads", properties.maxWholeJournalReads(), RETRY_AFTER);
+            throw new TooManyRequests(
+                    "The service is answering as many whole-journal reads as it can; retry shortly.",
+                    "rekindle.read.max-whole-journal-reads",
+                    properties.maxWholeJournalReads(),
+                    RETRY_AFTER);
         }
         try {
             return gate.read(journalId, caller, null, query);

@@ -2,7 +2,6 @@ package app.rekindle.query.timeline;
 
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEventJson;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,15 +18,28 @@ public final class EntryFields {
     private static final Set<String> NOT_FIELDS = Set.of("journalId", "entryId", "recordedAt", "kind");
 
     /** The fields people write in their own words; only these are searched by {@code q}. */
-    private static final Set<String> FREE_TEXT = Set.of("text", "myPart", "theirPart", "lesson", "topic", "notes",
-            "description", "idea", "memory", "cancelReason", "activity", "newMemory", "pursuit", "note");
+    private static final Set<String> FREE_TEXT = Set.of(
+            "text",
+            "myPart",
+            "theirPart",
+            "lesson",
+            "topic",
+            "notes",
+            "description",
+            "idea",
+            "memory",
+            "cancelReason",
+            "activity",
+            "newMemory",
+            "pursuit",
+            "note");
 
-    private EntryFields() {
-    }
+    private EntryFields() {}
 
     @SuppressWarnings("unchecked")
     public static Map<String, Object> of(JournalEvent.EntryLogged logged) {
-        Map<String, Object> fields = new LinkedHashMap<>(JournalEventJson.mapper().convertValue(logged, Map.class));
+        Map<String, Object> fields =
+                new LinkedHashMap<>(JournalEventJson.mapper().convertValue(logged, Map.class));
         fields.keySet().removeAll(NOT_FIELDS);
         if (logged instanceof JournalEvent.DatePlanned) {
             fields.put("status", "PLANNED");

@@ -2,7 +2,6 @@ package app.rekindle.query.timeline;
 
 import app.rekindle.query.web.InvalidParameter;
 import app.rekindle.query.web.ReadWindow;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -1,13 +1,12 @@
 package app.rekindle.query.timeline;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** The timeline's current entries for the slices that compute from them (nudges, on-this-day, analytics, export). */
 @Component
@@ -22,7 +21,9 @@ public class TimelineEntries {
     /** Every entry, retracted ones included, in the order they were logged. */
     public List<TimelineEntry> all(UUID journalId) {
         return jdbc.sql(TimelineQuery.COLUMNS + " where journal_id = :journal order by logged_sequence")
-                .param("journal", journalId).query(TimelineQuery::entry).list();
+                .param("journal", journalId)
+                .query(TimelineQuery::entry)
+                .list();
     }
 
     /** These entries of the journal, in the order they were logged. */
@@ -32,7 +33,10 @@ public class TimelineEntries {
         }
         return jdbc.sql(TimelineQuery.COLUMNS + " where journal_id = :journal and entry_id in (:ids)"
                         + " order by logged_sequence")
-                .param("journal", journalId).param("ids", entryIds).query(TimelineQuery::entry).list();
+                .param("journal", journalId)
+                .param("ids", entryIds)
+                .query(TimelineQuery::entry)
+                .list();
     }
 
     /**
@@ -55,9 +59,11 @@ public class TimelineEntries {
                              , logged_sequence from timeline_entry where journal_id = :journal and kind = 'DATE' and not retracted
                                and occurred_at <= :now and fields ->> 'status' = 'PLANNED')) candidates
                         order by logged_sequence""")
-                                // Stored instants have microseconds: at or before now is at or before now's microsecond.
-                .param("journal", journalId).param("now", Timestamp.from(now.truncatedTo(ChronoUnit.MICROS)))
+                // Stored instants have microseconds: at or before now is at or before now's microsecond.
+                .param("journal", journalId)
+                .param("now", Timestamp.from(now.truncatedTo(ChronoUnit.MICROS)))
                 .param("since", Timestamp.from(since.truncatedTo(ChronoUnit.MICROS)))
-                .query(TimelineQuery::entry).list();
+                .query(TimelineQuery::entry)
+                .list();
     }
 }

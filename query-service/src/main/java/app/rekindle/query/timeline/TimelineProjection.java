@@ -17,10 +17,6 @@ import app.rekindle.events.Step;
 import app.rekindle.query.projection.EntryMoment;
 import app.rekindle.query.projection.ViewProjection;
 import app.rekindle.query.projection.ViewWrites;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -29,6 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * One row per entry holding its current values; one revision row per change of its values, so the amendment
@@ -59,43 +58,63 @@ class TimelineProjection implements ViewProjection {
         switch (published.event()) {
             case EntryLogged logged -> logged(logged, sequence);
             case EntryAmended amended -> revise(published, amended.entryId(), amended.changes(), amended.reason());
-            case DateHappened happened -> revise(published, happened.entryId(),
-                    changes("status", "HAPPENED", "rating", happened.rating(), "memory", happened.memory()), null);
-            case DateCancelled cancelled -> revise(published, cancelled.entryId(),
-                    changes("status", "CANCELLED", "cancelReason", cancelled.reason()), null);
+            case DateHappened happened ->
+                revise(
+                        published,
+                        happened.entryId(),
+                        changes("status", "HAPPENED", "rating", happened.rating(), "memory", happened.memory()),
+                        null);
+            case DateCancelled cancelled ->
+                revise(
+                        published,
+                        cancelled.entryId(),
+                        changes("status", "CANCELLED", "cancelReason", cancelled.reason()),
+                        null);
             case EntryRetracted retracted -> {
                 TimelineEntry entry = current(retracted.journalId(), retracted.entryId());
-                replace(retracted.journalId(), sequence, entry, new TimelineEntry(entry.entryId(), entry.kind(),
-                        entry.step(), entry.occurredAt(), entry.recordedAt(), entry.fields(), entry.revision(), true,
-                        stored(retracted.occurredAt()), retracted.reason()));
+                replace(
+                        retracted.journalId(),
+                        sequence,
+                        entry,
+                        new TimelineEntry(
+                                entry.entryId(),
+                                entry.kind(),
+                                entry.step(),
+                                entry.occurredAt(),
+                                entry.recordedAt(),
+                                entry.fields(),
+                                entry.revision(),
+                                true,
+                                stored(retracted.occurredAt()),
+                                retracted.reason()));
             }
             // Events of the journal and its steps do not change an entry.
-            case JournalOpened opened -> {
-            }
-            case StepStarted started -> {
-            }
-            case StepCompleted completed -> {
-            }
-            case StepReopened reopened -> {
-            }
-            case JournalClosed closed -> {
-            }
-            case JournalErased erased -> {
-            }
+            case JournalOpened opened -> {}
+            case StepStarted started -> {}
+            case StepCompleted completed -> {}
+            case StepReopened reopened -> {}
+            case JournalClosed closed -> {}
+            case JournalErased erased -> {}
         }
     }
 
     private void logged(EntryLogged logged, long sequence) {
-        TimelineEntry entry = new TimelineEntry(logged.entryId(), logged.kind().name(),
-                logged.kind().step().map(Step::slug).orElse(null), stored(EntryMoment.of(logged)),
+        TimelineEntry entry = new TimelineEntry(
+                logged.entryId(),
+                logged.kind().name(),
+                logged.kind().step().map(Step::slug).orElse(null),
+                stored(EntryMoment.of(logged)),
                 stored(logged.recordedAt()),
-                EntryFields.of(logged), 1, false, null, null);
+                EntryFields.of(logged),
+                1,
+                false,
+                null,
+                null);
         writes.write(ENTRIES, """
                         insert into timeline_entry (entry_id, journal_id, kind, step, occurred_at, recorded_at, fields,
                                                     revision, search_text, logged_sequence)
                         values (:entry, :journal, :kind, :step, :at, :recorded, cast(:fields as jsonb), 1, :search,
-                                :sequence)""",
-                row(logged.journalId(), entry).addValue("sequence", sequence));
+                                :sequence)""", row(logged.journalId(), entry).addValue("sequence", sequence));
         insertRevision(entry, sequence, logged.recordedAt(), Map.of(), null);
         insertVersion(logged.journalId(), sequence, entry);
         followers.forEach(follower -> follower.changed(logged.journalId(), null, entry));
@@ -105,10 +124,20 @@ class TimelineProjection implements ViewProjection {
         TimelineEntry entry = current(published.journalId(), entryId);
         Map<String, Object> fields = new LinkedHashMap<>(entry.fields());
         fields.putAll(changes);
-        Instant moment = EntryMoment.amendedIn(EntryKind.valueOf(entry.kind()), changes).map(TimelineProjection::stored)
+        Instant moment = EntryMoment.amendedIn(EntryKind.valueOf(entry.kind()), changes)
+                .map(TimelineProjection::stored)
                 .orElse(entry.occurredAt());
-        TimelineEntry revised = new TimelineEntry(entryId, entry.kind(), entry.step(), moment, entry.recordedAt(),
-                fields, entry.revision() + 1, entry.retracted(), entry.retractedAt(), entry.retractionReason());
+        TimelineEntry revised = new TimelineEntry(
+                entryId,
+                entry.kind(),
+                entry.step(),
+                moment,
+                entry.recordedAt(),
+                fields,
+                entry.revision() + 1,
+                entry.retracted(),
+                entry.retractedAt(),
+                entry.retractionReason());
         replace(published.journalId(), published.sequence(), entry, revised);
         insertRevision(revised, published.sequence(), published.event().recordedAt(), changes, reason);
     }
@@ -117,8 +146,10 @@ class TimelineProjection implements ViewProjection {
     private TimelineEntry current(UUID journalId, UUID entryId) {
         writes.flush(); // the entry may have been logged earlier in this batch
         return jdbc.sql(TimelineQuery.COLUMNS + " where entry_id = :entry and journal_id = :journal for update")
-                .param("entry", entryId).param("journal", journalId)
-                .query(TimelineQuery::entry).optional()
+                .param("entry", entryId)
+                .param("journal", journalId)
+                .query(TimelineQuery::entry)
+                .optional()
                 // So this means an event went missing.
                 .orElseThrow(() -> new IllegalStateException("entry unknown to the timeline"));
     }
@@ -129,12 +160,10 @@ class TimelineProjection implements ViewProjection {
                         update timeline_entry set occurred_at = :at, fields = cast(:fields as jsonb),
                                revision = :revision, search_text = :search, retracted = :retracted,
                                retracted_at = :retractedAt, retraction_reason = :reason
-                        where entry_id = :entry""",
-                row(journalId, entry));
+                        where entry_id = :entry""", row(journalId, entry));
         writes.write(VERSIONS, """
                         update timeline_entry_version set valid_to = :sequence
-                        where entry_id = :entry and valid_to is null""",
-                new MapSqlParameterSource("sequence", sequence).addValue("entry", entry.entryId()));
+                        where entry_id = :entry and valid_to is null""", new MapSqlParameterSource("sequence", sequence).addValue("entry", entry.entryId()));
         insertVersion(journalId, sequence, entry);
         followers.forEach(follower -> follower.changed(journalId, before, entry));
     }
@@ -146,18 +175,20 @@ class TimelineProjection implements ViewProjection {
                                                             fields, retracted, retracted_at, retraction_reason,
                                                             revision, search_text, valid_from)
                         values (:entry, :journal, :kind, :step, :at, :recorded, cast(:fields as jsonb), :retracted,
-                                :retractedAt, :reason, :revision, :search, :sequence)""",
-                row(journalId, entry).addValue("sequence", sequence));
+                                :retractedAt, :reason, :revision, :search, :sequence)""", row(journalId, entry).addValue("sequence", sequence));
     }
 
-    private void insertRevision(TimelineEntry entry, long sequence, Instant recordedAt, Map<String, Object> changes,
-                                String reason) {
-        writes.write(REVISIONS, """
+    private void insertRevision(
+            TimelineEntry entry, long sequence, Instant recordedAt, Map<String, Object> changes, String reason) {
+        writes.write(
+                REVISIONS,
+                """
                         insert into timeline_entry_revision (entry_id, revision, sequence, recorded_at, fields, changes,
                                                              reason)
                         values (:entry, :revision, :sequence, :recorded, cast(:fields as jsonb),
                                 cast(:changes as jsonb), :reason)""",
-                new MapSqlParameterSource("entry", entry.entryId()).addValue("revision", entry.revision())
+                new MapSqlParameterSource("entry", entry.entryId())
+                        .addValue("revision", entry.revision())
                         .addValue("sequence", sequence)
                         .addValue("recorded", Timestamp.from(recordedAt))
                         .addValue("fields", EntryFields.toJson(entry.fields()))
@@ -168,14 +199,19 @@ class TimelineProjection implements ViewProjection {
 
     /** Every column of an entry's row, as the live table and the versions hold it. */
     private static MapSqlParameterSource row(UUID journalId, TimelineEntry entry) {
-        return new MapSqlParameterSource("entry", entry.entryId()).addValue("journal", journalId)
-                .addValue("kind", entry.kind()).addValue("step", entry.step(), Types.VARCHAR)
+        return new MapSqlParameterSource("entry", entry.entryId())
+                .addValue("journal", journalId)
+                .addValue("kind", entry.kind())
+                .addValue("step", entry.step(), Types.VARCHAR)
                 .addValue("at", Timestamp.from(entry.occurredAt()))
                 .addValue("recorded", Timestamp.from(entry.recordedAt()))
-                .addValue("fields", EntryFields.toJson(entry.fields())).addValue("revision", entry.revision())
+                .addValue("fields", EntryFields.toJson(entry.fields()))
+                .addValue("revision", entry.revision())
                 .addValue("search", EntryFields.searchText(entry.fields()))
                 .addValue("retracted", entry.retracted())
-                .addValue("retractedAt", entry.retractedAt() == null ? null : Timestamp.from(entry.retractedAt()),
+                .addValue(
+                        "retractedAt",
+                        entry.retractedAt() == null ? null : Timestamp.from(entry.retractedAt()),
                         Types.TIMESTAMP)
                 .addValue("reason", entry.retractionReason(), Types.VARCHAR);
     }
@@ -198,6 +234,8 @@ class TimelineProjection implements ViewProjection {
 
     @Override
     public void purge(UUID journalId) {
-        jdbc.sql("delete from timeline_entry where journal_id = :id").param("id", journalId).update();
+        jdbc.sql("delete from timeline_entry where journal_id = :id")
+                .param("id", journalId)
+                .update();
     }
 }

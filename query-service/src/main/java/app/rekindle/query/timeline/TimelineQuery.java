@@ -1,10 +1,5 @@
 package app.rekindle.query.timeline;
 
-import app.rekindle.query.access.JournalAccess;
-import app.rekindle.query.access.ReadGate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * Newest first, keyset-paged on (occurred_at, entry_id) so a page costs the same however deep it is and
@@ -81,7 +78,10 @@ class TimelineQuery {
         }
         sql.append(" order by occurred_at desc, entry_id desc limit :limit");
         params.put("limit", filter.limit() + 1);
-        List<TimelineEntry> rows = jdbc.sql(sql.toString()).params(params).query(TimelineQuery::entry).list();
+        List<TimelineEntry> rows = jdbc.sql(sql.toString())
+                .params(params)
+                .query(TimelineQuery::entry)
+                .list();
         if (rows.size() <= filter.limit()) {
             return new Page(rows, null);
         }
@@ -92,7 +92,10 @@ class TimelineQuery {
 
     Optional<TimelineEntry> entry(UUID journalId, UUID entryId) {
         return jdbc.sql(COLUMNS + " where journal_id = :journal and entry_id = :entry")
-                .param("journal", journalId).param("entry", entryId).query(TimelineQuery::entry).optional();
+                .param("journal", journalId)
+                .param("entry", entryId)
+                .query(TimelineQuery::entry)
+                .optional();
     }
 
     List<EntryRevision> revisions(UUID entryId) {
@@ -100,19 +103,29 @@ class TimelineQuery {
                         select revision, sequence, recorded_at, fields::text as fields, changes::text as changes, reason
                         from timeline_entry_revision where entry_id = :entry order by revision""")
                 .param("entry", entryId)
-                .query((rs, n) -> new EntryRevision(rs.getInt("revision"), rs.getLong("sequence"),
-                        instant(rs, "recorded_at"), EntryFields.fromJson(rs.getString("fields")),
-                        EntryFields.fromJson(rs.getString("changes")), rs.getString("reason")))
+                .query((rs, n) -> new EntryRevision(
+                        rs.getInt("revision"),
+                        rs.getLong("sequence"),
+                        instant(rs, "recorded_at"),
+                        EntryFields.fromJson(rs.getString("fields")),
+                        EntryFields.fromJson(rs.getString("changes")),
+                        rs.getString("reason")))
                 .list();
     }
 
-    record Page(List<TimelineEntry> entries, String nextCursor) {
-    }
+    record Page(List<TimelineEntry> entries, String nextCursor) {}
 
     static TimelineEntry entry(ResultSet rs, int row) throws SQLException {
-        return new TimelineEntry(rs.getObject("entry_id", UUID.class), rs.getString("kind"), rs.getString("step"),
-                instant(rs, "occurred_at"), instant(rs, "recorded_at"), EntryFields.fromJson(rs.getString("fields")),
-                rs.getInt("revision"), rs.getBoolean("retracted"), instant(rs, "retracted_at"),
+        return new TimelineEntry(
+                rs.getObject("entry_id", UUID.class),
+                rs.getString("kind"),
+                rs.getString("step"),
+                instant(rs, "occurred_at"),
+                instant(rs, "recorded_at"),
+                EntryFields.fromJson(rs.getString("fields")),
+                rs.getInt("revision"),
+                rs.getBoolean("retracted"),
+                instant(rs, "retracted_at"),
                 rs.getString("retraction_reason"));
     }
 

@@ -1,20 +1,18 @@
 package app.rekindle.query.web;
 
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
-
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /** The problem types this service answers with; their URIs are part of the API. */
 public final class Problems {
 
     public static final String BASE = "https://rekindle.app/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatusCode status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -40,8 +38,8 @@ public final class Problems {
     }
 
     public static ProblemDetail invalid(HttpStatusCode status, String field, String rule, String message) {
-        ProblemDetail problem = of(status, "invalid-request", "The request is not valid",
-                "Parameter '" + field + "' is not valid.");
+        ProblemDetail problem =
+                of(status, "invalid-request", "The request is not valid", "Parameter '" + field + "' is not valid.");
         problem.setProperty("errors", List.of(Map.of("field", field, "rule", rule, "message", message)));
         return problem;
     }

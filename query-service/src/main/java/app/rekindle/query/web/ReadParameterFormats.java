@@ -1,13 +1,12 @@
 package app.rekindle.query.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Locale;
 
 /**
  * The one way a read parameter becomes an instant or a day: strict ISO-8601 (no epoch numbers, which Spring's

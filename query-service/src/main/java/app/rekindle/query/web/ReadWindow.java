@@ -1,7 +1,6 @@
 package app.rekindle.query.web;
 
 import app.rekindle.events.rules.ValueWindows;
-
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -15,8 +14,7 @@ public final class ReadWindow {
 
     public static final String RULE = "window";
 
-    private ReadWindow() {
-    }
+    private ReadWindow() {}
 
     public static boolean admits(Instant value) {
         return ValueWindows.readable().contains(value);

@@ -1,15 +1,12 @@
 package app.rekindle.query.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.config.RekindleReadProperties;
 import app.rekindle.query.projection.Projector;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -17,9 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The minVersion wait, paced by Spring's RetryTemplate, against the real position table; with the defaults' shape
@@ -31,10 +30,13 @@ class ReadGateWaitTest extends QueryServiceTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     Clock clock;
+
     @Autowired
     Projector projector;
 
@@ -49,8 +51,11 @@ class ReadGateWaitTest extends QueryServiceTest {
     }
 
     private ReadGate gate(Duration wait) {
-        return new ReadGate(jdbc, transactions,
-                new RekindleReadProperties(wait, Duration.ofMillis(25), wait, 2, Duration.ofSeconds(2)), clock);
+        return new ReadGate(
+                jdbc,
+                transactions,
+                new RekindleReadProperties(wait, Duration.ofMillis(25), wait, 2, Duration.ofSeconds(2)),
+                clock);
     }
 
     @Test
@@ -84,16 +89,20 @@ class ReadGateWaitTest extends QueryServiceTest {
         long start = System.nanoTime();
         // Threads of their own: the common pool may have a single worker, which the waiting read would hold.
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
-            CompletableFuture<Void> waited = CompletableFuture.runAsync(
-                    () -> patient.awaitVersion(journal.id, journal.owner, 1), threads);
-            CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS, threads).execute(() -> projector.apply(checkIn));
+            CompletableFuture<Void> waited =
+                    CompletableFuture.runAsync(() -> patient.awaitVersion(journal.id, journal.owner, 1), threads);
+            CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS, threads)
+                    .execute(() -> projector.apply(checkIn));
 
             waited.get(30, TimeUnit.SECONDS);
         }
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(longWait);
-        assertThat(jdbc.sql("select last_sequence from journal_position where journal_id = ?").param(journal.id)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select last_sequence from journal_position where journal_id = ?")
+                        .param(journal.id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test

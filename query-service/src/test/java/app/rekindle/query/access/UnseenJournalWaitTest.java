@@ -1,20 +1,19 @@
 package app.rekindle.query.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * {@code minVersion} on a journal the caller cannot see answers 404 after the short unseen-journal wait (300 ms
@@ -29,6 +28,7 @@ class UnseenJournalWaitTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 
@@ -45,13 +45,16 @@ class UnseenJournalWaitTest extends QueryServiceTest {
 
     @Test
     void min_version_on_a_missing_or_someone_elses_journal_is_a_prompt_404_for_every_read() {
-        for (String read : new String[] {"", "/timeline", "/progress", "/history", "/analytics", "/export",
-                "/nudges", "/on-this-day"}) {
+        for (String read : new String[] {
+            "", "/timeline", "/progress", "/history", "/analytics", "/export", "/nudges", "/on-this-day"
+        }) {
             Timed foreign = timed("/journals/" + journal.id + read + "?minVersion=5", "mallory");
             Timed missing = timed("/journals/" + UUID.randomUUID() + read + "?minVersion=5", "mallory");
 
             assertThat(foreign.response().status()).as(read).isEqualTo(404);
-            assertThat(foreign.response().raw()).as(read).isEqualTo(missing.response().raw());
+            assertThat(foreign.response().raw())
+                    .as(read)
+                    .isEqualTo(missing.response().raw());
             assertThat(foreign.took()).as(read).isLessThan(READ_WAIT);
             assertThat(missing.took()).as(read).isLessThan(READ_WAIT);
         }
@@ -66,7 +69,8 @@ class UnseenJournalWaitTest extends QueryServiceTest {
         assertThat(foreign.response().raw()).isEqualTo(missing.response().raw());
         assertThat(foreign.took()).isLessThan(READ_WAIT);
         assertThat(missing.took()).isLessThan(READ_WAIT);
-        assertThat(api.get("/journals?journalId=" + journal.id + "&minVersion=1", journal.owner).status())
+        assertThat(api.get("/journals?journalId=" + journal.id + "&minVersion=1", journal.owner)
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -85,8 +89,8 @@ class UnseenJournalWaitTest extends QueryServiceTest {
         var opened = fresh.publish(fresh.opened());
         // The read starts before the journal's first event is projected, as a client reading right after
         // opening a journal does; the event lands while the read is looking for the journal.
-        CompletableFuture<TestApi.Response> read = CompletableFuture.supplyAsync(
-                () -> api.get("/journals/" + fresh.id + "?minVersion=0", fresh.owner));
+        CompletableFuture<TestApi.Response> read =
+                CompletableFuture.supplyAsync(() -> api.get("/journals/" + fresh.id + "?minVersion=0", fresh.owner));
         CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS).execute(() -> projector.apply(opened));
 
         TestApi.Response response = read.get(10, TimeUnit.SECONDS);
@@ -95,8 +99,7 @@ class UnseenJournalWaitTest extends QueryServiceTest {
         assertThat(response.body().get("version").asLong()).isZero();
     }
 
-    private record Timed(TestApi.Response response, Duration took) {
-    }
+    private record Timed(TestApi.Response response, Duration took) {}
 
     private Timed timed(String path, String subject) {
         long start = System.nanoTime();

@@ -1,22 +1,21 @@
 package app.rekindle.query.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.JournalEvent;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An analytics answer holds at most 2,000 periods (AnalyticsCalculator.MAX_PERIODS). Asked for more — with
@@ -31,6 +30,7 @@ class AnalyticsBoundsTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 
@@ -47,13 +47,15 @@ class AnalyticsBoundsTest extends QueryServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "from=1900-01-01&to=9999-12-31, to",
-            "from=1900-01-01&to=9999-12-31&bucket=MONTH, to",
-            "from=1950-01-01&to=2026-12-31&bucket=WEEK, to",
-            "from=1900-01-01, to",
-            "to=9999-12-31&bucket=MONTH, from"})
+        "from=1900-01-01&to=9999-12-31, to",
+        "from=1900-01-01&to=9999-12-31&bucket=MONTH, to",
+        "from=1950-01-01&to=2026-12-31&bucket=WEEK, to",
+        "from=1900-01-01, to",
+        "to=9999-12-31&bucket=MONTH, from"
+    })
     void more_than_two_thousand_periods_is_400_naming_from_or_to(String query, String field) {
-        var before = api.get("/journals/" + journal.id + "/timeline", journal.owner).raw();
+        var before =
+                api.get("/journals/" + journal.id + "/timeline", journal.owner).raw();
 
         var response = api.get("/journals/" + journal.id + "/analytics?" + query, journal.owner);
 
@@ -62,7 +64,9 @@ class AnalyticsBoundsTest extends QueryServiceTest {
         var error = response.body().get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo(field);
         assertThat(error.get("rule").asString()).isEqualTo("max-periods");
-        assertThat(api.get("/journals/" + journal.id + "/timeline", journal.owner).raw()).isEqualTo(before);
+        assertThat(api.get("/journals/" + journal.id + "/timeline", journal.owner)
+                        .raw())
+                .isEqualTo(before);
     }
 
     @Test
@@ -81,8 +85,14 @@ class AnalyticsBoundsTest extends QueryServiceTest {
     @Test
     void an_open_range_is_bounded_by_the_journal_s_own_span() {
         // A check-in back-dated to 1905: the journal spans 121 years, more than 2,000 weeks but not months.
-        projector.apply(journal.publish(new JournalEvent.CheckedIn(journal.id, UUID.randomUUID(), 2, 2, "long ago",
-                Instant.parse("1905-06-01T12:00:00Z"), journal.tick())));
+        projector.apply(journal.publish(new JournalEvent.CheckedIn(
+                journal.id,
+                UUID.randomUUID(),
+                2,
+                2,
+                "long ago",
+                Instant.parse("1905-06-01T12:00:00Z"),
+                journal.tick())));
 
         var weeks = api.get("/journals/" + journal.id + "/analytics?minVersion=2", journal.owner);
         var months = api.get("/journals/" + journal.id + "/analytics?bucket=MONTH", journal.owner);

@@ -1,9 +1,12 @@
 package app.rekindle.query.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,14 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class AnalyticsHttpTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 
@@ -35,17 +35,22 @@ class AnalyticsHttpTest extends QueryServiceTest {
 
     @Test
     void a_range_of_months_lists_every_month_in_it_and_counts_only_its_entries() {
-        var response = api.get("/journals/" + journal.id + "/analytics?from=2026-02-01&to=2026-04-30&bucket=MONTH"
-                + "&minVersion=1", journal.owner);
+        var response = api.get(
+                "/journals/" + journal.id + "/analytics?from=2026-02-01&to=2026-04-30&bucket=MONTH" + "&minVersion=1",
+                journal.owner);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().get("timezone").asString()).isEqualTo("Europe/Berlin");
-        assertThat(response.body().get("periods").valueStream().map(p -> p.get("start").asString()))
+        assertThat(response.body().get("periods").valueStream().map(p -> p.get("start")
+                        .asString()))
                 .containsExactly("2026-02-01", "2026-03-01", "2026-04-01");
         assertThat(response.body().get("entriesByKind").get("CHECK_IN").asInt()).isEqualTo(1);
         assertThat(response.body().get("mood").get("average").asDouble()).isEqualTo(3.0);
-        assertThat(api.get("/journals/" + journal.id + "/analytics?from=2026-04-01", journal.owner).body()
-                .get("entries").asInt()).isZero();
+        assertThat(api.get("/journals/" + journal.id + "/analytics?from=2026-04-01", journal.owner)
+                        .body()
+                        .get("entries")
+                        .asInt())
+                .isZero();
     }
 
     @ParameterizedTest

@@ -3,5 +3,4 @@ package app.rekindle.query.config;
 import app.rekindle.support.testing.ConfigurationReferenceContract;
 
 /** docs/configuration.md lists every rekindle.* property the query-service reads. */
-class ConfigurationReferenceTest extends ConfigurationReferenceContract {
-}
+class ConfigurationReferenceTest extends ConfigurationReferenceContract {}

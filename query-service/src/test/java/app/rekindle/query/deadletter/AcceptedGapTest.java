@@ -1,5 +1,8 @@
 package app.rekindle.query.deadletter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.QueryServiceTest;
@@ -7,19 +10,15 @@ import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.TestProducer;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Real Kafka in, HTTP out. The missing event is one the command side never published (its operator skipped it
@@ -31,8 +30,10 @@ class AcceptedGapTest extends QueryServiceTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MeterRegistry meters;
+
     @LocalServerPort
     int port;
 
@@ -49,21 +50,44 @@ class AcceptedGapTest extends QueryServiceTest {
         String path = "/admin/journal-gaps/" + journal.id + "/accept";
 
         // Anyone else is refused before the request is looked at, well-formed or not.
-        assertThat(api.post(path, "{\"from\":1,\"to\":1,\"reason\":\"x\"}", journal.owner).status()).isEqualTo(403);
-        assertThat(api.post("/admin/journal-gaps/not-a-uuid/accept", "[", "someone").status()).isEqualTo(403);
-        assertThat(api.post(path, "{\"from\":1}", ADMIN).body().get("errors").get(0).get("field").asString())
+        assertThat(api.post(path, "{\"from\":1,\"to\":1,\"reason\":\"x\"}", journal.owner)
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post("/admin/journal-gaps/not-a-uuid/accept", "[", "someone")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post(path, "{\"from\":1}", ADMIN)
+                        .body()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
                 .isEqualTo("to");
-        assertThat(api.post(path, "{\"from\":1,\"to\":1}", ADMIN).body().get("errors").get(0).get("field")
-                .asString()).isEqualTo("reason");
-        assertThat(api.post("/admin/journal-gaps/not-a-uuid/accept", "{}", ADMIN).body().get("errors").get(0)
-                .get("field").asString()).isEqualTo("journalId");
+        assertThat(api.post(path, "{\"from\":1,\"to\":1}", ADMIN)
+                        .body()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("reason");
+        assertThat(api.post("/admin/journal-gaps/not-a-uuid/accept", "{}", ADMIN)
+                        .body()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("journalId");
         TestApi.Response tooMuch = api.post(path, "{\"from\":1,\"to\":2,\"reason\":\"x\"}", ADMIN);
         assertThat(tooMuch.status()).isEqualTo(409);
         assertThat(tooMuch.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(tooMuch.body().get("type").asString()).endsWith("not-the-gap");
         assertThat(tooMuch.body().get("detail").asString()).contains("1..1");
-        assertThat(api.post("/admin/journal-gaps/" + UUID.randomUUID() + "/accept",
-                "{\"from\":1,\"to\":1,\"reason\":\"x\"}", ADMIN).status()).isEqualTo(404);
+        assertThat(api.post(
+                                "/admin/journal-gaps/" + UUID.randomUUID() + "/accept",
+                                "{\"from\":1,\"to\":1,\"reason\":\"x\"}",
+                                ADMIN)
+                        .status())
+                .isEqualTo(404);
         assertThat(statuses(journal.id)).containsExactly("WAITING_FOR_GAP", "WAITING_FOR_GAP");
         assertThat(position(journal.id)).containsEntry("last_sequence", 0L).containsEntry("skipped", 0);
 
@@ -76,13 +100,18 @@ class AcceptedGapTest extends QueryServiceTest {
         assertThat(accepted.body().get("acceptedBy").asString()).isEqualTo(ADMIN);
         assertThat(accepted.body().get("reason").asString()).isEqualTo(REASON);
         assertThat(statuses(journal.id)).containsExactly("APPLIED", "APPLIED");
-        assertThat(position(journal.id)).containsEntry("last_sequence", 3L).containsEntry("stale", true)
-                .containsEntry("skipped", 1).containsEntry("held", 0).containsEntry("blocked_by", null);
+        assertThat(position(journal.id))
+                .containsEntry("last_sequence", 3L)
+                .containsEntry("stale", true)
+                .containsEntry("skipped", 1)
+                .containsEntry("held", 0)
+                .containsEntry("blocked_by", null);
         TestApi.Response timeline = api.get("/journals/" + journal.id + "/timeline", journal.owner);
         assertThat(timeline.body().get("entries")).hasSize(2);
         assertThat(timeline.body().get("stale").asBoolean()).isTrue();
         assertThat(timeline.header("Rekindle-View-Stale")).isEqualTo("true");
-        assertThat(meters.get("rekindle.projection.gaps.accepted").counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("rekindle.projection.gaps.accepted").counter().count())
+                .isGreaterThanOrEqualTo(1);
 
         TestApi.Response repeated = api.post(path, "{\"from\":1,\"to\":1,\"reason\":\"again\"}", ADMIN);
 
@@ -90,19 +119,28 @@ class AcceptedGapTest extends QueryServiceTest {
         assertThat(repeated.body().get("type").asString()).endsWith("gap-accepted-already");
         assertThat(repeated.body().get("detail").asString()).contains(ADMIN);
         assertThat(position(journal.id)).containsEntry("last_sequence", 3L).containsEntry("skipped", 1);
-        assertThat(jdbc.sql("select reason from accepted_gap where journal_id = :id").param("id", journal.id)
-                .query(String.class).list()).containsExactly(REASON);
+        assertThat(jdbc.sql("select reason from accepted_gap where journal_id = :id")
+                        .param("id", journal.id)
+                        .query(String.class)
+                        .list())
+                .containsExactly(REASON);
 
         // The journal flows on, and stays stale for good: its views lack the accepted event.
         send(journal.publish(journal.checkIn("four")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> (Long) position(journal.id).get("last_sequence") == 4);
-        assertThat(api.get("/journals/" + journal.id + "/timeline", journal.owner).body().get("stale").asBoolean())
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> (Long) position(journal.id).get("last_sequence") == 4);
+        assertThat(api.get("/journals/" + journal.id + "/timeline", journal.owner)
+                        .body()
+                        .get("stale")
+                        .asBoolean())
                 .isTrue();
     }
 
     private List<String> statuses(UUID journalId) {
         return jdbc.sql("select status from dead_letter where journal_id = :id order by sequence")
-                .param("id", journalId).query(String.class).list();
+                .param("id", journalId)
+                .query(String.class)
+                .list();
     }
 
     private Map<String, Object> position(UUID journalId) {
@@ -110,8 +148,7 @@ class AcceptedGapTest extends QueryServiceTest {
                         select last_sequence, stale, skipped, blocked_by,
                                (select count(*)::int from dead_letter d where d.journal_id = p.journal_id
                                   and d.status in ('PARKED', 'WAITING_BEHIND', 'WAITING_FOR_GAP')) as held
-                        from journal_position p where journal_id = :id""")
-                .param("id", journalId).query().singleRow();
+                        from journal_position p where journal_id = :id""").param("id", journalId).query().singleRow();
     }
 
     private static void send(PublishedEvent... events) {

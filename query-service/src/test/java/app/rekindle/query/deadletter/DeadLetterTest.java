@@ -1,12 +1,20 @@
 package app.rekindle.query.deadletter;
 
-import app.rekindle.query.TestProducer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
+import app.rekindle.query.TestProducer;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,15 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Real Kafka in, HTTP out. The poison event: an amendment of an entry the journal never logged, which the
@@ -34,8 +33,10 @@ class DeadLetterTest extends QueryServiceTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MeterRegistry meters;
+
     @LocalServerPort
     int port;
 
@@ -54,69 +55,104 @@ class DeadLetterTest extends QueryServiceTest {
         TestJournal journal = new TestJournal("dl-" + UUID.randomUUID());
         TestJournal other = new TestJournal("dl-" + UUID.randomUUID());
         UUID unknownEntry = UUID.randomUUID();
-        send(journal.publish(journal.opened()), other.publish(other.opened()), journal.publish(journal.checkIn("one")),
+        send(
+                journal.publish(journal.opened()),
+                other.publish(other.opened()),
+                journal.publish(journal.checkIn("one")),
                 journal.publish(journal.amended(unknownEntry, Map.of("note", "better"), "typo")),
-                journal.publish(journal.checkIn("two")), journal.publish(journal.checkIn("three")),
+                journal.publish(journal.checkIn("two")),
+                journal.publish(journal.checkIn("three")),
                 other.publish(other.checkIn("elsewhere")));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> statuses(journal.id).size() == 3);
-        assertThat(statuses(journal.id)).containsExactly(Map.of("sequence", 2L, "status", "PARKED"),
-                Map.of("sequence", 3L, "status", "WAITING_BEHIND"), Map.of("sequence", 4L, "status", "WAITING_BEHIND"));
+        assertThat(statuses(journal.id))
+                .containsExactly(
+                        Map.of("sequence", 2L, "status", "PARKED"),
+                        Map.of("sequence", 3L, "status", "WAITING_BEHIND"),
+                        Map.of("sequence", 4L, "status", "WAITING_BEHIND"));
         await().atMost(Duration.ofSeconds(30)).until(() -> lastSequence(other.id) == 1);
         assertThat(lastSequence(journal.id)).isEqualTo(1);
         TestApi api = new TestApi(port);
-        assertThat(api.get("/journals/" + journal.id + "/timeline", journal.owner).header("Rekindle-View-Stale"))
+        assertThat(api.get("/journals/" + journal.id + "/timeline", journal.owner)
+                        .header("Rekindle-View-Stale"))
                 .isEqualTo("true");
-        assertThat(meters.get("rekindle.projection.dead_letters").tag("status", "PARKED").gauge().value())
+        assertThat(meters.get("rekindle.projection.dead_letters")
+                        .tag("status", "PARKED")
+                        .gauge()
+                        .value())
                 .isGreaterThanOrEqualTo(1);
-        assertThat(meters.get("rekindle.projection.dead_letters.parked").counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("rekindle.projection.dead_letters.parked")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
         TestApi.Response listed = api.get("/admin/dead-letters?status=PARKED", ADMIN);
         assertThat(listed.status()).isEqualTo(200);
-        long parked = listed.body().valueStream().filter(row -> row.get("journalId").asString()
-                .equals(journal.id.toString())).findFirst().orElseThrow().get("id").asLong();
-        assertThat(api.post("/admin/dead-letters/" + parked + "/retry", null, ADMIN).status()).isEqualTo(409);
+        long parked = listed.body()
+                .valueStream()
+                .filter(row -> row.get("journalId").asString().equals(journal.id.toString()))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        assertThat(api.post("/admin/dead-letters/" + parked + "/retry", null, ADMIN)
+                        .status())
+                .isEqualTo(409);
 
         // The operator repairs what the event needs, then retries it.
         jdbc.sql("""
                         insert into timeline_entry (entry_id, journal_id, kind, occurred_at, recorded_at, fields, revision)
                         values (:entry, :journal, 'CHECK_IN', :at, :at, '{}'::jsonb, 1)""")
-                .param("entry", unknownEntry).param("journal", journal.id)
-                .param("at", Timestamp.from(TestJournal.START)).update();
+                .param("entry", unknownEntry)
+                .param("journal", journal.id)
+                .param("at", Timestamp.from(TestJournal.START))
+                .update();
         TestApi.Response retried = api.post("/admin/dead-letters/" + parked + "/retry", null, ADMIN);
 
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.body().get("status").asString()).isEqualTo("APPLIED");
-        assertThat(statuses(journal.id)).extracting(row -> row.get("status"))
+        assertThat(statuses(journal.id))
+                .extracting(row -> row.get("status"))
                 .containsExactly("APPLIED", "APPLIED", "APPLIED");
         assertThat(lastSequence(journal.id)).isEqualTo(4);
         TestApi.Response progress = api.get("/journals/" + journal.id + "/progress", journal.owner);
         assertThat(progress.header("Rekindle-View-Stale")).isNull();
         assertThat(progress.body().get("version").asLong()).isEqualTo(4);
-        assertThat(meters.get("rekindle.projection.dead_letters.retried").counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("rekindle.projection.dead_letters.retried")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void a_parked_event_skipped_with_a_reason_lets_the_journal_move_on_marked_stale() {
         TestJournal journal = new TestJournal("dl-" + UUID.randomUUID());
-        send(journal.publish(journal.opened()),
+        send(
+                journal.publish(journal.opened()),
                 journal.publish(journal.amended(UUID.randomUUID(), Map.of("note", "x"), "typo")),
                 journal.publish(journal.checkIn("after")));
         await().atMost(Duration.ofSeconds(60)).until(() -> statuses(journal.id).size() == 2);
         long parked = jdbc.sql("select id from dead_letter where journal_id = :id and status = 'PARKED'")
-                .param("id", journal.id).query(Long.class).single();
+                .param("id", journal.id)
+                .query(Long.class)
+                .single();
         TestApi api = new TestApi(port);
 
         TestApi.Response noReason = api.post("/admin/dead-letters/" + parked + "/skip", "{}", ADMIN);
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(noReason.body().get("errors").get(0).get("field").asString()).isEqualTo("reason");
-        assertThat(api.post("/admin/dead-letters/" + parked + "/skip", "{\"reason\":\"x\"}", "someone").status())
+        assertThat(api.post("/admin/dead-letters/" + parked + "/skip", "{\"reason\":\"x\"}", "someone")
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.post("/admin/dead-letters/999999999/skip", "{\"reason\":\"x\"}", ADMIN).status()).isEqualTo(404);
+        assertThat(api.post("/admin/dead-letters/999999999/skip", "{\"reason\":\"x\"}", ADMIN)
+                        .status())
+                .isEqualTo(404);
         assertThat(statuses(journal.id).getFirst()).containsEntry("status", "PARKED");
 
-        TestApi.Response skipped = api.post("/admin/dead-letters/" + parked + "/skip",
-                "{\"reason\":\"amends an entry that was never logged\"}", ADMIN);
+        TestApi.Response skipped = api.post(
+                "/admin/dead-letters/" + parked + "/skip",
+                "{\"reason\":\"amends an entry that was never logged\"}",
+                ADMIN);
 
         assertThat(skipped.status()).isEqualTo(200);
         assertThat(skipped.body().get("status").asString()).isEqualTo("SKIPPED");
@@ -126,18 +162,27 @@ class DeadLetterTest extends QueryServiceTest {
         TestApi.Response timeline = api.get("/journals/" + journal.id + "/timeline", journal.owner);
         assertThat(timeline.body().get("entries")).hasSize(1);
         assertThat(timeline.header("Rekindle-View-Stale")).isEqualTo("true");
-        assertThat(meters.get("rekindle.projection.dead_letters.skipped").counter().count()).isGreaterThanOrEqualTo(1);
-        assertThat(api.post("/admin/dead-letters/" + parked + "/retry", null, ADMIN).status()).isEqualTo(409);
+        assertThat(meters.get("rekindle.projection.dead_letters.skipped")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(api.post("/admin/dead-letters/" + parked + "/retry", null, ADMIN)
+                        .status())
+                .isEqualTo(409);
     }
 
     private List<Map<String, Object>> statuses(UUID journalId) {
         return jdbc.sql("select sequence, status from dead_letter where journal_id = :id order by sequence")
-                .param("id", journalId).query().listOfRows();
+                .param("id", journalId)
+                .query()
+                .listOfRows();
     }
 
     private long lastSequence(UUID journalId) {
         return jdbc.sql("select coalesce(max(last_sequence), -1) from journal_position where journal_id = :id")
-                .param("id", journalId).query(Long.class).single();
+                .param("id", journalId)
+                .query(Long.class)
+                .single();
     }
 
     private static void send(PublishedEvent... events) {

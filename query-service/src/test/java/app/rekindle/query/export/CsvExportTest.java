@@ -1,18 +1,36 @@
 package app.rekindle.query.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** OWASP "CSV Injection": no cell a person wrote may start a formula when the export is opened. */
 class CsvExportTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"=SUM(A1:A9)", "+1+1", "-2+3", "@SUM(1,1)", "\t=1+1", "\r=1+1", "=HYPERLINK(\"http://x\")",
-            "=cmd|' /C calc'!A0", " =1+1", "  \t@x", "\u3000=1+1", "\uFF1D1+1", "\uFF0B1", "\uFF0D1", "\uFF201",
-            "\t", "\r", "\n=1"})
+    @ValueSource(
+            strings = {
+                "=SUM(A1:A9)",
+                "+1+1",
+                "-2+3",
+                "@SUM(1,1)",
+                "\t=1+1",
+                "\r=1+1",
+                "=HYPERLINK(\"http://x\")",
+                "=cmd|' /C calc'!A0",
+                " =1+1",
+                "  \t@x",
+                "\u3000=1+1",
+                "\uFF1D1+1",
+                "\uFF0B1",
+                "\uFF0D1",
+                "\uFF201",
+                "\t",
+                "\r",
+                "\n=1"
+            })
     void a_cell_that_would_start_a_formula_is_prefixed_with_an_apostrophe_and_quoted(String text) {
         String cell = CsvExport.cell(text);
 

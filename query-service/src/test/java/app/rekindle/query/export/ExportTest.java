@@ -1,5 +1,7 @@
 package app.rekindle.query.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.EventTypes;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEventJson;
@@ -8,23 +10,21 @@ import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 class ExportTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 
@@ -55,12 +55,15 @@ class ExportTest extends QueryServiceTest {
         assertThat(response.header("Content-Type")).startsWith("application/json");
         assertThat(response.header("Content-Disposition")).contains("journal-" + journal.id + ".json");
         assertThat(response.body().get("version").asLong()).isEqualTo(journal.version());
-        List<JournalEvent> exported = response.body().get("events").valueStream()
-                .map(e -> JournalEventJson.fromBytes(e.get("type").asString(),
-                        e.get("event").toString().getBytes(StandardCharsets.UTF_8)))
+        List<JournalEvent> exported = response.body()
+                .get("events")
+                .valueStream()
+                .map(e -> JournalEventJson.fromBytes(
+                        e.get("type").asString(), e.get("event").toString().getBytes(StandardCharsets.UTF_8)))
                 .toList();
         assertThat(exported).isEqualTo(events);
-        assertThat(response.body().get("events").get(2).get("sequence").asLong()).isEqualTo(2);
+        assertThat(response.body().get("events").get(2).get("sequence").asLong())
+                .isEqualTo(2);
         assertThat(response.body().get("events").get(2).get("version").asInt())
                 .isEqualTo(EventTypes.of(events.get(2)).version());
     }
@@ -73,8 +76,14 @@ class ExportTest extends QueryServiceTest {
 
         var response = get("json");
 
-        assertThat(response.body().get("events").valueStream().map(e -> e.get("sequence").asLong()).toList())
-                .isEqualTo(java.util.stream.LongStream.rangeClosed(0, journal.version()).boxed().toList());
+        assertThat(response.body()
+                        .get("events")
+                        .valueStream()
+                        .map(e -> e.get("sequence").asLong())
+                        .toList())
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(0, journal.version())
+                        .boxed()
+                        .toList());
         assertThat(response.body().get("version").asLong()).isEqualTo(journal.version());
     }
 
@@ -86,9 +95,13 @@ class ExportTest extends QueryServiceTest {
         assertThat(response.header("Content-Type")).startsWith("text/csv");
         assertThat(lines).hasSize(1 + 3);
         assertThat(lines[0]).startsWith("entryId,kind,step,occurredAt,recordedAt,revision,retracted");
-        String conversation = List.of(lines).stream().filter(l -> l.startsWith(talk.entryId().toString()))
-                .findFirst().orElseThrow();
-        assertThat(conversation).contains("\"Money, \"\"again\"\"\"").contains(",\"'=SUM(A1:A9)\",")
+        String conversation = List.of(lines).stream()
+                .filter(l -> l.startsWith(talk.entryId().toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(conversation)
+                .contains("\"Money, \"\"again\"\"\"")
+                .contains(",\"'=SUM(A1:A9)\",")
                 .contains(",2,false,");
         assertThat(response.raw()).contains("Logged by mistake");
     }
@@ -98,9 +111,13 @@ class ExportTest extends QueryServiceTest {
         var response = get("markdown");
 
         assertThat(response.header("Content-Type")).startsWith("text/markdown");
-        assertThat(response.raw()).startsWith("# Journal with Sam").contains("## 2026-03-01")
-                .contains("Conversation** _(amended)_").contains("note: Hopeful")
-                .contains("2. communicate-openly: in progress (1 entry)").doesNotContain("Logged by mistake");
+        assertThat(response.raw())
+                .startsWith("# Journal with Sam")
+                .contains("## 2026-03-01")
+                .contains("Conversation** _(amended)_")
+                .contains("note: Hopeful")
+                .contains("2. communicate-openly: in progress (1 entry)")
+                .doesNotContain("Logged by mistake");
     }
 
     @Test
@@ -113,18 +130,29 @@ class ExportTest extends QueryServiceTest {
         String csv = get("csv").raw();
         String markdown = get("markdown").raw();
 
-        assertThat(csv).contains(",\"'\t=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",")
+        assertThat(csv)
+                .contains(",\"'\t=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",")
                 .contains(",\"'\r@SUM(1+1)*cmd|' /C calc'!A0\"");
         for (String line : csv.split("\r\n")) {
             for (String cell : line.split(",")) {
-                assertThat(cell).as(line).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("\t")
+                assertThat(cell)
+                        .as(line)
+                        .doesNotStartWith("=")
+                        .doesNotStartWith("@")
+                        .doesNotStartWith("\t")
                         .doesNotStartWith("+");
             }
         }
-        assertThat(markdown).doesNotContain("<img").doesNotContain("<script").doesNotContain("](javascript")
-                .doesNotContain("](data").doesNotContain("javascript:").doesNotContain("data:")
+        assertThat(markdown)
+                .doesNotContain("<img")
+                .doesNotContain("<script")
+                .doesNotContain("](javascript")
+                .doesNotContain("](data")
+                .doesNotContain("javascript:")
+                .doesNotContain("data:")
                 .contains("&lt;img src=x onerror=alert\\(1\\)&gt; \\[click\\]\\(javascript\\:alert\\(1\\)\\)");
-        assertThat(api.get("/journals/" + journal.id + "/timeline?includeRetracted=true", journal.owner).raw())
+        assertThat(api.get("/journals/" + journal.id + "/timeline?includeRetracted=true", journal.owner)
+                        .raw())
                 .contains("<img src=x onerror=alert(1)>");
     }
 
@@ -141,8 +169,9 @@ class ExportTest extends QueryServiceTest {
     }
 
     private TestApi.Response get(String format) {
-        var response = api.get("/journals/" + journal.id + "/export?format=" + format + "&minVersion="
-                + journal.version(), journal.owner);
+        var response = api.get(
+                "/journals/" + journal.id + "/export?format=" + format + "&minVersion=" + journal.version(),
+                journal.owner);
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         return response;
     }

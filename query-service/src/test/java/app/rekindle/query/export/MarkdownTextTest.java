@@ -1,17 +1,24 @@
 package app.rekindle.query.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Nothing a person wrote becomes HTML, a link, an image or formatting in the Markdown export. */
 class MarkdownTextTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<a href=\"x\">x</a>",
-            "<javascript:alert(1)>", "<!-- hidden -->", "<iframe src=//evil>"})
+    @ValueSource(
+            strings = {
+                "<script>alert(1)</script>",
+                "<img src=x onerror=alert(1)>",
+                "<a href=\"x\">x</a>",
+                "<javascript:alert(1)>",
+                "<!-- hidden -->",
+                "<iframe src=//evil>"
+            })
     void html_is_written_as_text(String text) {
         String escaped = MarkdownText.escape(text);
 
@@ -19,14 +26,27 @@ class MarkdownTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[click](javascript:alert(1))", "![x](data:image/svg+xml;base64,PHN2Zz4=)",
-            "[a]: javascript:alert(1)", "[x][a]", "javascript:alert(1)", "data:text/html,<b>x</b>",
-            "http://evil.example", "www.evil.example", "mail me@evil.example"})
+    @ValueSource(
+            strings = {
+                "[click](javascript:alert(1))",
+                "![x](data:image/svg+xml;base64,PHN2Zz4=)",
+                "[a]: javascript:alert(1)",
+                "[x][a]",
+                "javascript:alert(1)",
+                "data:text/html,<b>x</b>",
+                "http://evil.example",
+                "www.evil.example",
+                "mail me@evil.example"
+            })
     void link_syntax_and_bare_links_are_escaped(String text) {
         String escaped = MarkdownText.escape(text);
 
-        assertThat(escaped).doesNotContain("](").doesNotContain("javascript:").doesNotContain("data:")
-                .doesNotContain("http://").doesNotContainIgnoringCase("www.");
+        assertThat(escaped)
+                .doesNotContain("](")
+                .doesNotContain("javascript:")
+                .doesNotContain("data:")
+                .doesNotContain("http://")
+                .doesNotContainIgnoringCase("www.");
         assertThat(escaped.replaceAll("\\\\\\[", "")).doesNotContain("[");
         assertThat(escaped.replace("\\@", "")).doesNotContain("@");
     }

@@ -1,11 +1,17 @@
 package app.rekindle.query.history;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.Step;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,19 +21,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class HistoryTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @Autowired
     JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -54,12 +55,15 @@ class HistoryTest extends QueryServiceTest {
         assertThat(page.get("version").asLong()).isEqualTo(4);
         JsonNode history = page.get("events");
         assertThat(history.valueStream().map(e -> e.get("sequence").asLong())).containsExactly(0L, 1L, 2L, 3L, 4L);
-        assertThat(history.valueStream().map(e -> e.get("type").asString())).containsExactly("journal-opened",
-                "step-started", "conversation-logged", "entry-amended", "checked-in");
+        assertThat(history.valueStream().map(e -> e.get("type").asString()))
+                .containsExactly(
+                        "journal-opened", "step-started", "conversation-logged", "entry-amended", "checked-in");
         JsonNode amended = history.get(3);
         assertThat(amended.get("schemaVersion").asInt()).isEqualTo(1);
-        assertThat(amended.get("recordedAt").asString()).isEqualTo(events.get(3).recordedAt().toString());
-        assertThat(amended.get("occurredAt").asString()).isEqualTo(events.get(3).occurredAt().toString());
+        assertThat(amended.get("recordedAt").asString())
+                .isEqualTo(events.get(3).recordedAt().toString());
+        assertThat(amended.get("occurredAt").asString())
+                .isEqualTo(events.get(3).occurredAt().toString());
         assertThat(amended.get("event").get("changes").get("topic").asString()).isEqualTo("Summer holidays");
         assertThat(amended.get("event").get("reason").asString()).isEqualTo("typo");
         assertThat(page.get("nextCursor").isNull()).isTrue();
@@ -68,8 +72,10 @@ class HistoryTest extends QueryServiceTest {
     @Test
     void pages_follow_each_other_by_sequence_without_repeats() {
         JsonNode first = get("/history?limit=2");
-        JsonNode second = get("/history?limit=2&cursor=" + first.get("nextCursor").asString());
-        JsonNode third = get("/history?limit=2&cursor=" + second.get("nextCursor").asString());
+        JsonNode second =
+                get("/history?limit=2&cursor=" + first.get("nextCursor").asString());
+        JsonNode third =
+                get("/history?limit=2&cursor=" + second.get("nextCursor").asString());
 
         assertThat(sequences(first)).containsExactly(0L, 1L);
         assertThat(sequences(second)).containsExactly(2L, 3L);
@@ -90,13 +96,22 @@ class HistoryTest extends QueryServiceTest {
     void an_erased_journal_leaves_no_history_behind() {
         apply(journal.erased());
 
-        assertThat(api.get("/journals/" + journal.id + "/history", journal.owner).status()).isEqualTo(404);
+        assertThat(api.get("/journals/" + journal.id + "/history", journal.owner)
+                        .status())
+                .isEqualTo(404);
         assertThat(jdbcCount()).isZero();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"limit=0", "limit=1001", "cursor=bogus", "from=yesterday",
-            "from=2026-03-02T00:00:00Z&until=2026-03-01T00:00:00Z", "minVersion=-1"})
+    @ValueSource(
+            strings = {
+                "limit=0",
+                "limit=1001",
+                "cursor=bogus",
+                "from=yesterday",
+                "from=2026-03-02T00:00:00Z&until=2026-03-01T00:00:00Z",
+                "minVersion=-1"
+            })
     void bad_history_parameters_are_400_naming_the_parameter(String query) {
         var response = api.get("/journals/" + journal.id + "/history?" + query, journal.owner);
 
@@ -115,8 +130,10 @@ class HistoryTest extends QueryServiceTest {
     }
 
     private long jdbcCount() {
-        return jdbc.sql("select count(*) from journal_event where journal_id = :id").param("id", journal.id)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from journal_event where journal_id = :id")
+                .param("id", journal.id)
+                .query(Long.class)
+                .single();
     }
 
     private void apply(JournalEvent event) {
@@ -131,6 +148,9 @@ class HistoryTest extends QueryServiceTest {
     }
 
     private static List<Long> sequences(JsonNode page) {
-        return page.get("events").valueStream().map(e -> e.get("sequence").asLong()).toList();
+        return page.get("events")
+                .valueStream()
+                .map(e -> e.get("sequence").asLong())
+                .toList();
     }
 }

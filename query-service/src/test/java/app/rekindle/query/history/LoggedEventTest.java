@@ -1,12 +1,11 @@
 package app.rekindle.query.history;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.ConversationChannel;
 import app.rekindle.events.JournalEvent.ConversationLogged;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Rows logged by an older build keep their version, so replays as of a past day still read them. */
 class LoggedEventTest {

@@ -1,13 +1,12 @@
 package app.rekindle.query.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The query service's few request bodies (an operator's skip) are read by the same strict JSON rules. */
 class AdminBodiesTest extends QueryServiceTest {
@@ -32,7 +31,9 @@ class AdminBodiesTest extends QueryServiceTest {
             assertThat(answer.body().at("/errors/0/field").asString()).as(body).isEqualTo(field);
             assertThat(answer.body().at("/errors/0/rule").asString()).as(body).isEqualTo("readable");
         });
-        assertThat(api.post("/admin/dead-letters/999999999/skip", "{\"reason\":\"poison\"}", ADMIN).status())
-                .as("a well-typed body reaches the operator command").isEqualTo(404);
+        assertThat(api.post("/admin/dead-letters/999999999/skip", "{\"reason\":\"poison\"}", ADMIN)
+                        .status())
+                .as("a well-typed body reaches the operator command")
+                .isEqualTo(404);
     }
 }

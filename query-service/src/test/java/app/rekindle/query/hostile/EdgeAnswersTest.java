@@ -5,16 +5,16 @@ import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
 import app.rekindle.support.testing.EdgeAnswersContract;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.util.List;
 
 /** {@link EdgeAnswersContract} against the query service: Tomcat's own refusals, and the actuator for operators. */
 class EdgeAnswersTest extends QueryServiceTest implements EdgeAnswersContract {
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 
@@ -45,7 +45,9 @@ class EdgeAnswersTest extends QueryServiceTest implements EdgeAnswersContract {
         }
         TestApi api = new TestApi(port);
         String base = "/journals/" + journal.id;
-        return List.of(api.get(base, journal.owner).raw(), api.get(base + "/timeline", journal.owner).raw(),
+        return List.of(
+                api.get(base, journal.owner).raw(),
+                api.get(base + "/timeline", journal.owner).raw(),
                 api.get(base + "/progress", journal.owner).raw());
     }
 }

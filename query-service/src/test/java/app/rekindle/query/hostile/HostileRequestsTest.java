@@ -1,5 +1,7 @@
 package app.rekindle.query.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.embedded.SharedTestInfrastructure;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.query.QueryServiceTest;
@@ -9,14 +11,11 @@ import app.rekindle.query.projection.Projector;
 import app.rekindle.support.testing.BadRequest;
 import app.rekindle.support.testing.HostileRun;
 import app.rekindle.support.testing.Tokens;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hundreds of bad requests against every operation of the running service: each is refused with a 4xx
@@ -27,6 +26,7 @@ class HostileRequestsTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 
@@ -39,9 +39,16 @@ class HostileRequestsTest extends QueryServiceTest {
         projector.apply(journal.publish(checkIn));
         var keys = SharedTestInfrastructure.get().jwtKeys();
         Tokens tokens = new Tokens(keys.publicKey(), keys.privateKey());
-        List<BadRequest> corpus = new QueryCorpus(api.get("/v3/api-docs", null).body(),
-                Map.of("journalId", journal.id.toString(), "entryId", checkIn.entryId().toString()),
-                tokens.valid(journal.owner), tokens.bad(journal.owner)).build();
+        List<BadRequest> corpus = new QueryCorpus(
+                        api.get("/v3/api-docs", null).body(),
+                        Map.of(
+                                "journalId",
+                                journal.id.toString(),
+                                "entryId",
+                                checkIn.entryId().toString()),
+                        tokens.valid(journal.owner),
+                        tokens.bad(journal.owner))
+                .build();
         List<String> before = views(api, journal);
 
         HostileRun run = HostileRun.of("http://localhost:" + port, corpus);
@@ -52,7 +59,10 @@ class HostileRequestsTest extends QueryServiceTest {
 
     private static List<String> views(TestApi api, TestJournal journal) {
         String base = "/journals/" + journal.id;
-        return List.of(api.get(base, journal.owner).raw(), api.get(base + "/timeline", journal.owner).raw(),
-                api.get(base + "/progress", journal.owner).raw(), api.get(base + "/history", journal.owner).raw());
+        return List.of(
+                api.get(base, journal.owner).raw(),
+                api.get(base + "/timeline", journal.owner).raw(),
+                api.get(base + "/progress", journal.owner).raw(),
+                api.get(base + "/history", journal.owner).raw());
     }
 }

@@ -2,13 +2,12 @@ package app.rekindle.query.hostile;
 
 import app.rekindle.support.testing.BadRequest;
 import app.rekindle.support.testing.SpecCorpus;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The query service's hostile corpus, walked from its own OpenAPI description: every operation gets bad ids,
@@ -17,22 +16,27 @@ import java.util.Map;
  */
 final class QueryCorpus extends SpecCorpus {
 
-    private static final String[] NOT_UUIDS = {"not-a-uuid", "1%20OR%201%3D1", "%3Cscript%3E", "123",
-            "00000000-0000-0000-0000-00000000000g"};
+    private static final String[] NOT_UUIDS = {
+        "not-a-uuid", "1%20OR%201%3D1", "%3Cscript%3E", "123", "00000000-0000-0000-0000-00000000000g"
+    };
     private static final String[] UNCLEAN = {"%00", "a%07b", "%E2%80%AEgnp.exe", "%C2%9B31m", "%ED%A0%80", "%FF"};
-    private static final String[] INJECTIONS = {"'%20OR%20'1'%3D'1", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-            "%24%7Bjndi%3Aldap%3A%2F%2Fx%2Fa%7D"};
+    private static final String[] INJECTIONS = {
+        "'%20OR%20'1'%3D'1", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%24%7Bjndi%3Aldap%3A%2F%2Fx%2Fa%7D"
+    };
     /** Instants outside ValueWindows.readable(): once 500s from PostgreSQL; now 400, rule window. */
-    private static final List<String> INSTANTS_OUTSIDE = List.of("-300000-01-01T00%3A00%3A00Z",
+    private static final List<String> INSTANTS_OUTSIDE = List.of(
+            "-300000-01-01T00%3A00%3A00Z",
             "%2B999999999-12-31T23%3A59%3A59Z", "0001-01-01T00%3A00%3A00Z", "1899-12-31T23%3A59%3A59Z");
     /** Days outside it: {@code to=+999999999-12-31} once ran analytics out of memory. */
-    private static final List<String> DAYS_OUTSIDE = List.of("0001-01-01", "%2B999999999-12-31",
-            "-999999999-01-01", "1899-12-31", "%2B10000-01-01");
+    private static final List<String> DAYS_OUTSIDE =
+            List.of("0001-01-01", "%2B999999999-12-31", "-999999999-01-01", "1899-12-31", "%2B10000-01-01");
     /** Not instants, though Spring's own parser reads them as epoch milliseconds. */
     private static final List<String> EPOCHS = List.of("1772359200000", "0");
     /** A timeline cursor ("instant|entry id", base64url) tampered to name year -300000. */
-    private static final String ABSURD_CURSOR = Base64.getUrlEncoder().withoutPadding().encodeToString(
-            "-300000-01-01T00:00:00Z|00000000-0000-0000-0000-000000000001".getBytes(StandardCharsets.UTF_8));
+    private static final String ABSURD_CURSOR = Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                    "-300000-01-01T00:00:00Z|00000000-0000-0000-0000-000000000001".getBytes(StandardCharsets.UTF_8));
 
     /** Values that break rules the schema cannot state (a slug, an opaque cursor, a format name). */
     private static final Map<String, List<String>> KNOWN_BAD = Map.of(
@@ -52,13 +56,17 @@ final class QueryCorpus extends SpecCorpus {
         BadRequest call = BadRequest.of("", method, path).bearer(token);
         // Operator commands refuse the corpus's token (no operator's) with 403 before looking at the path.
         boolean operatorOnly = template.startsWith("/admin/");
-        ids.keySet().stream().filter(name -> template.contains("{" + name + "}")).forEach(name -> {
-            for (String notUuid : NOT_UUIDS) {
-                BadRequest bad = tag(BadRequest.of("", method, fill(template, name, notUuid)).bearer(token),
-                        "not-a-uuid");
-                out.add(operatorOnly ? bad.answers(403) : bad.answers(400, name, "type"));
-            }
-        });
+        ids.keySet().stream()
+                .filter(name -> template.contains("{" + name + "}"))
+                .forEach(name -> {
+                    for (String notUuid : NOT_UUIDS) {
+                        BadRequest bad = tag(
+                                BadRequest.of("", method, fill(template, name, notUuid))
+                                        .bearer(token),
+                                "not-a-uuid");
+                        out.add(operatorOnly ? bad.answers(403) : bad.answers(400, name, "type"));
+                    }
+                });
         if (method.equals("GET") && !template.startsWith("/admin")) {
             operation.path("parameters").forEach(parameter -> {
                 if (parameter.path("in").asString().equals("query")) {
@@ -70,7 +78,8 @@ final class QueryCorpus extends SpecCorpus {
             tokenCases(method, path, null);
         }
         for (String wrong : undescribedMethods(template)) {
-            out.add(tag(BadRequest.of("", wrong, path).bearer(token), "wrong-method").answers(wrongMethodStatus(wrong)));
+            out.add(tag(BadRequest.of("", wrong, path).bearer(token), "wrong-method")
+                    .answers(wrongMethodStatus(wrong)));
         }
         byte[] xml = "<journal><id>1</id></journal>".getBytes(StandardCharsets.UTF_8);
         out.add(tag(call.body("application/xml", xml), "content-type").answers(415, "Content-Type", "media-type"));

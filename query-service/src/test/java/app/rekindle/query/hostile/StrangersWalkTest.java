@@ -1,5 +1,7 @@
 package app.rekindle.query.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.JournalEvent;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
@@ -8,15 +10,12 @@ import app.rekindle.query.projection.Projector;
 import app.rekindle.support.testing.BadRequest;
 import app.rekindle.support.testing.RawHttp;
 import app.rekindle.support.testing.StrangerWalk;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every described read of a journal (views, history, live stream, export, as-of replay …), asked by a
@@ -26,6 +25,7 @@ class StrangersWalkTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 
@@ -60,27 +60,34 @@ class StrangersWalkTest extends QueryServiceTest {
         }
         long foreignMedian = StrangerWalk.median(foreign);
         long missingMedian = StrangerWalk.median(missing);
-        System.out.printf("Stranger timing, median of %d: foreign %.2f ms, missing %.2f ms%n", rounds,
-                foreignMedian / 1e6, missingMedian / 1e6);
+        System.out.printf(
+                "Stranger timing, median of %d: foreign %.2f ms, missing %.2f ms%n",
+                rounds, foreignMedian / 1e6, missingMedian / 1e6);
         // Generous on purpose (a loaded build machine): both answer after the same single ownership lookup.
         assertThat(Math.abs(foreignMedian - missingMedian))
                 .isLessThanOrEqualTo(Math.max(25_000_000L, Math.max(foreignMedian, missingMedian) / 2));
     }
 
-    private void walk(tools.jackson.databind.JsonNode spec, String entryId,
-                      java.util.function.Function<String, String> query, int status) {
-        List<StrangerWalk.Call> foreign = StrangerWalk.calls(spec,
-                Map.of("journalId", journal.id.toString(), "entryId", entryId), query);
-        List<StrangerWalk.Call> missing = StrangerWalk.calls(spec,
-                Map.of("journalId", UUID.randomUUID().toString(), "entryId", entryId), query);
+    private void walk(
+            tools.jackson.databind.JsonNode spec,
+            String entryId,
+            java.util.function.Function<String, String> query,
+            int status) {
+        List<StrangerWalk.Call> foreign =
+                StrangerWalk.calls(spec, Map.of("journalId", journal.id.toString(), "entryId", entryId), query);
+        List<StrangerWalk.Call> missing =
+                StrangerWalk.calls(spec, Map.of("journalId", UUID.randomUUID().toString(), "entryId", entryId), query);
         RawHttp http = new RawHttp("http://localhost:" + port);
         String token = TestApi.token("mallory-walk");
         assertThat(foreign).hasSizeGreaterThanOrEqualTo(10);
         for (int i = 0; i < foreign.size(); i++) {
             // Operator commands refuse everyone else with 403 before looking at the journal: alike, too.
             int expected = foreign.get(i).path().startsWith("/admin/") ? 403 : status;
-            StrangerWalk.assertAlike(foreign.get(i), http.send(get(foreign.get(i), token)),
-                    http.send(get(missing.get(i), token)), expected);
+            StrangerWalk.assertAlike(
+                    foreign.get(i),
+                    http.send(get(foreign.get(i), token)),
+                    http.send(get(missing.get(i), token)),
+                    expected);
         }
     }
 

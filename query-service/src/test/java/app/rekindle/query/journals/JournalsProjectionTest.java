@@ -1,21 +1,21 @@
 package app.rekindle.query.journals;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.Step;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class JournalsProjectionTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @Autowired
     JournalsQuery journals;
 
@@ -59,8 +59,8 @@ class JournalsProjectionTest extends QueryServiceTest {
         JournalSummary summary = journals.one(journal.owner, journal.id).orElseThrow();
 
         assertThat(summary.status()).isEqualTo("CLOSED");
-        assertThat(summary.closure()).isEqualTo(new JournalSummary.Closure("RECONCILED", "Together again",
-                closed.occurredAt()));
+        assertThat(summary.closure())
+                .isEqualTo(new JournalSummary.Closure("RECONCILED", "Together again", closed.occurredAt()));
         assertThat(summary.version()).isEqualTo(1);
         assertThat(journals.one("someone-else", journal.id)).isEmpty();
     }

@@ -1,11 +1,19 @@
 package app.rekindle.query.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.embedded.SharedTestInfrastructure;
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.TestProducer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,15 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A journal's event went missing on the way (here: the poll that reaches the handler lacks it, as after a
  * consumer offset moved past it); the journal waits, stale, until the partition is read again for it.
@@ -34,10 +33,13 @@ class GapFillTest extends QueryServiceTest {
 
     @Autowired
     RecordHandler handler;
+
     @Autowired
     GapFiller filler;
+
     @Autowired
     JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -56,13 +58,21 @@ class GapFillTest extends QueryServiceTest {
 
         handler.handleAll(withoutOneAndTwo);
 
-        assertThat(position(journal.id)).containsEntry("last_sequence", 0L).containsEntry("stale", true)
+        assertThat(position(journal.id))
+                .containsEntry("last_sequence", 0L)
+                .containsEntry("stale", true)
                 .containsEntry("blocked_by", "GAP");
         assertThat(jdbc.sql("select sequence, status from dead_letter where journal_id = :id order by sequence")
-                .param("id", journal.id).query().listOfRows()).containsExactly(
-                Map.of("sequence", 3L, "status", "WAITING_FOR_GAP"), Map.of("sequence", 4L, "status", "WAITING_FOR_GAP"));
-        assertThat(new TestApi(port).get("/journals/" + journal.id + "/timeline", journal.owner)
-                .header("Rekindle-View-Stale")).isEqualTo("true");
+                        .param("id", journal.id)
+                        .query()
+                        .listOfRows())
+                .containsExactly(
+                        Map.of("sequence", 3L, "status", "WAITING_FOR_GAP"),
+                        Map.of("sequence", 4L, "status", "WAITING_FOR_GAP"));
+        assertThat(new TestApi(port)
+                        .get("/journals/" + journal.id + "/timeline", journal.owner)
+                        .header("Rekindle-View-Stale"))
+                .isEqualTo("true");
 
         assertThat(filler.fill(journal.id)).isEqualTo(2);
 
@@ -72,7 +82,10 @@ class GapFillTest extends QueryServiceTest {
         assertThat(timeline.header("Rekindle-View-Stale")).isNull();
         assertThat(timeline.body().get("entries")).hasSize(4);
         assertThat(jdbc.sql("select sequence from journal_event where journal_id = :id order by sequence")
-                .param("id", journal.id).query(Long.class).list()).containsExactly(0L, 1L, 2L, 3L, 4L);
+                        .param("id", journal.id)
+                        .query(Long.class)
+                        .list())
+                .containsExactly(0L, 1L, 2L, 3L, 4L);
     }
 
     @Test
@@ -92,10 +105,16 @@ class GapFillTest extends QueryServiceTest {
         handler.handleAll(List.of(records.get(2))); // and a redelivery of one that waited: changes nothing
 
         assertThat(position(journal.id)).containsEntry("last_sequence", 2L).containsEntry("stale", false);
-        assertThat(jdbc.sql("select status from dead_letter where journal_id = :id").param("id", journal.id)
-                .query(String.class).list()).containsExactly("APPLIED");
-        assertThat(jdbc.sql("select count(*) from timeline_entry where journal_id = :id").param("id", journal.id)
-                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select status from dead_letter where journal_id = :id")
+                        .param("id", journal.id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("APPLIED");
+        assertThat(jdbc.sql("select count(*) from timeline_entry where journal_id = :id")
+                        .param("id", journal.id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -110,10 +129,17 @@ class GapFillTest extends QueryServiceTest {
         List<ConsumerRecord<String, byte[]>> records = readAll(topic, 3);
         handler.handleAll(List.of(records.get(0), records.get(2)));
         long waiting = jdbc.sql("select id from dead_letter where journal_id = :id and status = 'WAITING_FOR_GAP'")
-                .param("id", journal.id).query(Long.class).single();
+                .param("id", journal.id)
+                .query(Long.class)
+                .single();
         TestApi api = new TestApi(port);
-        assertThat(api.get("/admin/dead-letters?status=SOMETHING", ADMIN).body().get("errors").get(0).get("field")
-                .asString()).isEqualTo("status");
+        assertThat(api.get("/admin/dead-letters?status=SOMETHING", ADMIN)
+                        .body()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("status");
 
         TestApi.Response retried = api.post("/admin/dead-letters/" + waiting + "/retry", null, ADMIN);
 
@@ -124,17 +150,23 @@ class GapFillTest extends QueryServiceTest {
 
     private Map<String, Object> position(UUID journalId) {
         return jdbc.sql("select last_sequence, stale, blocked_by from journal_position where journal_id = :id")
-                .param("id", journalId).query().singleRow();
+                .param("id", journalId)
+                .query()
+                .singleRow();
     }
 
     /** The topic's records in sequence order (one journal, so one partition). */
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic, int count) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.get().kafka().bootstrapServers()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedTestInfrastructure.get().kafka().bootstrapServers()),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -1,6 +1,8 @@
 package app.rekindle.query.kafka;
 
-import app.rekindle.query.TestProducer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.JournalEventJson;
 import app.rekindle.events.PublishedEvent;
@@ -8,6 +10,10 @@ import app.rekindle.events.Step;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
+import app.rekindle.query.TestProducer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -16,13 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A record published by an older build, at an older schema version, still projects: the consumer upcasts it,
@@ -54,13 +53,17 @@ class OlderEventVersionsTest extends QueryServiceTest {
 
         TestApi api = new TestApi(port);
         TestApi.Response timeline = await().atMost(Duration.ofSeconds(60))
-                .until(() -> api.get("/journals/" + journal.id + "/timeline?minVersion=2", journal.owner),
+                .until(
+                        () -> api.get("/journals/" + journal.id + "/timeline?minVersion=2", journal.owner),
                         response -> response.status() == 200);
         JsonNode fields = timeline.body().get("entries").get(0).get("fields");
         assertThat(fields.get("topic").asString()).isEqualTo("Holidays");
         assertThat(fields.get("channel").asString()).isEqualTo("NOT_RECORDED");
 
-        JsonNode logged = api.get("/journals/" + journal.id + "/history", journal.owner).body().get("events").get(2);
+        JsonNode logged = api.get("/journals/" + journal.id + "/history", journal.owner)
+                .body()
+                .get("events")
+                .get(2);
         assertThat(logged.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(logged.get("event").get("channel").asString()).isEqualTo("NOT_RECORDED");
     }
@@ -72,8 +75,8 @@ class OlderEventVersionsTest extends QueryServiceTest {
         json.remove("channel");
         current.headers().remove(CloudEventsKafka.SCHEMA_VERSION);
         current.headers().add(CloudEventsKafka.SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(TOPIC, null, current.key(), JournalEventJson.mapper().writeValueAsBytes(json),
-                current.headers());
+        return new ProducerRecord<>(
+                TOPIC, null, current.key(), JournalEventJson.mapper().writeValueAsBytes(json), current.headers());
     }
 
     private static void send(ProducerRecord<String, byte[]> record) {

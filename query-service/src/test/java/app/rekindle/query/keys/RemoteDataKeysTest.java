@@ -1,12 +1,11 @@
 package app.rekindle.query.keys;
 
-import app.rekindle.events.privacy.DataKey;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import app.rekindle.events.privacy.DataKey;
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The key cache against the stand-in key service over real HTTP. */
 class RemoteDataKeysTest {
@@ -14,8 +13,8 @@ class RemoteDataKeysTest {
     private final StandInKeyService keyService = StandInKeyService.get();
 
     private RemoteDataKeys keys(int cacheSize) {
-        return new RemoteDataKeys(new KeyServiceProperties(keyService.url(), keyService.tokenFile(), cacheSize,
-                Duration.ofSeconds(5)));
+        return new RemoteDataKeys(
+                new KeyServiceProperties(keyService.url(), keyService.tokenFile(), cacheSize, Duration.ofSeconds(5)));
     }
 
     @Test

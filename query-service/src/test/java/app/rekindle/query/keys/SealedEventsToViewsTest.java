@@ -1,6 +1,8 @@
 package app.rekindle.query.keys;
 
-import app.rekindle.query.TestProducer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.Step;
@@ -8,14 +10,7 @@ import app.rekindle.events.privacy.SealedEvents;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
+import app.rekindle.query.TestProducer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,9 +18,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sealed records on the real topic: opened with the journal's key into the views; erased journals stay gone. */
 class SealedEventsToViewsTest extends QueryServiceTest {
@@ -36,6 +35,7 @@ class SealedEventsToViewsTest extends QueryServiceTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -57,15 +57,19 @@ class SealedEventsToViewsTest extends QueryServiceTest {
         sendSealed(journal.publish(journal.conversation(marker)));
         TestApi api = new TestApi(port);
 
-        TestApi.Response timeline = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(
-                "/journals/" + journal.id + "/timeline?minVersion=2", journal.owner), r -> r.status() == 200);
+        TestApi.Response timeline = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> api.get("/journals/" + journal.id + "/timeline?minVersion=2", journal.owner),
+                        r -> r.status() == 200);
         assertThat(timeline.raw()).contains(marker);
 
         keys.destroy(journal.id);
         sendSealed(journal.publish(journal.erased()));
         for (String view : List.of("/timeline", "/history", "/export", "/progress")) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/journals/" + journal.id + view,
-                    journal.owner).status() == 404);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> api.get("/journals/" + journal.id + view, journal.owner)
+                                    .status()
+                            == 404);
         }
         assertThat(erased(journal)).isTrue();
     }
@@ -83,10 +87,15 @@ class SealedEventsToViewsTest extends QueryServiceTest {
         send(conversation, sealedConversation);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> erased(journal));
-        assertThat(new TestApi(port).get("/journals/" + journal.id + "/timeline", journal.owner).status())
+        assertThat(new TestApi(port)
+                        .get("/journals/" + journal.id + "/timeline", journal.owner)
+                        .status())
                 .isEqualTo(404);
-        assertThat(jdbc.sql("select count(*) from timeline_entry where journal_id = :id").param("id", journal.id)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from timeline_entry where journal_id = :id")
+                        .param("id", journal.id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -99,16 +108,26 @@ class SealedEventsToViewsTest extends QueryServiceTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> erased(journal));
 
         TestApi api = new TestApi(port);
-        HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/admin/rebuild"))
-                .header("Authorization", "Bearer " + TestApi.token(ADMIN))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> started = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/rebuild"))
+                                .header("Authorization", "Bearer " + TestApi.token(ADMIN))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> api.get(
-                "/admin/rebuild", ADMIN).body().get("state").asString().equals("DONE"));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/admin/rebuild", ADMIN)
+                        .body()
+                        .get("state")
+                        .asString()
+                        .equals("DONE"));
 
         assertThat(erased(journal)).isTrue();
-        assertThat(api.get("/journals/" + journal.id + "/timeline", journal.owner).status()).isEqualTo(404);
+        assertThat(api.get("/journals/" + journal.id + "/timeline", journal.owner)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -119,16 +138,24 @@ class SealedEventsToViewsTest extends QueryServiceTest {
         TestJournal next = new TestJournal("next-" + UUID.randomUUID());
         sendSealed(next.publish(next.opened()));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                "select count(*) from dead_letter where journal_id = :id").param("id", bogus.id).query(Long.class)
-                .single() == 1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> new TestApi(port).get(
-                "/journals/" + next.id + "/timeline", next.owner).status() == 200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("select count(*) from dead_letter where journal_id = :id")
+                                .param("id", bogus.id)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> new TestApi(port)
+                                .get("/journals/" + next.id + "/timeline", next.owner)
+                                .status()
+                        == 200);
     }
 
     private boolean erased(TestJournal journal) {
         return jdbc.sql("select coalesce(bool_or(erased), false) from journal_position where journal_id = :id")
-                .param("id", journal.id).query(Boolean.class).single();
+                .param("id", journal.id)
+                .query(Boolean.class)
+                .single();
     }
 
     private void sendSealed(PublishedEvent published) {

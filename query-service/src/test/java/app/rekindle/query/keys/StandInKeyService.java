@@ -3,7 +3,6 @@ package app.rekindle.query.keys;
 import app.rekindle.events.privacy.DataKey;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -81,8 +80,12 @@ public final class StandInKeyService {
             reply(exchange, 404, "{}");
         } else {
             DataKey key = live.get(journalId);
-            reply(exchange, 200, "{\"journalId\":\"%s\",\"keyId\":\"%s\",\"key\":\"%s\"}".formatted(journalId,
-                    key.keyId(), Base64.getEncoder().encodeToString(key.raw())));
+            reply(
+                    exchange,
+                    200,
+                    "{\"journalId\":\"%s\",\"keyId\":\"%s\",\"key\":\"%s\"}"
+                            .formatted(
+                                    journalId, key.keyId(), Base64.getEncoder().encodeToString(key.raw())));
         }
     }
 

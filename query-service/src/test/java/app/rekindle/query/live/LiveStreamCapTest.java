@@ -1,20 +1,19 @@
 package app.rekindle.query.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * One person holds at most five live streams at once (rekindle.live.max-streams-per-person): the sixth is a
@@ -27,6 +26,7 @@ class LiveStreamCapTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 

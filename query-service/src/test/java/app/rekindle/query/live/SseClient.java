@@ -1,7 +1,6 @@
 package app.rekindle.query.live;
 
 import app.rekindle.query.TestApi;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,8 +16,7 @@ import java.util.stream.Stream;
 final class SseClient implements AutoCloseable {
 
     /** One event as the wire carries it. */
-    record Event(String id, String name, String data) {
-    }
+    record Event(String id, String name, String data) {}
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final HttpResponse<Stream<String>> response;
@@ -26,7 +24,9 @@ final class SseClient implements AutoCloseable {
 
     SseClient(int port, String path, String subject, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(java.time.Duration.ofSeconds(10)).header("Accept", "text/event-stream").header("Authorization", "Bearer " + TestApi.token(subject));
+                .timeout(java.time.Duration.ofSeconds(10))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + TestApi.token(subject));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -1,14 +1,13 @@
 package app.rekindle.query.live;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class StreamQuotaTest {
 
@@ -50,16 +49,22 @@ class StreamQuotaTest {
         AtomicInteger taken = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(8);
 
-        CompletableFuture.allOf(IntStream.range(0, 200).mapToObj(i -> CompletableFuture.runAsync(() -> {
-            if (quota.take("person-" + (i % 4)) == null) {
-                taken.incrementAndGet();
-            }
-        }, threads)).toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(IntStream.range(0, 200)
+                        .mapToObj(i -> CompletableFuture.runAsync(
+                                () -> {
+                                    if (quota.take("person-" + (i % 4)) == null) {
+                                        taken.incrementAndGet();
+                                    }
+                                },
+                                threads))
+                        .toArray(CompletableFuture[]::new))
+                .join();
         threads.shutdown();
 
         assertThat(taken.get()).isEqualTo(12);
         assertThat(quota.openInAll()).isEqualTo(12);
-        IntStream.range(0, 4).forEach(i -> assertThat(quota.openFor("person-" + i)).isLessThanOrEqualTo(5));
+        IntStream.range(0, 4)
+                .forEach(i -> assertThat(quota.openFor("person-" + i)).isLessThanOrEqualTo(5));
     }
 
     @Test

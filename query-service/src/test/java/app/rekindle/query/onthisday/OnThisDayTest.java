@@ -1,11 +1,15 @@
 package app.rekindle.query.onthisday;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEvent.CheckedIn;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,15 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Instant;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class OnThisDayTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 
@@ -50,12 +50,16 @@ class OnThisDayTest extends QueryServiceTest {
 
         JsonNode groups = get("?date=2026-03-15").get("groups");
 
-        assertThat(groups.valueStream().map(g -> g.get("label").asString())).containsExactly("1 month ago", "1 year ago");
+        assertThat(groups.valueStream().map(g -> g.get("label").asString()))
+                .containsExactly("1 month ago", "1 year ago");
         assertThat(groups.get(0).get("day").asString()).isEqualTo("2026-02-15");
-        assertThat(groups.get(0).get("entries").valueStream().map(e -> e.get("fields").get("note").asString()))
+        assertThat(groups.get(0).get("entries").valueStream().map(e -> e.get("fields")
+                        .get("note")
+                        .asString()))
                 .containsExactly("last month, evening", "last month, morning", "the 15th in Berlin, too");
         assertThat(groups.get(1).get("monthsAgo").asInt()).isEqualTo(12);
-        assertThat(groups.get(1).get("entries").get(0).get("entryId").asString()).isEqualTo(yearAgo.entryId().toString());
+        assertThat(groups.get(1).get("entries").get(0).get("entryId").asString())
+                .isEqualTo(yearAgo.entryId().toString());
     }
 
     @ParameterizedTest

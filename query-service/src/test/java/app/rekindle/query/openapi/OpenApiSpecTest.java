@@ -1,19 +1,18 @@
 package app.rekindle.query.openapi;
 
-import app.rekindle.support.testing.SpecFile;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-
+import app.rekindle.support.testing.SpecFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The committed OpenAPI document is the API clients build against: it must be what the code serves. After an
@@ -38,7 +37,8 @@ class OpenApiSpecTest extends QueryServiceTest {
         JsonNode timeline = spec.at("/paths/~1journals~1{journalId}~1timeline/get/responses");
         assertThat(timeline.propertyNames()).contains("200", "202", "400", "401", "404");
         assertThat(timeline.at("/404/content").has("application/problem+json")).isTrue();
-        assertThat(spec.at("/components/schemas/TimelineEntry/example/kind").asString()).isEqualTo("CONVERSATION");
+        assertThat(spec.at("/components/schemas/TimelineEntry/example/kind").asString())
+                .isEqualTo("CONVERSATION");
     }
 
     private JsonNode served() {
@@ -47,9 +47,11 @@ class OpenApiSpecTest extends QueryServiceTest {
 
     @Test
     void swagger_ui_is_served_without_a_token() throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/swagger-ui/index.html")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/swagger-ui/index.html"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("swagger-ui");
     }

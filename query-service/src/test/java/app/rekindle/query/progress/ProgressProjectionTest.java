@@ -1,22 +1,22 @@
 package app.rekindle.query.progress;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.Step;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class ProgressProjectionTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @Autowired
     ProgressQuery progress;
 
@@ -27,8 +27,15 @@ class ProgressProjectionTest extends QueryServiceTest {
 
         List<StepProgress> steps = progress.steps(journal.id);
 
-        assertThat(steps).extracting(StepProgress::step).containsExactly("reflect-on-the-past", "communicate-openly",
-                "show-genuine-interest", "rekindle-romance", "reignite-friendship", "give-each-other-space");
+        assertThat(steps)
+                .extracting(StepProgress::step)
+                .containsExactly(
+                        "reflect-on-the-past",
+                        "communicate-openly",
+                        "show-genuine-interest",
+                        "rekindle-romance",
+                        "reignite-friendship",
+                        "give-each-other-space");
         assertThat(steps).extracting(StepProgress::number).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(steps).allMatch(step -> step.status().equals("NOT_STARTED") && step.entryCount() == 0);
     }
@@ -77,13 +84,18 @@ class ProgressProjectionTest extends QueryServiceTest {
         assertThat(step(journal, Step.REKINDLE_ROMANCE).lastEntryAt()).isEqualTo(picnic.plannedFor());
 
         Instant later = Instant.parse("2026-05-01T18:00:00Z");
-        projector.apply(journal.publish(journal.amended(picnic.entryId(), Map.of("plannedFor", later.toString()), "moved")));
+        projector.apply(
+                journal.publish(journal.amended(picnic.entryId(), Map.of("plannedFor", later.toString()), "moved")));
         assertThat(step(journal, Step.REKINDLE_ROMANCE).lastEntryAt()).isEqualTo(later);
-        assertThat(progress.steps(journal.id)).filteredOn(step -> !step.step().equals("rekindle-romance"))
+        assertThat(progress.steps(journal.id))
+                .filteredOn(step -> !step.step().equals("rekindle-romance"))
                 .allMatch(step -> step.entryCount() == 0);
     }
 
     private StepProgress step(TestJournal journal, Step step) {
-        return progress.steps(journal.id).stream().filter(s -> s.step().equals(step.slug())).findFirst().orElseThrow();
+        return progress.steps(journal.id).stream()
+                .filter(s -> s.step().equals(step.slug()))
+                .findFirst()
+                .orElseThrow();
     }
 }

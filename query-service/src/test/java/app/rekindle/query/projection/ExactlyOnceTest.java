@@ -1,29 +1,31 @@
 package app.rekindle.query.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.Step;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ExactlyOnceTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @Autowired
     ProjectionPipeline pipeline;
+
     @Autowired
     JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -53,11 +55,13 @@ class ExactlyOnceTest extends QueryServiceTest {
         assertThat(projector.apply(afterGap)).isEqualTo(Projector.Outcome.GAP);
 
         assertThat(position(journal.id)).containsEntry("last_sequence", 0L).containsEntry("stale", true);
-        assertThat(jdbc.sql("select count(*) from timeline_entry where journal_id = :id").param("id", journal.id)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from timeline_entry where journal_id = :id")
+                        .param("id", journal.id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("""
-                        select expected_sequence, received_sequence from projection_gap where journal_id = :id""")
-                .param("id", journal.id).query().listOfRows())
+                        select expected_sequence, received_sequence from projection_gap where journal_id = :id""").param("id", journal.id).query().listOfRows())
                 .containsExactly(Map.of("expected_sequence", 1L, "received_sequence", 2L));
         TestApi.Response read = new TestApi(port).get("/journals/" + journal.id + "/progress", "alice");
         assertThat(read.status()).isEqualTo(200);
@@ -68,12 +72,20 @@ class ExactlyOnceTest extends QueryServiceTest {
         pipeline.process(List.of(Incoming.direct(skipped)));
 
         assertThat(position(journal.id)).containsEntry("last_sequence", 2L).containsEntry("stale", false);
-        assertThat(jdbc.sql("select count(*) from timeline_entry where journal_id = :id").param("id", journal.id)
-                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from timeline_entry where journal_id = :id")
+                        .param("id", journal.id)
+                        .query(Long.class)
+                        .single())
+                .isOne();
         assertThat(jdbc.sql("select filled_at is not null from projection_gap where journal_id = :id")
-                .param("id", journal.id).query(Boolean.class).single()).isTrue();
-        assertThat(new TestApi(port).get("/journals/" + journal.id + "/progress", "alice").header(
-                "Rekindle-View-Stale")).isNull();
+                        .param("id", journal.id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(new TestApi(port)
+                        .get("/journals/" + journal.id + "/progress", "alice")
+                        .header("Rekindle-View-Stale"))
+                .isNull();
     }
 
     @Test
@@ -84,7 +96,8 @@ class ExactlyOnceTest extends QueryServiceTest {
         assertThat(projector.apply(journal.publish(journal.checkIn("fine")))).isEqualTo(Projector.Outcome.GAP);
 
         assertThat(position(journal.id)).containsEntry("last_sequence", -1L).containsEntry("stale", true);
-        assertThat(new TestApi(port).get("/journals/" + journal.id, "alice").status()).isEqualTo(404);
+        assertThat(new TestApi(port).get("/journals/" + journal.id, "alice").status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -102,14 +115,23 @@ class ExactlyOnceTest extends QueryServiceTest {
 
         assertThat(rowsOf(journal.id)).isEmpty();
         assertThat(jdbc.sql("select count(*) from timeline_entry_revision where entry_id = :id")
-                .param("id", reflection.entryId()).query(Long.class).single()).isZero();
+                        .param("id", reflection.entryId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(position(journal.id)).containsEntry("erased", true).containsEntry("last_sequence", 4L);
         TestApi api = new TestApi(port);
         for (String path : List.of("", "/timeline", "/progress", "/entries/" + reflection.entryId())) {
-            assertThat(api.get("/journals/" + journal.id + path, "alice").status()).as(path).isEqualTo(404);
+            assertThat(api.get("/journals/" + journal.id + path, "alice").status())
+                    .as(path)
+                    .isEqualTo(404);
         }
-        assertThat(api.get("/journals", "alice").body().get("journals").valueStream()
-                .map(j -> j.get("journalId").asString())).doesNotContain(journal.id.toString());
+        assertThat(api.get("/journals", "alice")
+                        .body()
+                        .get("journals")
+                        .valueStream()
+                        .map(j -> j.get("journalId").asString()))
+                .doesNotContain(journal.id.toString());
     }
 
     /** Every view row of a journal, as plain values, to compare before and after. */
@@ -125,12 +147,13 @@ class ExactlyOnceTest extends QueryServiceTest {
                         select 'step', to_jsonb(s)::text from step_progress s where journal_id = :id
                         union all
                         select 'step_entry', to_jsonb(s)::text from step_entry s where journal_id = :id
-                        order by 1, 2""")
-                .param("id", journalId).query().listOfRows();
+                        order by 1, 2""").param("id", journalId).query().listOfRows();
     }
 
     private Map<String, Object> position(UUID journalId) {
         return jdbc.sql("select last_sequence, stale, erased from journal_position where journal_id = :id")
-                .param("id", journalId).query().singleRow();
+                .param("id", journalId)
+                .query()
+                .singleRow();
     }
 }

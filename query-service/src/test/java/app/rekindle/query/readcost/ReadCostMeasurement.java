@@ -1,16 +1,13 @@
 package app.rekindle.query.readcost;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.Step;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A measuring harness, not a gate: times each read of a journal over HTTP at two journal lengths (1,000 and
@@ -35,14 +34,17 @@ class ReadCostMeasurement extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 
     @Test
     void reads_are_timed_at_two_journal_lengths() {
-        for (String size : System.getProperty("rekindle.measure.sizes", "1000,20000").split(",")) {
-            measure(Integer.parseInt(size)).forEach((read, p50) ->
-                    System.out.printf("MEASURE entries=%-6s %-28s p50=%7.2f ms%n", size, read, p50));
+        for (String size :
+                System.getProperty("rekindle.measure.sizes", "1000,20000").split(",")) {
+            measure(Integer.parseInt(size))
+                    .forEach((read, p50) ->
+                            System.out.printf("MEASURE entries=%-6s %-28s p50=%7.2f ms%n", size, read, p50));
         }
     }
 
@@ -56,17 +58,22 @@ class ReadCostMeasurement extends QueryServiceTest {
         Instant middle = null;
         Instant last = null;
         for (int i = 0; i < entries; i++) {
-            JournalEvent.EntryLogged logged = switch (i % 5) {
-                case 0 -> journal.checkIn("note " + i);
-                case 1 -> journal.conversation("topic " + i);
-                case 2 -> journal.gesture("gesture " + i);
-                case 3 -> journal.personalTime("pursuit " + i);
-                default -> journal.activity("activity " + i);
-            };
+            JournalEvent.EntryLogged logged =
+                    switch (i % 5) {
+                        case 0 -> journal.checkIn("note " + i);
+                        case 1 -> journal.conversation("topic " + i);
+                        case 2 -> journal.gesture("gesture " + i);
+                        case 3 -> journal.personalTime("pursuit " + i);
+                        default -> journal.activity("activity " + i);
+                    };
             apply(journal, logged);
             if (i % 20 == 0) {
-                apply(journal, journal.amended(logged.entryId(), Map.of("occurredAt", logged.occurredAt().toString()),
-                        "same moment, new revision"));
+                apply(
+                        journal,
+                        journal.amended(
+                                logged.entryId(),
+                                Map.of("occurredAt", logged.occurredAt().toString()),
+                                "same moment, new revision"));
             }
             if (i == entries / 2) {
                 middle = logged.recordedAt();
@@ -82,8 +89,9 @@ class ReadCostMeasurement extends QueryServiceTest {
         p50.put("timeline first page", time(api, journal, base + "/timeline"));
         p50.put("analytics (open range)", time(api, journal, base + "/analytics"));
         LocalDate lastDay = last.atZone(ZoneId.of("Europe/Berlin")).toLocalDate();
-        p50.put("analytics (last 12 weeks)", time(api, journal, base + "/analytics?from=" + lastDay.minusWeeks(12)
-                + "&to=" + lastDay));
+        p50.put(
+                "analytics (last 12 weeks)",
+                time(api, journal, base + "/analytics?from=" + lastDay.minusWeeks(12) + "&to=" + lastDay));
         p50.put("nudges", time(api, journal, base + "/nudges"));
         p50.put("on-this-day", time(api, journal, base + "/on-this-day"));
         for (var asOf : List.of(Map.entry("recent", recent), Map.entry("middle", middle))) {

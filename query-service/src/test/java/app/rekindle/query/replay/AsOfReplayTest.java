@@ -1,5 +1,7 @@
 package app.rekindle.query.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.JournalEvent.CheckedIn;
 import app.rekindle.events.Step;
 import app.rekindle.query.QueryServiceTest;
@@ -7,6 +9,9 @@ import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Incoming;
 import app.rekindle.query.projection.Projector;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,16 +20,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class AsOfReplayTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 
@@ -46,15 +46,18 @@ class AsOfReplayTest extends QueryServiceTest {
         var completed = journal.completed(Step.COMMUNICATE_OPENLY, "We talk weekly");
         apply(completed);
 
-        JsonNode before = get("/progress?asOf=" + talk.recordedAt()).get("steps").get(1);
-        JsonNode after = get("/progress?asOf=" + completed.recordedAt()).get("steps").get(1);
+        JsonNode before =
+                get("/progress?asOf=" + talk.recordedAt()).get("steps").get(1);
+        JsonNode after =
+                get("/progress?asOf=" + completed.recordedAt()).get("steps").get(1);
 
         assertThat(before.get("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(before.get("entryCount").asInt()).isEqualTo(1);
         assertThat(before.get("completedAt").isNull()).isTrue();
         assertThat(after.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(after.get("summary").asString()).isEqualTo("We talk weekly");
-        assertThat(get("/progress?asOf=" + talk.recordedAt()).get("version").asLong()).isEqualTo(2);
+        assertThat(get("/progress?asOf=" + talk.recordedAt()).get("version").asLong())
+                .isEqualTo(2);
     }
 
     @Test
@@ -72,26 +75,33 @@ class AsOfReplayTest extends QueryServiceTest {
         JsonNode now = get("/timeline?asOf=" + retracted.recordedAt()).get("entries");
 
         assertThat(then).hasSize(2);
-        assertThat(entry(then, talk.entryId()).get("fields").get("topic").asString()).isEqualTo("Holidays");
+        assertThat(entry(then, talk.entryId()).get("fields").get("topic").asString())
+                .isEqualTo("Holidays");
         assertThat(entry(then, talk.entryId()).get("revision").asInt()).isEqualTo(1);
         assertThat(entry(then, gesture.entryId()).get("retracted").asBoolean()).isFalse();
         assertThat(now).hasSize(1);
-        assertThat(entry(now, talk.entryId()).get("fields").get("topic").asString()).isEqualTo("Summer holidays");
+        assertThat(entry(now, talk.entryId()).get("fields").get("topic").asString())
+                .isEqualTo("Summer holidays");
     }
 
     @Test
     void two_events_in_the_same_second_are_told_apart_by_sequence() {
         Instant second = Instant.parse("2026-03-05T12:00:00Z");
-        var first = new CheckedIn(journal.id, UUID.randomUUID(), 2, 2, "first", second.plusMillis(100),
-                second.plusMillis(100));
-        var later = new CheckedIn(journal.id, UUID.randomUUID(), 4, 4, "second", second.plusMillis(700),
-                second.plusMillis(700));
+        var first = new CheckedIn(
+                journal.id, UUID.randomUUID(), 2, 2, "first", second.plusMillis(100), second.plusMillis(100));
+        var later = new CheckedIn(
+                journal.id, UUID.randomUUID(), 4, 4, "second", second.plusMillis(700), second.plusMillis(700));
         apply(first);
         apply(later);
 
-        assertThat(get("/timeline?asOf=" + second.plusMillis(500)).get("entries")).hasSize(1);
-        assertThat(get("/timeline?asOf=" + second.plusMillis(500)).get("version").asLong()).isEqualTo(1);
-        assertThat(get("/timeline?asOf=" + second.plusMillis(700)).get("entries")).hasSize(2);
+        assertThat(get("/timeline?asOf=" + second.plusMillis(500)).get("entries"))
+                .hasSize(1);
+        assertThat(get("/timeline?asOf=" + second.plusMillis(500))
+                        .get("version")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(get("/timeline?asOf=" + second.plusMillis(700)).get("entries"))
+                .hasSize(2);
     }
 
     @Test
@@ -103,8 +113,15 @@ class AsOfReplayTest extends QueryServiceTest {
         var cancelled = journal.date("Cinema", Instant.parse("2026-04-08T18:00:00Z"));
         var reflection = journal.reflection("We drifted");
         var talk = journal.conversation("Money");
-        for (var logged : new app.rekindle.events.JournalEvent[]{date, cancelled, reflection, talk,
-                journal.activity("Board games"), journal.personalTime("Climbing"), journal.checkIn("ok")}) {
+        for (var logged : new app.rekindle.events.JournalEvent[] {
+            date,
+            cancelled,
+            reflection,
+            talk,
+            journal.activity("Board games"),
+            journal.personalTime("Climbing"),
+            journal.checkIn("ok")
+        }) {
             apply(logged);
         }
         // Real clocks have nanoseconds; PostgreSQL keeps microseconds, rounded.
@@ -133,13 +150,16 @@ class AsOfReplayTest extends QueryServiceTest {
         }
         String asOf = "asOf=" + Instant.parse("2030-01-01T00:00:00Z");
         JsonNode first = get("/timeline?limit=4&" + asOf);
-        JsonNode second = get("/timeline?limit=4&cursor=" + first.get("nextCursor").asString() + "&" + asOf);
+        JsonNode second =
+                get("/timeline?limit=4&cursor=" + first.get("nextCursor").asString() + "&" + asOf);
 
         assertThat(first.get("entries")).hasSize(4);
         assertThat(second.get("entries")).hasSize(3);
         assertThat(second.get("nextCursor").isNull()).isTrue();
-        assertThat(second.get("entries")).isEqualTo(get("/timeline?limit=4&cursor="
-                + first.get("nextCursor").asString()).get("entries"));
+        assertThat(second.get("entries"))
+                .isEqualTo(get("/timeline?limit=4&cursor="
+                                + first.get("nextCursor").asString())
+                        .get("entries"));
     }
 
     @Test
@@ -150,12 +170,16 @@ class AsOfReplayTest extends QueryServiceTest {
         var again = journal.conversation("Holidays, really");
         var completed = journal.completed(Step.COMMUNICATE_OPENLY, "done");
         var events = java.util.stream.Stream.of(talk, started, retracted, again, completed)
-                .map(event -> Incoming.direct(journal.publish(event))).toList();
+                .map(event -> Incoming.direct(journal.publish(event)))
+                .toList();
         assertThat(projector.applyAllUncounted(events).outcomes()).containsOnly(Projector.Outcome.APPLIED);
 
-        JsonNode afterTalk = get("/progress?asOf=" + talk.recordedAt()).get("steps").get(1);
-        JsonNode afterRetraction = get("/progress?asOf=" + retracted.recordedAt()).get("steps").get(1);
-        JsonNode afterAgain = get("/progress?asOf=" + again.recordedAt()).get("steps").get(1);
+        JsonNode afterTalk =
+                get("/progress?asOf=" + talk.recordedAt()).get("steps").get(1);
+        JsonNode afterRetraction =
+                get("/progress?asOf=" + retracted.recordedAt()).get("steps").get(1);
+        JsonNode afterAgain =
+                get("/progress?asOf=" + again.recordedAt()).get("steps").get(1);
 
         assertThat(afterTalk.get("status").asString()).isEqualTo("NOT_STARTED");
         assertThat(afterTalk.get("entryCount").asInt()).isEqualTo(1);
@@ -163,18 +187,27 @@ class AsOfReplayTest extends QueryServiceTest {
         assertThat(afterRetraction.get("entryCount").asInt()).isZero();
         assertThat(afterRetraction.get("lastEntryAt").isNull()).isTrue();
         assertThat(afterAgain.get("entryCount").asInt()).isEqualTo(1);
-        assertThat(afterAgain.get("lastEntryAt").asString()).isEqualTo(again.occurredAt().toString());
-        assertThat(get("/progress?asOf=" + completed.recordedAt()).get("steps").get(1).get("status").asString())
+        assertThat(afterAgain.get("lastEntryAt").asString())
+                .isEqualTo(again.occurredAt().toString());
+        assertThat(get("/progress?asOf=" + completed.recordedAt())
+                        .get("steps")
+                        .get(1)
+                        .get("status")
+                        .asString())
                 .isEqualTo("COMPLETED");
         assertThat(get("/timeline?asOf=" + talk.recordedAt()).get("entries")).hasSize(1);
-        assertThat(get("/timeline?asOf=" + retracted.recordedAt()).get("entries")).isEmpty();
-        assertThat(get("/timeline?includeRetracted=true&asOf=" + again.recordedAt()).get("entries")).hasSize(2);
+        assertThat(get("/timeline?asOf=" + retracted.recordedAt()).get("entries"))
+                .isEmpty();
+        assertThat(get("/timeline?includeRetracted=true&asOf=" + again.recordedAt())
+                        .get("entries"))
+                .hasSize(2);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"asOf=yesterday", "asOf=", "asOf=2020-01-01T00:00:00Z", "asOf=2030-01-01T00:00:00Z&limit=0"})
+    @ValueSource(
+            strings = {"asOf=yesterday", "asOf=", "asOf=2020-01-01T00:00:00Z", "asOf=2030-01-01T00:00:00Z&limit=0"})
     void bad_as_of_parameters_are_400_naming_the_parameter(String query) {
-        for (String view : new String[]{"/timeline?", "/progress?"}) {
+        for (String view : new String[] {"/timeline?", "/progress?"}) {
             var response = api.get("/journals/" + journal.id + view + query, journal.owner);
             if (view.equals("/progress?") && query.contains("limit")) {
                 continue;
@@ -207,7 +240,9 @@ class AsOfReplayTest extends QueryServiceTest {
     }
 
     private static JsonNode entry(JsonNode entries, UUID entryId) {
-        return entries.valueStream().filter(e -> e.get("entryId").asString().equals(entryId.toString()))
-                .findFirst().orElseThrow();
+        return entries.valueStream()
+                .filter(e -> e.get("entryId").asString().equals(entryId.toString()))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,14 +1,12 @@
 package app.rekindle.query.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.config.RekindleReadProperties;
 import app.rekindle.query.projection.Projector;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,8 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Reads that hold a whole journal in memory run at most rekindle.read.max-whole-journal-reads (2 by default) at
@@ -29,10 +28,13 @@ class WholeJournalReadsTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @Autowired
     WholeJournalReads reads;
+
     @Autowired
     RekindleReadProperties properties;
+
     @LocalServerPort
     int port;
 
@@ -49,10 +51,12 @@ class WholeJournalReadsTest extends QueryServiceTest {
         ExecutorService threads = Executors.newFixedThreadPool(turns);
         try {
             for (int i = 0; i < turns; i++) {
-                held.add(CompletableFuture.runAsync(() -> reads.read(journal.id, journal.owner, null, access -> {
-                    running.countDown();
-                    return await(finish);
-                }), threads));
+                held.add(CompletableFuture.runAsync(
+                        () -> reads.read(journal.id, journal.owner, null, access -> {
+                            running.countDown();
+                            return await(finish);
+                        }),
+                        threads));
             }
             assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -65,13 +69,22 @@ class WholeJournalReadsTest extends QueryServiceTest {
             assertThat(mine.header("Content-Type")).isEqualTo("application/problem+json");
             assertThat(mine.body().get("limit").asString()).isEqualTo("rekindle.read.max-whole-journal-reads");
             assertThat(stranger.status()).isEqualTo(429);
-            assertThat(live.status()).as("a page of the live timeline takes no turn").isEqualTo(200);
-            assertThat(api.get("/journals/" + journal.id + "/export", journal.owner).status())
-                    .as("the json export streams the log and folds nothing: no turn").isEqualTo(200);
-            for (String read : List.of("/timeline?asOf=2030-01-01T00:00:00Z", "/progress?asOf=2030-01-01T00:00:00Z",
-                    "/nudges", "/on-this-day")) {
-                assertThat(api.get("/journals/" + journal.id + read, journal.owner).status())
-                        .as(read + " reads the rows of one moment or one window: no turn").isEqualTo(200);
+            assertThat(live.status())
+                    .as("a page of the live timeline takes no turn")
+                    .isEqualTo(200);
+            assertThat(api.get("/journals/" + journal.id + "/export", journal.owner)
+                            .status())
+                    .as("the json export streams the log and folds nothing: no turn")
+                    .isEqualTo(200);
+            for (String read : List.of(
+                    "/timeline?asOf=2030-01-01T00:00:00Z",
+                    "/progress?asOf=2030-01-01T00:00:00Z",
+                    "/nudges",
+                    "/on-this-day")) {
+                assertThat(api.get("/journals/" + journal.id + read, journal.owner)
+                                .status())
+                        .as(read + " reads the rows of one moment or one window: no turn")
+                        .isEqualTo(200);
             }
         } finally {
             finish.countDown();
@@ -79,7 +92,9 @@ class WholeJournalReadsTest extends QueryServiceTest {
             threads.shutdown();
         }
 
-        assertThat(api.get("/journals/" + journal.id + "/analytics", journal.owner).status()).isEqualTo(200);
+        assertThat(api.get("/journals/" + journal.id + "/analytics", journal.owner)
+                        .status())
+                .isEqualTo(200);
     }
 
     private static boolean await(CountDownLatch latch) {

@@ -1,5 +1,7 @@
 package app.rekindle.query.timeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.events.EntryKind;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.JournalEvent.EntryLogged;
@@ -8,17 +10,14 @@ import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 class TimelineProjectionTest extends QueryServiceTest {
 
@@ -27,6 +26,7 @@ class TimelineProjectionTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @Autowired
     TimelineQuery timeline;
 
@@ -45,9 +45,12 @@ class TimelineProjectionTest extends QueryServiceTest {
 
         assertThat(entries).hasSize(7);
         assertThat(entries.get(reflection.entryId()).fields())
-                .containsEntry("text", "We drifted").containsEntry("occurredOn", "2026-02-20");
-        assertThat(entries.get(conversation.entryId()).fields()).containsEntry("topic", "Holidays")
-                .containsEntry("initiatedBy", "ME").containsEntry("feltHeard", 4)
+                .containsEntry("text", "We drifted")
+                .containsEntry("occurredOn", "2026-02-20");
+        assertThat(entries.get(conversation.entryId()).fields())
+                .containsEntry("topic", "Holidays")
+                .containsEntry("initiatedBy", "ME")
+                .containsEntry("feltHeard", 4)
                 .containsEntry("outcome", "PARTLY_RESOLVED");
         assertThat(entries.get(gesture.entryId()).fields()).containsEntry("gesture", "ASKED_ABOUT_DAY");
         TimelineEntry dateEntry = entries.get(date.entryId());
@@ -55,7 +58,8 @@ class TimelineProjectionTest extends QueryServiceTest {
         assertThat(dateEntry.occurredAt()).isEqualTo(Instant.parse("2026-04-01T18:00:00Z"));
         assertThat(dateEntry.step()).isEqualTo("rekindle-romance");
         assertThat(entries.get(activity.entryId()).fields()).containsEntry("laughedTogether", true);
-        assertThat(entries.get(personal.entryId()).fields()).containsEntry("whose", "PARTNERS")
+        assertThat(entries.get(personal.entryId()).fields())
+                .containsEntry("whose", "PARTNERS")
                 .containsEntry("minutes", 120);
         TimelineEntry checkInEntry = entries.get(checkIn.entryId());
         assertThat(checkInEntry.kind()).isEqualTo("CHECK_IN");
@@ -72,9 +76,12 @@ class TimelineProjectionTest extends QueryServiceTest {
         projector.apply(journal.publish(journal.cancelled(cancelled.entryId(), "Rain")));
 
         assertThat(timeline.entry(journal.id, happens.entryId()).orElseThrow().fields())
-                .containsEntry("status", "HAPPENED").containsEntry("rating", 5).containsEntry("memory", "Sunset");
+                .containsEntry("status", "HAPPENED")
+                .containsEntry("rating", 5)
+                .containsEntry("memory", "Sunset");
         assertThat(timeline.entry(journal.id, cancelled.entryId()).orElseThrow().fields())
-                .containsEntry("status", "CANCELLED").containsEntry("cancelReason", "Rain");
+                .containsEntry("status", "CANCELLED")
+                .containsEntry("cancelReason", "Rain");
     }
 
     @Test
@@ -82,15 +89,17 @@ class TimelineProjectionTest extends QueryServiceTest {
         TestJournal journal = opened();
         var conversation = log(journal, journal.conversation("Holidays"));
         Instant movedTo = Instant.parse("2026-01-15T09:00:00Z");
-        projector.apply(journal.publish(journal.amended(conversation.entryId(),
-                Map.of("topic", "Summer holidays", "feltHeard", 5), "typo")));
-        projector.apply(journal.publish(journal.amended(conversation.entryId(),
-                Map.of("occurredAt", movedTo.toString()), "wrong day")));
+        projector.apply(journal.publish(
+                journal.amended(conversation.entryId(), Map.of("topic", "Summer holidays", "feltHeard", 5), "typo")));
+        projector.apply(journal.publish(
+                journal.amended(conversation.entryId(), Map.of("occurredAt", movedTo.toString()), "wrong day")));
 
         TimelineEntry entry = timeline.entry(journal.id, conversation.entryId()).orElseThrow();
         assertThat(entry.revision()).isEqualTo(3);
         assertThat(entry.occurredAt()).isEqualTo(movedTo);
-        assertThat(entry.fields()).containsEntry("topic", "Summer holidays").containsEntry("feltHeard", 5)
+        assertThat(entry.fields())
+                .containsEntry("topic", "Summer holidays")
+                .containsEntry("feltHeard", 5)
                 .containsEntry("listenedWell", 5);
         List<EntryRevision> revisions = timeline.revisions(conversation.entryId());
         assertThat(revisions).extracting(EntryRevision::revision).containsExactly(1, 2, 3);
@@ -100,9 +109,11 @@ class TimelineProjectionTest extends QueryServiceTest {
         assertThat(revisions.get(1).reason()).isEqualTo("typo");
         assertThat(revisions.get(2).sequence()).isEqualTo(journal.version());
         assertThat(page(journal, filter(null, null, null, Instant.parse("2026-02-01T00:00:00Z"), null, null, 10, null)))
-                .extracting(TimelineEntry::entryId).containsExactly(conversation.entryId());
+                .extracting(TimelineEntry::entryId)
+                .containsExactly(conversation.entryId());
         assertThat(page(journal, filter(null, null, null, null, "summer", null, 10, null)))
-                .extracting(TimelineEntry::entryId).containsExactly(conversation.entryId());
+                .extracting(TimelineEntry::entryId)
+                .containsExactly(conversation.entryId());
     }
 
     @Test
@@ -113,9 +124,12 @@ class TimelineProjectionTest extends QueryServiceTest {
         projector.apply(journal.publish(journal.retracted(retracted.entryId(), "duplicate")));
 
         assertThat(page(journal, filter(null, null, null, null, null, null, 10, null)))
-                .extracting(TimelineEntry::entryId).containsExactly(kept.entryId());
+                .extracting(TimelineEntry::entryId)
+                .containsExactly(kept.entryId());
         List<TimelineEntry> all = page(journal, filter(null, null, null, null, null, true, 10, null));
-        assertThat(all).extracting(TimelineEntry::entryId).containsExactlyInAnyOrder(kept.entryId(), retracted.entryId());
+        assertThat(all)
+                .extracting(TimelineEntry::entryId)
+                .containsExactlyInAnyOrder(kept.entryId(), retracted.entryId());
         TimelineEntry hidden = timeline.entry(journal.id, retracted.entryId()).orElseThrow();
         assertThat(hidden.retracted()).isTrue();
         assertThat(hidden.retractionReason()).isEqualTo("duplicate");
@@ -126,31 +140,38 @@ class TimelineProjectionTest extends QueryServiceTest {
         TestJournal journal = opened();
         List<UUID> logged = new java.util.ArrayList<>();
         for (int i = 0; i < 23; i++) {
-            logged.add(log(journal, i % 2 == 0 ? journal.checkIn("note " + i) : journal.gesture("gesture " + i)).entryId());
+            logged.add(log(journal, i % 2 == 0 ? journal.checkIn("note " + i) : journal.gesture("gesture " + i))
+                    .entryId());
         }
         // Two entries at the very same moment: the entry id breaks the tie.
         Instant same = Instant.parse("2026-03-02T12:00:00Z");
-        logged.add(log(journal, new JournalEvent.CheckedIn(journal.id, UUID.randomUUID(), 2, 2, "tie a", same, same)).entryId());
-        logged.add(log(journal, new JournalEvent.CheckedIn(journal.id, UUID.randomUUID(), 2, 2, "tie b", same, same)).entryId());
+        logged.add(log(journal, new JournalEvent.CheckedIn(journal.id, UUID.randomUUID(), 2, 2, "tie a", same, same))
+                .entryId());
+        logged.add(log(journal, new JournalEvent.CheckedIn(journal.id, UUID.randomUUID(), 2, 2, "tie b", same, same))
+                .entryId());
 
         List<TimelineEntry> walked = new java.util.ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            TimelineQuery.Page page = timeline.page(journal.id, filter(null, null, null, null, null, null, 4, cursor),
-                    null);
+            TimelineQuery.Page page =
+                    timeline.page(journal.id, filter(null, null, null, null, null, null, 4, cursor), null);
             walked.addAll(page.entries());
             cursor = page.nextCursor();
             pages++;
         } while (cursor != null);
 
         assertThat(pages).isEqualTo(7);
-        assertThat(walked).extracting(TimelineEntry::entryId).doesNotHaveDuplicates()
+        assertThat(walked)
+                .extracting(TimelineEntry::entryId)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(logged);
         assertThat(walked).isSortedAccordingTo((a, b) -> {
             int byTime = b.occurredAt().compareTo(a.occurredAt());
             // PostgreSQL orders uuids bytewise, which is the order of their lower-case text.
-            return byTime != 0 ? byTime : b.entryId().toString().compareTo(a.entryId().toString());
+            return byTime != 0
+                    ? byTime
+                    : b.entryId().toString().compareTo(a.entryId().toString());
         });
     }
 
@@ -171,7 +192,8 @@ class TimelineProjectionTest extends QueryServiceTest {
                 .containsExactly(early.entryId());
         assertThat(ids(journal, filter(null, null, null, null, "Pitch", null, 10, null)))
                 .containsExactly(checkIn.entryId(), early.entryId());
-        assertThat(ids(journal, filter(null, null, null, null, "nothing like this", null, 10, null))).isEmpty();
+        assertThat(ids(journal, filter(null, null, null, null, "nothing like this", null, 10, null)))
+                .isEmpty();
     }
 
     private TestJournal opened() {
@@ -201,7 +223,9 @@ class TimelineProjectionTest extends QueryServiceTest {
         assertThat(noMatch.get("nextCursor").isNull()).isTrue();
 
         assertThat(api.get(path, "someone-else").status()).isEqualTo(404);
-        assertThat(api.get("/journals/" + UUID.randomUUID() + "/timeline", journal.owner).status()).isEqualTo(404);
+        assertThat(api.get("/journals/" + UUID.randomUUID() + "/timeline", journal.owner)
+                        .status())
+                .isEqualTo(404);
         projector.apply(journal.publish(journal.erased()));
         assertThat(api.get(path, journal.owner).status()).isEqualTo(404);
     }
@@ -211,8 +235,15 @@ class TimelineProjectionTest extends QueryServiceTest {
         return event;
     }
 
-    private static TimelineFilter filter(String step, EntryKind kind, Instant from, Instant to, String q,
-                                         Boolean includeRetracted, int limit, String cursor) {
+    private static TimelineFilter filter(
+            String step,
+            EntryKind kind,
+            Instant from,
+            Instant to,
+            String q,
+            Boolean includeRetracted,
+            int limit,
+            String cursor) {
         return TimelineFilter.of(step, kind, from, to, q, includeRetracted, limit, cursor);
     }
 

@@ -1,9 +1,12 @@
 package app.rekindle.query.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,14 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class HttpContractTest extends QueryServiceTest {
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 
@@ -104,8 +104,17 @@ class HttpContractTest extends QueryServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"limit=0", "limit=1000", "kind=HUG", "cursor=not-a-cursor", "step=step-seven",
-            "from=yesterday", "minVersion=-1", "from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z"})
+    @ValueSource(
+            strings = {
+                "limit=0",
+                "limit=1000",
+                "kind=HUG",
+                "cursor=not-a-cursor",
+                "step=step-seven",
+                "from=yesterday",
+                "minVersion=-1",
+                "from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z"
+            })
     void bad_timeline_parameters_are_400_problem_json(String query) {
         var response = api.get("/journals/" + journal.id + "/timeline?" + query, journal.owner);
 
@@ -128,7 +137,9 @@ class HttpContractTest extends QueryServiceTest {
         assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
         var docs = api.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body().get("paths").has("/journals/{journalId}/timeline")).isTrue();
-        assertThat(docs.body().get("components").get("securitySchemes").has("bearer")).isTrue();
+        assertThat(docs.body().get("paths").has("/journals/{journalId}/timeline"))
+                .isTrue();
+        assertThat(docs.body().get("components").get("securitySchemes").has("bearer"))
+                .isTrue();
     }
 }

@@ -1,9 +1,18 @@
 package app.rekindle.query.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -12,16 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Every instant and day a read names must lie in ValueWindows.readable() (1900-01-01 to 9999-12-31): outside it
  * is a 400 problem+json naming the parameter with rule "window" — once a 500 from PostgreSQL, or an analytics
@@ -29,14 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadWindowTest extends QueryServiceTest {
 
-    private static final List<String> INSTANTS_OUTSIDE = List.of("-300000-01-01T00:00:00Z",
-            "+999999999-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "+10000-01-01T00:00:00Z",
+    private static final List<String> INSTANTS_OUTSIDE = List.of(
+            "-300000-01-01T00:00:00Z",
+            "+999999999-12-31T23:59:59Z",
+            "0001-01-01T00:00:00Z",
+            "1899-12-31T23:59:59Z",
+            "+10000-01-01T00:00:00Z",
             "-4999-06-01T12:00:00Z");
-    private static final List<String> DAYS_OUTSIDE = List.of("0001-01-01", "+999999999-12-31", "-999999999-01-01",
-            "1899-12-31", "+10000-01-01");
+    private static final List<String> DAYS_OUTSIDE =
+            List.of("0001-01-01", "+999999999-12-31", "-999999999-01-01", "1899-12-31", "+10000-01-01");
 
     @Autowired
     Projector projector;
+
     @LocalServerPort
     int port;
 
@@ -77,8 +81,8 @@ class ReadWindowTest extends QueryServiceTest {
 
     @ParameterizedTest(name = "{0} {1}={2}")
     @MethodSource("outside_the_window")
-    void an_instant_or_day_outside_the_readable_window_is_400_naming_the_parameter(String read, String parameter,
-                                                                                  String value) {
+    void an_instant_or_day_outside_the_readable_window_is_400_naming_the_parameter(
+            String read, String parameter, String value) {
         List<String> before = views();
         String path = "/journals/" + journal.id + read + (read.contains("?") ? "&" : "?") + parameter + "="
                 + URLEncoder.encode(value, StandardCharsets.UTF_8);
@@ -96,10 +100,16 @@ class ReadWindowTest extends QueryServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/timeline?from=1900-01-01T00:00:00Z&to=9999-12-31T23:59:59Z",
-            "/timeline?asOf=9999-12-31T23:59:59Z&from=1900-01-01T00:00:00Z", "/progress?asOf=9999-12-31T23:59:59Z",
-            "/history?from=1900-01-01T00:00:00Z&until=9999-12-31T23:59:59Z", "/on-this-day?date=9999-12-31",
-            "/on-this-day?date=1900-01-01", "/analytics?from=1900-01-01&to=2026-03-31&bucket=MONTH"})
+    @ValueSource(
+            strings = {
+                "/timeline?from=1900-01-01T00:00:00Z&to=9999-12-31T23:59:59Z",
+                "/timeline?asOf=9999-12-31T23:59:59Z&from=1900-01-01T00:00:00Z",
+                "/progress?asOf=9999-12-31T23:59:59Z",
+                "/history?from=1900-01-01T00:00:00Z&until=9999-12-31T23:59:59Z",
+                "/on-this-day?date=9999-12-31",
+                "/on-this-day?date=1900-01-01",
+                "/analytics?from=1900-01-01&to=2026-03-31&bucket=MONTH"
+            })
     void the_window_s_own_edges_are_read(String read) {
         var response = api.get("/journals/" + journal.id + read, journal.owner);
 
@@ -107,8 +117,14 @@ class ReadWindowTest extends QueryServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/timeline?from=1772359200000", "/history?until=1772359200", "/progress?asOf=0",
-            "/on-this-day?date=20260301", "/analytics?from=%5B2026%2C1%2C1%5D"})
+    @ValueSource(
+            strings = {
+                "/timeline?from=1772359200000",
+                "/history?until=1772359200",
+                "/progress?asOf=0",
+                "/on-this-day?date=20260301",
+                "/analytics?from=%5B2026%2C1%2C1%5D"
+            })
     void epoch_numbers_and_arrays_are_not_instants_or_days(String read) {
         var response = api.get("/journals/" + journal.id + read, journal.owner);
 
@@ -124,8 +140,11 @@ class ReadWindowTest extends QueryServiceTest {
 
     private List<String> views() {
         String base = "/journals/" + journal.id;
-        return List.of(api.get(base, journal.owner).raw(), api.get(base + "/timeline", journal.owner).raw(),
-                api.get(base + "/progress", journal.owner).raw(), api.get(base + "/history", journal.owner).raw(),
+        return List.of(
+                api.get(base, journal.owner).raw(),
+                api.get(base + "/timeline", journal.owner).raw(),
+                api.get(base + "/progress", journal.owner).raw(),
+                api.get(base + "/history", journal.owner).raw(),
                 api.get(base + "/analytics", journal.owner).raw());
     }
 }

@@ -38,13 +38,15 @@ public class StrictJson {
     @Bean
     JsonFactoryBuilderCustomizer strictJsonFactory() {
         return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING_DEPTH).build());
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .build());
     }
 
     /** The rules, for mappers built outside Spring (tests, tools) that must read requests alike. */
     public static JsonMapper.Builder apply(JsonMapper.Builder builder) {
-        return builder
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        return builder.enable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 // Strings are not numbers or booleans, and numbers or booleans are not strings.

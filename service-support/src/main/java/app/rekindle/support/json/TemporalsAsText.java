@@ -1,5 +1,7 @@
 package app.rekindle.support.json;
 
+import java.time.temporal.Temporal;
+import java.util.regex.Pattern;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.BeanDescription;
@@ -8,9 +10,6 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
-
-import java.time.temporal.Temporal;
-import java.util.regex.Pattern;
 
 /**
  * Dates and instants only as ISO-8601 text. Jackson's own java.time deserializers also read {@code [2026,1,1]}
@@ -22,8 +21,8 @@ final class TemporalsAsText extends ValueDeserializerModifier {
     private static final Pattern NUMBER = Pattern.compile("\\s*[-+]?[0-9]+(\\.[0-9]*)?\\s*");
 
     @Override
-    public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier description,
-                                                   ValueDeserializer<?> deserializer) {
+    public ValueDeserializer<?> modifyDeserializer(
+            DeserializationConfig config, BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
         return Temporal.class.isAssignableFrom(description.getBeanClass()) ? new TextOnly(deserializer) : deserializer;
     }
 
@@ -40,7 +39,8 @@ final class TemporalsAsText extends ValueDeserializerModifier {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) {
-            if (parser.currentToken() == JsonToken.VALUE_STRING && !NUMBER.matcher(parser.getString()).matches()) {
+            if (parser.currentToken() == JsonToken.VALUE_STRING
+                    && !NUMBER.matcher(parser.getString()).matches()) {
                 return super.deserialize(parser, context);
             }
             return context.handleUnexpectedToken(_delegatee.handledType(), parser);

@@ -1,11 +1,10 @@
 package app.rekindle.support.lifecycle;
 
-import org.springframework.boot.context.event.ApplicationStartingEvent;
-import org.springframework.context.ApplicationListener;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.context.ApplicationListener;
 
 /**
  * Ends a service whose launcher is gone. The launcher ({@code ./rekindle run}, the tests' stacks) starts each

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +34,12 @@ public final class ProblemResponses {
     @SuppressWarnings("unchecked") // swagger's Schema.addProperty returns the raw Schema, so required(...) is unchecked
     public Schema<?> problemSchema() {
         Schema<?> error = new ObjectSchema()
-                .addProperty("field", new StringSchema().description("The field, header or parameter, e.g. "
-                        + exampleField))
+                .addProperty(
+                        "field", new StringSchema().description("The field, header or parameter, e.g. " + exampleField))
                 .addProperty("rule", new StringSchema().description("The rule it broke: required, range, format ..."))
                 .addProperty("message", new StringSchema());
-        return new ObjectSchema().description("An RFC 9457 problem; `type` is stable and meant for code")
+        return new ObjectSchema()
+                .description("An RFC 9457 problem; `type` is stable and meant for code")
                 .addProperty("type", new StringSchema().format("uri").example(BASE + "step-not-ready"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
@@ -58,9 +58,15 @@ public final class ProblemResponses {
         if (type.equals("invalid-request")) {
             example.put("errors", List.of(Map.of("field", exampleField, "rule", "range", "message", exampleMessage)));
         }
-        MediaType problemJson = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+        MediaType problemJson = new MediaType()
+                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
                 .example(example);
-        operation.getResponses().addApiResponse(Integer.toString(status), new ApiResponse()
-                .description(description).content(new Content().addMediaType("application/problem+json", problemJson)));
+        operation
+                .getResponses()
+                .addApiResponse(
+                        Integer.toString(status),
+                        new ApiResponse()
+                                .description(description)
+                                .content(new Content().addMediaType("application/problem+json", problemJson)));
     }
 }

@@ -21,7 +21,8 @@ public class JwtDecoderCaching {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder) && maxTokens > 0
-                        ? new CachingJwtDecoder(decoder, maxTokens) : bean;
+                        ? new CachingJwtDecoder(decoder, maxTokens)
+                        : bean;
             }
         };
     }

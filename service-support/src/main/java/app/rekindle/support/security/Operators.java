@@ -1,5 +1,6 @@
 package app.rekindle.support.security;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -7,8 +8,6 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-
-import java.util.List;
 
 /**
  * Operators ({@code rekindle.admin.*}), the same in both services: who may run operator commands (rebuild,
@@ -27,7 +26,9 @@ public record Operators(@DefaultValue List<String> subjects) {
     public AuthorizationManager<RequestAuthorizationContext> only() {
         return (authentication, request) -> {
             Authentication who = authentication.get();
-            boolean operator = who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken)
+            boolean operator = who != null
+                    && who.isAuthenticated()
+                    && !(who instanceof AnonymousAuthenticationToken)
                     && includes(who.getName());
             return new AuthorizationDecision(operator);
         };

@@ -1,13 +1,12 @@
 package app.rekindle.support.web;
 
+import java.io.IOException;
+import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.io.Writer;
 
 /**
  * Tomcat's own error page, for requests refused before they reach the application (an encoded slash in the
@@ -25,7 +24,8 @@ public class ProblemReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus status = HttpStatus.resolve(code) == null || code == 501 || code == 505
-                ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(code);
+                ? HttpStatus.BAD_REQUEST
+                : HttpStatus.valueOf(code);
         try {
             // Tomcat answers 505 to an HTTP version it does not speak and 501 to a transfer coding it does not
             // know: requests no client of this API sends, refused like any other unreadable request. A 5xx

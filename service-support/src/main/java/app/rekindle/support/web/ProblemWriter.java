@@ -1,14 +1,13 @@
 package app.rekindle.support.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes an RFC 9457 problem straight to the servlet response, for the answers given before Spring MVC runs
@@ -20,8 +19,7 @@ public final class ProblemWriter {
     public static final String BASE = "https://rekindle.app/problems/";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ProblemWriter() {
-    }
+    private ProblemWriter() {}
 
     public static Map<String, Object> body(HttpStatus status, String type, String title, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,7 +1,5 @@
 package app.rekindle.support.web;
 
-import org.springframework.http.HttpStatus;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /**
  * Checks a raw query string: every name and value must be valid percent-encoded UTF-8 (strictly: the
@@ -17,8 +16,7 @@ import java.util.Map;
  */
 final class QueryParameters {
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     static Map<String, Object> check(String query, int maxLength) {
         if (query == null || query.isEmpty()) {
@@ -29,15 +27,24 @@ final class QueryParameters {
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
             if (name == null || !TextRules.isSafe(name)) {
-                return ProblemWriter.invalid(HttpStatus.BAD_REQUEST, "query", TextRules.RULE,
+                return ProblemWriter.invalid(
+                        HttpStatus.BAD_REQUEST,
+                        "query",
+                        TextRules.RULE,
                         "A query parameter's name is malformed or holds characters that are not allowed.");
             }
             if (value == null || !TextRules.isSafe(value)) {
-                return ProblemWriter.invalid(HttpStatus.BAD_REQUEST, name, TextRules.RULE,
+                return ProblemWriter.invalid(
+                        HttpStatus.BAD_REQUEST,
+                        name,
+                        TextRules.RULE,
                         name + " is malformed or holds characters that are not allowed.");
             }
             if (value.length() > maxLength) {
-                return ProblemWriter.invalid(HttpStatus.BAD_REQUEST, name, "max-length",
+                return ProblemWriter.invalid(
+                        HttpStatus.BAD_REQUEST,
+                        name,
+                        "max-length",
                         name + " must be at most " + maxLength + " characters.");
             }
         }
@@ -50,7 +57,8 @@ final class QueryParameters {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%') {
-                if (i + 2 >= raw.length() || !HexFormat.isHexDigit(raw.charAt(i + 1))
+                if (i + 2 >= raw.length()
+                        || !HexFormat.isHexDigit(raw.charAt(i + 1))
                         || !HexFormat.isHexDigit(raw.charAt(i + 2))) {
                     return null;
                 }
@@ -63,9 +71,12 @@ final class QueryParameters {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -4,15 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.util.Map;
 
 /**
  * Refuses, before anything parses it: a body larger than allowed (413), a body that is not JSON (415 naming
@@ -36,13 +35,14 @@ public class RequestLimits extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = (request.getRequestURI().endsWith("/import") ? limits.maxImportSize() : limits.maxBodySize())
-                .toBytes();
+        long limit =
+                (request.getRequestURI().endsWith("/import") ? limits.maxImportSize() : limits.maxBodySize()).toBytes();
         if (request.getContentLengthLong() > limit) {
             ProblemWriter.write(response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(limit));
             return;
         }
-        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        boolean hasBody =
+                request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         if (hasBody && !isJson(request.getContentType())) {
             ProblemWriter.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, notJson());
             return;
@@ -56,12 +56,15 @@ public class RequestLimits extends OncePerRequestFilter implements Ordered {
     }
 
     public static Map<String, Object> tooLarge(long limit) {
-        return ProblemWriter.invalid(HttpStatus.CONTENT_TOO_LARGE, "body", "max-size",
-                "The body must be at most " + limit + " bytes.");
+        return ProblemWriter.invalid(
+                HttpStatus.CONTENT_TOO_LARGE, "body", "max-size", "The body must be at most " + limit + " bytes.");
     }
 
     public static Map<String, Object> notJson() {
-        return ProblemWriter.invalid(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type", "media-type",
+        return ProblemWriter.invalid(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type",
+                "media-type",
                 "Content-Type must be application/json.");
     }
 

@@ -1,7 +1,6 @@
 package app.rekindle.support.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,8 +28,7 @@ public final class SecurityHeaders {
         ALL = Map.copyOf(all);
     }
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     public static void applyTo(HttpServletResponse response) {
         ALL.forEach(response::setHeader);

@@ -24,7 +24,8 @@ final class ServerWideOptions implements Adapter {
     static void install(Connector connector) {
         connector.addLifecycleListener(event -> {
             ProtocolHandler protocol = connector.getProtocolHandler();
-            if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType()) && !(protocol.getAdapter() instanceof ServerWideOptions)) {
+            if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType())
+                    && !(protocol.getAdapter() instanceof ServerWideOptions)) {
                 protocol.setAdapter(new ServerWideOptions(protocol.getAdapter()));
             }
         });

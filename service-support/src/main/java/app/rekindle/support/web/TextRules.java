@@ -10,8 +10,7 @@ public final class TextRules {
 
     public static final String RULE = "characters";
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     public static boolean isSafe(String text) {
         for (int i = 0; i < text.length(); i++) {

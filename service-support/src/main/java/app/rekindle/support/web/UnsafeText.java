@@ -1,12 +1,11 @@
 package app.rekindle.support.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /** A text field holding characters {@link TextRules} refuses; answered as a 400 naming the field. */
 public class UnsafeText extends ErrorResponseException {

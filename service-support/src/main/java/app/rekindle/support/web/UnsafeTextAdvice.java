@@ -1,17 +1,16 @@
 package app.rekindle.support.web;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 import tools.jackson.databind.JsonNode;
-
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Checks every string of every request body (records, maps, lists, JSON trees, at any depth) against
@@ -23,14 +22,18 @@ public class UnsafeTextAdvice extends RequestBodyAdviceAdapter {
     private static final int MAX_DEPTH = 64;
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-                            Class<? extends HttpMessageConverter<?>> converterType) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return true;
     }
 
     @Override
-    public Object afterBodyRead(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
-                                Class<? extends HttpMessageConverter<?>> converterType) {
+    public Object afterBodyRead(
+            Object body,
+            HttpInputMessage input,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
         check(body, "body", 0);
         return body;
     }
@@ -46,12 +49,13 @@ public class UnsafeTextAdvice extends RequestBodyAdviceAdapter {
                 }
             }
             case JsonNode node -> checkNode(node, path, depth);
-            case Map<?, ?> map -> map.forEach((key, element) -> {
-                String name = String.valueOf(key);
-                String child = TextRules.isSafe(name) ? join(path, name) : path;
-                check(name, child, depth + 1);
-                check(element, child, depth + 1);
-            });
+            case Map<?, ?> map ->
+                map.forEach((key, element) -> {
+                    String name = String.valueOf(key);
+                    String child = TextRules.isSafe(name) ? join(path, name) : path;
+                    check(name, child, depth + 1);
+                    check(element, child, depth + 1);
+                });
             case List<?> list -> {
                 for (int i = 0; i < list.size(); i++) {
                     check(list.get(i), path + "[" + i + "]", depth + 1);
@@ -62,8 +66,7 @@ public class UnsafeTextAdvice extends RequestBodyAdviceAdapter {
                     check(read(record, component), join(path, component.getName()), depth + 1);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -1,6 +1,6 @@
 package app.rekindle.support.documentation;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The README is short because it links to docs/; a link that no longer resolves (a page renamed, a heading
@@ -28,7 +27,8 @@ class DocumentationLinksTest {
     private static final Pattern HEADING = Pattern.compile("^#{1,6} (.+)$", Pattern.MULTILINE);
 
     /** The module runs its tests in its own folder; README.md and docs/ are beside it. */
-    private final Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+    private final Path root =
+            Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
 
     @Test
     void every_relative_link_in_the_readme_and_docs_resolves() {
@@ -44,10 +44,13 @@ class DocumentationLinksTest {
                 checked.add(target);
                 String path = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
                 String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : "";
-                Path resolved = path.isEmpty() ? page : page.getParent().resolve(path).normalize();
+                Path resolved =
+                        path.isEmpty() ? page : page.getParent().resolve(path).normalize();
                 if (!Files.exists(resolved)) {
                     broken.add(root.relativize(page) + " → " + target + " (no such file)");
-                } else if (!anchor.isEmpty() && Files.isRegularFile(resolved) && !anchors(resolved).contains(anchor)) {
+                } else if (!anchor.isEmpty()
+                        && Files.isRegularFile(resolved)
+                        && !anchors(resolved).contains(anchor)) {
                     broken.add(root.relativize(page) + " → " + target + " (no such heading)");
                 }
             }
@@ -83,12 +86,17 @@ class DocumentationLinksTest {
     }
 
     private static Set<String> anchors(Path page) {
-        return HEADING.matcher(prose(page)).results().map(heading -> slug(heading.group(1)))
+        return HEADING.matcher(prose(page))
+                .results()
+                .map(heading -> slug(heading.group(1)))
                 .collect(Collectors.toSet());
     }
 
     /** GitHub's rule: lower case, punctuation dropped (hyphens kept), each space a hyphen. */
     static String slug(String heading) {
-        return heading.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}_\\- ]", "").replace(' ', '-');
+        return heading.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}_\\- ]", "")
+                .replace(' ', '-');
     }
 }

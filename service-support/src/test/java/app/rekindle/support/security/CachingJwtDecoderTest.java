@@ -1,17 +1,16 @@
 package app.rekindle.support.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 class CachingJwtDecoderTest {
 
@@ -24,8 +23,12 @@ class CachingJwtDecoderTest {
             throw new BadJwtException("signature");
         }
         Instant expires = Instant.parse(token.substring(token.indexOf('@') + 1));
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject("alice")
-                .issuedAt(expires.minus(Duration.ofHours(2))).expiresAt(expires).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("alice")
+                .issuedAt(expires.minus(Duration.ofHours(2)))
+                .expiresAt(expires)
+                .build();
     };
 
     @Test
@@ -43,15 +46,21 @@ class CachingJwtDecoderTest {
     @Test
     void a_remembered_token_that_has_expired_since_is_verified_again_and_refused() {
         Instant expired = Instant.now().minusSeconds(61); // beyond the validator's 60 s of clock skew
-        CachingJwtDecoder decoder = new CachingJwtDecoder(token -> {
-            verified.add(token);
-            if (verified.size() > 1) {
-                throw new BadJwtException("expired");
-            }
-            // as if it had been valid when first verified
-            return Jwt.withTokenValue(token).header("alg", "RS256").subject("alice")
-                    .issuedAt(expired.minusSeconds(3600)).expiresAt(expired).build();
-        }, 10);
+        CachingJwtDecoder decoder = new CachingJwtDecoder(
+                token -> {
+                    verified.add(token);
+                    if (verified.size() > 1) {
+                        throw new BadJwtException("expired");
+                    }
+                    // as if it had been valid when first verified
+                    return Jwt.withTokenValue(token)
+                            .header("alg", "RS256")
+                            .subject("alice")
+                            .issuedAt(expired.minusSeconds(3600))
+                            .expiresAt(expired)
+                            .build();
+                },
+                10);
         decoder.decode("t");
 
         assertThatThrownBy(() -> decoder.decode("t")).isInstanceOf(BadJwtException.class);

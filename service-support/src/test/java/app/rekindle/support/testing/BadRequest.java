@@ -11,8 +11,17 @@ import java.util.Set;
  *
  * @param field {@code null} when the refusal names no field, {@link #ANY_FIELD} when any field will do
  */
-public record BadRequest(String category, String method, String path, List<String> headers, byte[] body,
-                         boolean chunked, int status, String field, Set<String> rules, List<String> secrets) {
+public record BadRequest(
+        String category,
+        String method,
+        String path,
+        List<String> headers,
+        byte[] body,
+        boolean chunked,
+        int status,
+        String field,
+        Set<String> rules,
+        List<String> secrets) {
 
     public static final String ANY_FIELD = "*";
     public static final String JSON = "application/json";
@@ -52,8 +61,8 @@ public record BadRequest(String category, String method, String path, List<Strin
 
     /** Expects this status naming the field, with one of the rules (any rule when none are given). */
     public BadRequest answers(int expected, String expectedField, String... anyOfRules) {
-        return new BadRequest(category, method, path, headers, body, chunked, expected, expectedField,
-                Set.of(anyOfRules), secrets);
+        return new BadRequest(
+                category, method, path, headers, body, chunked, expected, expectedField, Set.of(anyOfRules), secrets);
     }
 
     public BadRequest secret(String text) {

@@ -1,7 +1,6 @@
 package app.rekindle.support.testing;
 
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml must only pass this service variables it reads: a misspelt or stale variable is silently
@@ -33,13 +32,18 @@ public abstract class ComposeEnvironmentContract {
     @Test
     void every_variable_compose_passes_is_a_property_the_service_reads() throws Exception {
         Map<String, String> environment = composeEnvironment();
-        assertThat(environment).as("environment of %s in docker-compose.yml", service).isNotEmpty();
+        assertThat(environment)
+                .as("environment of %s in docker-compose.yml", service)
+                .isNotEmpty();
         ServiceProperties properties = ServiceProperties.load();
 
         List<String> unknown = environment.keySet().stream()
-                .filter(variable -> !NOT_SPRING.contains(variable) && !properties.bindsFrom(variable)).toList();
+                .filter(variable -> !NOT_SPRING.contains(variable) && !properties.bindsFrom(variable))
+                .toList();
 
-        assertThat(unknown).as("variables in docker-compose.yml that %s does not read", service).isEmpty();
+        assertThat(unknown)
+                .as("variables in docker-compose.yml that %s does not read", service)
+                .isEmpty();
     }
 
     @Test

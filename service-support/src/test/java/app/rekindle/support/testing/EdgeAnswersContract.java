@@ -1,13 +1,12 @@
 package app.rekindle.support.testing;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * What every answer of a service carries, including the ones Tomcat or Spring's request firewall give before
@@ -32,10 +31,20 @@ public interface EdgeAnswersContract {
         String host = "Host: localhost\r\nConnection: close\r\n";
         String bearer = "Authorization: Bearer " + personToken() + "\r\n";
         List<String> requests = new ArrayList<>();
-        for (String path : new String[] {"/%2e%2e/%2e%2e/etc/passwd", "/journals/%2e%2e/%2e%2e/etc/passwd",
-                "/journals/..%2F..%2Fetc%2Fpasswd", "/journals/%2F", "/journals;jsessionid=1/x", "/journals//x",
-                "/journals/%00", "/journals/%25", "/journals/a%5Cb", "/..;/actuator/metrics", "/%2e/actuator/metrics",
-                "/journals/\u00e9"}) {
+        for (String path : new String[] {
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/journals/%2e%2e/%2e%2e/etc/passwd",
+            "/journals/..%2F..%2Fetc%2Fpasswd",
+            "/journals/%2F",
+            "/journals;jsessionid=1/x",
+            "/journals//x",
+            "/journals/%00",
+            "/journals/%25",
+            "/journals/a%5Cb",
+            "/..;/actuator/metrics",
+            "/%2e/actuator/metrics",
+            "/journals/\u00e9"
+        }) {
             requests.add("GET " + path + " HTTP/1.1\r\n" + host + bearer + "\r\n");
         }
         requests.add("GET /journals HTTP/1.1\r\n" + host + bearer + "X-Big: " + "a".repeat(20_000) + "\r\n\r\n");
@@ -49,7 +58,8 @@ public interface EdgeAnswersContract {
         requests.add("GET /journals\u0007 HTTP/1.1\r\n" + host + "\r\n");
         requests.add("GET /journals HTTP/1.1\r\nConnection: close\r\n\r\n");
         requests.add("GET /journals HTTP/1.1\r\n" + host + "Host: evil.example\r\n\r\n");
-        requests.add("POST /journals HTTP/1.1\r\n" + host + bearer + "Content-Length: 5\r\nContent-Length: 9\r\n\r\n{}");
+        requests.add(
+                "POST /journals HTTP/1.1\r\n" + host + bearer + "Content-Length: 5\r\nContent-Length: 9\r\n\r\n{}");
         requests.add("GET /journals HTTP/9.9\r\n" + host + "\r\n");
         requests.add("GET /journals HTTP/2.0\r\n" + host + "\r\n");
         requests.add("GET /journals XTTP/1.1\r\n" + host + "\r\n");
@@ -80,14 +90,17 @@ public interface EdgeAnswersContract {
             }
         }
 
-        assertThat(failures).as("answers missing a 4xx, problem+json or a security header").isEmpty();
+        assertThat(failures)
+                .as("answers missing a 4xx, problem+json or a security header")
+                .isEmpty();
         assertThat(journalState()).isEqualTo(before);
     }
 
     /** Tomcat answers {@code OPTIONS *} itself (200, the methods it knows): with the headers too. */
     @Test
     default void the_server_wide_options_answer_carries_every_security_header() {
-        RawSocket.Answer answer = RawSocket.send(port(), "OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        RawSocket.Answer answer =
+                RawSocket.send(port(), "OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEmpty();
@@ -102,7 +115,9 @@ public interface EdgeAnswersContract {
             assertThat(person.status()).as("%s with a person's token", path).isEqualTo(403);
             assertThat(person.header("Content-Type")).startsWith("application/problem+json");
             assertThat(person.body()).contains("\"status\":403");
-            assertThat(get(path, operatorToken()).status()).as("%s with an operator's token", path).isEqualTo(200);
+            assertThat(get(path, operatorToken()).status())
+                    .as("%s with an operator's token", path)
+                    .isEqualTo(200);
         }
         for (String path : new String[] {"/actuator/health", "/actuator/info", "/actuator/prometheus"}) {
             assertThat(get(path, null).status()).as("%s is public", path).isEqualTo(200);
@@ -110,8 +125,10 @@ public interface EdgeAnswersContract {
     }
 
     private RawSocket.Answer get(String path, String token) {
-        return RawSocket.send(port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n");
+        return RawSocket.send(
+                port(),
+                "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                        + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n");
     }
 
     private static String verdict(RawSocket.Answer answer) {
@@ -123,7 +140,8 @@ public interface EdgeAnswersContract {
             return missing;
         }
         String type = answer.header("Content-Type");
-        if (type == null || !type.startsWith("application/problem+json")
+        if (type == null
+                || !type.startsWith("application/problem+json")
                 || !answer.body().contains("\"status\":" + answer.status())) {
             return "expected a problem+json body";
         }

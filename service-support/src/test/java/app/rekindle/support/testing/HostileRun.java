@@ -1,14 +1,13 @@
 package app.rekindle.support.testing;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends a corpus of bad requests and checks each answer: the expected 4xx, the security headers, problem+json
@@ -82,7 +81,9 @@ public final class HostileRun {
             boolean field = request.field().equals(BadRequest.ANY_FIELD)
                     || request.field().equals(error.path("field").asString());
             String rule = error.path("rule").asString("");
-            if (field && !rule.isBlank() && (request.rules().isEmpty() || request.rules().contains(rule))) {
+            if (field
+                    && !rule.isBlank()
+                    && (request.rules().isEmpty() || request.rules().contains(rule))) {
                 return null;
             }
         }
@@ -99,14 +100,15 @@ public final class HostileRun {
     }
 
     public String tally() {
-        return "Hostile requests tried: " + tried + "; answers by status: " + byStatus + "; by category: "
-                + byCategory + "; not refused as expected: " + failures.size();
+        return "Hostile requests tried: " + tried + "; answers by status: " + byStatus + "; by category: " + byCategory
+                + "; not refused as expected: " + failures.size();
     }
 
     public void assertEveryOneRefused(int atLeast) {
         System.out.println(tally());
         assertThat(tried).as("corpus size").isGreaterThanOrEqualTo(atLeast);
-        assertThat(failures).as("bad requests not refused properly (%d of %d)", failures.size(), tried)
+        assertThat(failures)
+                .as("bad requests not refused properly (%d of %d)", failures.size(), tried)
                 .isEmpty();
     }
 }

@@ -3,8 +3,7 @@ package app.rekindle.support.testing;
 /** Java source text as the compiler sees it, for checks that look for names in code and must not trip on prose. */
 final class JavaSource {
 
-    private JavaSource() {
-    }
+    private JavaSource() {}
 
     /** The source with its comments blanked out; string literals and text blocks (where SQL lives) are kept. */
     static String withoutComments(String source) {

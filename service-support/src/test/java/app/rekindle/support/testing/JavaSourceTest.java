@@ -1,8 +1,8 @@
 package app.rekindle.support.testing;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class JavaSourceTest {
 
@@ -19,8 +19,11 @@ class JavaSourceTest {
 
         String code = JavaSource.withoutComments(source);
 
-        assertThat(code).doesNotContain("journal_view", "step_progress")
-                .contains("\"select * from timeline_entry // not a comment\"", "journal_event /* kept",
+        assertThat(code)
+                .doesNotContain("journal_view", "step_progress")
+                .contains(
+                        "\"select * from timeline_entry // not a comment\"",
+                        "journal_event /* kept",
                         "then dead_letter\"");
     }
 }

@@ -14,7 +14,8 @@ public final class Prometheus {
 
     public double value(String name, String... labels) {
         double sum = 0;
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$").matcher(scrape);
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$")
+                .matcher(scrape);
         while (line.find()) {
             String series = line.group(1) == null ? "" : line.group(1);
             boolean matches = true;
@@ -30,7 +31,8 @@ public final class Prometheus {
 
     /** How many series of the name have all the given labels. */
     public long series(String name, String... labels) {
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$").matcher(scrape);
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$")
+                .matcher(scrape);
         long count = 0;
         while (line.find()) {
             String series = line.group(1) == null ? "" : line.group(1);
@@ -42,6 +44,8 @@ public final class Prometheus {
     }
 
     public boolean has(String name) {
-        return Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(scrape).find();
+        return Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]")
+                .matcher(scrape)
+                .find();
     }
 }

@@ -19,7 +19,8 @@ public final class RawHttp {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
 
@@ -28,12 +29,14 @@ public final class RawHttp {
     }
 
     public Answer send(BadRequest request) {
-        HttpRequest.BodyPublisher body = request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : request.chunked() ? HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new ByteArrayInputStream(request.body()))
-                : HttpRequest.BodyPublishers.ofByteArray(request.body());
+        HttpRequest.BodyPublisher body = request.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : request.chunked()
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(request.body()))
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body());
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
-                .timeout(Duration.ofSeconds(30)).method(request.method(), body);
+                .timeout(Duration.ofSeconds(30))
+                .method(request.method(), body);
         if (!request.headers().isEmpty()) {
             builder.headers(request.headers().toArray(String[]::new));
         }

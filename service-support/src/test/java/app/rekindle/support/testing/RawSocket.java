@@ -24,8 +24,7 @@ public final class RawSocket {
         }
     }
 
-    private RawSocket() {
-    }
+    private RawSocket() {}
 
     public static Answer send(int port, String request) {
         return send(port, request.getBytes(StandardCharsets.ISO_8859_1));
@@ -64,7 +63,8 @@ public final class RawSocket {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            headers.putIfAbsent(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                     lines[i].substring(colon + 1).trim());
         }
         return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, raw.substring(end + 4));

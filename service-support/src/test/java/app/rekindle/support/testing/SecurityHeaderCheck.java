@@ -14,8 +14,7 @@ public final class SecurityHeaderCheck {
             "Content-Security-Policy", "frame-ancestors 'none'",
             "Referrer-Policy", "no-referrer");
 
-    private SecurityHeaderCheck() {
-    }
+    private SecurityHeaderCheck() {}
 
     /** What is missing, or null when every header is there. */
     public static String missing(UnaryOperator<String> header) {

@@ -1,5 +1,11 @@
 package app.rekindle.support.testing;
 
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -10,13 +16,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The property names this service reads: those Spring Boot documents (configuration metadata on the class
@@ -34,7 +33,8 @@ public record ServiceProperties(Set<String> ours, Set<String> names, Set<String>
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         List<Resource> metadata = new ArrayList<>();
         metadata.addAll(List.of(resolver.getResources("classpath*:META-INF/spring-configuration-metadata.json")));
-        metadata.addAll(List.of(resolver.getResources("classpath*:META-INF/additional-spring-configuration-metadata.json")));
+        metadata.addAll(
+                List.of(resolver.getResources("classpath*:META-INF/additional-spring-configuration-metadata.json")));
         for (Resource resource : metadata) {
             try (InputStream in = resource.getInputStream()) {
                 for (JsonNode property : json.readTree(in).path("properties")) {
@@ -55,7 +55,8 @@ public record ServiceProperties(Set<String> ours, Set<String> names, Set<String>
                 ours.add(prefix + "." + kebab(component.getName()));
             }
         }
-        for (var source : new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))) {
+        for (var source :
+                new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))) {
             for (String name : ((EnumerablePropertySource<?>) source).getPropertyNames()) {
                 if (name.startsWith("rekindle.")) {
                     ours.add(name);
@@ -76,7 +77,10 @@ public record ServiceProperties(Set<String> ours, Set<String> names, Set<String>
 
     /** SPRING_DATASOURCE_URL; dashes dropped (the canonical form) or, as Boot also accepts, made underscores. */
     private static String env(String property, String dash) {
-        return property.replaceAll("\\[\\d+]", "").replace(".", "_").replace("-", dash).toUpperCase();
+        return property.replaceAll("\\[\\d+]", "")
+                .replace(".", "_")
+                .replace("-", dash)
+                .toUpperCase();
     }
 
     private static String kebab(String camel) {

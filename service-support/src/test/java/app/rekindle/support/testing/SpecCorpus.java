@@ -1,12 +1,11 @@
 package app.rekindle.support.testing;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A hostile corpus walked from a service's OpenAPI description: each service says what to send per
@@ -29,9 +28,12 @@ public abstract class SpecCorpus {
     }
 
     public List<BadRequest> build() {
-        spec.get("paths").properties().stream().filter(path -> !serviceOnly(path.getKey()))
-                .forEach(path -> path.getValue().properties().forEach(operation ->
-                        operation(operation.getKey().toUpperCase(), path.getKey(), operation.getValue())));
+        spec.get("paths").properties().stream()
+                .filter(path -> !serviceOnly(path.getKey()))
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation ->
+                                operation(operation.getKey().toUpperCase(), path.getKey(), operation.getValue())));
         return out;
     }
 
@@ -48,13 +50,26 @@ public abstract class SpecCorpus {
 
     /** No token, a Basic one, a token in the query string, and every bad bearer token: each a 401. */
     protected void tokenCases(String method, String path, String validBody) {
-        out.add(tag(withBody(BadRequest.of("", method, path), validBody), "no-token").answers(401));
-        out.add(tag(withBody(BadRequest.of("", method, path).header("Authorization", "Basic YWxpY2U6c2VjcmV0"),
-                validBody), "bad-token").answers(401));
-        out.add(tag(withBody(BadRequest.of("", method, path + "?access_token=" + token).secret(token), validBody),
-                "bad-token").answers(401));
-        badTokens.values().forEach(bad -> out.add(tag(withBody(BadRequest.of("", method, path).bearer(bad),
-                validBody), "bad-token").answers(401)));
+        out.add(tag(withBody(BadRequest.of("", method, path), validBody), "no-token")
+                .answers(401));
+        out.add(tag(
+                        withBody(
+                                BadRequest.of("", method, path).header("Authorization", "Basic YWxpY2U6c2VjcmV0"),
+                                validBody),
+                        "bad-token")
+                .answers(401));
+        out.add(tag(
+                        withBody(
+                                BadRequest.of("", method, path + "?access_token=" + token)
+                                        .secret(token),
+                                validBody),
+                        "bad-token")
+                .answers(401));
+        badTokens
+                .values()
+                .forEach(bad ->
+                        out.add(tag(withBody(BadRequest.of("", method, path).bearer(bad), validBody), "bad-token")
+                                .answers(401)));
     }
 
     /**
@@ -67,8 +82,17 @@ public abstract class SpecCorpus {
 
     /** The same request with a query parameter added. */
     protected static BadRequest query(BadRequest call, String name, String value) {
-        return new BadRequest("", call.method(), call.path() + "?" + name + "=" + value, call.headers(), call.body(),
-                false, 0, null, Set.of(), call.secrets());
+        return new BadRequest(
+                "",
+                call.method(),
+                call.path() + "?" + name + "=" + value,
+                call.headers(),
+                call.body(),
+                false,
+                0,
+                null,
+                Set.of(),
+                call.secrets());
     }
 
     protected static BadRequest withBody(BadRequest request, String json) {
@@ -76,8 +100,17 @@ public abstract class SpecCorpus {
     }
 
     protected static BadRequest tag(BadRequest request, String category) {
-        return new BadRequest(category, request.method(), request.path(), request.headers(), request.body(),
-                request.chunked(), request.status(), request.field(), request.rules(), request.secrets());
+        return new BadRequest(
+                category,
+                request.method(),
+                request.path(),
+                request.headers(),
+                request.body(),
+                request.chunked(),
+                request.status(),
+                request.field(),
+                request.rules(),
+                request.secrets());
     }
 
     /**
@@ -96,7 +129,8 @@ public abstract class SpecCorpus {
     protected List<String> undescribedMethods(String template) {
         Set<String> described = new java.util.HashSet<>();
         spec.get("paths").get(template).propertyNames().forEach(method -> described.add(method.toUpperCase()));
-        return java.util.stream.Stream.of("PUT", "PATCH", "DELETE", "POST").filter(m -> !described.contains(m))
+        return java.util.stream.Stream.of("PUT", "PATCH", "DELETE", "POST")
+                .filter(m -> !described.contains(m))
                 .toList();
     }
 }

@@ -1,9 +1,6 @@
 package app.rekindle.support.testing;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.fail;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Reads, compares and (with -Dopenapi.write=true) rewrites a committed OpenAPI document under docs/openapi. */
 public final class SpecFile {
@@ -22,14 +21,18 @@ public final class SpecFile {
         return "./mvnw -B -pl " + service + " -am verify -Dtest=OpenApiSpecTest "
                 + "-Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true";
     }
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private SpecFile() {
-    }
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private SpecFile() {}
 
     /** The module runs its tests in its own folder; docs/ is beside it. */
     public static Path committed(String name) {
-        return Path.of(System.getProperty("user.dir")).toAbsolutePath().resolveSibling("docs").resolve("openapi")
+        return Path.of(System.getProperty("user.dir"))
+                .toAbsolutePath()
+                .resolveSibling("docs")
+                .resolve("openapi")
                 .resolve(name);
     }
 
@@ -50,8 +53,12 @@ public final class SpecFile {
             if (!expected.equals(actual)) {
                 List<String> differences = new ArrayList<>();
                 diff("", expected, actual, differences);
-                fail("The %s API no longer matches %s. If the change is intended, regenerate the file and commit "
-                                + "it:%n  %s%nFirst differences (JSON pointers):%n  %s", service, file, regenerate(service),
+                fail(
+                        "The %s API no longer matches %s. If the change is intended, regenerate the file and commit "
+                                + "it:%n  %s%nFirst differences (JSON pointers):%n  %s",
+                        service,
+                        file,
+                        regenerate(service),
                         String.join("\n  ", differences.subList(0, Math.min(20, differences.size()))));
             }
         } catch (IOException e) {
@@ -62,17 +69,20 @@ public final class SpecFile {
     /** Operations without a summary and parameters without a description, as readable lines. */
     public static List<String> undocumented(JsonNode spec) {
         List<String> missing = new ArrayList<>();
-        spec.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            String name = operation.getKey().toUpperCase() + " " + path.getKey();
-            if (!operation.getValue().hasNonNull("summary")) {
-                missing.add(name + ": no summary (add @Operation(summary = ...))");
-            }
-            operation.getValue().path("parameters").forEach(parameter -> {
-                if (!parameter.hasNonNull("description")) {
-                    missing.add(name + ": parameter " + parameter.get("name").asString() + " has no description");
-                }
-            });
-        }));
+        spec.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                    if (!operation.getValue().hasNonNull("summary")) {
+                        missing.add(name + ": no summary (add @Operation(summary = ...))");
+                    }
+                    operation.getValue().path("parameters").forEach(parameter -> {
+                        if (!parameter.hasNonNull("description")) {
+                            missing.add(name + ": parameter "
+                                    + parameter.get("name").asString() + " has no description");
+                        }
+                    });
+                }));
         return missing;
     }
 

@@ -1,8 +1,6 @@
 package app.rekindle.support.testing;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Walks every operation of a service's OpenAPI description whose path names a {journalId}, calling it with a
@@ -25,13 +24,12 @@ public final class StrangerWalk {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Headers that differ between any two answers, whoever asks (Tomcat closes a connection now and then). */
-    private static final Set<String> VARYING = Set.of("date", "content-length", "traceparent", "connection", "keep-alive");
+    private static final Set<String> VARYING =
+            Set.of("date", "content-length", "traceparent", "connection", "keep-alive");
 
-    public record Call(String method, String path, String body) {
-    }
+    public record Call(String method, String path, String body) {}
 
-    private StrangerWalk() {
-    }
+    private StrangerWalk() {}
 
     /**
      * The calls to make, one per described operation with a journal id: the path filled from {@code ids}, the
@@ -53,8 +51,10 @@ public final class StrangerWalk {
                 String body = null;
                 if (operation.getValue().has("requestBody")) {
                     JsonNode ref = operation.getValue().at("/requestBody/content/application~1json/schema/$ref");
-                    JsonNode example = ref.isMissingNode() ? null : spec.at("/components/schemas/"
-                            + ref.asString().substring(ref.asString().lastIndexOf('/') + 1) + "/example");
+                    JsonNode example = ref.isMissingNode()
+                            ? null
+                            : spec.at("/components/schemas/"
+                                    + ref.asString().substring(ref.asString().lastIndexOf('/') + 1) + "/example");
                     body = example == null || example.isMissingNode() ? "{}" : example.toString();
                 }
                 calls.add(new Call(operation.getKey().toUpperCase(), filled + queryFor.apply(path.getKey()), body));
@@ -84,7 +84,9 @@ public final class StrangerWalk {
     }
 
     private static Set<String> headerNames(RawHttp.Answer answer) {
-        Set<String> names = new TreeSet<>(answer.headers().map().keySet().stream().map(String::toLowerCase).toList());
+        Set<String> names = new TreeSet<>(answer.headers().map().keySet().stream()
+                .map(String::toLowerCase)
+                .toList());
         names.removeAll(VARYING);
         return names;
     }

@@ -1,6 +1,6 @@
 package app.rekindle.support.testing;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A capability owns its tables: only its package names them in SQL. Read from the service's main sources (comments
@@ -43,13 +42,15 @@ public abstract class TableOwnershipContract {
 
     @Test
     void only_the_owning_package_names_a_table_in_its_sql() throws IOException {
-        assertThat(trespasses()).as("tables named outside their owning package (see owners())")
+        assertThat(trespasses())
+                .as("tables named outside their owning package (see owners())")
                 .isSubsetOf(knownExceptions());
     }
 
     @Test
     void every_known_exception_is_still_needed() throws IOException {
-        assertThat(knownExceptions()).as("known exceptions that no longer happen: remove them")
+        assertThat(knownExceptions())
+                .as("known exceptions that no longer happen: remove them")
                 .isSubsetOf(trespasses());
     }
 
@@ -72,13 +73,16 @@ public abstract class TableOwnershipContract {
         Path root = Path.of("src/main/java").resolve(rootPackage().replace('.', '/'));
         Set<String> found = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(root)) {
-            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(path -> path.toString().endsWith(".java")).toList()) {
                 Path relative = root.relativize(source);
                 String pkg = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
                 String code = JavaSource.withoutComments(Files.readString(source));
                 owners().forEach((table, owner) -> {
-                    if (!owner.equals(pkg) && Pattern.compile("\\b" + table + "\\b", Pattern.CASE_INSENSITIVE)
-                            .matcher(code).find()) {
+                    if (!owner.equals(pkg)
+                            && Pattern.compile("\\b" + table + "\\b", Pattern.CASE_INSENSITIVE)
+                                    .matcher(code)
+                                    .find()) {
                         found.add(relative.toString().replace('\\', '/') + " " + table);
                     }
                 });

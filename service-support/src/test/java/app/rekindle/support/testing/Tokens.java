@@ -3,12 +3,6 @@ package app.rekindle.support.testing;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +13,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /** Bearer tokens for tests: a good one, and every way a token can be bad. */
 public final class Tokens {
@@ -40,7 +39,9 @@ public final class Tokens {
         bad.put("not-yet-valid", sign(trusted, subject, Instant.now().plus(Duration.ofHours(2)), Duration.ofHours(1)));
         bad.put("wrongly-signed", sign(strangerEncoder(), subject, Instant.now(), Duration.ofHours(1)));
         String good = valid(subject);
-        bad.put("tampered", good.substring(0, good.lastIndexOf('.') - 4) + "AAAA" + good.substring(good.lastIndexOf('.')));
+        bad.put(
+                "tampered",
+                good.substring(0, good.lastIndexOf('.') - 4) + "AAAA" + good.substring(good.lastIndexOf('.')));
         bad.put("alg-none", unsigned(subject));
         bad.put("garbage", "not-a-token");
         bad.put("sql", "x' OR '1'='1");
@@ -52,20 +53,28 @@ public final class Tokens {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
         return base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + base64.encodeToString(("{\"sub\":\"" + subject + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600)
-                + "}").getBytes(StandardCharsets.UTF_8)) + ".";
+                + base64.encodeToString(
+                        ("{\"sub\":\"" + subject + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}")
+                                .getBytes(StandardCharsets.UTF_8))
+                + ".";
     }
 
     private static String sign(NimbusJwtEncoder encoder, String subject, Instant issued, Duration lifetime) {
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("rekindle-embedded").subject(subject).issuedAt(issued)
-                .notBefore(issued).expiresAt(issued.plus(lifetime)).build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("rekindle-embedded")
+                .subject(subject)
+                .issuedAt(issued)
+                .notBefore(issued)
+                .expiresAt(issued.plus(lifetime))
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();
     }
 
     private static NimbusJwtEncoder encoder(RSAPublicKey publicKey, RSAPrivateKey privateKey) {
-        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(
-                new RSAKey.Builder(publicKey).privateKey(privateKey).build())));
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(
+                new JWKSet(new RSAKey.Builder(publicKey).privateKey(privateKey).build())));
     }
 
     private static NimbusJwtEncoder strangerEncoder() {
