@@ -111,7 +111,7 @@ public class IdempotentCommands {
             throw new IdempotencyKeyReused();
         }
         CommandAnswer answer = json.readValue(stored.body(), CommandAnswer.class);
-        // An erased journal answers 404 to everything, its earlier answers included (README, Privacy).
+        // An erased journal answers 404 to everything, its earlier answers included (docs/privacy.md).
         if (answer.body().get("journalId") instanceof String journalId
                 && !owners.stillTheirs(UUID.fromString(journalId), context.person())) {
             throw new JournalNotFound();

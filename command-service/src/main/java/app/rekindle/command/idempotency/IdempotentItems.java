@@ -103,7 +103,7 @@ public class IdempotentItems {
             results[i] = new Result(json.readValue(stored.body(), CommandAnswer.class), true);
         }
         if (fresh.isEmpty()) {
-            // Nothing is decided, so nothing else would notice that the journal was erased since (README, Privacy).
+            // Nothing is decided, so nothing else would notice that the journal was erased since (docs/privacy.md).
             if (!owners.stillTheirs(journalId, context.person())) {
                 throw new JournalNotFound();
             }

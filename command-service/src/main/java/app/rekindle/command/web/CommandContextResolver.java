@@ -45,7 +45,7 @@ final class CommandContextResolver implements HandlerMethodArgumentResolver {
 
     /**
      * If-Match carries the journal version as one entity tag, {@code "3"} or {@code W/"3"}, read by Spring. A bare
-     * {@code 3} is not an RFC 9110 entity tag, so Spring refuses it; the API has always taken it (README), so it is
+     * {@code 3} is not an RFC 9110 entity tag, so Spring refuses it; the API has always taken it (docs/api.md), so it is
      * read as the tag it stands for. Anything else, several tags or {@code *} included, is a 400 naming If-Match.
      */
     private static Long version(HttpServletRequest request) {

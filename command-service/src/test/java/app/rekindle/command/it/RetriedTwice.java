@@ -68,8 +68,8 @@ final class RetriedTwice {
     }
 
     /**
-     * The erasure: after it the journal answers 404 to everything, its own retried erasure included (README,
-     * Privacy); the retry records nothing.
+     * The erasure: after it the journal answers 404 to everything, its own retried erasure included
+     * (docs/privacy.md); the retry records nothing.
      */
     void erasing(String path, String template) {
         String key = UUID.randomUUID().toString();

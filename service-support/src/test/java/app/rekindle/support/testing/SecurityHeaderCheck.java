@@ -3,7 +3,7 @@ package app.rekindle.support.testing;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** The headers README promises on every answer, whoever gave it (Spring Security, a filter, Tomcat itself). */
+/** The headers docs/limits.md promises on every answer, whoever gave it (Spring Security, a filter, Tomcat itself). */
 public final class SecurityHeaderCheck {
 
     /** Each header and a part its value must contain ({@code no-store} within Spring's longer Cache-Control). */
