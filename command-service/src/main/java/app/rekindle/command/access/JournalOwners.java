@@ -2,6 +2,8 @@ package app.rekindle.command.access;
 
 import app.rekindle.command.eventstore.StoredEvents;
 import app.rekindle.events.JournalEvent;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,7 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who may still address a journal, read from the event store without loading the journal: its opening event
  * names the owner (never sealed), and an erased journal's last event is {@code JournalErased} (it takes nothing
- * after). Each answer is one indexed read of one row.
+ * after). Each answer is one indexed read of one row, except an owner's about a journal this instance has
+ * already read: an opening event never changes, so its owner is remembered, and the owner's next command
+ * skips the read (one of a check-in's three round trips). Everyone else's answer still takes that one read,
+ * found or not, so a stranger cannot tell by timing a journal this instance knows from a missing one.
  */
 public final class JournalOwners {
 
@@ -22,9 +27,13 @@ public final class JournalOwners {
     }
 
     private static final String ERASED = JournalEvent.JournalErased.class.getName();
+    /** Journals whose owner is remembered: ~200 bytes each, so about 2 MB at most. */
+    static final int REMEMBERED_OWNERS = 10_000;
 
     private final StoredEvents store;
     private final JsonMapper json;
+    private final Cache<UUID, String> owners =
+            Caffeine.newBuilder().maximumSize(REMEMBERED_OWNERS).build();
 
     JournalOwners(StoredEvents store, JsonMapper json) {
         this.store = store;
@@ -32,12 +41,19 @@ public final class JournalOwners {
     }
 
     Opened openedBy(UUID journalId, String person) {
+        if (person.equals(owners.getIfPresent(journalId))) {
+            return Opened.MINE;
+        }
         Optional<byte[]> opened = store.openingPayload(journalId);
         if (opened.isEmpty()) {
             return Opened.MISSING;
         }
         String owner = ownerOf(opened.get());
-        return owner == null ? Opened.UNREADABLE : owner.equals(person) ? Opened.MINE : Opened.NOT_MINE;
+        if (owner == null) {
+            return Opened.UNREADABLE;
+        }
+        owners.put(journalId, owner);
+        return owner.equals(person) ? Opened.MINE : Opened.NOT_MINE;
     }
 
     /**

@@ -80,9 +80,11 @@ class KafkaPublisher {
                 .register(registry);
     }
 
-    @EventHandler
-    void on(JournalEvent event, EventMessage<?> message, @SequenceNumber Long sequence) {
-        PublishedEvent published = PublishedEvent.of(message.getIdentifier(), sequence, event);
+    /** Takes the message, not the event: resolving the event would open its sealed free text, which is not sent. */
+    @EventHandler(payloadType = JournalEvent.class)
+    void on(EventMessage<?> message, @SequenceNumber Long sequence) {
+        PublishedEvent published = records.unopened(message, sequence);
+        JournalEvent event = published.event();
         Batch batch = batch();
         // An erasure is never held back: the query side purges the journal on it whatever waits, and the parked
         // events before it are sealed under the key it destroyed.
