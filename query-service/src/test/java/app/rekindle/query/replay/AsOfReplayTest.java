@@ -105,6 +105,43 @@ class AsOfReplayTest extends QueryServiceTest {
     }
 
     @Test
+    void an_event_stamped_before_the_ones_ahead_of_it_counts_from_its_own_instant_singly_and_in_a_batch() {
+        Instant ninth = Instant.parse("2026-03-09T10:00:00Z");
+        Instant second = Instant.parse("2026-03-02T10:00:00Z");
+        apply(new CheckedIn(journal.id, UUID.randomUUID(), 3, 3, "fast clock", ninth, ninth));
+        apply(new CheckedIn(journal.id, UUID.randomUUID(), 3, 3, "clock set back", second, second));
+        var events = java.util.stream.Stream.of(
+                        new CheckedIn(
+                                journal.id,
+                                UUID.randomUUID(),
+                                3,
+                                3,
+                                "fast",
+                                ninth.plusSeconds(3600),
+                                ninth.plusSeconds(3600)),
+                        new CheckedIn(
+                                journal.id,
+                                UUID.randomUUID(),
+                                3,
+                                3,
+                                "back",
+                                second.plusSeconds(3600),
+                                second.plusSeconds(3600)))
+                .map(event -> Incoming.direct(journal.publish(event)))
+                .toList();
+        assertThat(projector.applyAllUncounted(events).outcomes()).containsOnly(Projector.Outcome.APPLIED);
+
+        // The last event recorded by the instant, whatever was recorded later but logged before it.
+        assertThat(get("/progress?asOf=2026-03-01T12:00:00Z").get("version").asLong())
+                .isZero();
+        assertThat(get("/progress?asOf=2026-03-02T10:30:00Z").get("version").asLong())
+                .isEqualTo(2);
+        assertThat(get("/progress?asOf=2026-03-05T00:00:00Z").get("version").asLong())
+                .isEqualTo(4);
+        assertThat(get("/timeline?asOf=2026-03-05T00:00:00Z").get("entries")).hasSize(4);
+    }
+
+    @Test
     void as_of_now_agrees_with_the_live_views_field_for_field() {
         for (Step step : Step.values()) {
             apply(journal.started(step));
