@@ -24,6 +24,7 @@ class TableOwnershipTest extends TableOwnershipContract {
             entry("step_progress_version", "progress"),
             entry("step_entry", "progress"),
             entry("analytics_day_total", "analytics"),
+            entry("analytics_period_total", "analytics"),
             entry("on_this_day_entry", "onthisday"),
             entry("journal_event", "history"));
 
