@@ -20,6 +20,7 @@ class TableOwnershipTest extends TableOwnershipContract {
             entry("timeline_entry", "timeline"),
             entry("timeline_entry_revision", "timeline"),
             entry("timeline_entry_version", "timeline"),
+            entry("timeline_occurred_ceiling", "timeline"),
             entry("step_progress", "progress"),
             entry("step_progress_version", "progress"),
             entry("step_entry", "progress"),

@@ -142,6 +142,35 @@ class AsOfReplayTest extends QueryServiceTest {
     }
 
     @Test
+    void entries_moved_later_or_back_dated_show_as_of_every_version_in_their_place() {
+        var first = journal.checkIn("first");
+        var second = journal.checkIn("second");
+        apply(first);
+        apply(second);
+        var moved = journal.amended(first.entryId(), Map.of("occurredAt", "2026-03-20T10:00:00Z"), "later");
+        apply(moved);
+        Instant now = journal.tick();
+        var backDated = new CheckedIn(
+                journal.id, UUID.randomUUID(), 3, 3, "back-dated", Instant.parse("2026-02-20T10:00:00Z"), now);
+        apply(backDated);
+
+        assertThat(ids("/timeline?asOf=" + first.recordedAt())).containsExactly(first.entryId());
+        assertThat(ids("/timeline?asOf=" + second.recordedAt())).containsExactly(second.entryId(), first.entryId());
+        assertThat(ids("/timeline?asOf=" + moved.recordedAt())).containsExactly(first.entryId(), second.entryId());
+        assertThat(ids("/timeline?asOf=" + now))
+                .containsExactly(first.entryId(), second.entryId(), backDated.entryId());
+        assertThat(ids("/timeline?limit=2&asOf=" + now)).containsExactly(first.entryId(), second.entryId());
+    }
+
+    private java.util.List<UUID> ids(String path) {
+        return get(path)
+                .get("entries")
+                .valueStream()
+                .map(entry -> UUID.fromString(entry.get("entryId").asString()))
+                .toList();
+    }
+
+    @Test
     void as_of_now_agrees_with_the_live_views_field_for_field() {
         for (Step step : Step.values()) {
             apply(journal.started(step));
