@@ -20,10 +20,12 @@ class TableOwnershipTest extends TableOwnershipContract {
             entry("timeline_entry", "timeline"),
             entry("timeline_entry_revision", "timeline"),
             entry("timeline_entry_version", "timeline"),
+            entry("timeline_occurred_ceiling", "timeline"),
             entry("step_progress", "progress"),
             entry("step_progress_version", "progress"),
             entry("step_entry", "progress"),
             entry("analytics_day_total", "analytics"),
+            entry("analytics_period_total", "analytics"),
             entry("on_this_day_entry", "onthisday"),
             entry("journal_event", "history"));
 

@@ -70,13 +70,35 @@ final class AnalyticsCalculator {
                 days.put(day, totals);
             }
         });
-        DayTotals sum = days.values().stream().reduce(DayTotals.NONE, DayTotals::plus);
+        TreeMap<LocalDate, DayTotals> periods = new TreeMap<>();
+        days.forEach((day, totals) -> periods.merge(range.bucket().startOf(day), totals, DayTotals::plus));
+        return ofPeriods(header, periods, StreakCounter.runs(days.keySet()), zone, range);
+    }
+
+    /**
+     * The numbers of a journal's periods (weeks or months of its zone, by start), each with what the days of
+     * the range in it add up to, and of its runs of days with entries in the range. Every number but the
+     * streaks is a sum over the range's days, so adding up periods answers exactly as adding up days.
+     */
+    static JournalAnalytics ofPeriods(
+            Header header,
+            SortedMap<LocalDate, DayTotals> inRange,
+            List<StreakCounter.Run> runs,
+            ZoneId zone,
+            Range range) {
+        TreeMap<LocalDate, DayTotals> grouped = new TreeMap<>();
+        inRange.forEach((start, totals) -> {
+            if (totals.get("entries") > 0) {
+                grouped.put(start, totals);
+            }
+        });
+        DayTotals sum = grouped.values().stream().reduce(DayTotals.NONE, DayTotals::plus);
         Map<String, Integer> byKind = counts(sum, "kind:", EntryKind.values());
         Map<String, Integer> byStep = new LinkedHashMap<>();
         for (Step step : Step.values()) {
             byStep.put(step.slug(), (int) sum.get("step:" + step.slug()));
         }
-        List<Period> periods = periods(days, range);
+        List<Period> periods = periods(grouped, range);
         return new JournalAnalytics(
                 header.journalId(),
                 header.version(),
@@ -112,12 +134,10 @@ final class AnalyticsCalculator {
                         (int) sum.get("date:PLANNED"),
                         average(sum.get("rating"), sum.get("rated")),
                         (int) sum.get("rated")),
-                StreakCounter.count(List.copyOf(days.keySet()), range));
+                StreakCounter.count(runs, range));
     }
 
-    private static List<Period> periods(TreeMap<LocalDate, DayTotals> days, Range range) {
-        TreeMap<LocalDate, DayTotals> grouped = new TreeMap<>();
-        days.forEach((day, totals) -> grouped.merge(range.bucket().startOf(day), totals, DayTotals::plus));
+    private static List<Period> periods(TreeMap<LocalDate, DayTotals> grouped, Range range) {
         LocalDate first = range.from() != null
                 ? range.bucket().startOf(range.from())
                 : grouped.isEmpty() ? null : grouped.firstKey();

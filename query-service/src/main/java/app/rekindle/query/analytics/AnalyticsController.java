@@ -17,10 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Analytics add up the day totals the projection keeps per journal day ({@link AnalyticsDays}), so a read costs
- * the days of its range, not the entries; weeks, months, averages, trends and streaks are computed from the
- * days on read, since they depend on the range asked for. An open range still covers the journal's whole span
- * of days, so it keeps its turn among the whole-journal reads.
+ * Analytics add up the week or month totals the projection keeps per journal ({@link AnalyticsDays}), and the
+ * day totals of a period the range cuts, so a read costs the periods of its range, not its days or entries;
+ * streaks come from the runs of days with entries. Averages, trends and streaks are computed on read, since
+ * they depend on the range asked for. An open range still answers one period per week or month of the
+ * journal's whole span, so it keeps its turn among the whole-journal reads.
  */
 @RestController
 class AnalyticsController {
@@ -60,9 +61,10 @@ class AnalyticsController {
             ZoneId zone = calendars.of(journalId).zone();
             LocalDate today = clock.instant().atZone(zone).toLocalDate();
             var range = new AnalyticsCalculator.Range(from, to, grouping, today);
-            return AnalyticsCalculator.compute(
+            return AnalyticsCalculator.ofPeriods(
                     new AnalyticsCalculator.Header(journalId, access.version(), access.stale()),
-                    days.days(journalId, from, to),
+                    days.periods(journalId, range),
+                    days.runs(journalId, from, to),
                     zone,
                     range);
         });

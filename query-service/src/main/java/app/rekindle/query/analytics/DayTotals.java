@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * What the entries of one day add up to, by named total ("entries", "kind:CHECK_IN", "mood", "outcome:RESOLVED"
- * ...). Every analytics number is a sum of these over days, so the projection keeps them per day
- * ({@link AnalyticsDays}) and a read adds up the days of its range instead of reading every entry. {@link #of}
- * is the one definition of what an entry counts for.
+ * ...). Every analytics number is a sum of these over days, so the projection keeps them per day and per week
+ * and month ({@link AnalyticsDays}) and a read adds up the periods of its range instead of reading every entry.
+ * {@link #of} is the one definition of what an entry counts for.
  */
 record DayTotals(Map<String, Long> totals) {
 

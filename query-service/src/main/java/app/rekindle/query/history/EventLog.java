@@ -28,11 +28,15 @@ public class EventLog {
     /**
      * The journal's version at an instant: the last sequence recorded at or before it. The command service
      * stamps events in sequence order, so the events up to that sequence are exactly those recorded by then.
+     * A clock set back may stamp an event earlier than the one before it, so recorded_at alone does not rise
+     * with the sequence; the recorded floor (the earliest recorded_at from an event onwards) does, and the
+     * last event recorded by the instant is the last whose floor is by then: its own recorded_at bounds its
+     * floor, and every later event has only later recorded_ats. One probe of the floor index, however far back.
      */
     public OptionalLong sequenceAt(UUID journalId, Instant instant) {
         return jdbc.sql("""
-                        select sequence from journal_event where journal_id = :id and recorded_at <= :at
-                        order by sequence desc limit 1""")
+                        select sequence from journal_event where journal_id = :id and recorded_floor <= :at
+                        order by recorded_floor desc, sequence desc limit 1""")
                 .param("id", journalId)
                 .param("at", Timestamp.from(instant))
                 .query(Long.class)

@@ -41,6 +41,7 @@ class TimelineProjection implements ViewProjection {
     private static final String ENTRIES = "timeline_entry";
     private static final String REVISIONS = "timeline_entry_revision";
     private static final String VERSIONS = "timeline_entry_version";
+    private static final String CEILINGS = "timeline_occurred_ceiling";
 
     private final JdbcClient jdbc;
     private final ViewWrites writes;
@@ -176,6 +177,19 @@ class TimelineProjection implements ViewProjection {
                                                             revision, search_text, valid_from)
                         values (:entry, :journal, :kind, :step, :at, :recorded, cast(:fields as jsonb), :retracted,
                                 :retractedAt, :reason, :revision, :search, :sequence)""", row(journalId, entry).addValue("sequence", sequence));
+        // Statements of a JDBC batch run one after another, so each sees the ceilings the batch raised before it.
+        writes.write(
+                CEILINGS,
+                """
+                        insert into timeline_occurred_ceiling (journal_id, valid_from, ceiling)
+                        select cast(:journal as uuid), cast(:sequence as bigint), cast(:at as timestamptz)
+                        where cast(:at as timestamptz) > coalesce(
+                            (select ceiling from timeline_occurred_ceiling where journal_id = :journal
+                             order by valid_from desc limit 1), '-infinity')
+                        on conflict (journal_id, valid_from) do update set ceiling = excluded.ceiling""",
+                new MapSqlParameterSource("journal", journalId)
+                        .addValue("sequence", sequence)
+                        .addValue("at", Timestamp.from(entry.occurredAt())));
     }
 
     private void insertRevision(
@@ -235,6 +249,9 @@ class TimelineProjection implements ViewProjection {
     @Override
     public void purge(UUID journalId) {
         jdbc.sql("delete from timeline_entry where journal_id = :id")
+                .param("id", journalId)
+                .update();
+        jdbc.sql("delete from timeline_occurred_ceiling where journal_id = :id")
                 .param("id", journalId)
                 .update();
     }

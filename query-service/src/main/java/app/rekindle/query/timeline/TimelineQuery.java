@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
  * Newest first, keyset-paged on (occurred_at, entry_id) so a page costs the same however deep it is and
  * entries added meanwhile neither repeat nor vanish. The live page reads the current rows (index
  * timeline_entry_page); a page as of a past version reads the same columns from the versions valid then
- * (index timeline_entry_version_page), through the same filters and paging.
+ * (index timeline_entry_version_page, from that version's occurred ceiling down), through the same filters and
+ * paging.
  */
 @Repository
 class TimelineQuery {
@@ -44,8 +45,12 @@ class TimelineQuery {
         if (asOf == null) {
             sql.append(" from timeline_entry where journal_id = :journal");
         } else {
+            // No entry valid then had occurred after the ceiling of that version: the newest-first walk starts
+            // there, so it skips only versions created later yet older (back-dated, moved), not all later ones.
             sql.append(" from timeline_entry_version where journal_id = :journal and valid_from <= :asOf"
-                    + " and (valid_to is null or valid_to > :asOf)");
+                    + " and (valid_to is null or valid_to > :asOf)"
+                    + " and occurred_at <= (select ceiling from timeline_occurred_ceiling"
+                    + " where journal_id = :journal and valid_from <= :asOf order by valid_from desc limit 1)");
             params.put("asOf", asOf);
         }
         if (!filter.includeRetracted()) {

@@ -89,6 +89,9 @@ class ReadCostMeasurement extends QueryServiceTest {
         p50.put("timeline first page", time(api, journal, base + "/timeline"));
         p50.put("analytics (open range)", time(api, journal, base + "/analytics"));
         LocalDate lastDay = last.atZone(ZoneId.of("Europe/Berlin")).toLocalDate();
+        // What the dashboard asks: no from, to = today (here the journal's last day), by week and by month.
+        p50.put("analytics (to today, WEEK)", time(api, journal, base + "/analytics?to=" + lastDay));
+        p50.put("analytics (to today, MONTH)", time(api, journal, base + "/analytics?bucket=MONTH&to=" + lastDay));
         p50.put(
                 "analytics (last 12 weeks)",
                 time(api, journal, base + "/analytics?from=" + lastDay.minusWeeks(12) + "&to=" + lastDay));

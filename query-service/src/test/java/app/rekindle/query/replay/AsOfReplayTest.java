@@ -105,6 +105,72 @@ class AsOfReplayTest extends QueryServiceTest {
     }
 
     @Test
+    void an_event_stamped_before_the_ones_ahead_of_it_counts_from_its_own_instant_singly_and_in_a_batch() {
+        Instant ninth = Instant.parse("2026-03-09T10:00:00Z");
+        Instant second = Instant.parse("2026-03-02T10:00:00Z");
+        apply(new CheckedIn(journal.id, UUID.randomUUID(), 3, 3, "fast clock", ninth, ninth));
+        apply(new CheckedIn(journal.id, UUID.randomUUID(), 3, 3, "clock set back", second, second));
+        var events = java.util.stream.Stream.of(
+                        new CheckedIn(
+                                journal.id,
+                                UUID.randomUUID(),
+                                3,
+                                3,
+                                "fast",
+                                ninth.plusSeconds(3600),
+                                ninth.plusSeconds(3600)),
+                        new CheckedIn(
+                                journal.id,
+                                UUID.randomUUID(),
+                                3,
+                                3,
+                                "back",
+                                second.plusSeconds(3600),
+                                second.plusSeconds(3600)))
+                .map(event -> Incoming.direct(journal.publish(event)))
+                .toList();
+        assertThat(projector.applyAllUncounted(events).outcomes()).containsOnly(Projector.Outcome.APPLIED);
+
+        // The last event recorded by the instant, whatever was recorded later but logged before it.
+        assertThat(get("/progress?asOf=2026-03-01T12:00:00Z").get("version").asLong())
+                .isZero();
+        assertThat(get("/progress?asOf=2026-03-02T10:30:00Z").get("version").asLong())
+                .isEqualTo(2);
+        assertThat(get("/progress?asOf=2026-03-05T00:00:00Z").get("version").asLong())
+                .isEqualTo(4);
+        assertThat(get("/timeline?asOf=2026-03-05T00:00:00Z").get("entries")).hasSize(4);
+    }
+
+    @Test
+    void entries_moved_later_or_back_dated_show_as_of_every_version_in_their_place() {
+        var first = journal.checkIn("first");
+        var second = journal.checkIn("second");
+        apply(first);
+        apply(second);
+        var moved = journal.amended(first.entryId(), Map.of("occurredAt", "2026-03-20T10:00:00Z"), "later");
+        apply(moved);
+        Instant now = journal.tick();
+        var backDated = new CheckedIn(
+                journal.id, UUID.randomUUID(), 3, 3, "back-dated", Instant.parse("2026-02-20T10:00:00Z"), now);
+        apply(backDated);
+
+        assertThat(ids("/timeline?asOf=" + first.recordedAt())).containsExactly(first.entryId());
+        assertThat(ids("/timeline?asOf=" + second.recordedAt())).containsExactly(second.entryId(), first.entryId());
+        assertThat(ids("/timeline?asOf=" + moved.recordedAt())).containsExactly(first.entryId(), second.entryId());
+        assertThat(ids("/timeline?asOf=" + now))
+                .containsExactly(first.entryId(), second.entryId(), backDated.entryId());
+        assertThat(ids("/timeline?limit=2&asOf=" + now)).containsExactly(first.entryId(), second.entryId());
+    }
+
+    private java.util.List<UUID> ids(String path) {
+        return get(path)
+                .get("entries")
+                .valueStream()
+                .map(entry -> UUID.fromString(entry.get("entryId").asString()))
+                .toList();
+    }
+
+    @Test
     void as_of_now_agrees_with_the_live_views_field_for_field() {
         for (Step step : Step.values()) {
             apply(journal.started(step));
