@@ -55,8 +55,8 @@ final class RawProjection implements Runnable {
                 ddl.execute("create table " + schema + "." + table + " (like views." + table + " including all)");
             }
             ddl.execute("create table " + schema + ".timeline_entry_revision (like views.timeline_entry_revision "
-                    + "including all, foreign key (entry_id) references " + schema
-                    + ".timeline_entry (entry_id) on delete cascade)");
+                    + "including all, foreign key (journal_id, entry_id) references " + schema
+                    + ".timeline_entry (journal_id, entry_id) on delete cascade)");
         }
     }
 
@@ -79,8 +79,9 @@ final class RawProjection implements Runnable {
                                                  revision, search_text)
                      values (?, ?, ?, ?, ?, ?, cast(? as jsonb), 1, ?)""");
                 PreparedStatement revision = db.prepareStatement("""
-                     insert into timeline_entry_revision (entry_id, revision, sequence, recorded_at, fields, changes)
-                     values (?, 1, ?, ?, cast(? as jsonb), '{}')""");
+                     insert into timeline_entry_revision (entry_id, journal_id, revision, sequence, recorded_at,
+                                                          fields, changes)
+                     values (?, ?, 1, ?, ?, cast(? as jsonb), '{}')""");
                 PreparedStatement log = db.prepareStatement("""
                      insert into journal_event (journal_id, sequence, event_id, type, schema_version, occurred_at,
                                                 recorded_at, payload) values (?, ?, ?, ?, ?, ?, ?, cast(? as json))""");
@@ -142,9 +143,10 @@ final class RawProjection implements Runnable {
                             entry.setString(8, json.toLowerCase(Locale.ROOT));
                             entry.addBatch();
                             revision.setObject(1, logged.entryId());
-                            revision.setLong(2, published.sequence());
-                            revision.setTimestamp(3, Timestamp.from(logged.recordedAt()));
-                            revision.setString(4, json);
+                            revision.setObject(2, logged.journalId());
+                            revision.setLong(3, published.sequence());
+                            revision.setTimestamp(4, Timestamp.from(logged.recordedAt()));
+                            revision.setString(5, json);
                             revision.addBatch();
                             entries.merge(logged.journalId(), 1, Integer::sum);
                             lastEntry.merge(

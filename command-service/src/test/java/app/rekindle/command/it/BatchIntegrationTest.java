@@ -156,6 +156,32 @@ class BatchIntegrationTest extends RunningCommandService {
     }
 
     @Test
+    void an_entry_id_someone_elses_journal_has_is_taken_like_any_fresh_id_and_corrected_only_in_its_own_journal() {
+        String alicesJournal = api.openJournal(alice);
+        String shared = UUID.randomUUID().toString();
+        batch(alicesJournal, checkIn(key(), shared, 4));
+        String bob = Api.tokenFor("bob");
+        String bobsJournal = api.openJournal(bob);
+
+        // Refusing the id would tell Bob that someone's entry has it: entry ids are unique per journal only.
+        Api.Response taken = batchAs(bob, bobsJournal, checkIn(key(), shared, 2));
+        String bobsEntry = "/journals/" + bobsJournal + "/entries/" + shared;
+        Api.Response amended = api.post(bobsEntry + "/amendment", bob, "{\"changes\":{\"mood\":3},\"reason\":\"r\"}");
+        Api.Response retracted = api.delete(bobsEntry + "?reason=mine", bob);
+
+        assertThat(taken.status()).isEqualTo(200);
+        assertThat(taken.body().get("items").get(0).get("entryId").asString()).isEqualTo(shared);
+        assertThat(amended.status()).isEqualTo(200);
+        assertThat(retracted.status()).isEqualTo(200);
+        assertThat(eventCount(bobsJournal)).isEqualTo(4);
+        assertThat(eventCount(alicesJournal)).isEqualTo(2);
+        // Alice's entry is neither amended nor retracted: she can still retract it herself.
+        assertThat(api.delete("/journals/" + alicesJournal + "/entries/" + shared + "?reason=mine", alice)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void a_batch_of_100_items_is_taken_and_one_of_101_is_refused() {
         String journalId = api.openJournal(alice);
         String[] hundred = IntStream.range(0, 100)

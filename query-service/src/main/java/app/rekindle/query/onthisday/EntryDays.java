@@ -35,11 +35,11 @@ class EntryDays implements EntryChanges, ViewProjection {
     public void changed(UUID journalId, TimelineEntry before, TimelineEntry after) {
         LocalDate day = after.occurredAt().atZone(calendars.zone(journalId)).toLocalDate();
         writes.followUp(
-                List.of("on-this-day", after.entryId()),
+                List.of("on-this-day", journalId, after.entryId()),
                 """
                         insert into on_this_day_entry (entry_id, journal_id, day, day_of_month, retracted)
                         values (:entry, :journal, :day, :dayOfMonth, :retracted)
-                        on conflict (entry_id) do update
+                        on conflict (journal_id, entry_id) do update
                         set day = excluded.day, day_of_month = excluded.day_of_month, retracted = excluded.retracted""",
                 new MapSqlParameterSource("entry", after.entryId())
                         .addValue("journal", journalId)

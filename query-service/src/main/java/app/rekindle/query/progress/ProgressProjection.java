@@ -116,25 +116,34 @@ class ProgressProjection implements ViewProjection {
     /** An entry moved in time: its step's last entry is found again. Rare, so it reads the entry's kind first. */
     private void amended(EntryAmended amended, long sequence) {
         writes.flush(); // the entry may have been logged earlier in this batch
-        jdbc.sql("select kind from step_entry where entry_id = :entry")
+        jdbc.sql("select kind from step_entry where journal_id = :journal and entry_id = :entry")
+                .param("journal", amended.journalId())
                 .param("entry", amended.entryId())
                 .query(String.class)
                 .optional()
                 .flatMap(kind -> EntryMoment.amendedIn(EntryKind.valueOf(kind), amended.changes()))
                 .ifPresent(moment -> {
                     MapSqlParameterSource params = new MapSqlParameterSource("at", Timestamp.from(moment))
+                            .addValue("id", amended.journalId())
                             .addValue("entry", amended.entryId())
                             .addValue("sequence", sequence);
-                    writes.write(PROGRESS, "update step_entry set occurred_at = :at where entry_id = :entry", params);
+                    writes.write(
+                            PROGRESS,
+                            "update step_entry set occurred_at = :at where journal_id = :id and entry_id = :entry",
+                            params);
                     recount(params);
                 });
     }
 
     private void retracted(EntryRetracted retracted, long sequence) {
         // An entry of no step has no row here; its recount then changes nothing.
-        MapSqlParameterSource params =
-                new MapSqlParameterSource("entry", retracted.entryId()).addValue("sequence", sequence);
-        writes.write(PROGRESS, "update step_entry set retracted = true where entry_id = :entry", params);
+        MapSqlParameterSource params = new MapSqlParameterSource("id", retracted.journalId())
+                .addValue("entry", retracted.entryId())
+                .addValue("sequence", sequence);
+        writes.write(
+                PROGRESS,
+                "update step_entry set retracted = true where journal_id = :id and entry_id = :entry",
+                params);
         recount(params);
     }
 
@@ -147,7 +156,8 @@ class ProgressProjection implements ViewProjection {
                     last_entry_at = (select max(e.occurred_at) from step_entry e
                                      where e.journal_id = p.journal_id and e.step = p.step and not e.retracted)
                 from step_entry changed
-                where changed.entry_id = :entry and p.journal_id = changed.journal_id and p.step = changed.step"""), params);
+                where changed.journal_id = :id and changed.entry_id = :entry
+                  and p.journal_id = changed.journal_id and p.step = changed.step"""), params);
     }
 
     private void write(UUID journalId, Step step, long sequence, String change, String name, Object value) {

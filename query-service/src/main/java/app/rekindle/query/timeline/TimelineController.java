@@ -87,7 +87,8 @@ class TimelineController {
             @RequestParam(required = false) Long minVersion) {
         return gate.read(journalId, jwt.getSubject(), minVersion, access -> {
             TimelineEntry entry = query.entry(journalId, entryId).orElseThrow(EntryNotFound::new);
-            return new EntryHistory(journalId, access.version(), access.stale(), entry, query.revisions(entryId));
+            return new EntryHistory(
+                    journalId, access.version(), access.stale(), entry, query.revisions(journalId, entryId));
         });
     }
 }

@@ -116,7 +116,7 @@ class TimelineProjection implements ViewProjection {
                                                     revision, search_text, logged_sequence)
                         values (:entry, :journal, :kind, :step, :at, :recorded, cast(:fields as jsonb), 1, :search,
                                 :sequence)""", row(logged.journalId(), entry).addValue("sequence", sequence));
-        insertRevision(entry, sequence, logged.recordedAt(), Map.of(), null);
+        insertRevision(logged.journalId(), entry, sequence, logged.recordedAt(), Map.of(), null);
         insertVersion(logged.journalId(), sequence, entry);
         followers.forEach(follower -> follower.changed(logged.journalId(), null, entry));
     }
@@ -140,7 +140,13 @@ class TimelineProjection implements ViewProjection {
                 entry.retractedAt(),
                 entry.retractionReason());
         replace(published.journalId(), published.sequence(), entry, revised);
-        insertRevision(revised, published.sequence(), published.event().recordedAt(), changes, reason);
+        insertRevision(
+                published.journalId(),
+                revised,
+                published.sequence(),
+                published.event().recordedAt(),
+                changes,
+                reason);
     }
 
     /** The entry as it stands, its row locked; the command side only refers to entries it logged. */
@@ -161,10 +167,15 @@ class TimelineProjection implements ViewProjection {
                         update timeline_entry set occurred_at = :at, fields = cast(:fields as jsonb),
                                revision = :revision, search_text = :search, retracted = :retracted,
                                retracted_at = :retractedAt, retraction_reason = :reason
-                        where entry_id = :entry""", row(journalId, entry));
-        writes.write(VERSIONS, """
+                        where journal_id = :journal and entry_id = :entry""", row(journalId, entry));
+        writes.write(
+                VERSIONS,
+                """
                         update timeline_entry_version set valid_to = :sequence
-                        where entry_id = :entry and valid_to is null""", new MapSqlParameterSource("sequence", sequence).addValue("entry", entry.entryId()));
+                        where journal_id = :journal and entry_id = :entry and valid_to is null""",
+                new MapSqlParameterSource("sequence", sequence)
+                        .addValue("journal", journalId)
+                        .addValue("entry", entry.entryId()));
         insertVersion(journalId, sequence, entry);
         followers.forEach(follower -> follower.changed(journalId, before, entry));
     }
@@ -193,15 +204,21 @@ class TimelineProjection implements ViewProjection {
     }
 
     private void insertRevision(
-            TimelineEntry entry, long sequence, Instant recordedAt, Map<String, Object> changes, String reason) {
+            UUID journalId,
+            TimelineEntry entry,
+            long sequence,
+            Instant recordedAt,
+            Map<String, Object> changes,
+            String reason) {
         writes.write(
                 REVISIONS,
                 """
-                        insert into timeline_entry_revision (entry_id, revision, sequence, recorded_at, fields, changes,
-                                                             reason)
-                        values (:entry, :revision, :sequence, :recorded, cast(:fields as jsonb),
+                        insert into timeline_entry_revision (journal_id, entry_id, revision, sequence, recorded_at,
+                                                             fields, changes, reason)
+                        values (:journal, :entry, :revision, :sequence, :recorded, cast(:fields as jsonb),
                                 cast(:changes as jsonb), :reason)""",
-                new MapSqlParameterSource("entry", entry.entryId())
+                new MapSqlParameterSource("journal", journalId)
+                        .addValue("entry", entry.entryId())
                         .addValue("revision", entry.revision())
                         .addValue("sequence", sequence)
                         .addValue("recorded", Timestamp.from(recordedAt))

@@ -103,10 +103,12 @@ class TimelineQuery {
                 .optional();
     }
 
-    List<EntryRevision> revisions(UUID entryId) {
+    List<EntryRevision> revisions(UUID journalId, UUID entryId) {
         return jdbc.sql("""
                         select revision, sequence, recorded_at, fields::text as fields, changes::text as changes, reason
-                        from timeline_entry_revision where entry_id = :entry order by revision""")
+                        from timeline_entry_revision where journal_id = :journal and entry_id = :entry
+                        order by revision""")
+                .param("journal", journalId)
                 .param("entry", entryId)
                 .query((rs, n) -> new EntryRevision(
                         rs.getInt("revision"),

@@ -101,7 +101,7 @@ class TimelineProjectionTest extends QueryServiceTest {
                 .containsEntry("topic", "Summer holidays")
                 .containsEntry("feltHeard", 5)
                 .containsEntry("listenedWell", 5);
-        List<EntryRevision> revisions = timeline.revisions(conversation.entryId());
+        List<EntryRevision> revisions = timeline.revisions(journal.id, conversation.entryId());
         assertThat(revisions).extracting(EntryRevision::revision).containsExactly(1, 2, 3);
         assertThat(revisions.get(0).fields()).containsEntry("topic", "Holidays").containsEntry("feltHeard", 4);
         assertThat(revisions.get(0).changes()).isEmpty();
