@@ -1,11 +1,11 @@
 package app.rekindle.identity.accounts;
 
 import app.rekindle.identity.authorization.IdentityProperties;
+import app.rekindle.identity.passkeys.Passkeys;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -13,10 +13,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
-import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
-import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
-import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 
 /** The pages a person signs in on (password or passkey), with a browser session of their own. */
 @Configuration(proxyBeanMethods = false)
@@ -25,15 +21,12 @@ class AccountsConfig {
     @Bean
     @Order(2)
     SecurityFilterChain accountPages(HttpSecurity http, IdentityProperties identity) throws Exception {
-        String origin = identity.issuer().resolve("/").toString().replaceFirst("/$", "");
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/error", "/actuator/health/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(Customizer.withDefaults())
-                .webAuthn(passkeys -> passkeys.rpName("Rekindle")
-                        .rpId(identity.issuer().getHost())
-                        .allowedOrigins(origin));
+                .formLogin(Customizer.withDefaults());
+        Passkeys.enable(http, identity);
         return http.build();
     }
 
@@ -47,15 +40,5 @@ class AccountsConfig {
                         Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                         "bcrypt",
                         new BCryptPasswordEncoder()));
-    }
-
-    @Bean
-    PublicKeyCredentialUserEntityRepository passkeyUsers(JdbcOperations jdbc) {
-        return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
-    }
-
-    @Bean
-    UserCredentialRepository passkeys(JdbcOperations jdbc) {
-        return new JdbcUserCredentialRepository(jdbc);
     }
 }
