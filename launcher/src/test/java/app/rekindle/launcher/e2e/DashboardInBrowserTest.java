@@ -3,6 +3,7 @@ package app.rekindle.launcher.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rekindle.launcher.EmbeddedStack;
+import app.rekindle.support.testing.Browser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

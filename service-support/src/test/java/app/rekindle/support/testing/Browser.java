@@ -1,4 +1,4 @@
-package app.rekindle.launcher.e2e;
+package app.rekindle.support.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,15 +20,16 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A headless Chromium driven through Debian's chromium-driver, never one downloaded on the fly: the
- * binaries are named explicitly, so Selenium Manager stays idle. Tests are skipped where they are missing.
+ * binaries are named explicitly, so Selenium Manager stays idle. Tests are skipped where they are missing. Used by the
+ * launcher's dashboard tests and the identity service's sign-in pages tests.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
     private Browser(ChromeDriver driver, Path profile) {
@@ -36,14 +37,14 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver); "
                         + "install them with: apt-get install chromium chromium-driver");
     }
 
-    static Browser start() {
+    public static Browser start() {
         try {
             Path profile = Files.createTempDirectory("rekindle-chromium-");
             ChromeOptions options = new ChromeOptions();
@@ -73,12 +74,12 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void size(int width, int height) {
+    public void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
     /** Saves what the page looks like now as target/screenshots/{name}.png. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             File shot = driver.getScreenshotAs(OutputType.FILE);
@@ -94,7 +95,7 @@ final class Browser implements AutoCloseable {
      * Errors in the page console since the last call: script errors and failed requests alike, since Chromium
      * logs every answer of 400 or more ("Failed to load resource: the server responded with a status of …").
      */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)

@@ -1,0 +1,77 @@
+package app.rekindle.identity.authorization;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * The OAuth 2.1 / OpenID Connect endpoints (Spring Authorization Server): discovery, authorize, token, JWKS,
+ * revocation, user info, sign-out and the device authorization grant for command lines. A browser that is not
+ * signed in is sent to the sign-in page; the accounts' own pages have their own chain (accounts package).
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfig {
+
+    static final String SIGN_IN_PAGE = "/login";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(
+            HttpSecurity http, RegisteredClientRepository clients, OAuth2TokenGenerator<?> tokens) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.oidc(Customizer.withDefaults())
+                    .tokenGenerator(tokens)
+                    .deviceAuthorizationEndpoint(Customizer.withDefaults())
+                    .deviceVerificationEndpoint(Customizer.withDefaults())
+                    .tokenRevocationEndpoint(Customizer.withDefaults())
+                    .clientAuthentication(authentication -> authentication
+                            .authenticationConverter(new PublicClientTokens.ClientIdOnly())
+                            .authenticationProvider(new PublicClientTokens.PublicClients(clients)));
+        });
+        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // The user info endpoint takes the provider's own access tokens.
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(IdentityProperties identity) {
+        return AuthorizationServerSettings.builder()
+                .issuer(identity.issuer().toString())
+                .build();
+    }
+
+    @Bean
+    JWKSource<SecurityContext> signingKeys(IdentityProperties identity) {
+        return SigningKeys.from(identity.signingKeyLocation());
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(JWKSource<SecurityContext> keys) {
+        return new NimbusJwtEncoder(keys);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+    }
+}

@@ -1,0 +1,36 @@
+package app.rekindle.identity.passkeys;
+
+import app.rekindle.identity.authorization.IdentityProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+
+/**
+ * Signing in with a passkey instead of a password (Spring Security's WebAuthn support). A passkey is bound to
+ * this provider's host name (the relying party id) and accepted only from its own origin.
+ */
+@Configuration(proxyBeanMethods = false)
+public class Passkeys {
+
+    /** Adds the passkey ceremonies (register, sign in) to the chain of the account pages. */
+    public static void enable(HttpSecurity http, IdentityProperties identity) throws Exception {
+        String origin = identity.issuer().resolve("/").toString().replaceFirst("/$", "");
+        http.webAuthn(passkeys ->
+                passkeys.rpName("Rekindle").rpId(identity.issuer().getHost()).allowedOrigins(origin));
+    }
+
+    @Bean
+    PublicKeyCredentialUserEntityRepository passkeyUsers(JdbcOperations jdbc) {
+        return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
+    }
+
+    @Bean
+    UserCredentialRepository passkeyCredentials(JdbcOperations jdbc) {
+        return new JdbcUserCredentialRepository(jdbc);
+    }
+}
