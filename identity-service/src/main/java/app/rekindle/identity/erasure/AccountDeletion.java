@@ -1,0 +1,95 @@
+package app.rekindle.identity.erasure;
+
+import app.rekindle.identity.accounts.Accounts;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deleting an account: first every journal the person owns is erased (by the command service), then the
+ * account itself — its passkeys, its grants to clients, its tokens and the account row — in one transaction.
+ * When the journals cannot be erased now, nothing is deleted and the person is told to try again: an account
+ * never disappears while journals under its id can still be read.
+ */
+@Service
+class AccountDeletion {
+
+    enum Outcome {
+        DELETED,
+        WRONG_PASSWORD,
+        JOURNALS_NOT_ERASED
+    }
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwords;
+    private final JournalErasure journals;
+    private final PublicKeyCredentialUserEntityRepository passkeyUsers;
+    private final UserCredentialRepository passkeys;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    AccountDeletion(
+            Accounts accounts,
+            PasswordEncoder passwords,
+            JournalErasure journals,
+            PublicKeyCredentialUserEntityRepository passkeyUsers,
+            UserCredentialRepository passkeys,
+            JdbcClient jdbc,
+            TransactionTemplate transaction) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.journals = journals;
+        this.passkeyUsers = passkeyUsers;
+        this.passkeys = passkeys;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** Deletes the signed-in person's account once they confirm it with their password. */
+    Outcome delete(String username, String password) {
+        Optional<UUID> id = accounts.idOf(username);
+        if (id.isEmpty() || !passwordMatches(username, password)) {
+            return Outcome.WRONG_PASSWORD;
+        }
+        try {
+            journals.eraseJournalsOf(id.get());
+        } catch (JournalErasure.NotErased notYet) {
+            return Outcome.JOURNALS_NOT_ERASED;
+        }
+        transaction.executeWithoutResult(status -> removeAccount(id.get(), username));
+        return Outcome.DELETED;
+    }
+
+    private boolean passwordMatches(String username, String password) {
+        try {
+            UserDetails account = accounts.loadUserByUsername(username);
+            return password != null && passwords.matches(password, account.getPassword());
+        } catch (UsernameNotFoundException gone) {
+            return false;
+        }
+    }
+
+    private void removeAccount(UUID id, String username) {
+        PublicKeyCredentialUserEntity passkeyUser = passkeyUsers.findByUsername(username);
+        if (passkeyUser != null) {
+            passkeys.findByUserId(passkeyUser.getId()).forEach(key -> passkeys.delete(key.getCredentialId()));
+            passkeyUsers.delete(passkeyUser.getId());
+        }
+        // Every refresh token and device code of the person stops working with these rows.
+        jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?")
+                .param(username)
+                .update();
+        jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE principal_name = ?")
+                .param(username)
+                .update();
+        jdbc.sql("DELETE FROM account WHERE id = ?").param(id).update();
+    }
+}

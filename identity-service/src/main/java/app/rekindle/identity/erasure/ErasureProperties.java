@@ -1,0 +1,24 @@
+package app.rekindle.identity.erasure;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where a deleted account's journals are erased.
+ *
+ * @param commandServiceUrl the command service, which erases every journal an owner opened
+ * @param timeout how long one erasure request may take before the deletion is reported as not done
+ */
+@ConfigurationProperties("rekindle.identity.erasure")
+public record ErasureProperties(URI commandServiceUrl, Duration timeout) {
+
+    public ErasureProperties {
+        if (commandServiceUrl == null) {
+            commandServiceUrl = URI.create("http://localhost:8080");
+        }
+        if (timeout == null) {
+            timeout = Duration.ofSeconds(30);
+        }
+    }
+}
