@@ -61,7 +61,7 @@ class AccountDeletionTest {
         registry.add(
                 "rekindle.identity.signing-key-location",
                 () -> infra.jwtKeys().privateKeyPem().toUri().toString());
-        registry.add("rekindle.identity.erasure.command-service-url", COMMAND_SERVICE::url);
+        registry.add("rekindle.identity.command-service-url", COMMAND_SERVICE::url);
     }
 
     @AfterAll
