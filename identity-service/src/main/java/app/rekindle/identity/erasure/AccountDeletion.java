@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Deleting an account: first every journal the person owns is erased (by the command service), then the
  * account itself — its passkeys, its grants to clients, its tokens and the account row — in one transaction.
- * When the journals cannot be erased now, nothing is deleted and the person is told to try again: an account
- * never disappears while journals under its id can still be read.
+ * When the journals cannot all be erased now, the account is kept and the person is told to try again (the
+ * command service finishes what an earlier call left): an account never disappears while journals under its id
+ * can still be read.
  */
 @Service
 class AccountDeletion {

@@ -23,14 +23,16 @@ class JournalErasure {
     JournalErasure(ErasureProperties properties, ErasureTokens tokens) {
         this.properties = properties;
         this.tokens = tokens;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.erasureTimeout())
+                .build();
     }
 
     /** Returns once every journal of the account is erased; throws {@link NotErased} otherwise. */
     void eraseJournalsOf(UUID account) {
         URI uri = properties.commandServiceUrl().resolve("/internal/owners/" + account + "/erasure");
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(properties.timeout())
+                .timeout(properties.erasureTimeout())
                 .header("Authorization", "Bearer " + tokens.issue())
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();

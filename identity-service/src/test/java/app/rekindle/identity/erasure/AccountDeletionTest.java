@@ -61,7 +61,7 @@ class AccountDeletionTest {
         registry.add(
                 "rekindle.identity.signing-key-location",
                 () -> infra.jwtKeys().privateKeyPem().toUri().toString());
-        registry.add("rekindle.identity.erasure.command-service-url", COMMAND_SERVICE::url);
+        registry.add("rekindle.identity.command-service-url", COMMAND_SERVICE::url);
     }
 
     @AfterAll
@@ -133,7 +133,7 @@ class AccountDeletionTest {
         HttpResponse<String> notNow = confirmDeletion("a long enough pass phrase");
 
         assertThat(notNow.statusCode()).isEqualTo(503);
-        assertThat(notNow.body()).contains("nothing was deleted");
+        assertThat(notNow.body()).contains("your account was kept");
         assertThat(COMMAND_SERVICE.requests).hasSize(1);
         assertThat(accountCount(account)).isOne();
         assertThat(get("/account/delete").statusCode()).as("still signed in").isEqualTo(200);
