@@ -52,8 +52,11 @@ class OwnerErasureController {
             summary = "Identity provider: erase every journal the subject opened, and refuse their tokens from then"
                     + " on (needs the accounts-erase scope)")
     @PostMapping("/internal/owners/{subject}/erasure")
-    ErasureAnswer erase(
-            @Parameter(description = "The token subject of the deleted account, 1–255 characters") @PathVariable
+    ErasureAnswer eraseOwner(
+            @Parameter(
+                            description = "The token subject of the deleted account, 1–" + ValueWindows.SUBJECT
+                                    + " characters")
+                    @PathVariable
                     String subject) {
         check(subject);
         erasedOwners.record(subject);
