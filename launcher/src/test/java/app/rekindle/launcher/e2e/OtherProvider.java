@@ -11,18 +11,13 @@ import app.rekindle.launcher.ServiceEnvironment;
 import app.rekindle.launcher.ServiceJars;
 import app.rekindle.launcher.ServiceProcess;
 import app.rekindle.launcher.StackAddresses;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -91,31 +86,7 @@ final class OtherProvider implements AutoCloseable {
 
     /** A genuine access token of this provider for Rekindle's API: its query-service client's. */
     String clientCredentialsToken() {
-        try {
-            String client = "rekindle-query-service:" + Files.readString(provider.queryClientSecretFile());
-            HttpRequest request = HttpRequest.newBuilder(provider.tokenUri())
-                    .header(
-                            "Authorization",
-                            "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=journal-keys"))
-                    .build();
-            HttpResponse<String> response =
-                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(
-                        "The other provider answered " + response.statusCode() + ": " + response.body());
-            }
-            return new ObjectMapper()
-                    .readTree(response.body())
-                    .get("access_token")
-                    .asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.queryServiceToken(provider);
     }
 
     URI url() {
