@@ -7,9 +7,12 @@ import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcOperations;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +20,12 @@ import tools.jackson.databind.JsonNode;
  * the command service checks, a wrong secret refused, and the {@code journal-keys} scope kept from people.
  */
 class ClientCredentialsTest extends ProviderTest {
+
+    @Autowired
+    JdbcOperations jdbcOperations;
+
+    @Autowired
+    IdentityProperties identity;
 
     private final ProviderHttp http = new ProviderHttp(ISSUER);
 
@@ -81,6 +90,30 @@ class ClientCredentialsTest extends ProviderTest {
         JWTClaimsSet claims =
                 SignedJWT.parse(tokens.path("access_token").asString()).getJWTClaimsSet();
         assertThat(claims.getStringListClaim("scope")).contains("journals").doesNotContain("journal-keys");
+    }
+
+    @Test
+    void the_secret_file_read_again_at_start_rotates_the_secret_and_no_file_removes_the_client() throws Exception {
+        RegisteredClients registration = new RegisteredClients();
+        try {
+            registration.clients(jdbcOperations, withSecretFile(secretFile("a rotated secret")), passwords);
+            assertThat(clientCredentials("a rotated secret").statusCode()).isEqualTo(200);
+            assertThat(clientCredentials(QUERY_SERVICE_SECRET).statusCode()).isEqualTo(401);
+
+            registration.clients(jdbcOperations, withSecretFile(null), passwords);
+            assertThat(clientCredentials("a rotated secret").statusCode()).isEqualTo(401);
+        } finally {
+            registration.clients(jdbcOperations, identity, passwords);
+        }
+        assertThat(clientCredentials(QUERY_SERVICE_SECRET).statusCode()).isEqualTo(200);
+    }
+
+    private IdentityProperties withSecretFile(String file) {
+        return new IdentityProperties(
+                identity.issuer(),
+                identity.signingKeyLocation(),
+                identity.dashboardUris(),
+                file == null ? null : Path.of(file));
     }
 
     private HttpResponse<String> clientCredentials(String secret) throws Exception {
