@@ -38,7 +38,12 @@ class AuthorizationServerConfig {
             server.oidc(Customizer.withDefaults())
                     .tokenGenerator(tokens)
                     .deviceAuthorizationEndpoint(Customizer.withDefaults())
-                    .deviceVerificationEndpoint(Customizer.withDefaults())
+                    .deviceVerificationEndpoint(verification -> verification
+                            .consentPage(ConsentPages.CONSENT)
+                            .deviceVerificationResponseHandler(ConsentPages.deviceVerified())
+                            .errorResponseHandler(ConsentPages.deviceVerificationFailed()))
+                    // Spring's own consent page loads its styles from a CDN: ours loads nothing from elsewhere.
+                    .authorizationEndpoint(authorization -> authorization.consentPage(ConsentPages.CONSENT))
                     .tokenRevocationEndpoint(Customizer.withDefaults())
                     .clientAuthentication(authentication -> authentication
                             .authenticationConverter(new PublicClientTokens.ClientIdOnly())

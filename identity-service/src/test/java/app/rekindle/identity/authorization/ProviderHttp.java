@@ -38,13 +38,48 @@ public final class ProviderHttp {
         this.base = base;
     }
 
-    /** Signs in through the sign-in form, as a browser does. */
-    public void signIn(String username, String password) throws IOException, InterruptedException {
+    /** Signs in through the sign-in form, as a browser does; answers where the provider sends the browser next. */
+    public String signIn(String username, String password) throws IOException, InterruptedException {
         String page = get("/login").body();
         HttpResponse<String> signedIn =
                 post("/login", Map.of("username", username, "password", password, "_csrf", csrfOf(page)));
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        String next = signedIn.headers().firstValue("Location").orElseThrow();
+        assertThat(next).doesNotContain("error");
+        return next;
+    }
+
+    /** Follows a redirect's Location, which may be absolute or a path. */
+    public HttpResponse<String> follow(HttpResponse<String> redirect) throws IOException, InterruptedException {
+        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
+        return send(HttpRequest.newBuilder(
+                        at(redirect.headers().firstValue("Location").orElseThrow()))
+                .build());
+    }
+
+    /** Posts the named form of a page, with the values it carries (hidden fields, CSRF token). */
+    public HttpResponse<String> submit(String page, String formId) throws IOException, InterruptedException {
+        Matcher form = Pattern.compile(
+                        "<form[^>]*id=\"" + formId + "\"[^>]*action=\"([^\"]+)\"[^>]*>(.*?)</form>", Pattern.DOTALL)
+                .matcher(page);
+        assertThat(form.find()).as("form #" + formId + " on the page").isTrue();
+        Matcher input = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"")
+                .matcher(form.group(2));
+        StringBuilder fields = new StringBuilder();
+        while (input.find()) {
+            fields.append(fields.isEmpty() ? "" : "&")
+                    .append(input.group(1))
+                    .append('=')
+                    .append(URLEncoder.encode(input.group(2), StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(at(form.group(1)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields.toString()))
+                .build());
+    }
+
+    private URI at(String location) {
+        return location.startsWith("http") ? URI.create(location) : URI.create(base + location);
     }
 
     /** The dashboard's sign-in after {@link #signIn}: authorization code with PKCE, then the code exchange. */
