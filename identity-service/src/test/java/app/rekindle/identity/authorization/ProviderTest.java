@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,19 +37,25 @@ public abstract class ProviderTest {
 
     /** What every provider under test needs: its schema, port, issuer, dashboard and signing key. */
     public static void register(DynamicPropertyRegistry registry, String schema, int port) {
+        properties(schema, port).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    public static Map<String, Object> properties(String schema, int port) {
         SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl(schema));
-        registry.add("spring.datasource.username", () -> infra.postgres().username());
-        registry.add("spring.datasource.password", () -> infra.postgres().password());
-        registry.add("spring.flyway.schemas", () -> schema);
-        registry.add("spring.flyway.default-schema", () -> schema);
-        registry.add("server.port", () -> port);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("rekindle.identity.issuer", () -> "http://localhost:" + port);
-        registry.add("rekindle.identity.dashboard-uris", () -> DASHBOARD);
-        registry.add(
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", infra.jdbcUrl(schema));
+        properties.put("spring.datasource.username", infra.postgres().username());
+        properties.put("spring.datasource.password", infra.postgres().password());
+        properties.put("spring.flyway.schemas", schema);
+        properties.put("spring.flyway.default-schema", schema);
+        properties.put("server.port", port);
+        properties.put("server.address", "127.0.0.1");
+        properties.put("rekindle.identity.issuer", "http://localhost:" + port);
+        properties.put("rekindle.identity.dashboard-uris", DASHBOARD);
+        properties.put(
                 "rekindle.identity.signing-key-location",
-                () -> infra.jwtKeys().privateKeyPem().toUri().toString());
+                infra.jwtKeys().privateKeyPem().toUri().toString());
+        return properties;
     }
 
     @Autowired
