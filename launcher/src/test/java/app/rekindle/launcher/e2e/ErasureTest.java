@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import app.rekindle.launcher.EmbeddedStack;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ErasureTest {
 
     private final EmbeddedStack stack = RunningStack.get();
-    private final String token = Http.tokenFor(stack.commandUrl(), "erin-" + UUID.randomUUID());
+    private final String token = Http.tokenFor(stack, "erin-" + UUID.randomUUID());
     private final Http commands = new Http(stack.commandUrl(), token);
     private final Http reads = new Http(stack.queryUrl(), token);
     private final String marker = "marker-" + UUID.randomUUID();
@@ -55,8 +54,8 @@ class ErasureTest {
         assertThat(records).noneMatch(record -> text(record).contains(marker));
         assertThat(text(records.getLast())).contains("\"keyId\"").contains("\"text\":\"enc:v1:");
 
-        Http keyPath =
-                new Http(stack.commandUrl(), Files.readString(stack.keysDir().resolve("query-service.token")));
+        // The query service's own credential: its client-credentials token from the identity service.
+        Http keyPath = new Http(stack.commandUrl(), Http.queryServiceToken(stack.identityProvider()));
         assertThat(keyPath.get("/internal/journals/" + journalId + "/data-key").status())
                 .isEqualTo(200);
         assertThat(commands.get("/internal/journals/" + journalId + "/data-key").status())
