@@ -4,8 +4,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -23,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs a person in right after they opened their account, as the password form would have: a new session id, a
- * new CSRF token, the same kind of principal (a plain {@code User} without its password, which the stored
+ * new CSRF token, the password factor, the same kind of principal (a plain {@code User} without its password, which the stored
  * authorizations can read back), and on to the request that sent them to sign in, or their account page.
  */
 @Component
@@ -48,8 +52,11 @@ class SignInAfterSignUp {
             throws IOException, ServletException {
         User person = (User) accounts.loadUserByUsername(username);
         person.eraseCredentials();
+        // The password just chosen is the factor this sign-in rests on (its time becomes the ID token's auth_time).
+        Collection<GrantedAuthority> authorities = new LinkedHashSet<>(person.getAuthorities());
+        authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
         UsernamePasswordAuthenticationToken signedIn =
-                UsernamePasswordAuthenticationToken.authenticated(person, null, person.getAuthorities());
+                UsernamePasswordAuthenticationToken.authenticated(person, null, authorities);
         signedIn.setDetails(details.buildDetails(request));
         newSession.onAuthentication(signedIn, request, response);
         SecurityContext context = contexts.createEmptyContext();
