@@ -32,7 +32,8 @@ class AccountsConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain accountPages(HttpSecurity http, IdentityProperties identity, SignInThrottle throttle)
+    SecurityFilterChain accountPages(
+            HttpSecurity http, IdentityProperties identity, SignInThrottle throttle, PasswordEncoder passwords)
             throws Exception {
         // A wrong password, an unknown name and a blocked one all end here, in the very same way.
         AuthenticationFailureHandler passwordFailed = new SimpleUrlAuthenticationFailureHandler("/login?error");
@@ -50,7 +51,7 @@ class AccountsConfig {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(pagePolicy(identity)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(
-                        new SignInThrottleFilter(throttle, passwordFailed, passkeyFailed),
+                        new SignInThrottleFilter(throttle, passwords, passwordFailed, passkeyFailed),
                         UsernamePasswordAuthenticationFilter.class);
         Passkeys.enable(http, identity);
         return http.build();

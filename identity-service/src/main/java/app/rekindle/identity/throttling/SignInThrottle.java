@@ -58,11 +58,7 @@ public class SignInThrottle {
 
     /** Counts a sign-up from this address and tells whether it may go ahead. */
     public boolean admitsSignUp(String address) {
-        if (blocked(SIGN_UP, address, clock.instant())) {
-            return false;
-        }
-        count(SIGN_UP, address, limits.signUps());
-        return true;
+        return count(SIGN_UP, address, limits.signUps());
     }
 
     /** Forgets what no longer counts, so the table holds at most about a day of attempts. */
@@ -82,9 +78,14 @@ public class SignInThrottle {
                 .orElse(false);
     }
 
-    private void count(String scope, String subject, Limit limit) {
+    /**
+     * Counts one attempt, unless the name or address is blocked already (then nothing changes).
+     *
+     * @return whether it was counted, i.e. not blocked
+     */
+    private boolean count(String scope, String subject, Limit limit) {
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
             // The row is locked while it is read and written back: two instances counting at once both count.
             jdbc.sql("INSERT INTO sign_in_throttle (scope, subject, attempts, window_started, blocks)"
                             + " VALUES (?, ?, 0, ?, 0) ON CONFLICT DO NOTHING")
@@ -101,6 +102,9 @@ public class SignInThrottle {
                                     : row.getTimestamp("blocked_until").toInstant(),
                             row.getInt("blocks")))
                     .single();
+            if (before.blocksAt(now)) {
+                return false;
+            }
             Tally after = before.afterAttempt(now, limit);
             jdbc.sql("UPDATE sign_in_throttle SET attempts = ?, window_started = ?, blocked_until = ?, blocks = ?"
                             + " WHERE scope = ? AND subject = ?")
@@ -112,7 +116,8 @@ public class SignInThrottle {
                             scope,
                             subject)
                     .update();
-        });
+            return true;
+        }));
     }
 
     /** Names are counted by their case-free form, as accounts are looked up, and stored only as a digest. */

@@ -5,8 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Objects;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -24,18 +26,25 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
             PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/login/webauthn");
 
     private final SignInThrottle throttle;
+    private final PasswordEncoder passwords;
+    private final String decoyHash;
     private final AuthenticationFailureHandler passwordFailed;
     private final AuthenticationFailureHandler passkeyFailed;
 
     /**
+     * @param passwords the encoder sign-ins are checked with: a refused sign-in spends the time of one check, so
+     *     the answer's timing does not tell a block from a wrong password either
      * @param passwordFailed the handler the password form's failures go to
      * @param passkeyFailed the handler the passkey sign-in's failures go to
      */
     public SignInThrottleFilter(
             SignInThrottle throttle,
+            PasswordEncoder passwords,
             AuthenticationFailureHandler passwordFailed,
             AuthenticationFailureHandler passkeyFailed) {
         this.throttle = throttle;
+        this.passwords = passwords;
+        this.decoyHash = passwords.encode("a password nobody has: it only costs the time of a check");
         this.passwordFailed = passwordFailed;
         this.passkeyFailed = passkeyFailed;
     }
@@ -44,6 +53,7 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (PASSWORD.matches(request) && throttle.refusesSignIn(request.getParameter("username"), addressOf(request))) {
+            passwords.matches(Objects.requireNonNullElse(request.getParameter("password"), ""), decoyHash);
             passwordFailed.onAuthenticationFailure(request, response, refused());
         } else if (PASSKEY.matches(request) && throttle.refusesSignIn(null, addressOf(request))) {
             passkeyFailed.onAuthenticationFailure(request, response, refused());

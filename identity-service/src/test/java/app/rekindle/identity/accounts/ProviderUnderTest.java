@@ -25,7 +25,8 @@ public abstract class ProviderUnderTest {
     public static final String DASHBOARD = "http://localhost:8081/";
     public static final int ACCOUNT_FAILURES = 3;
     public static final int ADDRESS_FAILURES = 8;
-    public static final Duration BLOCK = Duration.ofSeconds(2);
+    // Long enough for a loaded machine's browser to try once more while blocked, short enough to wait out.
+    public static final Duration BLOCK = Duration.ofSeconds(15);
     public static final int SIGN_UPS_PER_ADDRESS = 6;
     public static final String SIGN_IN_FAILED =
             "That did not work. Check your user name and password — or wait a few minutes and try again.";
@@ -52,7 +53,7 @@ public abstract class ProviderUnderTest {
         registry.add("rekindle.identity.throttle.address-failures", () -> ADDRESS_FAILURES);
         registry.add("rekindle.identity.throttle.window", () -> "1m");
         registry.add("rekindle.identity.throttle.block", () -> BLOCK.toString());
-        registry.add("rekindle.identity.throttle.longest-block", () -> "10s");
+        registry.add("rekindle.identity.throttle.longest-block", () -> "1m");
         registry.add("rekindle.identity.throttle.sign-ups-per-address", () -> SIGN_UPS_PER_ADDRESS);
     }
 

@@ -53,8 +53,8 @@ class SignInThrottleTest extends ProviderUnderTest {
         }
         assertThat(location(signIn(name, PASSWORD))).isEqualTo(FAILED);
 
-        await().atMost(BLOCK.multipliedBy(10))
-                .pollInterval(Duration.ofMillis(300))
+        await().atMost(BLOCK.multipliedBy(4))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> location(signIn(name, PASSWORD)).equals(ISSUER + "/account"));
     }
 
