@@ -24,7 +24,7 @@ class SignUpTest extends ProviderUnderTest {
         assertThat(location(signedUp)).isEqualTo(ISSUER + "/account");
         HttpResponse<String> account = browser.get("/account");
         assertThat(account.statusCode()).isEqualTo(200);
-        assertThat(account.body()).contains(">" + name + "<");
+        assertThat(account.body()).contains(">" + name + "<").doesNotContain("id=\"password-changed\"");
         assertThat(hashOf(name)).get().asString().startsWith("{argon2}").doesNotContain(PASSWORD);
     }
 

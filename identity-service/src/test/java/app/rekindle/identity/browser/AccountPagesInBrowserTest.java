@@ -66,6 +66,7 @@ class AccountPagesInBrowserTest extends ProviderUnderTest {
 
         wait.until(ExpectedConditions.urlToBe(ISSUER + "/account"));
         assertThat(text("account-name")).isEqualTo(name);
+        assertThat(absent("password-changed")).isTrue();
         assertThat(browser.driver.findElement(By.id("to-passkeys")).getAttribute("href"))
                 .isEqualTo(ISSUER + "/passkeys");
         browser.screenshot("identity-account");
@@ -73,6 +74,7 @@ class AccountPagesInBrowserTest extends ProviderUnderTest {
         browser.driver.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.urlToBe(ISSUER + "/login?signed-out"));
         assertThat(text("signed-out")).isEqualTo("You are signed out.");
+        assertThat(absent("sign-in-error")).isTrue();
 
         signIn(name, PASSWORD);
         wait.until(ExpectedConditions.urlToBe(ISSUER + "/account"));
@@ -89,6 +91,7 @@ class AccountPagesInBrowserTest extends ProviderUnderTest {
         String unknownName = failureShown();
 
         assertThat(wrongPassword).isEqualTo(unknownName).isEqualTo(SIGN_IN_FAILED);
+        assertThat(absent("signed-out")).isTrue();
         assertThat(browser.driver.findElement(By.id("username")).getAttribute("autocomplete"))
                 .isEqualTo("username webauthn");
         browser.screenshot("identity-sign-in-failed");
@@ -141,6 +144,10 @@ class AccountPagesInBrowserTest extends ProviderUnderTest {
         WebElement field = browser.driver.findElement(By.id(id));
         field.clear();
         field.sendKeys(value);
+    }
+
+    private static boolean absent(String id) {
+        return browser.driver.findElements(By.id(id)).isEmpty();
     }
 
     private static String text(String id) {

@@ -43,6 +43,7 @@ class SignInThrottleTest extends ProviderUnderTest {
                 .isEqualTo(302);
         assertThat(location(knownBlocked)).isEqualTo(location(unknownBlocked)).isEqualTo(FAILED);
         assertThat(new WebSession(ISSUER).get("/login?error").body()).contains(SIGN_IN_FAILED);
+        assertThat(new WebSession(ISSUER).get("/login").body()).doesNotContain(SIGN_IN_FAILED);
     }
 
     @Test
