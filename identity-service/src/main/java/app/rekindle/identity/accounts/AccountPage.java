@@ -1,6 +1,8 @@
 package app.rekindle.identity.accounts;
 
 import app.rekindle.identity.authorization.IdentityProperties;
+import app.rekindle.identity.throttling.SignInThrottle;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -21,18 +23,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class AccountPage {
 
+    private static final String CURRENT_PASSWORD_WRONG =
+            "That is not your current password — or there were too many tries: wait a few minutes.";
+
     private final Accounts accounts;
     private final PasswordPolicy policy;
     private final PasswordEncoder passwords;
     private final SignOutEverywhere signOutEverywhere;
     private final URI dashboard;
+    private final SignInThrottle throttle;
 
     AccountPage(
             Accounts accounts,
             PasswordPolicy policy,
             PasswordEncoder passwords,
             SignOutEverywhere signOutEverywhere,
-            IdentityProperties identity) {
+            IdentityProperties identity,
+            SignInThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.policy = policy;
         this.passwords = passwords;
@@ -49,12 +57,22 @@ class AccountPage {
 
     @PostMapping("/account/password")
     String changePassword(
-            @ModelAttribute ChangePasswordForm form, Authentication person, Model model, HttpServletResponse response) {
+            @ModelAttribute ChangePasswordForm form,
+            Authentication person,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         String username = person.getName();
         Map<String, String> errors = new LinkedHashMap<>();
+        // Guessing the current password from a browser left signed in is throttled like signing in: the same
+        // count per name and address, and while blocked even the right one is refused with the same words.
+        String address = request.getRemoteAddr();
         String stored = accounts.loadUserByUsername(username).getPassword();
-        if (!passwords.matches(form.currentPassword(), stored)) {
-            errors.put("currentPassword", "That is not your current password.");
+        if (throttle.refusesSignIn(username, address)) {
+            errors.put("currentPassword", CURRENT_PASSWORD_WRONG);
+        } else if (!passwords.matches(form.currentPassword(), stored)) {
+            throttle.failedSignIn(username, address);
+            errors.put("currentPassword", CURRENT_PASSWORD_WRONG);
         }
         policy.problemWith(form.newPassword(), username).ifPresent(problem -> errors.put("newPassword", problem));
         if (!errors.containsKey("newPassword") && !form.newPassword().equals(form.newPasswordAgain())) {

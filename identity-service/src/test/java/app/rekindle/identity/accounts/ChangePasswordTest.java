@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** A new password needs the current one, follows the policy, and ends every token given out before. */
 class ChangePasswordTest extends ProviderUnderTest {
+
+    @Autowired
+    PasswordEncoder passwords;
 
     private static final String OLD = "the old pass phrase 1";
     private static final String NEW = "the new pass phrase 2";
@@ -59,7 +64,7 @@ class ChangePasswordTest extends ProviderUnderTest {
         HttpResponse<String> refused = change(browser, "not the old one at all", NEW, NEW);
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("That is not your current password.");
+        assertThat(refused.body()).contains("That is not your current password");
         assertThat(browser.refresh(refresh).statusCode()).isEqualTo(200);
         assertThat(location(new WebSession(ISSUER).signIn(name, OLD))).isEqualTo(ISSUER + "/account");
     }
@@ -79,6 +84,29 @@ class ChangePasswordTest extends ProviderUnderTest {
         assertThat(withName.body()).contains("does not contain your user name");
         assertThat(differing.body()).contains("The two passwords differ.");
         assertThat(location(new WebSession(ISSUER).signIn(name, OLD))).isEqualTo(ISSUER + "/account");
+    }
+
+    @Test
+    void guessing_the_current_password_is_throttled_like_signing_in() {
+        String name = newName("Lou");
+        WebSession browser = new WebSession(ISSUER);
+        browser.signUp(name, OLD);
+        for (int i = 0; i < ACCOUNT_FAILURES; i++) {
+            assertThat(change(browser, "a guessed pass phrase " + i, NEW, NEW).statusCode())
+                    .isEqualTo(400);
+        }
+
+        HttpResponse<String> blocked = change(browser, OLD, NEW, NEW);
+
+        assertThat(blocked.statusCode()).isEqualTo(400);
+        assertThat(blocked.body()).contains("That is not your current password");
+        String hash = jdbc.sql("SELECT password_hash FROM account WHERE username_key = lower(?)")
+                .param(name)
+                .query(String.class)
+                .single();
+        assertThat(passwords.matches(OLD, hash)).as("the password is unchanged").isTrue();
+        // The name is blocked for signing in too, until the block ends.
+        assertThat(location(new WebSession(ISSUER).signIn(name, OLD))).isEqualTo(ISSUER + "/login?error");
     }
 
     @Test
