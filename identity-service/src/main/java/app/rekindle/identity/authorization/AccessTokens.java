@@ -1,6 +1,5 @@
 package app.rekindle.identity.authorization;
 
-import app.rekindle.identity.accounts.Accounts;
 import java.util.Collections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +31,7 @@ class AccessTokens {
      * credentials) keeps the client id as its subject.
      */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> rekindleClaims(Accounts accounts) {
+    OAuth2TokenCustomizer<JwtEncodingContext> rekindleClaims(AccountIds accounts) {
         return context -> {
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 // A singleton list: the claims are stored as typed JSON, and Jackson's allowlist refuses to read

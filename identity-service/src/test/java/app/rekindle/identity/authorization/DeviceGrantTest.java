@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +21,9 @@ class DeviceGrantTest extends ProviderTest {
 
     private static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
     private static final String PASSWORD = "a long enough pass phrase";
+
+    @Autowired
+    PersonAuthorizations authorizations;
 
     private final ProviderHttp commandLine = new ProviderHttp(ISSUER);
     private final ProviderHttp browser = new ProviderHttp(ISSUER);
@@ -74,6 +78,9 @@ class DeviceGrantTest extends ProviderTest {
                         .asString())
                 .isNotBlank()
                 .isNotEqualTo(refresh);
+        assertThat(authorizations.forgetConsents(name))
+                .as("the consent given, remembered until forgotten")
+                .isEqualTo(1);
         // A device code works once; Spring answers its reuse as it answers a refusal.
         JsonNode reused = poll(device);
         assertThat(reused.has("access_token")).isFalse();

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +17,9 @@ import tools.jackson.databind.JsonNode;
 class RevocationTest extends ProviderTest {
 
     private static final String PASSWORD = "a long enough pass phrase";
+
+    @Autowired
+    PersonAuthorizations authorizations;
 
     private final ProviderHttp browser = new ProviderHttp(ISSUER);
 
@@ -36,6 +40,26 @@ class RevocationTest extends ProviderTest {
         assertThat(refreshed.statusCode()).isEqualTo(400);
         assertThat(ProviderHttp.JSON.readTree(refreshed.body()).path("error").asString())
                 .isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void ending_all_of_a_persons_authorizations_stops_each_of_their_refresh_tokens_and_no_one_elses() throws Exception {
+        String name = uniqueName("Everywhere");
+        createAccount(name, PASSWORD);
+        browser.signIn(name, PASSWORD);
+        String first = browser.dashboardTokens(DASHBOARD).path("refresh_token").asString();
+        String second = browser.dashboardTokens(DASHBOARD).path("refresh_token").asString();
+        String bystander = uniqueName("bystander");
+        createAccount(bystander, PASSWORD);
+        ProviderHttp other = new ProviderHttp(ISSUER);
+        other.signIn(bystander, PASSWORD);
+        String theirs = other.dashboardTokens(DASHBOARD).path("refresh_token").asString();
+
+        assertThat(authorizations.revokeAll(name)).isEqualTo(2);
+
+        assertThat(browser.refresh("rekindle-dashboard", first).statusCode()).isEqualTo(400);
+        assertThat(browser.refresh("rekindle-dashboard", second).statusCode()).isEqualTo(400);
+        assertThat(other.refresh("rekindle-dashboard", theirs).statusCode()).isEqualTo(200);
     }
 
     @Test
