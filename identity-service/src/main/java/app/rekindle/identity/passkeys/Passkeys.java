@@ -17,11 +17,16 @@ import org.springframework.security.web.webauthn.management.UserCredentialReposi
 @Configuration(proxyBeanMethods = false)
 public class Passkeys {
 
-    /** Adds the passkey ceremonies (register, sign in) to the chain of the account pages. */
+    /**
+     * Adds the passkey ceremonies (register, sign in, remove) to the chain of the account pages. Our own passkeys
+     * page ({@link PasskeysPage}) replaces Spring's default registration page.
+     */
     public static void enable(HttpSecurity http, IdentityProperties identity) throws Exception {
         String origin = identity.issuer().resolve("/").toString().replaceFirst("/$", "");
-        http.webAuthn(passkeys ->
-                passkeys.rpName("Rekindle").rpId(identity.issuer().getHost()).allowedOrigins(origin));
+        http.webAuthn(passkeys -> passkeys.rpName("Rekindle")
+                .rpId(identity.issuer().getHost())
+                .allowedOrigins(origin)
+                .disableDefaultRegistrationPage(true));
     }
 
     @Bean
