@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -245,14 +246,45 @@ class PasskeySignInTest {
         HttpResponse<String> someoneElses = delete(mallory, "/webauthn/register/" + ashesPasskey, csrf);
         String unknownId = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(32));
         HttpResponse<String> unknown = delete(mallory, "/webauthn/register/" + unknownId, csrf);
-        assertThat(someoneElses.statusCode()).isBetween(400, 499);
-        assertThat(someoneElses.statusCode()).isEqualTo(unknown.statusCode());
-        assertThat(someoneElses.body()).isEqualTo(unknown.body());
+        HttpResponse<String> malformed = delete(mallory, "/webauthn/register/not*base64url", csrf);
+        for (HttpResponse<String> refused : List.of(someoneElses, unknown, malformed)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/problem+json");
+            assertThat(refused.body()).isEqualTo(unknown.body());
+        }
 
         browser.driver.navigate().refresh();
         assertThat(passkeysListed()).as("Ash still has the passkey").containsExactly("Ash's key");
         HttpResponse<String> withoutCsrf = delete(mallory, "/webauthn/register/" + unknownId, Map.of());
         assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void a_passkey_named_with_nothing_or_too_long_is_refused_before_anything_is_checked_or_stored() throws Exception {
+        createAccount("Lee", "lees long pass phrase!");
+        HttpClient lee = signedInClient("lee", "lees long pass phrase!");
+        Map<String, String> csrf = csrfHeaderOf(get(lee, "/passkeys").body());
+        Map<String, String> json = new HashMap<>(csrf);
+        json.put("Content-Type", "application/json");
+        assertThat(post(lee, "/webauthn/register/options", "", json).statusCode())
+                .isEqualTo(200);
+
+        for (String label : List.of("\"\"", "\"   \"", "\"" + "x".repeat(PasskeyLabels.MAX_LENGTH + 1) + "\"", "17")) {
+            HttpResponse<String> refused = post(
+                    lee,
+                    "/webauthn/register",
+                    "{\"publicKey\":{\"credential\":{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\","
+                            + "\"response\":{\"attestationObject\":\"AAAA\",\"clientDataJSON\":\"AAAA\"}},\"label\":"
+                            + label + "}}",
+                    json);
+            assertThat(refused.statusCode()).as(label).isEqualTo(400);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM user_credentials c JOIN user_entities u"
+                                + " ON u.id = c.user_entity_user_id WHERE u.name = 'Lee'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -377,6 +409,14 @@ class PasskeySignInTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ISSUER + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+        headers.forEach(request::setHeader);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient client, String path, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(ISSUER + path)).POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::setHeader);
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
