@@ -304,7 +304,9 @@ class PasskeySignInTest {
         browser.driver
                 .findElement(By.cssSelector("#sign-in, form:has(#password) button[type=submit]"))
                 .click();
-        WebElement labelField = wait.until(ExpectedConditions.elementToBeClickable(By.id("passkey-label")));
+        WebElement labelField = wait.withMessage(() -> "signed in with the password, at "
+                        + browser.driver.getCurrentUrl() + browser.driver.getPageSource() + consoleErrors())
+                .until(ExpectedConditions.elementToBeClickable(By.id("passkey-label")));
         labelField.sendKeys(label);
         browser.driver.findElement(By.id("passkey-add-button")).click();
         wait.until(ExpectedConditions.urlContains("/passkeys?added"));
