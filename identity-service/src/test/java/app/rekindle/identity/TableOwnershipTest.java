@@ -16,6 +16,8 @@ class TableOwnershipTest extends TableOwnershipContract {
             entry("oauth2_authorization", "authorization"),
             entry("oauth2_authorization_consent", "authorization"),
             entry("account", "accounts"),
+            // Failed sign-ins per name digest and per address.
+            entry("sign_in_throttle", "throttling"),
             // Spring Security's passkey stores (only its JDBC repositories name them).
             entry("user_entities", "passkeys"),
             entry("user_credentials", "passkeys"));

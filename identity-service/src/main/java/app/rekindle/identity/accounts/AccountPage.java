@@ -1,6 +1,7 @@
 package app.rekindle.identity.accounts;
 
 import app.rekindle.identity.authorization.IdentityProperties;
+import app.rekindle.identity.authorization.PersonAuthorizations;
 import app.rekindle.identity.throttling.SignInThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +30,7 @@ class AccountPage {
     private final Accounts accounts;
     private final PasswordPolicy policy;
     private final PasswordEncoder passwords;
-    private final SignOutEverywhere signOutEverywhere;
+    private final PersonAuthorizations authorizations;
     private final URI dashboard;
     private final SignInThrottle throttle;
 
@@ -37,14 +38,14 @@ class AccountPage {
             Accounts accounts,
             PasswordPolicy policy,
             PasswordEncoder passwords,
-            SignOutEverywhere signOutEverywhere,
+            PersonAuthorizations authorizations,
             IdentityProperties identity,
             SignInThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.policy = policy;
         this.passwords = passwords;
-        this.signOutEverywhere = signOutEverywhere;
+        this.authorizations = authorizations;
         this.dashboard = identity.dashboardUris().isEmpty()
                 ? null
                 : identity.dashboardUris().getFirst();
@@ -83,7 +84,7 @@ class AccountPage {
             return page(person, errors, model);
         }
         accounts.changePasswordHash(username, passwords.encode(form.newPassword()));
-        signOutEverywhere.of(username);
+        authorizations.revokeAll(username);
         return "redirect:/account?password-changed";
     }
 

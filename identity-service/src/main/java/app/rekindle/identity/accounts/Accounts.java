@@ -54,6 +54,11 @@ public class Accounts implements UserDetailsService {
                 .update();
     }
 
+    /** Deletes the account row; its passkeys and authorizations are their owners' to delete (AccountDeletion). */
+    public void delete(UUID id) {
+        jdbc.sql("DELETE FROM account WHERE id = ?").param(id).update();
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) {
         // A plain User: the signed-in principal is stored with each authorization as typed JSON, and only

@@ -41,7 +41,14 @@ class AccountsConfig {
         AuthenticationFailureHandler passkeyFailed =
                 new AuthenticationEntryPointFailureHandler(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/signup", "/error", "/actuator/health/**", "/css/**", "/icon.svg")
+                                "/login",
+                                "/signup",
+                                "/error",
+                                "/actuator/health/**",
+                                "/css/**",
+                                "/js/**",
+                                "/icon.svg",
+                                "/favicon.ico")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -1,9 +1,10 @@
 package app.rekindle.identity.erasure;
 
 import app.rekindle.identity.accounts.Accounts;
+import app.rekindle.identity.authorization.PersonAuthorizations;
+import app.rekindle.identity.throttling.SignInThrottle;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,7 +35,8 @@ class AccountDeletion {
     private final JournalErasure journals;
     private final PublicKeyCredentialUserEntityRepository passkeyUsers;
     private final UserCredentialRepository passkeys;
-    private final JdbcClient jdbc;
+    private final PersonAuthorizations authorizations;
+    private final SignInThrottle throttle;
     private final TransactionTemplate transaction;
 
     AccountDeletion(
@@ -43,21 +45,30 @@ class AccountDeletion {
             JournalErasure journals,
             PublicKeyCredentialUserEntityRepository passkeyUsers,
             UserCredentialRepository passkeys,
-            JdbcClient jdbc,
+            PersonAuthorizations authorizations,
+            SignInThrottle throttle,
             TransactionTemplate transaction) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.journals = journals;
         this.passkeyUsers = passkeyUsers;
         this.passkeys = passkeys;
-        this.jdbc = jdbc;
+        this.authorizations = authorizations;
+        this.throttle = throttle;
         this.transaction = transaction;
     }
 
-    /** Deletes the signed-in person's account once they confirm it with their password. */
-    Outcome delete(String username, String password) {
+    /**
+     * Deletes the signed-in person's account once they confirm it with their password. Guessing that password
+     * from a browser left signed in is throttled like signing in: while blocked, even the right one is refused.
+     */
+    Outcome delete(String username, String password, String address) {
         Optional<UUID> id = accounts.idOf(username);
-        if (id.isEmpty() || !passwordMatches(username, password)) {
+        if (id.isEmpty() || throttle.refusesSignIn(username, address)) {
+            return Outcome.WRONG_PASSWORD;
+        }
+        if (!passwordMatches(username, password)) {
+            throttle.failedSignIn(username, address);
             return Outcome.WRONG_PASSWORD;
         }
         try {
@@ -84,13 +95,8 @@ class AccountDeletion {
             passkeys.findByUserId(passkeyUser.getId()).forEach(key -> passkeys.delete(key.getCredentialId()));
             passkeyUsers.delete(passkeyUser.getId());
         }
-        // Every refresh token and device code of the person stops working with these rows.
-        jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?")
-                .param(username)
-                .update();
-        jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE principal_name = ?")
-                .param(username)
-                .update();
-        jdbc.sql("DELETE FROM account WHERE id = ?").param(id).update();
+        authorizations.revokeAll(username);
+        authorizations.forgetConsents(username);
+        accounts.delete(id);
     }
 }

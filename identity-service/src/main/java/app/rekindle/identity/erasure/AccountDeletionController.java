@@ -36,7 +36,7 @@ class AccountDeletionController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        AccountDeletion.Outcome outcome = deletion.delete(person.getName(), password);
+        AccountDeletion.Outcome outcome = deletion.delete(person.getName(), password, request.getRemoteAddr());
         if (outcome == AccountDeletion.Outcome.DELETED) {
             new SecurityContextLogoutHandler().logout(request, response, person);
             return DONE;
