@@ -140,7 +140,7 @@ class SignInFlowTest {
 
     private UUID createAccount(String username, String password) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO account (id, username, username_key, password_hash) VALUES (?, ?, lower(?), ?)")
+        jdbc.sql("INSERT INTO person_account (id, username, username_key, password_hash) VALUES (?, ?, lower(?), ?)")
                 .params(id, username, username, passwords.encode(password))
                 .update();
         return id;

@@ -15,7 +15,7 @@ class TableOwnershipTest extends TableOwnershipContract {
             entry("oauth2_registered_client", "authorization"),
             entry("oauth2_authorization", "authorization"),
             entry("oauth2_authorization_consent", "authorization"),
-            entry("account", "accounts"),
+            entry("person_account", "accounts"),
             // Failed sign-ins per name digest and per address.
             entry("sign_in_throttle", "throttling"),
             // Spring Security's passkey stores (only its JDBC repositories name them).

@@ -29,7 +29,7 @@ public class Accounts implements UserDetailsService {
 
     /** The account's id: the subject of the person's tokens. */
     public Optional<UUID> idOf(String username) {
-        return jdbc.sql("SELECT id FROM account WHERE username_key = ?")
+        return jdbc.sql("SELECT id FROM person_account WHERE username_key = ?")
                 .param(keyOf(username))
                 .query(UUID.class)
                 .optional();
@@ -41,7 +41,7 @@ public class Accounts implements UserDetailsService {
      * @return whether it was opened
      */
     boolean open(String username, String passwordHash) {
-        return jdbc.sql("INSERT INTO account (id, username, username_key, password_hash) VALUES (?, ?, ?, ?)"
+        return jdbc.sql("INSERT INTO person_account (id, username, username_key, password_hash) VALUES (?, ?, ?, ?)"
                                 + " ON CONFLICT (username_key) DO NOTHING")
                         .params(UUID.randomUUID(), username, keyOf(username), passwordHash)
                         .update()
@@ -49,21 +49,21 @@ public class Accounts implements UserDetailsService {
     }
 
     void changePasswordHash(String username, String passwordHash) {
-        jdbc.sql("UPDATE account SET password_hash = ? WHERE username_key = ?")
+        jdbc.sql("UPDATE person_account SET password_hash = ? WHERE username_key = ?")
                 .params(passwordHash, keyOf(username))
                 .update();
     }
 
     /** Deletes the account row; its passkeys and authorizations are their owners' to delete (AccountDeletion). */
     public void delete(UUID id) {
-        jdbc.sql("DELETE FROM account WHERE id = ?").param(id).update();
+        jdbc.sql("DELETE FROM person_account WHERE id = ?").param(id).update();
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         // A plain User: the signed-in principal is stored with each authorization as typed JSON, and only
         // Spring's own types are on the list that may be read back.
-        return jdbc.sql("SELECT username, password_hash FROM account WHERE username_key = ?")
+        return jdbc.sql("SELECT username, password_hash FROM person_account WHERE username_key = ?")
                 .param(keyOf(username))
                 .query((row, n) -> User.withUsername(row.getString("username"))
                         .password(row.getString("password_hash"))

@@ -100,7 +100,7 @@ class ChangePasswordTest extends ProviderUnderTest {
 
         assertThat(blocked.statusCode()).isEqualTo(400);
         assertThat(blocked.body()).contains("That is not your current password");
-        String hash = jdbc.sql("SELECT password_hash FROM account WHERE username_key = lower(?)")
+        String hash = jdbc.sql("SELECT password_hash FROM person_account WHERE username_key = lower(?)")
                 .param(name)
                 .query(String.class)
                 .single();

@@ -141,14 +141,14 @@ class SignUpTest extends ProviderUnderTest {
     }
 
     private Optional<String> hashOf(String name) {
-        return jdbc.sql("SELECT password_hash FROM account WHERE username_key = lower(?)")
+        return jdbc.sql("SELECT password_hash FROM person_account WHERE username_key = lower(?)")
                 .param(name)
                 .query(String.class)
                 .optional();
     }
 
     private long countOf(String name) {
-        return jdbc.sql("SELECT count(*) FROM account WHERE username_key = lower(?)")
+        return jdbc.sql("SELECT count(*) FROM person_account WHERE username_key = lower(?)")
                 .param(name)
                 .query(Long.class)
                 .single();

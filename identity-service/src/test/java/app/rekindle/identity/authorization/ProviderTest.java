@@ -67,7 +67,7 @@ public abstract class ProviderTest {
     /** A person a test can sign in as (written straight to the table: sign-up is not what these tests are about). */
     protected UUID createAccount(String username, String password) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO account (id, username, username_key, password_hash) VALUES (?, ?, lower(?), ?)")
+        jdbc.sql("INSERT INTO person_account (id, username, username_key, password_hash) VALUES (?, ?, lower(?), ?)")
                 .params(id, username, username, passwords.encode(password))
                 .update();
         return id;

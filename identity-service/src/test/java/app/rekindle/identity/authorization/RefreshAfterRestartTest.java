@@ -35,7 +35,8 @@ class RefreshAfterRestartTest {
         try (ConfigurableApplicationContext before = start()) {
             String name = "Restarted";
             before.getBean(JdbcClient.class)
-                    .sql("INSERT INTO account (id, username, username_key, password_hash) VALUES (?, ?, lower(?), ?)")
+                    .sql(
+                            "INSERT INTO person_account (id, username, username_key, password_hash) VALUES (?, ?, lower(?), ?)")
                     .params(
                             UUID.randomUUID(),
                             name,

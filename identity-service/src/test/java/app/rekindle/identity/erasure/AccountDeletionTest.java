@@ -145,7 +145,7 @@ class AccountDeletionTest {
     }
 
     private long accountCount(UUID id) {
-        return jdbc.sql("SELECT count(*) FROM account WHERE id = ?")
+        return jdbc.sql("SELECT count(*) FROM person_account WHERE id = ?")
                 .param(id)
                 .query(Long.class)
                 .single();
@@ -153,7 +153,7 @@ class AccountDeletionTest {
 
     private UUID createAccount(String username, String password) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO account (id, username, username_key, password_hash) VALUES (?, ?, lower(?), ?)")
+        jdbc.sql("INSERT INTO person_account (id, username, username_key, password_hash) VALUES (?, ?, lower(?), ?)")
                 .params(id, username, username, passwords.encode(password))
                 .update();
         return id;
