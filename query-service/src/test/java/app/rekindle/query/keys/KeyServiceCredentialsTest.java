@@ -55,7 +55,7 @@ class KeyServiceCredentialsTest {
         Jwt jwt = decoder.decode(token);
         assertThat(jwt.getSubject()).isEqualTo("rekindle-query-service");
         assertThat(jwt.getAudience()).containsExactly("rekindle-api");
-        assertThat(jwt.getClaimAsString("scope")).isEqualTo("journal-keys");
+        assertThat(jwt.getClaimAsStringList("scope")).containsExactly("journal-keys");
     }
 
     @Test
