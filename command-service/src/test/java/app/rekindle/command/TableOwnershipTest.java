@@ -16,7 +16,8 @@ class TableOwnershipTest extends TableOwnershipContract {
             entry("token_entry", "eventstore"),
             entry("idempotency_record", "idempotency"),
             entry("journal_key", "keys"),
-            entry("parked_event", "parking"));
+            entry("parked_event", "parking"),
+            entry("erased_owner", "erasure"));
 
     private static final Set<String> KNOWN_EXCEPTIONS = Set.of();
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The few reads other capabilities make of Axon's tables without loading a journal: the owner check (its
- * opening event, its last event's type) and the publisher's backlog. Kept here so that only the event store's
+ * opening event, its last event's type), an owner's journals for erasure and the publisher's backlog. Kept here so that only the event store's
  * package names its tables.
  */
 @Component
@@ -35,6 +35,27 @@ public class StoredEvents {
                 .param(journalId.toString())
                 .query(String.class)
                 .optional();
+    }
+
+    /**
+     * Up to {@code most} journals whose opening event names the owner, in id order after {@code after} (null: from
+     * the first), erased ones included. No index leads from an owner to their journals, so each call reads every
+     * journal's opening event (sequence number 0, one row per journal; the payload is JSON and its owner is never
+     * sealed, as {@code access.JournalOwners} reads it): a scan, fine for what it serves — deleting an account,
+     * which is rare — and bounded by {@code most} in what it answers, so a caller pages through with
+     * {@code after}.
+     */
+    public List<UUID> journalsOpenedBy(String owner, UUID after, int most) {
+        return jdbc.sql("""
+                        SELECT aggregate_identifier FROM domain_event_entry
+                        WHERE sequence_number = 0 AND aggregate_identifier > :after
+                          AND convert_from(payload, 'UTF8')::jsonb ->> 'ownerId' = :owner
+                        ORDER BY aggregate_identifier LIMIT :most""")
+                .param("after", after == null ? "" : after.toString())
+                .param("owner", owner)
+                .param("most", most)
+                .query((rs, row) -> UUID.fromString(rs.getString(1)))
+                .list();
     }
 
     /** The tokens a tracking processor stored, one per segment (null where a segment has none yet). */

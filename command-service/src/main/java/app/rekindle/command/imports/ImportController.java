@@ -1,5 +1,6 @@
 package app.rekindle.command.imports;
 
+import app.rekindle.command.erasure.ErasedOwners;
 import app.rekindle.command.eventstore.ImportedEvents;
 import app.rekindle.command.idempotency.IdempotentCommands;
 import app.rekindle.command.web.CommandAnswer;
@@ -29,11 +30,13 @@ class ImportController {
 
     private final ImportedEvents events;
     private final IdempotentCommands idempotent;
+    private final ErasedOwners erasedOwners;
     private final Clock clock;
 
-    ImportController(ImportedEvents events, IdempotentCommands idempotent, Clock clock) {
+    ImportController(ImportedEvents events, IdempotentCommands idempotent, ErasedOwners erasedOwners, Clock clock) {
         this.events = events;
         this.idempotent = idempotent;
+        this.erasedOwners = erasedOwners;
         this.clock = clock;
     }
 
@@ -43,7 +46,10 @@ class ImportController {
     @PostMapping("/journals/import")
     ResponseEntity<Object> importJournal(@RequestBody JsonNode export, @Parameter(hidden = true) CommandContext ctx) {
         // A retried import with the same Idempotency-Key answers as the first did instead of importing again.
-        return idempotent.run(ctx, export, () -> append(ExportReader.read(export, ctx.person(), clock.instant())));
+        return idempotent.run(ctx, export, () -> {
+            erasedOwners.admit(ctx.person());
+            return append(ExportReader.read(export, ctx.person(), clock.instant()));
+        });
     }
 
     /** Runs inside the idempotent command's transaction: the events and the key's answer commit together. */

@@ -1,10 +1,10 @@
 package app.rekindle.command.lifecycle;
 
+import app.rekindle.command.erasure.ErasedOwners;
+import app.rekindle.command.erasure.JournalErasure;
 import app.rekindle.command.idempotency.IdempotentCommands;
 import app.rekindle.command.journal.JournalCommand.CloseJournal;
-import app.rekindle.command.journal.JournalCommand.EraseJournal;
 import app.rekindle.command.journal.JournalCommand.OpenJournal;
-import app.rekindle.command.keys.JournalKeys;
 import app.rekindle.command.web.CommandAnswer;
 import app.rekindle.command.web.CommandContext;
 import app.rekindle.events.ClosureOutcome;
@@ -43,12 +43,15 @@ class JournalsController {
 
     private final CommandGateway commands;
     private final IdempotentCommands idempotent;
-    private final JournalKeys keys;
+    private final ErasedOwners erasedOwners;
+    private final JournalErasure erasure;
 
-    JournalsController(CommandGateway commands, IdempotentCommands idempotent, JournalKeys keys) {
+    JournalsController(
+            CommandGateway commands, IdempotentCommands idempotent, ErasedOwners erasedOwners, JournalErasure erasure) {
         this.commands = commands;
         this.idempotent = idempotent;
-        this.keys = keys;
+        this.erasedOwners = erasedOwners;
+        this.erasure = erasure;
     }
 
     @Operation(summary = "Open a journal")
@@ -57,6 +60,7 @@ class JournalsController {
     ResponseEntity<Object> open(
             @Valid @RequestBody OpenJournalRequest body, @Parameter(hidden = true) CommandContext ctx) {
         return idempotent.run(ctx, body, () -> {
+            erasedOwners.admit(ctx.person());
             UUID journalId = UUID.randomUUID();
             commands.sendAndWait(
                     new OpenJournal(journalId, ctx.person(), body.partnerName(), body.intention(), body.timezone()));
@@ -84,11 +88,6 @@ class JournalsController {
     @Operation(summary = "Erase the journal: its text becomes unreadable and it answers 404 from then on")
     @DeleteMapping("/{journalId}")
     ResponseEntity<Object> erase(@PathVariable UUID journalId, @Parameter(hidden = true) CommandContext ctx) {
-        return idempotent.run(ctx, null, () -> {
-            Object version = commands.sendAndWait(new EraseJournal(journalId, ctx.person(), ctx.expectedVersion()));
-            // Crypto-shredding, in the transaction that records JournalErased: both commit or neither does.
-            keys.destroy(journalId);
-            return CommandAnswer.changed(journalId, version);
-        });
+        return erasure.erase(journalId, ctx);
     }
 }

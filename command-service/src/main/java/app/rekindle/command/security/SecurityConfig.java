@@ -37,6 +37,9 @@ class SecurityConfig {
                 // From this machine only: from elsewhere it needs a token, as when dev tokens are off.
                 auth.requestMatchers(DevTokenRequests.FROM_THIS_MACHINE).permitAll();
             }
+            // Erasing an owner's journals: the identity provider's credential only. Before /internal/**, which it
+            // would otherwise match: the first matching rule decides.
+            auth.requestMatchers("/internal/owners/**").hasAuthority("SCOPE_accounts-erase");
             // Data keys go to the query service's own credential only, never to a person's token.
             auth.requestMatchers("/internal/**").hasAuthority("SCOPE_journal-keys");
             auth.anyRequest().authenticated();

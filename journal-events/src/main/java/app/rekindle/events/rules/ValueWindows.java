@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
  *
  * <ul>
  *   <li>Texts: short ≤ {@value #SHORT_TEXT} characters, long ≤ {@value #LONG_TEXT}.</li>
+ *   <li>A token's subject (who owns a journal): 1 to {@value #SUBJECT} characters.</li>
  *   <li>Scales (mood, connection, ratings, felt heard, listened well): {@value #SCALE_MIN}–{@value #SCALE_MAX};
  *       minutes {@value #MINUTES_MIN}–{@value #MINUTES_MAX}.</li>
  *   <li>When something happened ({@code occurredAt}, {@code occurredOn}): from {@link #EARLIEST_DAY} to one day
@@ -27,6 +28,9 @@ public final class ValueWindows {
 
     public static final int SHORT_TEXT = 200;
     public static final int LONG_TEXT = 4000;
+    /** OpenID Connect Core 1.0, 2: a subject "MUST NOT exceed 255 ASCII characters in length". */
+    public static final int SUBJECT = 255;
+
     public static final int SCALE_MIN = 1;
     public static final int SCALE_MAX = 5;
     public static final int MINUTES_MIN = 1;
