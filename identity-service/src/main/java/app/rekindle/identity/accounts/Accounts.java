@@ -35,6 +35,25 @@ public class Accounts implements UserDetailsService {
                 .optional();
     }
 
+    /**
+     * Opens an account, unless the name is taken (regardless of case).
+     *
+     * @return whether it was opened
+     */
+    boolean open(String username, String passwordHash) {
+        return jdbc.sql("INSERT INTO account (id, username, username_key, password_hash) VALUES (?, ?, ?, ?)"
+                                + " ON CONFLICT (username_key) DO NOTHING")
+                        .params(UUID.randomUUID(), username, keyOf(username), passwordHash)
+                        .update()
+                == 1;
+    }
+
+    void changePasswordHash(String username, String passwordHash) {
+        jdbc.sql("UPDATE account SET password_hash = ? WHERE username_key = ?")
+                .params(passwordHash, keyOf(username))
+                .update();
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) {
         // A plain User: the signed-in principal is stored with each authorization as typed JSON, and only
