@@ -47,7 +47,7 @@ public final class ServiceEnvironment {
         env.put(
                 "REKINDLE_IDENTITY_QUERY_SERVICE_SECRET_FILE",
                 addresses.provider().queryClientSecretFile().toString());
-        env.put("REKINDLE_IDENTITY_COMMAND_SERVICE_URL", "http://localhost:" + addresses.commandPort());
+        env.put("REKINDLE_IDENTITY_ERASURE_COMMAND_SERVICE_URL", "http://localhost:" + addresses.commandPort());
         env.put("REKINDLE_IDENTITY_DEMO_ENABLED", Boolean.toString(demo));
         return env;
     }

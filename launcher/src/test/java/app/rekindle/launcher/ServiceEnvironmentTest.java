@@ -86,7 +86,7 @@ class ServiceEnvironmentTest {
                         entry("REKINDLE_IDENTITY_SIGNING_KEY_LOCATION", "file:/data/keys/jwt-private.pem"),
                         entry("REKINDLE_IDENTITY_DASHBOARD_URIS", "http://localhost:8081/"),
                         entry("REKINDLE_IDENTITY_QUERY_SERVICE_SECRET_FILE", "/data/keys/query-service.secret"),
-                        entry("REKINDLE_IDENTITY_COMMAND_SERVICE_URL", "http://localhost:8080"),
+                        entry("REKINDLE_IDENTITY_ERASURE_COMMAND_SERVICE_URL", "http://localhost:8080"),
                         entry("REKINDLE_IDENTITY_DEMO_ENABLED", "false"));
         assertThat(ServiceEnvironment.identity(addresses, true))
                 .containsEntry("REKINDLE_IDENTITY_DEMO_ENABLED", "true");
