@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rekindle.events.JournalEvent.ReflectionLogged;
 import app.rekindle.support.testing.BadRequest;
+import app.rekindle.support.testing.CommandCorpus;
 import app.rekindle.support.testing.HostileRun;
 import app.rekindle.support.testing.Tokens;
 import java.util.List;

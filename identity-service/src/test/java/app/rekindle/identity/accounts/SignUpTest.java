@@ -1,8 +1,9 @@
 package app.rekindle.identity.accounts;
 
-import static app.rekindle.identity.accounts.WebSession.location;
+import static app.rekindle.support.testing.WebSession.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.rekindle.support.testing.WebSession;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package app.rekindle.identity.throttling;
 
-import static app.rekindle.identity.accounts.WebSession.location;
+import static app.rekindle.support.testing.WebSession.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.rekindle.identity.accounts.ProviderUnderTest;
-import app.rekindle.identity.accounts.WebSession;
+import app.rekindle.support.testing.WebSession;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;

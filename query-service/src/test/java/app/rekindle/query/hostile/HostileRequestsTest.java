@@ -9,6 +9,7 @@ import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
 import app.rekindle.support.testing.BadRequest;
 import app.rekindle.support.testing.HostileRun;
+import app.rekindle.support.testing.QueryCorpus;
 import app.rekindle.support.testing.Tokens;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package app.rekindle.support.testing;
 
+import app.rekindle.embedded.LocalJwtKeys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -41,6 +42,23 @@ public final class Tokens {
     public static Tokens ofTestIssuer() {
         TestIssuer testIssuer = TestIssuer.get();
         return new Tokens(testIssuer.key(), testIssuer.issuer());
+    }
+
+    /**
+     * Tokens as a running provider signing with {@code keys} would issue them under {@code issuer}: its key id
+     * (the key's thumbprint, as the identity service names it), so every bad variant is refused for its one flaw.
+     */
+    public static Tokens signedWith(LocalJwtKeys keys, String issuer) {
+        try {
+            return new Tokens(
+                    new RSAKey.Builder(keys.publicKey())
+                            .privateKey(keys.privateKey())
+                            .keyIDFromThumbprint()
+                            .build(),
+                    issuer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String valid(String subject) {

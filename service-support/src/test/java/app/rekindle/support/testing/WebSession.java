@@ -1,4 +1,4 @@
-package app.rekindle.identity.accounts;
+package app.rekindle.support.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

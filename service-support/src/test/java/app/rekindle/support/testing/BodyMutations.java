@@ -1,6 +1,5 @@
-package app.rekindle.command.it;
+package app.rekindle.support.testing;
 
-import app.rekindle.support.testing.BadRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

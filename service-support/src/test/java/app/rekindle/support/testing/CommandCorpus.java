@@ -1,7 +1,5 @@
-package app.rekindle.command.it;
+package app.rekindle.support.testing;
 
-import app.rekindle.support.testing.BadRequest;
-import app.rekindle.support.testing.SpecCorpus;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +10,10 @@ import tools.jackson.databind.JsonNode;
  * The command service's hostile corpus, walked from its own OpenAPI description so a new endpoint is covered
  * without anyone remembering to: every operation gets bad ids, headers, tokens, methods and content types, and
  * every request body every schema-derived bad value ({@link BodyMutations}) plus malformed and oversized JSON.
+ * Shared (service-support's test jar): the command service's HostileRequestsTest runs it against the service
+ * under test, the launcher's HostileRequestsInStackTest against the real stack with provider-issued tokens.
  */
-final class CommandCorpus extends SpecCorpus {
+public final class CommandCorpus extends SpecCorpus {
 
     private static final String[] NOT_UUIDS = {
         "not-a-uuid",
@@ -29,7 +29,7 @@ final class CommandCorpus extends SpecCorpus {
         "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"
     };
 
-    CommandCorpus(JsonNode spec, Map<String, String> ids, String token, Map<String, String> badTokens) {
+    public CommandCorpus(JsonNode spec, Map<String, String> ids, String token, Map<String, String> badTokens) {
         super(spec, ids, token, badTokens);
     }
 

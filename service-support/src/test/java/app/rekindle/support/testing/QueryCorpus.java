@@ -1,7 +1,5 @@
-package app.rekindle.query.hostile;
+package app.rekindle.support.testing;
 
-import app.rekindle.support.testing.BadRequest;
-import app.rekindle.support.testing.SpecCorpus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,8 +11,10 @@ import tools.jackson.databind.JsonNode;
  * The query service's hostile corpus, walked from its own OpenAPI description: every operation gets bad ids,
  * tokens, methods and bodies, and every query parameter the bad values of its schema type plus unclean and
  * oversized text. Parameters whose rules are not in the schema get known-bad values by name.
+ * Shared (service-support's test jar): the query service's HostileRequestsTest runs it against the service
+ * under test, the launcher's HostileRequestsInStackTest against the real stack with provider-issued tokens.
  */
-final class QueryCorpus extends SpecCorpus {
+public final class QueryCorpus extends SpecCorpus {
 
     private static final String[] NOT_UUIDS = {
         "not-a-uuid", "1%20OR%201%3D1", "%3Cscript%3E", "123", "00000000-0000-0000-0000-00000000000g"
@@ -46,7 +46,7 @@ final class QueryCorpus extends SpecCorpus {
             "limit", List.of("0", "100000", "-5"),
             "minVersion", List.of("-1"));
 
-    QueryCorpus(JsonNode spec, Map<String, String> ids, String token, Map<String, String> badTokens) {
+    public QueryCorpus(JsonNode spec, Map<String, String> ids, String token, Map<String, String> badTokens) {
         super(spec, ids, token, badTokens);
     }
 
