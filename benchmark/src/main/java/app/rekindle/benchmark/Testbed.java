@@ -60,8 +60,9 @@ public final class Testbed implements AutoCloseable {
         try {
             Path dataDir = Files.createTempDirectory("rekindle-bench-");
             ServiceJars jars = ServiceJars.locate(System.getProperties());
-            LauncherConfig config = new LauncherConfig(
-                    dataDir, 0, 0, 0, 0, "rekindle.journal-events", PARTITIONS, "384m", jars.command(), jars.query());
+            // Demo mode: the benchmark's person gets a token by name from the identity service.
+            LauncherConfig config =
+                    LauncherConfig.onFreePorts(dataDir, "rekindle.journal-events", PARTITIONS, "384m", jars, true);
             Files.createDirectories(serviceLogFile.toAbsolutePath().getParent());
             PrintStream serviceLog =
                     new PrintStream(new FileOutputStream(serviceLogFile.toFile()), true, StandardCharsets.UTF_8);
@@ -223,7 +224,7 @@ public final class Testbed implements AutoCloseable {
 
     private String issueToken() {
         HttpResponse<String> response =
-                send(HttpRequest.newBuilder(stack.commandUrl().resolve("/dev/tokens"))
+                send(HttpRequest.newBuilder(stack.identityUrl().resolve("/demo/tokens"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + USER + "\"}"))
                         .build());

@@ -2,6 +2,8 @@ package app.rekindle.faults;
 
 import app.rekindle.embedded.EmbeddedPostgresServer;
 import app.rekindle.embedded.LocalJwtKeys;
+import app.rekindle.launcher.IdentityProvider;
+import app.rekindle.launcher.LauncherConfig;
 import app.rekindle.launcher.Ports;
 import app.rekindle.launcher.Readiness;
 import app.rekindle.launcher.ServiceCredentials;
@@ -29,11 +31,13 @@ final class FaultStack implements StackEndpoints, AutoCloseable {
 
     enum Service {
         COMMAND,
-        QUERY
+        QUERY,
+        /** Both services trust it; in demo mode, so tests get their people's tokens by name. */
+        IDENTITY
     }
 
     static final String TOPIC = Servers.TOPIC;
-    /** The token subject both services take as an operator ({@code rekindle.admin.subjects}). */
+    /** The user name whose demo token both services take as an operator's ({@code rekindle.admin.subjects}). */
     static final String OPERATOR = "fault-operator";
 
     private static final String SERVICE_HEAP = "256m";
@@ -52,17 +56,22 @@ final class FaultStack implements StackEndpoints, AutoCloseable {
     private FaultStack(Servers servers, LocalJwtKeys keys) {
         this.servers = servers;
         EmbeddedPostgresServer postgres = servers.postgres();
+        int identityPort = Ports.resolve(0, "identity");
+        Path keysDir = keys.privateKeyPem().getParent();
         this.addresses = new StackAddresses(
                 Ports.resolve(0, "command"),
                 Ports.resolve(0, "query"),
+                identityPort,
                 postgres.jdbcUrl(Servers.DATABASE, "events"),
                 postgres.jdbcUrl(Servers.DATABASE, "views"),
+                postgres.jdbcUrl(Servers.DATABASE, "identity"),
                 postgres.username(),
                 postgres.password(),
                 servers.bootstrapServers(),
                 TOPIC,
-                keys.publicKeyPem(),
-                keys.privateKeyPem());
+                keys.privateKeyPem(),
+                IdentityProvider.local(identityPort, ServiceCredentials.queryClientSecretFile(keysDir)),
+                LauncherConfig.LOOPBACK);
         for (Service service : Service.values()) {
             logs.put(service, new ServiceLog(service.name().toLowerCase()));
         }
@@ -71,20 +80,28 @@ final class FaultStack implements StackEndpoints, AutoCloseable {
     /** PostgreSQL and Kafka only; the services are started by {@link #start(Service)}. */
     static FaultStack infrastructure(Path dataDir) {
         LocalJwtKeys keys = LocalJwtKeys.createOrLoad(dataDir.resolve("keys"));
-        // The master key that wraps journal keys, and the query service's token for fetching them.
-        ServiceCredentials.ensure(dataDir.resolve("keys"), keys);
+        // The master key that wraps journal keys, and the query service's client secret for fetching them.
+        ServiceCredentials.ensure(dataDir.resolve("keys"));
         return new FaultStack(Servers.start(dataDir), keys);
     }
 
     /** Starts the service's process without waiting for it to be ready. */
     synchronized void launch(Service service) {
-        boolean command = service == Service.COMMAND;
-        Map<String, String> environment =
-                new HashMap<>(command ? ServiceEnvironment.command(addresses) : ServiceEnvironment.query(addresses));
-        environment.put("REKINDLE_ADMIN_SUBJECTS", OPERATOR);
+        Map<String, String> environment = new HashMap<>(
+                switch (service) {
+                    case COMMAND -> ServiceEnvironment.command(addresses);
+                    case QUERY -> ServiceEnvironment.query(addresses, true);
+                    case IDENTITY -> ServiceEnvironment.identity(addresses, true);
+                });
+        // A demo token's subject is the name with a "demo:" prefix.
+        environment.put("REKINDLE_ADMIN_SUBJECTS", "demo:" + OPERATOR);
         ServiceProcess process = ServiceProcess.start(
                 service.name().toLowerCase(),
-                command ? jars.command() : jars.query(),
+                switch (service) {
+                    case COMMAND -> jars.command();
+                    case QUERY -> jars.query();
+                    case IDENTITY -> jars.identity();
+                },
                 SERVICE_HEAP,
                 environment,
                 logs.get(service).stream());
@@ -150,8 +167,12 @@ final class FaultStack implements StackEndpoints, AutoCloseable {
 
     @Override
     public URI url(Service service) {
-        return URI.create(
-                "http://localhost:" + (service == Service.COMMAND ? addresses.commandPort() : addresses.queryPort()));
+        return URI.create("http://localhost:"
+                + switch (service) {
+                    case COMMAND -> addresses.commandPort();
+                    case QUERY -> addresses.queryPort();
+                    case IDENTITY -> addresses.identityPort();
+                });
     }
 
     @Override

@@ -37,6 +37,7 @@ final class LauncherRun implements StackEndpoints, AutoCloseable {
     private final Map<String, String> environment;
     private final int commandPort;
     private final int queryPort;
+    private final int identityPort;
     private final int postgresPort;
     private final int kafkaPort;
     private final HttpClient http =
@@ -48,6 +49,7 @@ final class LauncherRun implements StackEndpoints, AutoCloseable {
         this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         this.commandPort = Ports.resolve(0, "command");
         this.queryPort = Ports.resolve(0, "query");
+        this.identityPort = Ports.resolve(0, "identity");
         this.postgresPort = Ports.resolve(0, "postgres");
         this.kafkaPort = Ports.resolve(0, "kafka");
         // Only what a person might set; everything else as ./rekindle run has it.
@@ -55,6 +57,8 @@ final class LauncherRun implements StackEndpoints, AutoCloseable {
                 "REKINDLE_DATA_DIR", dataDir.toString(),
                 "REKINDLE_COMMAND_PORT", Integer.toString(commandPort),
                 "REKINDLE_QUERY_PORT", Integer.toString(queryPort),
+                "REKINDLE_IDENTITY_PORT", Integer.toString(identityPort),
+                "REKINDLE_DEMO", "true",
                 "REKINDLE_POSTGRES_PORT", Integer.toString(postgresPort),
                 "REKINDLE_KAFKA_PORT", Integer.toString(kafkaPort),
                 "REKINDLE_TOPIC_PARTITIONS", "3",
@@ -184,7 +188,12 @@ final class LauncherRun implements StackEndpoints, AutoCloseable {
 
     @Override
     public URI url(Service service) {
-        return URI.create("http://localhost:" + (service == Service.COMMAND ? commandPort : queryPort));
+        return URI.create("http://localhost:"
+                + switch (service) {
+                    case COMMAND -> commandPort;
+                    case QUERY -> queryPort;
+                    case IDENTITY -> identityPort;
+                });
     }
 
     @Override

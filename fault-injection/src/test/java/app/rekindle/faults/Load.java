@@ -3,7 +3,7 @@ package app.rekindle.faults;
 import static org.awaitility.Awaitility.await;
 
 import app.rekindle.faults.FaultStack.Service;
-import app.rekindle.launcher.DevTokens;
+import app.rekindle.launcher.DemoTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class Load implements AutoCloseable {
     }
 
     static Load start(StackEndpoints stack, String person, int journals, Duration interval) {
-        String token = DevTokens.issue(stack.http(), stack.url(Service.COMMAND), person);
+        String token = DemoTokens.issue(stack.http(), stack.url(Service.IDENTITY), person);
         CommandHttp http = new CommandHttp(stack.url(Service.COMMAND), token);
         List<JournalStream> streams = IntStream.range(0, journals)
                 .mapToObj(i -> JournalStream.open(http, "Partner " + i))

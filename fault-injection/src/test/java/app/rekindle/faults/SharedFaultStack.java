@@ -36,8 +36,10 @@ final class SharedFaultStack implements TestWatcher, AfterAllCallback {
                             },
                             "stop-fault-stack"));
             // Side by side: each spends most of its start on its own class loading.
+            started.launch(Service.IDENTITY);
             started.launch(Service.COMMAND);
             started.launch(Service.QUERY);
+            started.awaitReady(Service.IDENTITY);
             started.awaitReady(Service.COMMAND);
             started.awaitReady(Service.QUERY);
             stack = started;

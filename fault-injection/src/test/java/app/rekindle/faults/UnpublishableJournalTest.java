@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import app.rekindle.events.rules.EventSize;
 import app.rekindle.faults.FaultStack.Service;
 import app.rekindle.faults.Outcome.Kind;
-import app.rekindle.launcher.DevTokens;
+import app.rekindle.launcher.DemoTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
@@ -48,12 +48,12 @@ class UnpublishableJournalTest {
             throws Exception {
         CommandHttp victim = new CommandHttp(
                 stack.url(Service.COMMAND),
-                DevTokens.issue(stack.http(), stack.url(Service.COMMAND), "fault-unpublishable"));
-        String operator = DevTokens.issue(stack.http(), stack.url(Service.COMMAND), FaultStack.OPERATOR);
+                DemoTokens.issue(stack.http(), stack.url(Service.IDENTITY), "fault-unpublishable"));
+        String operator = DemoTokens.issue(stack.http(), stack.url(Service.IDENTITY), FaultStack.OPERATOR);
         String journal = JournalStream.open(victim, "Sam").journalId();
         CommandHttp other = new CommandHttp(
                 stack.url(Service.COMMAND),
-                DevTokens.issue(stack.http(), stack.url(Service.COMMAND), "fault-unpublishable-skipped"));
+                DemoTokens.issue(stack.http(), stack.url(Service.IDENTITY), "fault-unpublishable-skipped"));
         String skipped = JournalStream.open(other, "Kit").journalId();
         try (Load load = Load.start(stack, "fault-unpublishable-others", JOURNALS, INTERVAL)) {
             load.awaitAccepted(20, Duration.ofSeconds(60));

@@ -6,12 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
- * The whole of Rekindle on one machine: PostgreSQL and a Kafka broker in this JVM, the command and
- * query services as child processes wired to them. What {@code ./rekindle run} starts, and what the
- * end-to-end tests start on random ports.
+ * The whole of Rekindle on one machine: PostgreSQL and a Kafka broker in this JVM, the command, query and
+ * identity services as child processes wired to them (no identity service when an external provider is
+ * configured). What {@code ./rekindle run} starts, and what the end-to-end tests start on random ports.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
@@ -28,6 +31,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private LocalInfrastructure infrastructure;
     private ServiceProcess command;
     private ServiceProcess query;
+    private ServiceProcess identity;
     private boolean closed;
 
     private volatile StackAddresses addresses;
@@ -57,34 +61,59 @@ public final class EmbeddedStack implements AutoCloseable {
 
     void boot() {
         long started = System.nanoTime();
-        ServiceJars.requireExists("command service", config.commandJar());
-        ServiceJars.requireExists("query service", config.queryJar());
+        ServiceJars.requireExists("command service", config.jars().command());
+        ServiceJars.requireExists("query service", config.jars().query());
+        if (config.startsIdentityService()) {
+            ServiceJars.requireExists("identity service", config.jars().identity());
+        }
         if (config.reachableFromNetwork()) {
-            out.println(OpenNetworkWarning.render(config.bindAddress()));
+            out.println(OpenNetworkWarning.render(config.bindAddress(), config.demo()));
         }
         // A PostgreSQL that a killed run left behind holds the port and the folder: stopped before the port check.
         LeftoverPostmaster.stopIfRunning(LocalInfrastructure.postgresDir(config.dataDir()));
         int commandPort = Ports.resolve(config.commandPort(), "REKINDLE_COMMAND_PORT");
         int queryPort = Ports.resolve(config.queryPort(), "REKINDLE_QUERY_PORT");
+        int identityPort =
+                config.startsIdentityService() ? Ports.resolve(config.identityPort(), "REKINDLE_IDENTITY_PORT") : 0;
         int postgresPort = postgresPort();
         int kafkaPort = Ports.resolve(config.kafkaPort(), "REKINDLE_KAFKA_PORT");
 
         out.println("Rekindle: starting PostgreSQL and Kafka, data in " + config.dataDir());
         adopt(LocalInfrastructure.start(
                 config.dataDir(), postgresPort, kafkaPort, config.topic(), config.topicPartitions()));
-        addresses = infrastructure.addresses(commandPort, queryPort, config.topic(), config.bindAddress());
+        addresses = infrastructure.addresses(
+                commandPort, queryPort, identityPort, config.topic(), config.externalProvider(), config.bindAddress());
         out.printf(
                 "Rekindle: PostgreSQL on port %d, Kafka at %s (%s); starting the services%n",
                 infrastructure.postgresPort(), infrastructure.kafkaBootstrapServers(), since(started));
 
-        // Both at once: each spends most of its start waiting on its own class loading and I/O.
+        // All at once: each spends most of its start waiting on its own class loading and I/O. Neither resource
+        // server needs the provider to start (its keys are fetched on the first request), and the query service
+        // retries its key fetches until the provider answers.
         adopt(ServiceProcess.start(
-                "command", config.commandJar(), config.serviceHeap(), ServiceEnvironment.command(addresses), out));
+                "command", config.jars().command(), config.serviceHeap(), ServiceEnvironment.command(addresses), out));
         adopt(ServiceProcess.start(
-                "query", config.queryJar(), config.serviceHeap(), ServiceEnvironment.query(addresses), out));
+                "query",
+                config.jars().query(),
+                config.serviceHeap(),
+                ServiceEnvironment.query(addresses, config.demo()),
+                out));
+        if (config.startsIdentityService()) {
+            adopt(ServiceProcess.start(
+                    "identity",
+                    config.jars().identity(),
+                    config.serviceHeap(),
+                    ServiceEnvironment.identity(addresses, config.demo()),
+                    out));
+        }
         Readiness.await(http, commandUrl(), command, READINESS_TIMEOUT);
         Readiness.await(http, queryUrl(), query, READINESS_TIMEOUT);
-        demoToken = DevTokens.issue(http, commandUrl(), DEMO_USER);
+        if (identity != null) {
+            Readiness.await(http, identityUrl(), identity, READINESS_TIMEOUT);
+        }
+        if (config.demo()) {
+            demoToken = DemoTokens.issue(http, identityUrl(), DEMO_USER);
+        }
         startupTime = Duration.ofNanos(System.nanoTime() - started);
     }
 
@@ -115,10 +144,10 @@ public final class EmbeddedStack implements AutoCloseable {
             service.stop(STOP_GRACE);
             throw stoppedWhileStarting();
         }
-        if (command == null) {
-            command = service;
-        } else {
-            query = service;
+        switch (service.name()) {
+            case "command" -> command = service;
+            case "query" -> query = service;
+            default -> identity = service;
         }
     }
 
@@ -138,6 +167,24 @@ public final class EmbeddedStack implements AutoCloseable {
         return URI.create("http://localhost:" + addresses.queryPort());
     }
 
+    /** The identity provider: this run's identity service, or the external one. */
+    public URI identityUrl() {
+        return addresses.provider().issuer();
+    }
+
+    /** True when this run started the identity service (no external provider). */
+    public boolean runsIdentityService() {
+        return config.startsIdentityService();
+    }
+
+    public boolean demo() {
+        return config.demo();
+    }
+
+    public URI signUpUrl() {
+        return identityUrl().resolve("/signup");
+    }
+
     public URI dashboardUrl() {
         return queryUrl().resolve("/");
     }
@@ -150,6 +197,7 @@ public final class EmbeddedStack implements AutoCloseable {
         return queryUrl().resolve("/swagger-ui.html");
     }
 
+    /** A token for the user "demo", in demo mode only (else null). */
     public String demoToken() {
         return demoToken;
     }
@@ -158,7 +206,7 @@ public final class EmbeddedStack implements AutoCloseable {
         return startupTime;
     }
 
-    /** Where the run keeps its JWT keys, the master key and the query service's token. */
+    /** Where the run keeps its JWT keys, the master key and the query service's client secret. */
     public Path keysDir() {
         return config.dataDir().resolve("keys");
     }
@@ -183,11 +231,16 @@ public final class EmbeddedStack implements AutoCloseable {
         return addresses.databasePassword();
     }
 
-    /** Completes when either service process ends; it should not, before close(). */
+    /** Completes when any service process ends; none should, before close(). */
     synchronized CompletableFuture<String> anyServiceExit() {
-        return CompletableFuture.anyOf(command.onExit(), query.onExit())
+        return CompletableFuture.anyOf(
+                        services().stream().map(ServiceProcess::onExit).toArray(CompletableFuture[]::new))
                 .thenApply(ServiceProcess.class::cast)
                 .thenApply(ended -> "The " + ended.name() + " service ended with exit code " + ended.exitValue());
+    }
+
+    private List<ServiceProcess> services() {
+        return Stream.of(command, query, identity).filter(Objects::nonNull).toList();
     }
 
     synchronized boolean isClosed() {
@@ -205,17 +258,9 @@ public final class EmbeddedStack implements AutoCloseable {
             return;
         }
         out.println("Rekindle: stopping");
-        // Both are asked at once, then awaited: two graceful shutdowns side by side.
-        for (ServiceProcess service : new ServiceProcess[] {command, query}) {
-            if (service != null) {
-                service.requestStop();
-            }
-        }
-        for (ServiceProcess service : new ServiceProcess[] {command, query}) {
-            if (service != null) {
-                service.stop(STOP_GRACE);
-            }
-        }
+        // All are asked at once, then awaited: graceful shutdowns side by side.
+        services().forEach(ServiceProcess::requestStop);
+        services().forEach(service -> service.stop(STOP_GRACE));
         infrastructure.close();
         out.println("Rekindle: stopped");
     }

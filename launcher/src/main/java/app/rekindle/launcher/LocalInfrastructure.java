@@ -9,7 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.LoggerFactory;
 
-/** PostgreSQL, the Kafka broker, the JWT keys and the service credentials of a run, all under one data folder. */
+/**
+ * PostgreSQL, the Kafka broker, the JWT keys (the identity service signs with the private one) and the service
+ * credentials of a run, all under one data folder.
+ */
 final class LocalInfrastructure implements AutoCloseable {
 
     static final String DATABASE = "rekindle";
@@ -52,7 +55,7 @@ final class LocalInfrastructure implements AutoCloseable {
         LocalInfrastructure infrastructure =
                 new LocalInfrastructure(postgres, kafka, LocalJwtKeys.createOrLoad(dataDir.resolve("keys")));
         try {
-            ServiceCredentials.ensure(dataDir.resolve("keys"), infrastructure.keys);
+            ServiceCredentials.ensure(dataDir.resolve("keys"));
             postgres.createDatabaseIfMissing(DATABASE);
             kafka.createTopic(topic, partitions);
             return infrastructure;
@@ -66,18 +69,30 @@ final class LocalInfrastructure implements AutoCloseable {
         return dataDir.resolve("postgres");
     }
 
-    StackAddresses addresses(int commandPort, int queryPort, String topic, InetAddress bindAddress) {
+    /** With {@code provider} null, the identity service of this run on {@code identityPort}. */
+    StackAddresses addresses(
+            int commandPort,
+            int queryPort,
+            int identityPort,
+            String topic,
+            IdentityProvider provider,
+            InetAddress bindAddress) {
+        Path keysDir = keys.privateKeyPem().getParent();
         return new StackAddresses(
                 commandPort,
                 queryPort,
+                identityPort,
                 postgres.jdbcUrl(DATABASE, "events"),
                 postgres.jdbcUrl(DATABASE, "views"),
+                postgres.jdbcUrl(DATABASE, "identity"),
                 postgres.username(),
                 postgres.password(),
                 kafka.bootstrapServers(),
                 topic,
-                keys.publicKeyPem(),
                 keys.privateKeyPem(),
+                provider != null
+                        ? provider
+                        : IdentityProvider.local(identityPort, ServiceCredentials.queryClientSecretFile(keysDir)),
                 bindAddress);
     }
 

@@ -1,78 +1,53 @@
 package app.rekindle.launcher;
 
-import app.rekindle.embedded.LocalJwtKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 
 /**
- * The secrets a local run gives its services, beside the JWT keys: the master key that wraps the journals' data
- * keys (made once, kept, since losing it loses every journal's text) and the query service's own token for the
- * internal key path (scope {@code journal-keys}, signed with the run's key, renewed on every start). In
- * production the master key comes from a secret store and the token from an OAuth2 client-credentials grant.
+ * The secrets a local run gives its services, beside the JWT keys, each made once and kept, owner-only: the
+ * master key that wraps the journals' data keys (losing it loses every journal's text) and the query service's
+ * client secret, which the identity service and the query service both read (the query service's
+ * client-credentials grant for the internal key path). In production both come from a secret store.
  */
 public final class ServiceCredentials {
 
     static final String MASTER_KEY_FILE = "master.key";
-    static final String QUERY_TOKEN_FILE = "query-service.token";
-    static final String QUERY_SERVICE_SUBJECT = "rekindle-query-service";
-    static final String KEYS_SCOPE = "journal-keys";
-    private static final Duration TOKEN_LIFETIME = Duration.ofDays(30);
+    static final String QUERY_CLIENT_SECRET_FILE = "query-service.secret";
 
     private ServiceCredentials() {}
 
-    /** Creates the master key if there is none yet and issues a fresh query-service token, both owner-only. */
-    public static void ensure(Path keysDir, LocalJwtKeys jwt) {
+    /** Creates whichever of the two is missing. */
+    public static void ensure(Path keysDir) {
         try {
-            Path master = keysDir.resolve(MASTER_KEY_FILE);
-            if (!Files.exists(master)) {
-                byte[] raw = new byte[32];
-                new SecureRandom().nextBytes(raw);
-                writeOwnerOnly(master, Base64.getEncoder().encodeToString(raw));
-            }
-            writeOwnerOnly(keysDir.resolve(QUERY_TOKEN_FILE), queryServiceToken(jwt, Instant.now()));
+            createOnce(keysDir.resolve(MASTER_KEY_FILE), Base64.getEncoder().encodeToString(random32()));
+            createOnce(
+                    keysDir.resolve(QUERY_CLIENT_SECRET_FILE),
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(random32()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the service credentials in " + keysDir, e);
         }
     }
 
-    static String queryServiceToken(LocalJwtKeys jwt, Instant now) {
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"rekindle-embedded\",\"sub\":\"%s\",\"scope\":\"%s\",\"iat\":%d,\"exp\":%d}"
-                .formatted(
-                        QUERY_SERVICE_SUBJECT,
-                        KEYS_SCOPE,
-                        now.getEpochSecond(),
-                        now.plus(TOKEN_LIFETIME).getEpochSecond());
-        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + base64Url(claims.getBytes(StandardCharsets.UTF_8));
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(jwt.privateKey());
-            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + base64Url(rsa.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Could not sign the query service's token", e);
-        }
+    public static Path queryClientSecretFile(Path keysDir) {
+        return keysDir.resolve(QUERY_CLIENT_SECRET_FILE);
     }
 
-    private static String base64Url(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static byte[] random32() {
+        byte[] raw = new byte[32];
+        new SecureRandom().nextBytes(raw);
+        return raw;
     }
 
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
-        if (!Files.exists(file)) {
-            Files.createFile(file);
+    private static void createOnce(Path file, String content) throws IOException {
+        if (Files.exists(file)) {
+            return;
         }
+        Files.createFile(file);
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {

@@ -10,13 +10,14 @@ import java.util.Properties;
  * Where the services' executable jars are: the build copies them into {@code services/} beside the
  * launcher jar ({@code launcher/target/}); run from classes (tests, an IDE) that is the same folder.
  */
-public record ServiceJars(Path command, Path query) {
+public record ServiceJars(Path command, Path query, Path identity) {
 
     public static ServiceJars locate(Properties systemProperties) {
         Path services = launcherDirectory(systemProperties).resolve("services");
         return new ServiceJars(
                 pathOr(systemProperties, "rekindle.commandJar", services.resolve("command-service.jar")),
-                pathOr(systemProperties, "rekindle.queryJar", services.resolve("query-service.jar")));
+                pathOr(systemProperties, "rekindle.queryJar", services.resolve("query-service.jar")),
+                pathOr(systemProperties, "rekindle.identityJar", services.resolve("identity-service.jar")));
     }
 
     private static Path pathOr(Properties systemProperties, String key, Path fallback) {

@@ -39,8 +39,8 @@ final class CommandClient {
         }
     }
 
-    String token(URI commandService, String user) {
-        return DevTokens.issue(http, commandService, user);
+    String token(URI identityService, String user) {
+        return DemoTokens.issue(http, identityService, user);
     }
 
     /** The sum of a Prometheus metric's series whose labels contain {@code labels}, e.g. outcome="accepted". */

@@ -38,30 +38,39 @@ class ContainerizedStackTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static ServiceProcess command;
     private static ServiceProcess query;
+    private static ServiceProcess identity;
     private static StackAddresses addresses;
 
     @BeforeAll
     static void startServices() {
         ServiceJars jars = ServiceJars.locate(System.getProperties());
         LocalJwtKeys jwt = LocalJwtKeys.createOrLoad(keys);
-        ServiceCredentials.ensure(keys, jwt);
+        ServiceCredentials.ensure(keys);
         String jdbc = POSTGRES.getJdbcUrl() + (POSTGRES.getJdbcUrl().contains("?") ? "&" : "?") + "currentSchema=";
+        int identityPort = Ports.resolve(0, "identity");
         addresses = new StackAddresses(
                 Ports.resolve(0, "command"),
                 Ports.resolve(0, "query"),
+                identityPort,
                 jdbc + "events",
                 jdbc + "views",
+                jdbc + "identity",
                 POSTGRES.getUsername(),
                 POSTGRES.getPassword(),
                 KAFKA.getBootstrapServers(),
                 "rekindle.journal-events",
-                jwt.publicKeyPem(),
-                jwt.privateKeyPem());
+                jwt.privateKeyPem(),
+                IdentityProvider.local(identityPort, ServiceCredentials.queryClientSecretFile(keys)),
+                LauncherConfig.LOOPBACK);
         command = ServiceProcess.start(
                 "command", jars.command(), "384m", ServiceEnvironment.command(addresses), System.out);
-        query = ServiceProcess.start("query", jars.query(), "384m", ServiceEnvironment.query(addresses), System.out);
+        query = ServiceProcess.start(
+                "query", jars.query(), "384m", ServiceEnvironment.query(addresses, true), System.out);
+        identity = ServiceProcess.start(
+                "identity", jars.identity(), "384m", ServiceEnvironment.identity(addresses, true), System.out);
         Readiness.await(HTTP, url(addresses.commandPort(), ""), command, Duration.ofSeconds(120));
         Readiness.await(HTTP, url(addresses.queryPort(), ""), query, Duration.ofSeconds(120));
+        Readiness.await(HTTP, url(addresses.identityPort(), ""), identity, Duration.ofSeconds(120));
     }
 
     @AfterAll
@@ -72,11 +81,14 @@ class ContainerizedStackTest {
         if (query != null) {
             query.stop(Duration.ofSeconds(20));
         }
+        if (identity != null) {
+            identity.stop(Duration.ofSeconds(20));
+        }
     }
 
     @Test
     void a_journal_written_through_the_command_service_reaches_the_views_through_kafka() throws Exception {
-        String token = DevTokens.issue(HTTP, url(addresses.commandPort(), ""), "alice");
+        String token = DemoTokens.issue(HTTP, url(addresses.identityPort(), ""), "alice");
         HttpResponse<String> opened = HTTP.send(
                 HttpRequest.newBuilder(url(addresses.commandPort(), "/journals"))
                         .header("Authorization", "Bearer " + token)

@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Stands in for a service jar in launcher tests: answers the readiness probe and the dev-token
+ * Stands in for a service jar in launcher tests: answers the readiness probe and the demo-token
  * endpoint, and echoes its environment so a test can see how the launcher wired it.
  */
 public final class FakeService {
@@ -18,7 +18,7 @@ public final class FakeService {
         HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv("SERVER_PORT"))), 0);
         server.createContext("/actuator/health/readiness", exchange -> answer(exchange, 200, "{\"status\":\"UP\"}"));
         server.createContext(
-                "/dev/tokens",
+                "/demo/tokens",
                 exchange -> answer(exchange, 200, "{\"token\":\"fake-token\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}"));
         server.createContext("/env/", exchange -> {
             String name = exchange.getRequestURI().getPath().substring("/env/".length());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -20,6 +21,7 @@ class LauncherConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(config.commandPort()).isEqualTo(8080);
         assertThat(config.queryPort()).isEqualTo(8081);
+        assertThat(config.identityPort()).isEqualTo(8082);
         assertThat(config.postgresPort()).isEqualTo(54329);
         assertThat(config.kafkaPort()).isZero();
         assertThat(config.topic()).isEqualTo("rekindle.journal-events");
@@ -27,6 +29,63 @@ class LauncherConfigTest {
         assertThat(config.serviceHeap()).isEqualTo("384m");
         assertThat(config.bindAddress().isLoopbackAddress()).isTrue();
         assertThat(config.reachableFromNetwork()).isFalse();
+        assertThat(config.demo()).isFalse();
+        assertThat(config.startsIdentityService()).isTrue();
+    }
+
+    @Test
+    void demo_mode_is_on_only_when_asked_for() {
+        assertThat(LauncherConfig.from(Map.of("REKINDLE_DEMO", "true"), noSystemProperties)
+                        .demo())
+                .isTrue();
+        assertThat(LauncherConfig.from(Map.of("REKINDLE_DEMO", "false"), noSystemProperties)
+                        .demo())
+                .isFalse();
+        assertThatThrownBy(() -> LauncherConfig.from(Map.of("REKINDLE_DEMO", "yes please"), noSystemProperties))
+                .hasMessage("REKINDLE_DEMO must be true or false, not 'yes please'");
+    }
+
+    @Test
+    void an_external_provider_replaces_the_identity_service() {
+        LauncherConfig config = LauncherConfig.from(
+                Map.of(
+                        "REKINDLE_ISSUER_URI", "https://login.example.org/realms/rekindle",
+                        "REKINDLE_TOKEN_URI", "https://login.example.org/realms/rekindle/token",
+                        "REKINDLE_QUERY_CLIENT_SECRET_FILE", "/run/secrets/query"),
+                noSystemProperties);
+
+        assertThat(config.startsIdentityService()).isFalse();
+        assertThat(config.externalProvider())
+                .isEqualTo(new IdentityProvider(
+                        URI.create("https://login.example.org/realms/rekindle"),
+                        URI.create("https://login.example.org/realms/rekindle/token"),
+                        Path.of("/run/secrets/query")));
+    }
+
+    @Test
+    void an_external_provider_needs_its_token_uri_and_the_query_services_secret_too() {
+        assertThatThrownBy(() -> LauncherConfig.from(
+                        Map.of("REKINDLE_ISSUER_URI", "https://login.example.org"), noSystemProperties))
+                .hasMessageContaining("REKINDLE_TOKEN_URI and REKINDLE_QUERY_CLIENT_SECRET_FILE together");
+        assertThatThrownBy(() -> LauncherConfig.from(
+                        Map.of(
+                                "REKINDLE_ISSUER_URI", "login.example.org",
+                                "REKINDLE_TOKEN_URI", "https://login.example.org/token",
+                                "REKINDLE_QUERY_CLIENT_SECRET_FILE", "/run/secrets/query"),
+                        noSystemProperties))
+                .hasMessage("REKINDLE_ISSUER_URI must be an http(s) URL, not 'login.example.org'");
+    }
+
+    @Test
+    void demo_tokens_come_from_this_runs_identity_service_so_not_with_an_external_provider() {
+        assertThatThrownBy(() -> LauncherConfig.from(
+                        Map.of(
+                                "REKINDLE_DEMO", "true",
+                                "REKINDLE_ISSUER_URI", "https://login.example.org",
+                                "REKINDLE_TOKEN_URI", "https://login.example.org/token",
+                                "REKINDLE_QUERY_CLIENT_SECRET_FILE", "/run/secrets/query"),
+                        noSystemProperties))
+                .hasMessageContaining("REKINDLE_DEMO needs the identity service of this run");
     }
 
     @Test
@@ -56,11 +115,13 @@ class LauncherConfigTest {
                         "REKINDLE_DATA_DIR", "/srv/rekindle",
                         "REKINDLE_COMMAND_PORT", "9080",
                         "REKINDLE_QUERY_PORT", "9081",
+                        "REKINDLE_IDENTITY_PORT", "9082",
                         "REKINDLE_POSTGRES_PORT", "0",
                         "REKINDLE_KAFKA_PORT", "9092",
                         "REKINDLE_KAFKA_TOPIC", "journal",
                         "REKINDLE_TOPIC_PARTITIONS", "12",
-                        "REKINDLE_SERVICE_HEAP", "1g"),
+                        "REKINDLE_SERVICE_HEAP", "1g",
+                        "REKINDLE_DEMO", "true"),
                 noSystemProperties);
 
         assertThat(config)
@@ -68,13 +129,16 @@ class LauncherConfigTest {
                         Path.of("/srv/rekindle"),
                         9080,
                         9081,
+                        9082,
                         0,
                         9092,
                         "journal",
                         12,
                         "1g",
-                        config.commandJar(),
-                        config.queryJar()));
+                        config.jars(),
+                        LauncherConfig.LOOPBACK,
+                        true,
+                        null));
     }
 
     @Test

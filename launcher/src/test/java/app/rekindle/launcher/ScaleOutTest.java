@@ -51,7 +51,7 @@ class ScaleOutTest {
         List<Instance> all = stack.launch(2, 2);
         Instance command1 = all.get(0), command2 = all.get(1), query1 = all.get(2), query2 = all.get(3);
         List<Instance> commandInstances = new ArrayList<>(List.of(command1, command2));
-        String token = client.token(command1.url(), "scale-out");
+        String token = client.token(stack.identityUrl(), "scale-out");
         String[] journals = new String[JOURNALS];
         Map<String, Double> atStop = new HashMap<>();
 

@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * Several command- and query-service processes on one embedded PostgreSQL and Kafka, as a scaled-out
  * deployment would run them: the command instances share the event store, the query instances share one
- * consumer group. Each process's output is kept, and shown only when something goes wrong.
+ * consumer group, and all trust one identity service. Each process's output is kept, and shown only when something goes wrong.
  */
 final class ServiceInstances implements AutoCloseable {
 
@@ -39,23 +39,36 @@ final class ServiceInstances implements AutoCloseable {
     static ServiceInstances start(Path dataDir, String topic, int partitions) {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(
                 dataDir, Ports.resolve(0, "postgres"), Ports.resolve(0, "kafka"), topic, partitions);
-        return new ServiceInstances(infrastructure, infrastructure.addresses(0, 0, topic, LauncherConfig.LOOPBACK));
+        int identityPort = Ports.resolve(0, "identity");
+        return new ServiceInstances(
+                infrastructure, infrastructure.addresses(0, 0, identityPort, topic, null, LauncherConfig.LOOPBACK));
     }
 
-    /** Starts the processes side by side, then waits until every one of them is ready. */
+    /** The one identity service all instances trust, in demo mode so the test gets tokens by name. */
+    URI identityUrl() {
+        return addresses.provider().issuer();
+    }
+
+    /** Starts the identity service and the instances side by side, then waits until every one is ready. */
     List<Instance> launch(int commands, int queries) {
         ServiceJars jars = ServiceJars.locate(System.getProperties());
         List<Instance> started = new ArrayList<>();
+        started.add(launch(
+                "identity",
+                jars.identity(),
+                addresses.identityPort(),
+                own -> ServiceEnvironment.identity(addresses, true)));
         for (int i = 1; i <= commands; i++) {
             started.add(launch("command-" + i, jars.command(), ServiceEnvironment::command));
         }
         for (int i = 1; i <= queries; i++) {
             // Keys come from the first command instance, the one that keeps running throughout.
-            URI keys = started.isEmpty() ? null : started.getFirst().url();
-            started.add(launch("query-" + i, jars.query(), own -> withKeyService(ServiceEnvironment.query(own), keys)));
+            URI keys = commands == 0 ? null : started.get(1).url();
+            started.add(launch(
+                    "query-" + i, jars.query(), own -> withKeyService(ServiceEnvironment.query(own, true), keys)));
         }
         started.forEach(instance -> Readiness.await(http, instance.url(), instance.process(), READY_TIMEOUT));
-        return started;
+        return started.subList(1, started.size());
     }
 
     private static Map<String, String> withKeyService(Map<String, String> environment, URI commandUrl) {
@@ -66,18 +79,25 @@ final class ServiceInstances implements AutoCloseable {
     }
 
     private Instance launch(String name, Path jar, Function<StackAddresses, Map<String, String>> environment) {
-        int port = Ports.resolve(0, name);
+        return launch(name, jar, Ports.resolve(0, name), environment);
+    }
+
+    private Instance launch(
+            String name, Path jar, int port, Function<StackAddresses, Map<String, String>> environment) {
         StackAddresses own = new StackAddresses(
                 port,
                 port,
+                addresses.identityPort(),
                 addresses.eventsJdbcUrl(),
                 addresses.viewsJdbcUrl(),
+                addresses.identityJdbcUrl(),
                 addresses.databaseUsername(),
                 addresses.databasePassword(),
                 addresses.kafkaBootstrapServers(),
                 addresses.topic(),
-                addresses.jwtPublicKeyPem(),
-                addresses.jwtPrivateKeyPem());
+                addresses.jwtPrivateKeyPem(),
+                addresses.provider(),
+                addresses.bindAddress());
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         ServiceProcess process = ServiceProcess.start(
                 name, jar, "256m", environment.apply(own), new PrintStream(output, true, StandardCharsets.UTF_8));

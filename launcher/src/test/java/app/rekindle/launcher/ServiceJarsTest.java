@@ -16,6 +16,7 @@ class ServiceJarsTest {
         Path target = Path.of("target").toAbsolutePath();
         assertThat(jars.command()).isEqualTo(target.resolve("services/command-service.jar"));
         assertThat(jars.query()).isEqualTo(target.resolve("services/query-service.jar"));
+        assertThat(jars.identity()).isEqualTo(target.resolve("services/identity-service.jar"));
     }
 
     @Test
@@ -23,9 +24,12 @@ class ServiceJarsTest {
         Properties properties = new Properties();
         properties.setProperty("rekindle.commandJar", "/opt/command.jar");
         properties.setProperty("rekindle.queryJar", "/opt/query.jar");
+        properties.setProperty("rekindle.identityJar", "/opt/identity.jar");
 
         ServiceJars jars = ServiceJars.locate(properties);
 
-        assertThat(jars).isEqualTo(new ServiceJars(Path.of("/opt/command.jar"), Path.of("/opt/query.jar")));
+        assertThat(jars)
+                .isEqualTo(new ServiceJars(
+                        Path.of("/opt/command.jar"), Path.of("/opt/query.jar"), Path.of("/opt/identity.jar")));
     }
 }

@@ -2,6 +2,7 @@ package app.rekindle.query;
 
 import app.rekindle.embedded.SharedTestInfrastructure;
 import app.rekindle.query.keys.StandInKeyService;
+import app.rekindle.support.testing.TestIssuer;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,10 +40,11 @@ public abstract class QueryServiceTest {
                 "rekindle.crypto.key-service-url",
                 () -> StandInKeyService.get().url().toString());
         registry.add(
-                "rekindle.crypto.key-service-token-file",
-                () -> StandInKeyService.get().tokenFile().toString());
+                "rekindle.crypto.key-service-token-uri",
+                () -> StandInKeyService.get().tokenUri().toString());
         registry.add(
-                "spring.security.oauth2.resourceserver.jwt.public-key-location",
-                () -> infra.jwtKeys().publicKeyPem().toUri().toString());
+                "rekindle.crypto.key-service-client-secret-file",
+                () -> StandInKeyService.get().secretFile().toString());
+        TestIssuer.register(registry);
     }
 }

@@ -1,6 +1,6 @@
 package app.rekindle.query;
 
-import app.rekindle.embedded.SharedTestInfrastructure;
+import app.rekindle.support.testing.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,23 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plain HTTP against the running service, with tokens minted from the shared test key pair. */
+/** Plain HTTP against the running service, with tokens of the test issuer (Tokens). */
 public final class TestApi {
 
     public record Response(int status, HttpHeaders headers, String raw, JsonNode body) {
@@ -35,7 +23,7 @@ public final class TestApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static JwtEncoder encoder;
+    private static final Tokens TOKENS = Tokens.ofTestIssuer();
 
     private final int port;
 
@@ -82,31 +70,7 @@ public final class TestApi {
         }
     }
 
-    public static synchronized String token(String subject) {
-        if (encoder == null) {
-            var keys = SharedTestInfrastructure.get().jwtKeys();
-            encoder = NimbusJwtEncoder.withKeyPair(publicKey(keys.publicKeyPem()), keys.privateKey())
-                    .build();
-        }
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer("rekindle-embedded")
-                .subject(subject)
-                .issuedAt(now)
-                .expiresAt(now.plus(Duration.ofHours(1)))
-                .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-    }
-
-    private static RSAPublicKey publicKey(java.nio.file.Path pem) {
-        try {
-            String base64 =
-                    Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the test public key", e);
-        }
+    public static String token(String subject) {
+        return TOKENS.valid(subject);
     }
 }

@@ -1,6 +1,8 @@
 package app.rekindle.benchmark.encryption;
 
 import app.rekindle.benchmark.Testbed;
+import app.rekindle.launcher.IdentityProvider;
+import app.rekindle.launcher.LauncherConfig;
 import app.rekindle.launcher.Ports;
 import app.rekindle.launcher.Readiness;
 import app.rekindle.launcher.ServiceEnvironment;
@@ -41,14 +43,17 @@ final class PlainCommandService implements AutoCloseable {
         StackAddresses addresses = new StackAddresses(
                 port,
                 bed.queryUrl().getPort(),
+                bed.stack().identityUrl().getPort(),
                 bed.jdbcUrl("events"),
                 bed.jdbcUrl("views"),
+                bed.jdbcUrl("identity"),
                 bed.stack().databaseUsername(),
                 bed.stack().databasePassword(),
                 bed.kafka(),
                 bed.topic(),
-                keys.resolve("jwt-public.pem"),
-                keys.resolve("jwt-private.pem"));
+                keys.resolve("jwt-private.pem"),
+                IdentityProvider.local(bed.stack().identityUrl().getPort(), keys.resolve("query-service.secret")),
+                LauncherConfig.LOOPBACK);
         Map<String, String> env = ServiceEnvironment.command(addresses);
         env.put("REKINDLE_CRYPTO_ENABLED", "false");
         ServiceProcess process = ServiceProcess.start(

@@ -49,16 +49,24 @@ final class RebuildingQueryService implements AutoCloseable {
                         Map.entry("REKINDLE_KAFKA_GROUP_ID", groupId),
                         Map.entry(
                                 "REKINDLE_COMMAND_SERVICE_URL", bed.commandUrl().toString()),
-                        // Its credential for the journals' data keys, issued by the launcher beside the JWT keys.
+                        // Its credential for the journals' data keys: the run's identity service, with the client
+                        // secret the launcher made beside the JWT keys.
                         Map.entry(
-                                "REKINDLE_CRYPTO_KEY_SERVICE_TOKEN_FILE",
+                                "REKINDLE_CRYPTO_KEY_SERVICE_TOKEN_URI",
                                 bed.stack()
-                                        .keysDir()
-                                        .resolve("query-service.token")
+                                        .identityUrl()
+                                        .resolve("/oauth2/token")
                                         .toString()),
                         Map.entry(
-                                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
-                                "file:" + bed.jwtPublicKey()),
+                                "REKINDLE_CRYPTO_KEY_SERVICE_CLIENT_SECRET_FILE",
+                                bed.stack()
+                                        .keysDir()
+                                        .resolve("query-service.secret")
+                                        .toString()),
+                        Map.entry(
+                                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                                bed.stack().identityUrl().toString()),
+                        Map.entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "rekindle-api"),
                         Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")));
         try {
             Process process = builder.start();

@@ -1,6 +1,6 @@
 package app.rekindle.command.security;
 
-import app.rekindle.command.devtokens.DevTokenRequests;
+import app.rekindle.support.security.AudienceRequired;
 import app.rekindle.support.security.JwtDecoderCaching;
 import app.rekindle.support.security.Operators;
 import app.rekindle.support.security.SecurityObservations;
@@ -18,7 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /** Bearer JWTs on every command; the token's subject owns what it opens. The rest is {@link ServiceSecurity}. */
 @Configuration(proxyBeanMethods = false)
-@Import({HttpEdge.class, SecurityObservations.class, JwtDecoderCaching.class})
+@Import({HttpEdge.class, SecurityObservations.class, JwtDecoderCaching.class, AudienceRequired.class})
 @EnableConfigurationProperties(Operators.class)
 class SecurityConfig {
 
@@ -26,17 +26,12 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             Operators operators,
-            @Value("${rekindle.dev-tokens.enabled:false}") boolean devTokens,
             @Value("${rekindle.cors.allowed-origins:}") List<String> corsOrigins)
             throws Exception {
         http.authorizeHttpRequests(auth -> {
             auth.requestMatchers(HttpMethod.GET, ServiceSecurity.PUBLIC_GETS).permitAll();
             auth.requestMatchers(ServiceSecurity.OPERATOR_PATHS).access(operators.only());
             auth.requestMatchers("/error").permitAll();
-            if (devTokens) {
-                // From this machine only: from elsewhere it needs a token, as when dev tokens are off.
-                auth.requestMatchers(DevTokenRequests.FROM_THIS_MACHINE).permitAll();
-            }
             // Data keys go to the query service's own credential only, never to a person's token.
             auth.requestMatchers("/internal/**").hasAuthority("SCOPE_journal-keys");
             auth.anyRequest().authenticated();

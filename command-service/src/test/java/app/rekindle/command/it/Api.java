@@ -1,9 +1,6 @@
 package app.rekindle.command.it;
 
-import app.rekindle.embedded.SharedTestInfrastructure;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import app.rekindle.support.testing.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,24 +8,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for the running service, with tokens minted from the test infrastructure's keys. */
+/** A small HTTP client for the running service, with tokens of the test issuer (Tokens). */
 final class Api {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final Tokens TOKENS = Tokens.ofTestIssuer();
 
     private final String baseUrl;
 
@@ -44,25 +37,7 @@ final class Api {
 
     /** A token carrying an OAuth2 scope, e.g. the query service's {@code journal-keys}. */
     static String tokenFor(String subject, String scope) {
-        var keys = SharedTestInfrastructure.get().jwtKeys();
-        var encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(new RSAKey.Builder(keys.publicKey())
-                .privateKey(keys.privateKey())
-                .build())));
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer("rekindle-embedded")
-                .subject(subject)
-                .issuedAt(now)
-                .expiresAt(now.plus(Duration.ofHours(1)))
-                .claims(all -> {
-                    if (scope != null) {
-                        all.put("scope", scope);
-                    }
-                })
-                .build();
-        return encoder.encode(JwtEncoderParameters.from(
-                        JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
-                .getTokenValue();
+        return TOKENS.valid(subject, scope);
     }
 
     Response post(String path, String token, String json, String... headers) {

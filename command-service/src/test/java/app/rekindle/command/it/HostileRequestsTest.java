@@ -2,7 +2,6 @@ package app.rekindle.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.rekindle.embedded.SharedTestInfrastructure;
 import app.rekindle.events.JournalEvent.ReflectionLogged;
 import app.rekindle.support.testing.BadRequest;
 import app.rekindle.support.testing.HostileRun;
@@ -46,8 +45,7 @@ class HostileRequestsTest {
         Api api = new Api(port);
         Map<String, String> ids = api.journalWithEntries(alice);
         String journalId = ids.get("journalId");
-        var keys = SharedTestInfrastructure.get().jwtKeys();
-        Tokens tokens = new Tokens(keys.publicKey(), keys.privateKey());
+        Tokens tokens = Tokens.ofTestIssuer();
         List<BadRequest> corpus = new CommandCorpus(
                         api.get("/v3/api-docs", null).body(), ids, alice, tokens.bad("alice-hostile"))
                 .build();

@@ -89,7 +89,7 @@ class HttpApiIntegrationTest extends CommandServiceTest {
     }
 
     @Test
-    void dev_tokens_do_not_exist_unless_enabled() {
+    void there_is_no_token_endpoint_here_any_more() {
         assertThat(api.post("/dev/tokens", null, "{\"username\":\"bob\"}").status())
                 .isEqualTo(401);
         assertThat(api.post("/dev/tokens", alice, "{\"username\":\"bob\"}").status())

@@ -42,7 +42,9 @@ class JournalCacheIntegrationTest {
             "spring.flyway.default-schema",
             "rekindle.kafka.bootstrap-servers",
             "rekindle.kafka.topic",
-            "spring.security.oauth2.resourceserver.jwt.public-key-location",
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+            "spring.security.oauth2.resourceserver.jwt.audiences",
             // both instances wrap journal keys with the same master key, as a deployment would
             "rekindle.crypto.master-key");
     private static final String CHECK_IN = "{\"mood\":4,\"connection\":3}";

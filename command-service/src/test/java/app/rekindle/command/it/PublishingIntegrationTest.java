@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** HTTP command → event store rows → CloudEvents records on Kafka, in order, with the token moving after. */
-@TestPropertySource(properties = {"rekindle.snapshots.threshold=10", "rekindle.dev-tokens.enabled=true"})
+@TestPropertySource(properties = "rekindle.snapshots.threshold=10")
 class PublishingIntegrationTest extends CommandServiceTest {
 
     private static TestEnvironment environment;
@@ -30,12 +30,6 @@ class PublishingIntegrationTest extends CommandServiceTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         environment = TestEnvironment.register(registry, "publishing");
-        registry.add(
-                "rekindle.dev-tokens.private-key-location", () -> app.rekindle.embedded.SharedTestInfrastructure.get()
-                        .jwtKeys()
-                        .privateKeyPem()
-                        .toUri()
-                        .toString());
     }
 
     private final String token = Api.tokenFor("alice");
@@ -183,23 +177,6 @@ class PublishingIntegrationTest extends CommandServiceTest {
         Api.Response notReady =
                 api.post("/journals/" + journalId + "/steps/communicate-openly/completion", token, "{}");
         assertThat(notReady.status()).isEqualTo(422);
-    }
-
-    @Test
-    void dev_tokens_are_issued_when_enabled_and_are_accepted() {
-        Api.Response issued = api.post("/dev/tokens", null, "{\"username\":\"bob.dev@example\"}");
-        assertThat(issued.status()).isEqualTo(200);
-        assertThat(issued.body().get("expiresAt").asString()).isNotBlank();
-        String devToken = issued.body().get("token").asString();
-        assertThat(api.post(
-                                "/journals",
-                                devToken,
-                                "{\"partnerName\":\"Kim\",\"intention\":\"Again\",\"timezone\":\"UTC\"}")
-                        .status())
-                .isEqualTo(201);
-        assertThat(api.post("/dev/tokens", null, "{\"username\":\"no spaces allowed\"}")
-                        .status())
-                .isEqualTo(400);
     }
 
     private long tokenPosition() {

@@ -1,6 +1,7 @@
 package app.rekindle.command.it;
 
 import app.rekindle.embedded.SharedTestInfrastructure;
+import app.rekindle.support.testing.TestIssuer;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -34,9 +35,7 @@ final class TestEnvironment {
         registry.add("rekindle.kafka.bootstrap-servers", () -> infra.kafka().bootstrapServers());
         registry.add("rekindle.kafka.topic", () -> environment.topic);
         registry.add("rekindle.crypto.master-key", () -> MASTER_KEY);
-        registry.add(
-                "spring.security.oauth2.resourceserver.jwt.public-key-location",
-                () -> infra.jwtKeys().publicKeyPem().toUri().toString());
+        TestIssuer.register(registry);
         return environment;
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class AWeekOfJournalingTest {
 
     private final EmbeddedStack stack = RunningStack.get();
-    private final String token = Http.tokenFor(stack.commandUrl(), "alice-week");
+    private final String token = Http.tokenFor(stack, "alice-week");
     private final Http commands = new Http(stack.commandUrl(), token);
     private final Http reads = new Http(stack.queryUrl(), token);
 

@@ -64,7 +64,7 @@ class DashboardInBrowserTest {
 
     @Test
     void a_whole_visit_from_sign_in_to_a_live_update_logs_no_error_and_no_failed_request() {
-        Http writes = new Http(stack.commandUrl(), Http.tokenFor(stack.commandUrl(), WALKER));
+        Http writes = new Http(stack.commandUrl(), Http.tokenFor(stack, WALKER));
         String first = seedSmallJournal(writes, "Robin");
         String second = seedSmallJournal(writes, "Kit");
         signInAs(WALKER);
@@ -239,7 +239,7 @@ class DashboardInBrowserTest {
         waitFor().until(d -> "live".equals(live.getAttribute("data-state")));
         assertThat(live.getText()).isEqualTo("Live");
 
-        new Http(stack.commandUrl(), Http.tokenFor(stack.commandUrl(), OWNER))
+        new Http(stack.commandUrl(), Http.tokenFor(stack, OWNER))
                 .post(
                         "/journals/" + journalId + "/check-ins",
                         "{\"mood\":5,\"connection\":5,\"note\":\"Written on the phone\"}");
@@ -296,7 +296,7 @@ class DashboardInBrowserTest {
     void a_pasted_bearer_token_signs_in_as_its_subject() {
         openSignedOut();
         browser.driver.findElement(By.cssSelector("#token-signin summary")).click();
-        browser.driver.findElement(By.id("token")).sendKeys("Bearer " + Http.tokenFor(stack.commandUrl(), OWNER));
+        browser.driver.findElement(By.id("token")).sendKeys("Bearer " + Http.tokenFor(stack, OWNER));
 
         browser.driver
                 .findElement(By.cssSelector("#token-form button[type='submit']"))
@@ -343,7 +343,7 @@ class DashboardInBrowserTest {
 
     /** How many entries the journal has now, read over HTTP (other tests of this class may have added one). */
     private static int entryCount() {
-        return new Http(stack.queryUrl(), Http.tokenFor(stack.commandUrl(), OWNER))
+        return new Http(stack.queryUrl(), Http.tokenFor(stack, OWNER))
                 .get("/journals/" + journalId)
                 .body()
                 .get("entryCount")
@@ -404,7 +404,7 @@ class DashboardInBrowserTest {
 
     /** A week and a half of journaling, written over HTTP as a client app would. */
     private static String seedJournal() {
-        Http writes = new Http(stack.commandUrl(), Http.tokenFor(stack.commandUrl(), OWNER));
+        Http writes = new Http(stack.commandUrl(), Http.tokenFor(stack, OWNER));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         String id = writes.post(
                         "/journals",
@@ -444,7 +444,7 @@ class DashboardInBrowserTest {
             assertThat(checkIn.status()).isEqualTo(201);
             version = checkIn.body().get("version").asLong();
         }
-        Http reads = new Http(stack.queryUrl(), Http.tokenFor(stack.commandUrl(), OWNER));
+        Http reads = new Http(stack.queryUrl(), Http.tokenFor(stack, OWNER));
         assertThat(reads.get(journal + "/progress?minVersion=" + version).status())
                 .isEqualTo(200);
         return id;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ErasureTest {
 
     private final EmbeddedStack stack = RunningStack.get();
-    private final String token = Http.tokenFor(stack.commandUrl(), "erin-" + UUID.randomUUID());
+    private final String token = Http.tokenFor(stack, "erin-" + UUID.randomUUID());
     private final Http commands = new Http(stack.commandUrl(), token);
     private final Http reads = new Http(stack.queryUrl(), token);
     private final String marker = "marker-" + UUID.randomUUID();

@@ -26,7 +26,7 @@ class ExportImportRoundTripTest {
     @Test
     void an_exported_journal_imported_into_an_empty_installation_or_its_own_becomes_a_new_journal_with_identical_views(
             @TempDir Path dataDir) throws Exception {
-        Http commands = new Http(source.commandUrl(), Http.tokenFor(source.commandUrl(), "dana-moves"));
+        Http commands = new Http(source.commandUrl(), Http.tokenFor(source, "dana-moves"));
         String journal = "/journals/"
                 + commands.post(
                                 "/journals",
@@ -62,7 +62,7 @@ class ExportImportRoundTripTest {
         String export = rawGet(source.queryUrl(), commands, journal + "/export?format=json&minVersion=" + version);
 
         try (EmbeddedStack empty = EmbeddedStack.start(freshInstallation(dataDir))) {
-            Http target = new Http(empty.commandUrl(), Http.tokenFor(empty.commandUrl(), "dana-moves"));
+            Http target = new Http(empty.commandUrl(), Http.tokenFor(empty, "dana-moves"));
             assertSameViews(
                     new Http(source.queryUrl(), commands.token()),
                     journal,
@@ -106,8 +106,7 @@ class ExportImportRoundTripTest {
 
     private static LauncherConfig freshInstallation(Path dataDir) {
         ServiceJars jars = ServiceJars.locate(System.getProperties());
-        return new LauncherConfig(
-                dataDir, 0, 0, 0, 0, "rekindle.journal-events", 3, "384m", jars.command(), jars.query());
+        return LauncherConfig.onFreePorts(dataDir, "rekindle.journal-events", 3, "384m", jars, true);
     }
 
     private static String entry(Http.Answer answer) {

@@ -1,5 +1,6 @@
 package app.rekindle.launcher.e2e;
 
+import app.rekindle.launcher.EmbeddedStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** A person talking to the two services over HTTP with a bearer token, as a client app would. */
+/** A person talking to the services over HTTP with a bearer token, as a client app would. */
 final class Http {
 
     record Answer(int status, JsonNode body) {}
@@ -25,9 +26,10 @@ final class Http {
         this.token = token;
     }
 
-    static String tokenFor(URI commandService, String username) {
-        return new Http(commandService, null)
-                .post("/dev/tokens", "{\"username\":\"" + username + "\"}")
+    /** A demo token of the stack's identity service (the e2e stacks run in demo mode): subject demo:username. */
+    static String tokenFor(EmbeddedStack stack, String username) {
+        return new Http(stack.identityUrl(), null)
+                .post("/demo/tokens", "{\"username\":\"" + username + "\"}")
                 .body()
                 .get("token")
                 .asText();

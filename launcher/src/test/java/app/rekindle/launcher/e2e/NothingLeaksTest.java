@@ -33,7 +33,7 @@ class NothingLeaksTest {
 
     @Test
     void no_free_text_token_or_key_reaches_the_logs() throws Exception {
-        String token = Http.tokenFor(stack.commandUrl(), "leak-check");
+        String token = Http.tokenFor(stack, "leak-check");
         Http writes = new Http(stack.commandUrl(), token);
         LeakScenario.Journal journal = new LeakScenario(writes, marker).run();
         String journalId = journal.id();
@@ -66,7 +66,7 @@ class NothingLeaksTest {
 
     @Test
     void answers_carry_security_headers_and_other_origins_are_refused() throws Exception {
-        String token = Http.tokenFor(stack.commandUrl(), "headers-check");
+        String token = Http.tokenFor(stack, "headers-check");
         for (URI service : List.of(stack.commandUrl(), stack.queryUrl())) {
             for (HttpResponse<String> answer : List.of(
                     send(service, "GET", "/journals", token, null), send(service, "GET", "/journals", null, null))) {

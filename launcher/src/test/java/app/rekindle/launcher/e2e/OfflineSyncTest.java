@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class OfflineSyncTest {
 
     private final EmbeddedStack stack = RunningStack.get();
-    private final String token = Http.tokenFor(stack.commandUrl(), "dana-offline");
+    private final String token = Http.tokenFor(stack, "dana-offline");
     private final Http commands = new Http(stack.commandUrl(), token);
     private final Http reads = new Http(stack.queryUrl(), token);
 

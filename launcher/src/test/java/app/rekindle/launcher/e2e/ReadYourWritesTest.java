@@ -16,7 +16,7 @@ class ReadYourWritesTest {
     private static final int WRITES = 20;
 
     private final EmbeddedStack stack = RunningStack.get();
-    private final String token = Http.tokenFor(stack.commandUrl(), "carol-fast");
+    private final String token = Http.tokenFor(stack, "carol-fast");
     private final Http commands = new Http(stack.commandUrl(), token);
     private final Http reads = new Http(stack.queryUrl(), token);
 

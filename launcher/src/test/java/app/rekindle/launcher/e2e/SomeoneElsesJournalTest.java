@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class SomeoneElsesJournalTest {
 
     private final EmbeddedStack stack = RunningStack.get();
-    private final String alice = Http.tokenFor(stack.commandUrl(), "alice-private");
-    private final String bob = Http.tokenFor(stack.commandUrl(), "bob-curious");
+    private final String alice = Http.tokenFor(stack, "alice-private");
+    private final String bob = Http.tokenFor(stack, "bob-curious");
 
     @Test
     void another_person_cannot_tell_the_journal_exists_on_either_service() {

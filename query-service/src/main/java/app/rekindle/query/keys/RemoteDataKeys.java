@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Journals' data keys, fetched from the command service's internal key path with this service's own credential
+ * ({@link KeyServiceCredentials})
  * and kept in a bounded cache. 410 Gone means the journal was erased; 404 (no such key) makes the record
  * unreadable; any other failure is an outage to retry, never an erasure. A key learnt to be destroyed stays so.
  */
@@ -29,6 +30,7 @@ class RemoteDataKeys implements DataKeys {
 
     private final KeyServiceProperties properties;
     private final HttpClient http;
+    private final KeyServiceCredentials credentials;
     private final Cache<UUID, Known> cache;
 
     RemoteDataKeys(KeyServiceProperties properties) {
@@ -36,6 +38,7 @@ class RemoteDataKeys implements DataKeys {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.keyServiceTimeout())
                 .build();
+        this.credentials = new KeyServiceCredentials(properties, http, Clock.systemUTC());
         this.cache =
                 Caffeine.newBuilder().maximumSize(properties.keyCacheSize()).build();
     }
@@ -73,7 +76,7 @@ class RemoteDataKeys implements DataKeys {
         HttpRequest request = HttpRequest.newBuilder(
                         properties.keyServiceUrl().resolve("/internal/journals/" + journalId + "/data-key"))
                 .timeout(properties.keyServiceTimeout())
-                .header("Authorization", "Bearer " + token())
+                .header("Authorization", "Bearer " + credentials.bearer())
                 .header("Accept", "application/json")
                 .GET()
                 .build();
@@ -85,6 +88,9 @@ class RemoteDataKeys implements DataKeys {
             if (response.statusCode() == 404) {
                 // No journal ever had a key by this id: the record is bogus, and is parked rather than retried.
                 throw new IllegalArgumentException("No key exists for journal " + journalId);
+            }
+            if (response.statusCode() == 401) {
+                credentials.forget();
             }
             if (response.statusCode() != 200) {
                 throw new KeyServiceUnavailable("The key service answered " + response.statusCode());
@@ -98,18 +104,6 @@ class RemoteDataKeys implements DataKeys {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeyServiceUnavailable("Interrupted while fetching a key", e);
-        }
-    }
-
-    private String token() {
-        if (properties.keyServiceTokenFile() == null) {
-            throw new KeyServiceUnavailable(
-                    "No credential for the key service: set rekindle.crypto.key-service-token-file");
-        }
-        try {
-            return Files.readString(properties.keyServiceTokenFile()).strip();
-        } catch (IOException e) {
-            throw new KeyServiceUnavailable("Cannot read rekindle.crypto.key-service-token-file", e);
         }
     }
 }

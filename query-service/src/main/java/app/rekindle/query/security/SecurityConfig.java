@@ -1,5 +1,6 @@
 package app.rekindle.query.security;
 
+import app.rekindle.support.security.AudienceRequired;
 import app.rekindle.support.security.JwtDecoderCaching;
 import app.rekindle.support.security.Operators;
 import app.rekindle.support.security.SecurityObservations;
@@ -16,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /** Bearer JWTs on every read; the token's subject is the journal owner. The rest is {@link ServiceSecurity}. */
 @Configuration(proxyBeanMethods = false)
-@Import({HttpEdge.class, SecurityObservations.class, JwtDecoderCaching.class})
+@Import({HttpEdge.class, SecurityObservations.class, JwtDecoderCaching.class, AudienceRequired.class})
 @EnableConfigurationProperties(Operators.class)
 class SecurityConfig {
 

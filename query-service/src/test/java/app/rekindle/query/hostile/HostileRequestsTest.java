@@ -2,7 +2,6 @@ package app.rekindle.query.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.rekindle.embedded.SharedTestInfrastructure;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
@@ -37,8 +36,7 @@ class HostileRequestsTest extends QueryServiceTest {
         projector.apply(journal.publish(journal.opened()));
         JournalEvent.CheckedIn checkIn = journal.checkIn("fine");
         projector.apply(journal.publish(checkIn));
-        var keys = SharedTestInfrastructure.get().jwtKeys();
-        Tokens tokens = new Tokens(keys.publicKey(), keys.privateKey());
+        Tokens tokens = Tokens.ofTestIssuer();
         List<BadRequest> corpus = new QueryCorpus(
                         api.get("/v3/api-docs", null).body(),
                         Map.of(

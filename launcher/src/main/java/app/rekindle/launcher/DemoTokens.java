@@ -9,16 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Asks the command service's development endpoint for a signed bearer token, for the banner. */
-public final class DevTokens {
+/**
+ * Asks the identity service for a demo token ({@code POST /demo/tokens}, on in demo mode only, to clients on this
+ * machine only): the banner's token, and the people of the end-to-end and fault tests.
+ */
+public final class DemoTokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DevTokens() {}
+    private DemoTokens() {}
 
-    public static String issue(HttpClient http, URI commandUrl, String username) {
+    public static String issue(HttpClient http, URI identityUrl, String username) {
         String body = JSON.createObjectNode().put("username", username).toString();
-        HttpRequest request = HttpRequest.newBuilder(commandUrl.resolve("/dev/tokens"))
+        HttpRequest request = HttpRequest.newBuilder(identityUrl.resolve("/demo/tokens"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
