@@ -100,13 +100,16 @@ class SignInInBrowserTest {
 
         // A client app of the same person opens a journal with the token the page holds; the page then shows it
         // after a reload, the session kept in this tab.
-        Http writes =
-                new Http(stack.commandUrl(), pageSession().get("access_token").asText());
-        assertThat(writes.post(
-                                "/journals",
-                                "{\"partnerName\":\"Sam\",\"intention\":\"Talk more\",\"timezone\":\"UTC\"}")
+        String accessToken = pageSession().get("access_token").asText();
+        Http.Answer opened = new Http(stack.commandUrl(), accessToken)
+                .post("/journals", "{\"partnerName\":\"Sam\",\"intention\":\"Talk more\",\"timezone\":\"UTC\"}");
+        assertThat(opened.status()).isEqualTo(201);
+        // Readable before the page asks: the query service has seen the opening.
+        assertThat(new Http(stack.queryUrl(), accessToken)
+                        .get("/journals/" + opened.body().get("journalId").asText() + "/progress?minVersion="
+                                + opened.body().get("version").asLong())
                         .status())
-                .isEqualTo(201);
+                .isEqualTo(200);
         browser.driver.navigate().refresh();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("journal-title"), "With Sam"));
         assertThat(browser.driver.findElement(By.id("who-name")).getText()).isEqualTo(NAME);
