@@ -169,7 +169,12 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** The identity provider: this run's identity service, or the external one. */
     public URI identityUrl() {
-        return addresses.provider().issuer();
+        return identityProvider().issuer();
+    }
+
+    /** The provider the services trust, and where the query service gets its token. */
+    public IdentityProvider identityProvider() {
+        return addresses.provider();
     }
 
     /** True when this run started the identity service (no external provider). */

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The OAuth 2.1 / OpenID Connect endpoints (Spring Authorization Server): discovery, authorize, token, JWKS,
@@ -32,19 +33,29 @@ class AuthorizationServerConfig {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServer(
-            HttpSecurity http, RegisteredClientRepository clients, OAuth2TokenGenerator<?> tokens) throws Exception {
+            HttpSecurity http,
+            RegisteredClientRepository clients,
+            OAuth2TokenGenerator<?> tokens,
+            IdentityProperties identity)
+            throws Exception {
         http.oauth2AuthorizationServer(server -> {
-            http.securityMatcher(server.getEndpointsMatcher());
+            http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), IdentityCors.preflights()));
             server.oidc(Customizer.withDefaults())
                     .tokenGenerator(tokens)
                     .deviceAuthorizationEndpoint(Customizer.withDefaults())
-                    .deviceVerificationEndpoint(Customizer.withDefaults())
+                    .deviceVerificationEndpoint(verification -> verification
+                            .consentPage(ConsentPages.CONSENT)
+                            .deviceVerificationResponseHandler(ConsentPages.deviceVerified())
+                            .errorResponseHandler(ConsentPages.deviceVerificationFailed()))
+                    // Spring's own consent page loads its styles from a CDN: ours loads nothing from elsewhere.
+                    .authorizationEndpoint(authorization -> authorization.consentPage(ConsentPages.CONSENT))
                     .tokenRevocationEndpoint(Customizer.withDefaults())
                     .clientAuthentication(authentication -> authentication
                             .authenticationConverter(new PublicClientTokens.ClientIdOnly())
                             .authenticationProvider(new PublicClientTokens.PublicClients(clients)));
         });
-        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        http.cors(cors -> cors.configurationSource(IdentityCors.of(identity)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // The user info endpoint takes the provider's own access tokens.
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(

@@ -1,6 +1,7 @@
 package app.rekindle.identity.authorization;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
@@ -12,9 +13,12 @@ import org.springframework.core.io.Resource;
  * @param signingKeyLocation the RSA private key (PKCS#8 PEM) tokens are signed with; kept in a file so tokens
  *     stay valid across restarts
  * @param dashboardUris where the dashboard may be sent back to after sign-in and sign-out
+ * @param queryServiceSecretFile the query service's client secret (the file it reads too); unset, that client
+ *     is not registered
  */
 @ConfigurationProperties("rekindle.identity")
-public record IdentityProperties(URI issuer, Resource signingKeyLocation, List<URI> dashboardUris) {
+public record IdentityProperties(
+        URI issuer, Resource signingKeyLocation, List<URI> dashboardUris, Path queryServiceSecretFile) {
 
     public IdentityProperties {
         if (issuer == null || signingKeyLocation == null) {

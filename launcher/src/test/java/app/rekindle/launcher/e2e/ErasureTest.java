@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import app.rekindle.launcher.EmbeddedStack;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -55,8 +54,8 @@ class ErasureTest {
         assertThat(records).noneMatch(record -> text(record).contains(marker));
         assertThat(text(records.getLast())).contains("\"keyId\"").contains("\"text\":\"enc:v1:");
 
-        Http keyPath =
-                new Http(stack.commandUrl(), Files.readString(stack.keysDir().resolve("query-service.token")));
+        // The query service's own credential: its client-credentials token from the identity service.
+        Http keyPath = new Http(stack.commandUrl(), Http.queryServiceToken(stack.identityProvider()));
         assertThat(keyPath.get("/internal/journals/" + journalId + "/data-key").status())
                 .isEqualTo(200);
         assertThat(commands.get("/internal/journals/" + journalId + "/data-key").status())

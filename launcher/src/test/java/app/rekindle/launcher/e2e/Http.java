@@ -1,6 +1,7 @@
 package app.rekindle.launcher.e2e;
 
 import app.rekindle.launcher.EmbeddedStack;
+import app.rekindle.launcher.IdentityProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,6 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Base64;
 
 /** A person talking to the services over HTTP with a bearer token, as a client app would. */
 final class Http {
@@ -33,6 +37,31 @@ final class Http {
                 .body()
                 .get("token")
                 .asText();
+    }
+
+    /** The query service's own token from {@code provider}: client credentials, scope journal-keys. */
+    static String queryServiceToken(IdentityProvider provider) {
+        try {
+            String client = "rekindle-query-service:" + Files.readString(provider.queryClientSecretFile());
+            HttpRequest request = HttpRequest.newBuilder(provider.tokenUri())
+                    .header(
+                            "Authorization",
+                            "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=journal-keys"))
+                    .build();
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "The token endpoint answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     String token() {

@@ -50,9 +50,10 @@ public abstract class ComposeEnvironmentContract {
     void a_misspelt_variable_would_be_noticed() throws Exception {
         ServiceProperties properties = ServiceProperties.load();
         assertThat(properties.bindsFrom("SPRING_DATASOURCE_URL")).isTrue();
-        assertThat(properties.bindsFrom("REKINDLE_KAFKA_BOOTSTRAP_SERVERS")).isTrue();
-        assertThat(properties.bindsFrom("REKINDLE_KAFKA_BOOTSTRAPSERVERS")).isTrue();
-        assertThat(properties.bindsFrom("REKINDLE_KAFKA_BOOTSTRAP_SERVER")).isFalse();
+        // A dashed name, both ways Boot binds it; every service migrates its schema with Flyway.
+        assertThat(properties.bindsFrom("SPRING_FLYWAY_DEFAULT_SCHEMA")).isTrue();
+        assertThat(properties.bindsFrom("SPRING_FLYWAY_DEFAULTSCHEMA")).isTrue();
+        assertThat(properties.bindsFrom("SPRING_FLYWAY_DEFAULT_SCHEM")).isFalse();
         assertThat(properties.bindsFrom("SPRING_DATASOURCE_URI")).isFalse();
     }
 
