@@ -1,5 +1,5 @@
 // The dashboard: sign-in, my journals, and one journal with its progress, timeline, charts and replay.
-import { loadConfig, session, subjectOf, devToken, read, query, Problem } from './api.js';
+import { loadConfig, session, nameOf, demoToken, read, query, Problem } from './api.js';
 import { $, el, clear, note, STEPS, KINDS, formatDay, humanize } from './dom.js';
 import { renderProgress } from './progress.js';
 import { Replay } from './replay.js';
@@ -16,7 +16,7 @@ async function start() {
   // Everything below the header loads after the page, so a restored scroll position would land anywhere.
   history.scrollRestoration = 'manual';
   setUpFilters();
-  $('#sign-out').onclick = signOut;
+  $('#sign-out').onclick = () => signOut();
   window.addEventListener('rekindle:signed-out', () => {
     if (session.token()) signOut('Your session has ended; please sign in again.');
   });
@@ -29,6 +29,13 @@ async function start() {
     return;
   }
   setUpSignIn(config);
+  try {
+    await session.resume();
+  } catch (error) {
+    showOnly('#signin');
+    clear($('#signin-status'), note(`Could not sign in: ${explain(error)}`, 'error'));
+    return;
+  }
   if (session.token()) showSignedIn();
   else showOnly('#signin');
 }
@@ -41,14 +48,26 @@ function showOnly(...selectors) {
 }
 
 function setUpSignIn(config) {
-  $('#dev-signin').hidden = !config.devSignIn;
-  $('#token-signin').open = !config.devSignIn;
-  $('#dev-signin').onsubmit = async (submitted) => {
+  const demo = config.demo && session.canSignInAtProvider();
+  $('#demo-strip').hidden = !demo;
+  $('#provider-signin').hidden = !session.canSignInAtProvider();
+  $('#provider-name').textContent = config.issuer ? new URL(config.issuer).host : '';
+  $('#demo-signin').hidden = !demo;
+  $('#token-signin').open = !session.canSignInAtProvider();
+  $('#sign-in-at-provider').onclick = async () => {
+    clear($('#signin-status'), note('Taking you to sign in…'));
+    try {
+      await session.signInAtProvider();
+    } catch (error) {
+      clear($('#signin-status'), note(`Could not reach the sign-in service: ${explain(error)}`, 'error'));
+    }
+  };
+  $('#demo-signin').onsubmit = async (submitted) => {
     submitted.preventDefault();
     const username = $('#username').value.trim();
     clear($('#signin-status'), note('Signing in…'));
     try {
-      session.signIn(await devToken(username), username);
+      session.signIn(await demoToken(username), username);
       showSignedIn();
     } catch (error) {
       clear($('#signin-status'), note(`Could not sign in: ${explain(error)}`, 'error'));
@@ -58,15 +77,20 @@ function setUpSignIn(config) {
     submitted.preventDefault();
     const token = $('#token').value.trim().replace(/^Bearer\s+/i, '');
     if (!token) return;
-    session.signIn(token, subjectOf(token));
+    session.signIn(token, nameOf(token));
     $('#token').value = '';
     showSignedIn();
   };
 }
 
-function signOut(message) {
+/**
+ * Leaves the journal: the page keeps nothing of it. A person signing out also signs out at the provider (the
+ * page goes there and comes back); a session that merely ended stays here with the message.
+ */
+async function signOut(message) {
+  const ended = typeof message === 'string';
   closeJournal();
-  session.signOut();
+  const leaving = session.signOut({ atProvider: !ended });
   // Nothing of the journal stays in the page either, not even hidden.
   for (const id of ['journal-list', 'progress', 'timeline-list', 'timeline-status', 'charts', 'charts-scope',
     'streaks', 'on-this-day', 'nudges', 'export-panel', 'log-status', 'journal-title', 'journal-intention',
@@ -77,7 +101,13 @@ function signOut(message) {
   $('#quick-log').reset();
   history.replaceState(null, '', location.pathname);
   showOnly('#signin');
-  clear($('#signin-status'), typeof message === 'string' ? note(message) : null);
+  clear($('#signin-status'), ended ? note(message) : null);
+  try {
+    await leaving;
+  } catch (error) {
+    clear($('#signin-status'), note(`You are signed out on this page, but the sign-in service could not be told:`
+      + ` ${explain(error)}`, 'error'));
+  }
 }
 
 async function showSignedIn() {

@@ -1,6 +1,8 @@
 package app.rekindle.identity.demo;
 
+import app.rekindle.identity.authorization.IdentityProperties;
 import app.rekindle.support.security.LoopbackOnly;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,6 +17,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Demo mode ({@code rekindle.identity.demo.enabled}, off by default): a token for any name, without an account,
@@ -31,15 +36,34 @@ class DemoMode {
     /** Before the authorization server's and the account pages' chains, which would ask for a session. */
     @Bean
     @Order(0)
-    SecurityFilterChain demoTokens(HttpSecurity http) throws Exception {
-        http.securityMatcher(LoopbackOnly.of(
-                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, DemoTokenController.PATH)))
+    SecurityFilterChain demoTokens(HttpSecurity http, IdentityProperties identity) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        // The dashboard's name-only form posts JSON from its own origin: the browser asks first (OPTIONS).
+        http.securityMatcher(LoopbackOnly.of(new OrRequestMatcher(
+                        paths.matcher(HttpMethod.POST, DemoTokenController.PATH),
+                        paths.matcher(HttpMethod.OPTIONS, DemoTokenController.PATH))))
+                .cors(cors -> cors.configurationSource(dashboardOrigins(identity)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 // A script's JSON call: no session, no cookie, so nothing a cross-site form could ride on.
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /** Only the dashboard's origins (those of {@code rekindle.identity.dashboard-uris}), without credentials. */
+    private static UrlBasedCorsConfigurationSource dashboardOrigins(IdentityProperties identity) {
+        CorsConfiguration dashboard = new CorsConfiguration();
+        dashboard.setAllowedOrigins(identity.dashboardUris().stream()
+                .map(uri -> uri.getScheme() + "://" + uri.getRawAuthority())
+                .distinct()
+                .toList());
+        dashboard.setAllowedMethods(List.of("POST"));
+        dashboard.setAllowedHeaders(List.of("Content-Type", "Accept"));
+        dashboard.setAllowCredentials(false);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration(DemoTokenController.PATH, dashboard);
+        return source;
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -108,6 +108,11 @@ class DashboardInBrowserTest {
     @Test
     void the_owner_signs_in_and_sees_progress_and_the_whole_timeline_page_by_page() {
         openSignedOut();
+        // The stack runs in demo mode: the page says so, and offers the provider's sign-in beside the name-only one.
+        assertThat(browser.driver.findElement(By.id("demo-strip")).isDisplayed())
+                .isTrue();
+        assertThat(browser.driver.findElement(By.id("sign-in-at-provider")).isDisplayed())
+                .isTrue();
         browser.screenshot("01-sign-in");
 
         signInAs(OWNER);
@@ -336,7 +341,7 @@ class DashboardInBrowserTest {
         openSignedOut();
         browser.driver.findElement(By.id("username")).sendKeys(username);
         browser.driver
-                .findElement(By.cssSelector("#dev-signin button[type='submit']"))
+                .findElement(By.cssSelector("#demo-signin button[type='submit']"))
                 .click();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("who-name"), username));
     }

@@ -29,12 +29,17 @@ class DashboardWiringTest {
         assertThat(get(stack.queryUrl().resolve("/webjars/chart.js/dist/chart.umd.min.js"))
                         .statusCode())
                 .isEqualTo(200);
+        assertThat(get(stack.queryUrl().resolve("/vendor/oidc-client-ts/3.5.0/oidc-client-ts.min.js"))
+                        .statusCode())
+                .isEqualTo(200);
 
         HttpResponse<String> config = get(stack.queryUrl().resolve("/dashboard/config"));
         assertThat(config.statusCode()).isEqualTo(200);
         assertThat(config.body())
                 .contains("\"commandServiceUrl\":\"" + stack.commandUrl() + "\"")
-                .contains("\"devSignIn\":true");
+                .contains("\"issuer\":\"" + stack.identityUrl() + "\"")
+                .contains("\"clientId\":\"rekindle-dashboard\"")
+                .contains("\"demo\":" + stack.demo());
 
         assertThat(get(stack.queryUrl().resolve("/journals")).statusCode()).isEqualTo(401);
     }

@@ -29,8 +29,16 @@ class SecurityConfig {
                 .access(operators.only())
                 .requestMatchers("/error")
                 .permitAll()
-                // The dashboard's page and assets; its data still needs the bearer token.
-                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/webjars/**", "/favicon.ico")
+                // The dashboard's page and assets (its libraries: webjars, or vendored where none exists); its
+                // data still needs the bearer token.
+                .requestMatchers(
+                        HttpMethod.GET,
+                        "/",
+                        "/index.html",
+                        "/dashboard/**",
+                        "/webjars/**",
+                        "/vendor/**",
+                        "/favicon.ico")
                 .permitAll()
                 .anyRequest()
                 .authenticated());
