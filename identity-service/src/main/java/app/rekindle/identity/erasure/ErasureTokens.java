@@ -1,14 +1,8 @@
 package app.rekindle.identity.erasure;
 
-import app.rekindle.identity.authorization.IdentityProperties;
+import app.rekindle.identity.authorization.ApiTokens;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collections;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,25 +16,13 @@ class ErasureTokens {
     static final String SCOPE = "accounts-erase";
     static final Duration LIFETIME = Duration.ofMinutes(1);
 
-    private final JwtEncoder encoder;
-    private final IdentityProperties identity;
+    private final ApiTokens tokens;
 
-    ErasureTokens(JwtEncoder encoder, IdentityProperties identity) {
-        this.encoder = encoder;
-        this.identity = identity;
+    ErasureTokens(ApiTokens tokens) {
+        this.tokens = tokens;
     }
 
     String issue() {
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(identity.issuer().toString())
-                .subject(SUBJECT)
-                .audience(Collections.singletonList("rekindle-api"))
-                .issuedAt(now)
-                .expiresAt(now.plus(LIFETIME))
-                .claim("scope", SCOPE)
-                .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return tokens.issue(SUBJECT, SCOPE, LIFETIME, Map.of()).getTokenValue();
     }
 }

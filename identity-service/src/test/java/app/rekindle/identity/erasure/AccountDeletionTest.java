@@ -102,7 +102,7 @@ class AccountDeletionTest {
         assertThat(token.verify(new RSASSAVerifier(
                         SharedTestInfrastructure.get().jwtKeys().publicKey())))
                 .isTrue();
-        assertThat(token.getJWTClaimsSet().getStringClaim("scope")).isEqualTo("accounts-erase");
+        assertThat(token.getJWTClaimsSet().getStringListClaim("scope")).containsExactly("accounts-erase");
         assertThat(token.getJWTClaimsSet().getAudience()).containsExactly("rekindle-api");
         assertThat(token.getJWTClaimsSet().getSubject()).isEqualTo("rekindle-identity-service");
         assertThat(token.getJWTClaimsSet().getIssuer()).isEqualTo(ISSUER);
