@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 public final class EmbeddedStack implements AutoCloseable {
 
     private static final String DEMO_USER = "demo";
-    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(120);
+    // Three JVMs starting side by side on a small, busy machine take their time: measured up to ~115 s each on two
+    // shared cores.
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final LauncherConfig config;
