@@ -15,11 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,13 +26,13 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
- * Real sign-in, in a real headless Chromium against a fresh stack that is not in demo mode: a person with an account
- * at the stack's own provider signs in through the dashboard's "Sign in" button (authorization code with PKCE, on
- * the provider's sign-in page), the dashboard works as it always has, and signing out revokes the refresh token the
- * page held — checked over HTTP against the token endpoint. No step leaves an error in the page's console.
+ * Real sign-in, in a real headless Chromium against a fresh stack that is not in demo mode, as a new person meets
+ * it: the dashboard's "Sign in" button leads to the stack's own provider, where they open an account and come
+ * straight back signed in (authorization code with PKCE); the dashboard works as it always has, and signing out
+ * revokes the refresh token the page held — checked over HTTP against the token endpoint. No step leaves an error
+ * in the page's console.
  */
 class SignInInBrowserTest {
 
@@ -78,9 +74,8 @@ class SignInInBrowserTest {
     }
 
     @Test
-    void a_person_signs_in_at_the_provider_journals_as_before_and_signing_out_revokes_the_refresh_token()
+    void a_new_person_opens_an_account_from_the_dashboard_journals_as_before_and_signing_out_revokes_the_refresh_token()
             throws Exception {
-        createAccount(NAME, PASSWORD);
         browser.driver.get(stack.dashboardUrl().toString());
         WebElement signIn = waitFor().until(ExpectedConditions.elementToBeClickable(By.id("sign-in-at-provider")));
         assertThat(browser.driver.findElement(By.id("demo-strip")).isDisplayed())
@@ -90,7 +85,7 @@ class SignInInBrowserTest {
         browser.screenshot("11-sign-in-at-provider");
 
         signIn.click();
-        signInOnTheProvidersPage("robin", PASSWORD);
+        openAnAccountFromTheProvidersSignInPage(NAME, PASSWORD);
 
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("who-name"), NAME));
         // Back on the dashboard with the code and state gone from the address.
@@ -147,13 +142,18 @@ class SignInInBrowserTest {
                 .startsWith(stack.identityUrl().toString());
     }
 
-    private void signInOnTheProvidersPage(String username, String password) {
-        WebElement passwordField = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+    private void openAnAccountFromTheProvidersSignInPage(String username, String password) {
+        waitFor()
+                .until(ExpectedConditions.elementToBeClickable(By.id("to-sign-up")))
+                .click();
+        WebElement again = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("password-again")));
         assertThat(browser.driver.getCurrentUrl())
                 .startsWith(stack.identityUrl().toString());
         browser.driver.findElement(By.id("username")).sendKeys(username);
-        passwordField.sendKeys(password);
-        passwordField.submit();
+        browser.driver.findElement(By.id("password")).sendKeys(password);
+        again.sendKeys(password);
+        browser.screenshot("11b-open-an-account");
+        browser.driver.findElement(By.id("sign-up")).click();
     }
 
     /** What oidc-client-ts keeps of the session in this tab: the tokens the page uses. */
@@ -175,27 +175,6 @@ class SignInInBrowserTest {
                                 .POST(HttpRequest.BodyPublishers.ofString(form))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-    }
-
-    /**
-     * The account as the provider keeps it (Argon2 hash, name unique regardless of case). Written straight into its
-     * table: the provider on this branch has no sign-up page yet.
-     */
-    private static void createAccount(String username, String password) throws Exception {
-        try (Connection db = DriverManager.getConnection(
-                        stack.jdbcUrl("identity"), stack.databaseUsername(), stack.databasePassword());
-                PreparedStatement insert = db.prepareStatement(
-                        "INSERT INTO person_account (id, username, username_key, password_hash) VALUES (?, ?, lower(?), ?)")) {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setString(2, username);
-            insert.setString(3, username);
-            insert.setString(
-                    4,
-                    "{argon2}"
-                            + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()
-                                    .encode(password));
-            insert.executeUpdate();
-        }
     }
 
     private WebDriverWait waitFor() {
