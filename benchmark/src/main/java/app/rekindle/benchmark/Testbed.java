@@ -31,6 +31,9 @@ import java.util.UUID;
 public final class Testbed implements AutoCloseable {
 
     public static final String USER = "bench";
+    /** The subject of {@link #USER}'s demo token: the owner the journals it imports must name. */
+    public static final String SUBJECT = "demo:" + USER;
+
     public static final int PARTITIONS = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
 

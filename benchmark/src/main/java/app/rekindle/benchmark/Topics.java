@@ -123,7 +123,7 @@ public final class Topics {
             for (int sequence = 0; sequence < eventsPerJournal && sent < events; sequence++, sent++) {
                 JournalEvent event = sequence == 0
                         ? new JournalEvent.JournalOpened(
-                                journal, Testbed.USER, "Sam", "Find our way back", "Europe/Berlin", now, now)
+                                journal, Testbed.SUBJECT, "Sam", "Find our way back", "Europe/Berlin", now, now)
                         : checkIn(journal, now);
                 sink.accept(CloudEventsKafka.toRecord(
                         topic, PublishedEvent.of(UUID.randomUUID().toString(), sequence, event)));

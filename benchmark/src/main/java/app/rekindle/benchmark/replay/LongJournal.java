@@ -36,7 +36,7 @@ public record LongJournal(UUID journalId, Instant opened, Duration spacing, int 
         int sequence = 0;
         event(export, sequence++, JournalEvent.JournalOpened.class, opened, """
                 "ownerId":"%s","partnerName":"Sam","intention":"Find our way back","timezone":"Europe/Berlin"\
-                """.formatted(Testbed.USER), journalId);
+                """.formatted(Testbed.SUBJECT), journalId);
         for (int i = 0; i < entries; i++) {
             Instant at = opened.plus(spacing.multipliedBy(i + 1));
             if (i == 9) {
