@@ -121,12 +121,17 @@ class SignInInBrowserTest {
 
         String refreshToken = pageSession().get("refresh_token").asText();
         assertThat(refreshToken).isNotBlank();
+        // A mark on this page: it is gone once the tab has been to the provider's sign-out and back. Without it the
+        // wait below could pass on this very page, before the sign-out redirect has even left.
+        browser.driver.executeScript("window.beforeSignOut = true");
         browser.driver.findElement(By.id("sign-out")).click();
 
         // Out at the provider too, and back on the dashboard with nothing of the session left in the tab.
         waitFor()
-                .until(d -> stack.dashboardUrl().toString().equals(d.getCurrentUrl())
-                        && d.findElement(By.id("sign-in-at-provider")).isDisplayed());
+                .until(d ->
+                        Boolean.TRUE.equals(browser.driver.executeScript("return window.beforeSignOut === undefined"))
+                                && stack.dashboardUrl().toString().equals(d.getCurrentUrl())
+                                && d.findElement(By.id("sign-in-at-provider")).isDisplayed());
         assertThat(browser.driver.executeScript("return sessionStorage.length")).isEqualTo(0L);
         assertThat(browser.driver.executeScript("return localStorage.length")).isEqualTo(0L);
         assertThat(browser.driver.getPageSource()).doesNotContain("Signed in for real");
