@@ -8,7 +8,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -40,27 +39,14 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SignInFlowTest {
 
-    private static final int PORT = freePort();
-    private static final String ISSUER = "http://localhost:" + PORT;
-    private static final String DASHBOARD = "http://localhost:8081/";
+    private static final int PORT = RunningProvider.freePort();
+    private static final String ISSUER = RunningProvider.issuer(PORT);
+    private static final String DASHBOARD = RunningProvider.DASHBOARD;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-        String schema = "identity_" + UUID.randomUUID().toString().substring(0, 8);
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl(schema));
-        registry.add("spring.datasource.username", () -> infra.postgres().username());
-        registry.add("spring.datasource.password", () -> infra.postgres().password());
-        registry.add("spring.flyway.schemas", () -> schema);
-        registry.add("spring.flyway.default-schema", () -> schema);
-        registry.add("server.port", () -> PORT);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("rekindle.identity.issuer", () -> ISSUER);
-        registry.add("rekindle.identity.dashboard-uris", () -> DASHBOARD);
-        registry.add(
-                "rekindle.identity.signing-key-location",
-                () -> infra.jwtKeys().privateKeyPem().toUri().toString());
+        RunningProvider.register(registry, PORT);
     }
 
     @Autowired
@@ -139,11 +125,7 @@ class SignInFlowTest {
     }
 
     private UUID createAccount(String username, String password) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO person_account (id, username, username_key, password_hash) VALUES (?, ?, lower(?), ?)")
-                .params(id, username, username, passwords.encode(password))
-                .update();
-        return id;
+        return RunningProvider.createAccount(jdbc, passwords, username, password);
     }
 
     private void signIn(String username, String password) throws Exception {
@@ -219,13 +201,5 @@ class SignInFlowTest {
         return fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

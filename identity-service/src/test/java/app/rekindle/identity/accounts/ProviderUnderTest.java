@@ -1,8 +1,6 @@
 package app.rekindle.identity.accounts;
 
-import app.rekindle.embedded.SharedTestInfrastructure;
-import java.io.IOException;
-import java.net.ServerSocket;
+import app.rekindle.identity.RunningProvider;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,15 +12,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The provider the account, throttling and browser tests share (one Spring context: same port, schema and
- * properties), on real PostgreSQL, with short throttling limits so that blocks can be reached and outlived in a
+ * properties: {@link RunningProvider} plus these), on real PostgreSQL, with short throttling limits so that blocks can be reached and outlived in a
  * test. Each test starts with nothing counted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class ProviderUnderTest {
 
-    public static final int PORT = freePort();
-    public static final String ISSUER = "http://localhost:" + PORT;
-    public static final String DASHBOARD = "http://localhost:8081/";
+    public static final int PORT = RunningProvider.freePort();
+    public static final String ISSUER = RunningProvider.issuer(PORT);
+    public static final String DASHBOARD = RunningProvider.DASHBOARD;
     public static final int ACCOUNT_FAILURES = 3;
     public static final int ADDRESS_FAILURES = 8;
     // Long enough for a loaded machine's browser to try once more while blocked, short enough to wait out.
@@ -31,24 +29,9 @@ public abstract class ProviderUnderTest {
     public static final String SIGN_IN_FAILED =
             "That did not work. Check your user name and password — or wait a few minutes and try again.";
 
-    private static final String SCHEMA =
-            "identity_" + UUID.randomUUID().toString().substring(0, 8);
-
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl(SCHEMA));
-        registry.add("spring.datasource.username", () -> infra.postgres().username());
-        registry.add("spring.datasource.password", () -> infra.postgres().password());
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.default-schema", () -> SCHEMA);
-        registry.add("server.port", () -> PORT);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("rekindle.identity.issuer", () -> ISSUER);
-        registry.add("rekindle.identity.dashboard-uris", () -> DASHBOARD);
-        registry.add(
-                "rekindle.identity.signing-key-location",
-                () -> infra.jwtKeys().privateKeyPem().toUri().toString());
+        RunningProvider.register(registry, PORT);
         registry.add("rekindle.identity.throttle.account-failures", () -> ACCOUNT_FAILURES);
         registry.add("rekindle.identity.throttle.address-failures", () -> ADDRESS_FAILURES);
         registry.add("rekindle.identity.throttle.window", () -> "1m");
@@ -69,13 +52,5 @@ public abstract class ProviderUnderTest {
     /** A name no other test (or earlier run) took. */
     public static String newName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

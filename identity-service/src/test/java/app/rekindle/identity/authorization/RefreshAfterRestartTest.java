@@ -3,10 +3,10 @@ package app.rekindle.identity.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rekindle.identity.IdentityServiceApplication;
+import app.rekindle.identity.RunningProvider;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,9 +24,9 @@ class RefreshAfterRestartTest {
 
     private static final String PASSWORD = "a long enough pass phrase";
 
-    private final int port = ProviderTest.freePort();
-    private final String issuer = "http://localhost:" + port;
-    private final String schema = "identity_" + UUID.randomUUID().toString().substring(0, 8);
+    private final int port = RunningProvider.freePort();
+    private final String issuer = RunningProvider.issuer(port);
+    private final String schema = RunningProvider.newSchema();
 
     @Test
     void refresh_tokens_from_before_a_restart_still_refresh_after_it() throws Exception {
@@ -34,15 +34,8 @@ class RefreshAfterRestartTest {
         String commandLineRefresh;
         try (ConfigurableApplicationContext before = start()) {
             String name = "Restarted";
-            before.getBean(JdbcClient.class)
-                    .sql(
-                            "INSERT INTO person_account (id, username, username_key, password_hash) VALUES (?, ?, lower(?), ?)")
-                    .params(
-                            UUID.randomUUID(),
-                            name,
-                            name,
-                            before.getBean(PasswordEncoder.class).encode(PASSWORD))
-                    .update();
+            RunningProvider.createAccount(
+                    before.getBean(JdbcClient.class), before.getBean(PasswordEncoder.class), name, PASSWORD);
             ProviderHttp browser = new ProviderHttp(issuer);
             browser.signIn(name, PASSWORD);
             dashboardRefresh = browser.dashboardTokens(ProviderTest.DASHBOARD)
@@ -80,7 +73,7 @@ class RefreshAfterRestartTest {
     private ConfigurableApplicationContext start() {
         // As arguments: they outrank application.yml, as in a real start (builder properties are only defaults).
         return new SpringApplicationBuilder(IdentityServiceApplication.class)
-                .run(ProviderTest.properties(schema, port).entrySet().stream()
+                .run(RunningProvider.properties(schema, port, RunningProvider.DASHBOARD).entrySet().stream()
                         .map(property -> "--" + property.getKey() + "=" + property.getValue())
                         .toArray(String[]::new));
     }

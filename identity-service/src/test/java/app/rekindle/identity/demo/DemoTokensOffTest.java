@@ -3,9 +3,8 @@ package app.rekindle.identity.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import app.rekindle.identity.authorization.ProviderTest;
+import app.rekindle.identity.RunningProvider;
 import jakarta.servlet.Filter;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,8 +22,7 @@ class DemoTokensOffTest {
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        ProviderTest.register(
-                registry, "identity_" + UUID.randomUUID().toString().substring(0, 8), 8082);
+        RunningProvider.register(registry, 8082);
     }
 
     @Autowired

@@ -3,13 +3,13 @@ package app.rekindle.identity.erasure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rekindle.embedded.SharedTestInfrastructure;
+import app.rekindle.identity.RunningProvider;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,25 +42,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class AccountDeletionTest {
 
-    private static final int PORT = freePort();
-    private static final String ISSUER = "http://localhost:" + PORT;
+    private static final int PORT = RunningProvider.freePort();
+    private static final String ISSUER = RunningProvider.issuer(PORT);
     private static final CommandServiceStandIn COMMAND_SERVICE = CommandServiceStandIn.start();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-        String schema = "identity_" + UUID.randomUUID().toString().substring(0, 8);
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl(schema));
-        registry.add("spring.datasource.username", () -> infra.postgres().username());
-        registry.add("spring.datasource.password", () -> infra.postgres().password());
-        registry.add("spring.flyway.schemas", () -> schema);
-        registry.add("spring.flyway.default-schema", () -> schema);
-        registry.add("server.port", () -> PORT);
-        registry.add("server.address", () -> "127.0.0.1");
-        registry.add("rekindle.identity.issuer", () -> ISSUER);
-        registry.add(
-                "rekindle.identity.signing-key-location",
-                () -> infra.jwtKeys().privateKeyPem().toUri().toString());
+        RunningProvider.register(registry, PORT);
         registry.add("rekindle.identity.command-service-url", COMMAND_SERVICE::url);
     }
 
@@ -152,11 +140,7 @@ class AccountDeletionTest {
     }
 
     private UUID createAccount(String username, String password) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO person_account (id, username, username_key, password_hash) VALUES (?, ?, lower(?), ?)")
-                .params(id, username, username, passwords.encode(password))
-                .update();
-        return id;
+        return RunningProvider.createAccount(jdbc, passwords, username, password);
     }
 
     private void signIn(String username, String password) throws Exception {
@@ -193,14 +177,6 @@ class AccountDeletionTest {
                         .POST(HttpRequest.BodyPublishers.ofString(form))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     record Request(String path, String bearer) {}
