@@ -4,7 +4,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Hashes and checks passwords in their normalised form ({@link PasswordPolicy#normalised}), so a password set on
- * one keyboard signs in from another.
+ * one keyboard signs in from another. A password longer than any the policy lets be set
+ * ({@link PasswordPolicy#LONGEST_TYPED}) matches nothing and is neither normalised nor hashed: the work of a check
+ * stays that of a password of the window's length, however long what was sent. Its quick refusal tells nothing
+ * about an account, since it is the same for every one.
  */
 final class NormalisedPasswords implements PasswordEncoder {
 
@@ -21,6 +24,9 @@ final class NormalisedPasswords implements PasswordEncoder {
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
+        if (rawPassword == null || rawPassword.length() > PasswordPolicy.LONGEST_TYPED) {
+            return false;
+        }
         return hashes.matches(PasswordPolicy.normalised(rawPassword), encodedPassword);
     }
 

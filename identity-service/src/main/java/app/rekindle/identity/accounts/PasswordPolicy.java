@@ -22,6 +22,13 @@ class PasswordPolicy {
 
     static final int SHORTEST = 12;
     static final int LONGEST = 128;
+    /**
+     * The longest a password of at most {@link #LONGEST} characters can be as typed, in UTF-16 units, before
+     * normalisation: NFKC makes one character of up to a few (a Hangul syllable of three jamo, a letter and its
+     * accents, a surrogate pair). Anything longer is refused before it is normalised or hashed.
+     */
+    static final int LONGEST_TYPED = 4 * LONGEST;
+
     private static final String COMMON_PASSWORDS = "common-passwords.txt";
 
     private final Set<String> common;
@@ -50,6 +57,9 @@ class PasswordPolicy {
 
     /** Why this password cannot be used by this user name, if it cannot. */
     Optional<String> problemWith(String password, String username) {
+        if (password.length() > LONGEST_TYPED) {
+            return Optional.of(tooLong());
+        }
         String normalised = normalised(password);
         int length = normalised.codePointCount(0, normalised.length());
         if (length < SHORTEST) {
@@ -57,7 +67,7 @@ class PasswordPolicy {
                     "Choose a password of at least " + SHORTEST + " characters; a few words make a good one.");
         }
         if (length > LONGEST) {
-            return Optional.of("A password has at most " + LONGEST + " characters.");
+            return Optional.of(tooLong());
         }
         String comparable = comparable(normalised);
         if (!username.isBlank() && comparable.contains(username.toLowerCase(Locale.ROOT))) {
@@ -67,6 +77,10 @@ class PasswordPolicy {
             return Optional.of("That password is among the first ones anybody would guess. Choose another one.");
         }
         return Optional.empty();
+    }
+
+    private static String tooLong() {
+        return "A password has at most " + LONGEST + " characters.";
     }
 
     private static String comparable(String password) {
