@@ -29,7 +29,8 @@ public class Passkeys {
                 .rpId(identity.issuer().getHost())
                 .allowedOrigins(origin)
                 .messageConverter(new PasskeyLabels())
-                .disableDefaultRegistrationPage(true));
+                .disableDefaultRegistrationPage(true)
+                .withObjectPostProcessor(PasskeyAssertions.forSignIn()));
         // Added now, so it sorts before the registration filter the configurer adds at the same place when the
         // chain is built: removal answers here.
         ApplicationContext context = http.getSharedObject(ApplicationContext.class);
