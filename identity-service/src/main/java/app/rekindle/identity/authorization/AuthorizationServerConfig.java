@@ -17,8 +17,12 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The OAuth 2.1 / OpenID Connect endpoints (Spring Authorization Server): discovery, authorize, token, JWKS,
@@ -59,9 +63,26 @@ class AuthorizationServerConfig {
                 // The user info endpoint takes the provider's own access tokens.
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE), browserPages()));
         return http.build();
+    }
+
+    /**
+     * Where a browser that is not signed in is sent to sign in: the pages a person opens (authorize, entering a
+     * device code, sign-out), not the endpoints only programs call. Those answer 401 whatever the caller accepts: a
+     * script without an Accept header (taken as any type, HTML included) was sent to the sign-in page instead.
+     */
+    private static RequestMatcher browserPages() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher programs = new OrRequestMatcher(
+                paths.matcher("/oauth2/token"),
+                paths.matcher("/oauth2/introspect"),
+                paths.matcher("/oauth2/revoke"),
+                paths.matcher("/oauth2/device_authorization"),
+                paths.matcher("/oauth2/jwks"),
+                paths.matcher("/userinfo"));
+        return new AndRequestMatcher(
+                new MediaTypeRequestMatcher(MediaType.TEXT_HTML), new NegatedRequestMatcher(programs));
     }
 
     @Bean
