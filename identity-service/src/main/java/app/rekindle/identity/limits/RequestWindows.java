@@ -1,6 +1,7 @@
 package app.rekindle.identity.limits;
 
 import app.rekindle.support.web.ProblemWriter;
+import app.rekindle.support.web.RequestLimits;
 import app.rekindle.support.web.TextRules;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -51,13 +52,8 @@ class RequestWindows extends OncePerRequestFilter implements Ordered {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBody) {
-            refuse(
-                    request,
-                    response,
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "body",
-                    "max-size",
-                    "The body must be at most " + maxBody + " bytes.");
+            // The services' own words for the same refusal.
+            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, RequestLimits.tooLarge(maxBody));
             return;
         }
         if (request.getContentLengthLong() < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
@@ -67,7 +63,7 @@ class RequestWindows extends OncePerRequestFilter implements Ordered {
                     HttpStatus.LENGTH_REQUIRED,
                     "Content-Length",
                     "required",
-                    "A body needs its" + " Content-Length.");
+                    "A body needs its Content-Length.");
             return;
         }
         boolean oauth = isOAuthEndpoint(request.getRequestURI());
@@ -80,7 +76,7 @@ class RequestWindows extends OncePerRequestFilter implements Ordered {
                         HttpStatus.BAD_REQUEST,
                         "parameters",
                         TextRules.RULE,
-                        "A parameter's name" + " holds characters that are not allowed.");
+                        "A parameter's name holds characters that are not allowed.");
                 return;
             }
             for (String value : parameter.getValue()) {
@@ -91,7 +87,7 @@ class RequestWindows extends OncePerRequestFilter implements Ordered {
                             HttpStatus.BAD_REQUEST,
                             name,
                             TextRules.RULE,
-                            name + " holds control," + " direction-override or other characters that are not allowed.");
+                            name + " holds control, direction-override or other characters that are not allowed.");
                     return;
                 }
             }
@@ -123,7 +119,12 @@ class RequestWindows extends OncePerRequestFilter implements Ordered {
             String rule,
             String message)
             throws IOException {
-        Map<String, Object> problem = ProblemWriter.invalid(status, field, rule, message);
+        refuse(request, response, status, ProblemWriter.invalid(status, field, rule, message));
+    }
+
+    private static void refuse(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, Map<String, Object> problem)
+            throws IOException {
         if (isOAuthEndpoint(request.getRequestURI())) {
             // An OAuth client reads this member of a JSON error (RFC 6749, section 5.2).
             problem.put("error", "invalid_request");

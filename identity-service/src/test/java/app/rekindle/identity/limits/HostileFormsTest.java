@@ -24,6 +24,7 @@ class HostileFormsTest extends ProviderTest {
     SoftAssertions softly;
 
     private static final String PASSWORD = "a long enough pass phrase";
+    private static final String ENCODED_PASSWORD = "a+long+enough+pass+phrase";
     /** server.tomcat.max-http-form-post-size in application.yml. */
     private static final int WINDOW = 64 * 1024;
 
@@ -33,7 +34,7 @@ class HostileFormsTest extends ProviderTest {
     /** One hostile form: its name, and the fields as they go over the wire (already URL-encoded). */
     record Hostile(String name, String fields) {}
 
-    /** What a careless or hostile client may put in a form's fields, with {@code %s} for a field's name. */
+    /** What a careless or hostile client may put in one field of a form; the other fields as given. */
     private static List<Hostile> against(String field, String otherFields) {
         String others = otherFields.isEmpty() ? "" : "&" + otherFields;
         return List.of(
@@ -54,16 +55,12 @@ class HostileFormsTest extends ProviderTest {
 
     @Test
     void sign_up_answers_each_hostile_form_with_the_page_again_and_opens_no_account() throws Exception {
-        String good = "username=" + uniqueName("hostile") + "&password=" + PASSWORD.replace(' ', '+')
-                + "&passwordAgain=" + PASSWORD.replace(' ', '+');
+        String good = "username=" + uniqueName("hostile") + "&password=" + ENCODED_PASSWORD + "&passwordAgain="
+                + ENCODED_PASSWORD;
         for (Hostile form : concat(
-                against(
-                        "username",
-                        "password=" + PASSWORD.replace(' ', '+') + "&passwordAgain=" + PASSWORD.replace(' ', '+')),
+                against("username", "password=" + ENCODED_PASSWORD + "&passwordAgain=" + ENCODED_PASSWORD),
                 against("password", "username=" + uniqueName("hostile")),
-                against(
-                        "passwordAgain",
-                        "username=" + uniqueName("hostile") + "&password=" + PASSWORD.replace(' ', '+')))) {
+                against("passwordAgain", "username=" + uniqueName("hostile") + "&password=" + ENCODED_PASSWORD))) {
             ProviderHttp browser = new ProviderHttp(ISSUER);
             refusedWithNothingChanged(
                     form, () -> browser.send(form("/signup", csrf(browser, "/signup"), form.fields())));
@@ -79,9 +76,8 @@ class HostileFormsTest extends ProviderTest {
     void sign_in_answers_each_hostile_form_as_a_wrong_password_and_changes_nothing() throws Exception {
         String name = uniqueName("target");
         createAccount(name, PASSWORD);
-        for (Hostile form : concat(
-                against("username", "password=" + PASSWORD.replace(' ', '+')),
-                against("password", "username=" + name))) {
+        for (Hostile form :
+                concat(against("username", "password=" + ENCODED_PASSWORD), against("password", "username=" + name))) {
             ProviderHttp browser = new ProviderHttp(ISSUER);
             HttpResponse<String> answer = refusedWithNothingChanged(
                     form, () -> browser.send(form("/login", csrf(browser, "/login"), form.fields())));
@@ -96,17 +92,12 @@ class HostileFormsTest extends ProviderTest {
 
     @Test
     void a_new_password_form_that_is_hostile_gets_the_page_again_and_the_password_stays() throws Exception {
-        String name = uniqueName("changer");
-        createAccount(name, PASSWORD);
-        ProviderHttp browser = new ProviderHttp(ISSUER);
-        browser.signIn(name, PASSWORD);
+        ProviderHttp browser = signedIn("changer");
         String again = "new+pass+phrase+for+me";
         for (Hostile form : concat(
                 against("currentPassword", "newPassword=" + again + "&newPasswordAgain=" + again),
-                against("newPassword", "currentPassword=" + PASSWORD.replace(' ', '+') + "&newPasswordAgain=" + again),
-                against(
-                        "newPasswordAgain",
-                        "currentPassword=" + PASSWORD.replace(' ', '+') + "&newPassword=" + again))) {
+                against("newPassword", "currentPassword=" + ENCODED_PASSWORD + "&newPasswordAgain=" + again),
+                against("newPasswordAgain", "currentPassword=" + ENCODED_PASSWORD + "&newPassword=" + again))) {
             refusedWithNothingChanged(
                     form, () -> browser.send(form("/account/password", csrf(browser, "/account"), form.fields())));
             jdbc.sql("DELETE FROM sign_in_throttle").update();
@@ -115,10 +106,7 @@ class HostileFormsTest extends ProviderTest {
 
     @Test
     void deleting_an_account_with_a_hostile_form_keeps_the_account() throws Exception {
-        String name = uniqueName("keeper");
-        createAccount(name, PASSWORD);
-        ProviderHttp browser = new ProviderHttp(ISSUER);
-        browser.signIn(name, PASSWORD);
+        ProviderHttp browser = signedIn("keeper");
         for (Hostile form : against("password", "")) {
             refusedWithNothingChanged(
                     form, () -> browser.send(form("/account/delete", csrf(browser, "/account/delete"), form.fields())));
@@ -128,10 +116,7 @@ class HostileFormsTest extends ProviderTest {
 
     @Test
     void a_hostile_device_code_ends_on_the_verification_page_with_an_error_and_authorizes_nothing() throws Exception {
-        String name = uniqueName("devicer");
-        createAccount(name, PASSWORD);
-        ProviderHttp browser = new ProviderHttp(ISSUER);
-        browser.signIn(name, PASSWORD);
+        ProviderHttp browser = signedIn("devicer");
         // The page's form sends the code as a query (GET); the consent page posts it back (POST).
         for (Hostile form : against("user_code", "")) {
             // Without a code the query is the page itself (200). java.net.URI cannot hold a broken
@@ -165,10 +150,10 @@ class HostileFormsTest extends ProviderTest {
         victim.signIn(name, PASSWORD);
         ProviderHttp attacker = new ProviderHttp(ISSUER);
         String attackersToken = csrf(attacker, "/login");
-        String newPassword = "currentPassword=" + PASSWORD.replace(' ', '+')
+        String newPassword = "currentPassword=" + ENCODED_PASSWORD
                 + "&newPassword=attackers+pass+phrase&newPasswordAgain=attackers+pass+phrase";
         for (String path : List.of("/account/password", "/account/delete", "/signup", "/login")) {
-            String fields = newPassword + "&password=" + PASSWORD.replace(' ', '+') + "&username=" + name;
+            String fields = newPassword + "&password=" + ENCODED_PASSWORD + "&username=" + name;
             refusedWithNothingChanged(
                     new Hostile(path + " without a CSRF token", fields), () -> victim.send(raw(path, fields)), 403);
             refusedWithNothingChanged(
@@ -183,8 +168,8 @@ class HostileFormsTest extends ProviderTest {
         ProviderHttp browser = new ProviderHttp(ISSUER);
         String csrf = csrf(browser, "/signup");
         String name = uniqueName("window");
-        String fields = "_csrf=" + csrf + "&username=" + name + "&password=" + PASSWORD.replace(' ', '+')
-                + "&passwordAgain=" + PASSWORD.replace(' ', '+') + "&padding=";
+        String fields = "_csrf=" + csrf + "&username=" + name + "&password=" + ENCODED_PASSWORD + "&passwordAgain="
+                + ENCODED_PASSWORD + "&padding=";
         String atTheWindow = fields + "p".repeat(WINDOW - fields.length());
 
         HttpResponse<String> over = refusedWithNothingChanged(
@@ -210,6 +195,14 @@ class HostileFormsTest extends ProviderTest {
         softly.assertThat(browser.send(raw("/signup", atTheWindow)).statusCode())
                 .as("a body as large as the window is read")
                 .isEqualTo(302);
+    }
+
+    private ProviderHttp signedIn(String prefix) throws Exception {
+        String name = uniqueName(prefix);
+        createAccount(name, PASSWORD);
+        ProviderHttp browser = new ProviderHttp(ISSUER);
+        browser.signIn(name, PASSWORD);
+        return browser;
     }
 
     private interface Request {
