@@ -197,6 +197,21 @@ class HostileFormsTest extends ProviderTest {
                 .isEqualTo(302);
     }
 
+    @Test
+    void a_request_tomcat_refuses_itself_gets_a_problem_not_tomcat_s_page() throws Exception {
+        ProviderHttp browser = new ProviderHttp(ISSUER);
+        HttpResponse<String> headerTooLarge =
+                browser.send(HttpRequest.newBuilder(java.net.URI.create(ISSUER + "/login"))
+                        .header("X-Padding", "h".repeat(16 * 1024))
+                        .GET()
+                        .build());
+
+        softly.assertThat(headerTooLarge.statusCode()).isEqualTo(400);
+        softly.assertThat(headerTooLarge.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/problem+json");
+        softly.assertThat(headerTooLarge.body()).doesNotContain("Tomcat").doesNotContain("<html");
+    }
+
     private ProviderHttp signedIn(String prefix) throws Exception {
         String name = uniqueName(prefix);
         createAccount(name, PASSWORD);

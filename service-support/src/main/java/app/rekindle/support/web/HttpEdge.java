@@ -1,7 +1,6 @@
 package app.rekindle.support.web;
 
 import app.rekindle.support.json.StrictJson;
-import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -14,7 +13,7 @@ import org.springframework.context.annotation.Import;
  * and problem+json for errors raised outside the controllers. A service imports it from its security wiring.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(StrictJson.class)
+@Import({StrictJson.class, TomcatRefusals.class})
 @EnableConfigurationProperties(RequestLimitsProperties.class)
 public class HttpEdge {
 
@@ -26,16 +25,6 @@ public class HttpEdge {
     @Bean
     UnsafeTextAdvice unsafeTextAdvice() {
         return new UnsafeTextAdvice();
-    }
-
-    /** Tomcat's host adds its error report valve at start; naming ours makes it the one. */
-    @Bean
-    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemReportValve() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(ProblemReportValve.class.getName());
-            }
-        });
     }
 
     @Bean
