@@ -19,8 +19,9 @@ import java.util.Locale;
  * @param scaleSmall        events the event store holds when the scale section measures first
  * @param scaleLarge        events it holds when the scale section measures again
  * @param scaleJournals     journals those events belong to
- * @param scaleRounds       rounds of each scale measurement at each size (fewer than {@code rounds}: two sizes fit
- *                          in the full run's time)
+ * @param scaleRounds       rounds of each scale measurement at each size: fewer than {@code rounds}, since filling
+ *                          the store to the large size (the query service projecting it) already takes most of the
+ *                          section's time
  */
 public record Mode(
         String name,
@@ -89,7 +90,7 @@ public record Mode(
             1_000_000,
             5_000_000,
             100_000,
-            3);
+            2);
 
     /**
      * How long a read phase of {@code kinds} request kinds alternating at {@code perSecond} must last for each kind

@@ -64,9 +64,12 @@ final class ScaleJournals {
         return ids[0];
     }
 
-    /** Fewest events a first step must add: every journal opened with one check-in, and the timeline journal. */
-    long fewestFirst() {
-        return 2L * (ids.length - 1) + 1 + TIMELINE_ENTRIES;
+    /**
+     * Fewest events the next {@link #add} takes: the first, every journal opened with one check-in and the timeline
+     * journal's; a later one, a check-in for each journal but the timeline journal.
+     */
+    long fewest() {
+        return next[0] == 0 ? 2L * (ids.length - 1) + 1 + TIMELINE_ENTRIES : ids.length - 1;
     }
 
     /**
