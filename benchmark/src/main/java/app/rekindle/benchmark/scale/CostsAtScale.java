@@ -33,9 +33,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * against the small one.
  * <p>
  * The fill: journals' events as the command service would have stored them ({@link ScaleJournals}), keys in
- * {@code journal_key} ({@link JournalKeyRows}), rows copied into {@code domain_event_entry} ({@link
- * EventStoreCopy}) behind the publisher's token ({@link PublisherToken}), and the same events as the publisher's
- * records on the journal topic, which the live query service projects ({@link ProjectionWatch}).
+ * {@code journal_key} ({@link JournalKeyRows}), rows copied into {@code domain_event_entry} as history, before
+ * everything stored ({@link EventStoreCopy}), and the same events as the publisher's records on the journal topic,
+ * which the live query service projects ({@link ProjectionWatch}).
  */
 public final class CostsAtScale {
 
@@ -95,8 +95,14 @@ public final class CostsAtScale {
         JournalKeyRows.insert(bed, journals);
         double keySeconds = (System.nanoTime() - keys) / 1e9;
 
-        Size small = fillAndMeasure(journals, mode.scaleSmall(), opened, checkedIn, Double.NaN);
-        Size large = fillAndMeasure(journals, mode.scaleLarge(), opened, checkedIn, small.lagRate());
+        long lowest;
+        try (Connection events = bed.connect("events")) {
+            lowest = EventStoreCopy.lowestIndex(events);
+        }
+        long room = mode.scaleLarge();
+        Size small = fillAndMeasure(
+                journals, mode.scaleSmall(), opened, checkedIn, Double.NaN, lowest - room, Long.MAX_VALUE);
+        Size large = fillAndMeasure(journals, mode.scaleLarge(), opened, checkedIn, small.lagRate(), lowest, room);
 
         DoubleUnaryOperator perCommand = rate -> 1_000 / rate;
         row(
@@ -134,7 +140,9 @@ public final class CostsAtScale {
             long target,
             EventRowTable.Template opened,
             EventRowTable.Template checkedIn,
-            double fixedLagRate)
+            double fixedLagRate,
+            long below,
+            long room)
             throws Exception {
         long filling = System.nanoTime();
         long added;
@@ -148,8 +156,12 @@ public final class CostsAtScale {
                 ProjectionWatch watch = new ProjectionWatch(bed)) {
             long stored = count(events);
             added = Math.max(target - stored, journals.fewest());
-            long first = EventStoreCopy.reserve(events, added);
-            PublisherToken.movePast(events, first, first + added - 1, Duration.ofMinutes(2));
+            if (added > room) {
+                throw new IllegalStateException("No room for " + added + " events under global index " + below);
+            }
+            // History in order: the first fill under the room kept for the second, the second in that room, then
+            // what the command service stored.
+            long first = below - added;
             topicStart = Topics.endOffsetSum(offsets, bed.topic());
             System.out.printf(Locale.ROOT, "  scale: adding %,d events to the %,d stored%n", added, stored);
             AtomicReference<Exception> refused = new AtomicReference<>();
@@ -180,7 +192,7 @@ public final class CostsAtScale {
             catchUpSeconds = (System.nanoTime() - filling) / 1e9 - fillSeconds;
             long published = Topics.endOffsetSum(offsets, bed.topic()) - topicStart;
             if (published != added) {
-                // The publisher did not stay behind its moved token: every figure would include its re-publishing.
+                // The publisher sent the fill too: every figure would include its re-publishing.
                 throw new IllegalStateException(
                         published + " records reached the topic during a fill of " + added + " events");
             }
@@ -326,8 +338,8 @@ public final class CostsAtScale {
         section.notes()
                 .add("The fill writes each event once, sealed by journal-events' own `SealedEvents` under its "
                         + "journal's key: into `events.domain_event_entry` by binary COPY (constant columns from rows "
-                        + "the command service stored), behind the publisher's token (moved past the fill's block of "
-                        + "global indexes, so the publisher never sends it), and onto the journal topic as "
+                        + "the command service stored) with global indexes below every stored one (history, which "
+                        + "the publisher, reading past its position, never sends), and onto the journal topic as "
                         + "`CloudEventsKafka` records by a plain producer; the live query service projects them as "
                         + "it would the publisher's.");
         for (Size size : List.of(small, large)) {

@@ -19,14 +19,14 @@ import org.postgresql.copy.CopyIn;
  * Streams events into the command service's {@code events.domain_event_entry} with PostgreSQL's binary
  * {@code COPY}, one transaction for the whole step. Each row takes the columns the command service does not vary
  * per event (aggregate type, payload type and revision, metadata) from a row it stored itself ({@link
- * EventRowTable#template}); the global index of each row comes from a block reserved in the table's own sequence.
+ * EventRowTable#template}); the global indexes are a block below every stored one ({@link #lowestIndex}).
  */
 final class EventStoreCopy implements AutoCloseable {
 
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final int FLUSH_BYTES = 1 << 20;
-    /** Axon's DateTimeUtils form (event and token time stamps): ISO-8601 in UTC with milliseconds. */
-    static final DateTimeFormatter TIME_STAMP =
+    /** Axon's DateTimeUtils form: ISO-8601 in UTC with milliseconds. */
+    private static final DateTimeFormatter TIME_STAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final CopyIn copy;
@@ -51,20 +51,18 @@ final class EventStoreCopy implements AutoCloseable {
     }
 
     /**
-     * Reserves {@code rows} global indexes in the table's sequence: nothing the command service appends afterwards
-     * takes one of them. Returns the first; the block ends at {@code first + rows - 1}.
+     * The lowest global index stored. The fill's blocks go below it: the fill is history, older than every event the
+     * command service has stored, and its place in the stream is before them. The Kafka publisher (a tracking
+     * processor) and the event store's reader behind it only ever read past their position, so they never read
+     * it, as a publisher never rereads a store's old history; a journal's events are read by journal and sequence
+     * number, wherever they sit in the stream.
      */
-    static long reserve(Connection events, long rows) throws SQLException {
+    static long lowestIndex(Connection events) throws SQLException {
         try (Statement statement = events.createStatement();
                 ResultSet rs = statement.executeQuery(
-                        "select nextval(pg_get_serial_sequence('events.domain_event_entry', 'global_index'))")) {
+                        "select coalesce(min(global_index), 1) from events.domain_event_entry")) {
             rs.next();
-            long first = rs.getLong(1);
-            statement
-                    .executeQuery("select setval(pg_get_serial_sequence('events.domain_event_entry', 'global_index'), "
-                            + (first + rows - 1) + ")")
-                    .close();
-            return first;
+            return rs.getLong(1);
         }
     }
 
