@@ -9,6 +9,7 @@ import app.rekindle.benchmark.memory.MemorySampler;
 import app.rekindle.benchmark.publishing.PublisherCapacity;
 import app.rekindle.benchmark.rebuild.RebuildSpeed;
 import app.rekindle.benchmark.replay.ReplayAsOf;
+import app.rekindle.benchmark.scale.CostsAtScale;
 import app.rekindle.benchmark.timeline.TimelineReads;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -80,6 +81,11 @@ public final class BenchmarkMain {
             });
             measure(report, "journal length", () -> {
                 new ReadsByJournalLength(bed).run(report);
+                return 0;
+            });
+            // Last: it leaves millions of events in the store and on the topic, which no other section should see.
+            measure(report, "scale", () -> {
+                new CostsAtScale(bed).run(report);
                 return 0;
             });
         }

@@ -16,6 +16,12 @@ import java.util.Locale;
  * @param rebuildRounds     rounds of the rebuild, each of which starts a query-service process
  * @param tailRequests      fewest requests per round behind a reported p99; a read phase is stretched to reach it,
  *                          and a measurement that cannot reach it reports no p99 (0: no minimum)
+ * @param scaleSmall        events the event store holds when the scale section measures first
+ * @param scaleLarge        events it holds when the scale section measures again
+ * @param scaleJournals     journals those events belong to
+ * @param scaleRounds       rounds of each scale measurement at each size: fewer than {@code rounds}, since filling
+ *                          the store to the large size (the query service projecting it) already takes most of the
+ *                          section's time
  */
 public record Mode(
         String name,
@@ -28,14 +34,46 @@ public record Mode(
         int rebuildEvents,
         Duration rebuildCap,
         int rebuildRounds,
-        int tailRequests) {
+        int tailRequests,
+        int scaleSmall,
+        int scaleLarge,
+        int scaleJournals,
+        int scaleRounds) {
 
     /** A few seconds of each measurement: the CI smoke test that the harness works, no figure to trust. */
-    public static final Mode TINY =
-            new Mode("tiny", 2, Duration.ofMillis(1500), 1_000, 2_000, 10_000, 20, 2_000, Duration.ofSeconds(3), 1, 0);
+    public static final Mode TINY = new Mode(
+            "tiny",
+            2,
+            Duration.ofMillis(1500),
+            1_000,
+            2_000,
+            10_000,
+            20,
+            2_000,
+            Duration.ofSeconds(3),
+            1,
+            0,
+            20_000,
+            100_000,
+            2_000,
+            2);
     /** About five minutes on a busy two-core machine; a quiet one takes half that. */
     public static final Mode QUICK = new Mode(
-            "quick", 3, Duration.ofSeconds(3), 5_000, 10_000, 100_000, 40, 50_000, Duration.ofSeconds(10), 3, 0);
+            "quick",
+            3,
+            Duration.ofSeconds(3),
+            5_000,
+            10_000,
+            100_000,
+            40,
+            50_000,
+            Duration.ofSeconds(10),
+            3,
+            0,
+            50_000,
+            250_000,
+            5_000,
+            2);
     /** A p99 over 2,000 requests is their 20 slowest, not the three slowest of 250 (issue #17). */
     public static final Mode FULL = new Mode(
             "full",
@@ -48,7 +86,11 @@ public record Mode(
             1_000_000,
             Duration.ofSeconds(60),
             5,
-            2_000);
+            2_000,
+            1_000_000,
+            5_000_000,
+            100_000,
+            2);
 
     /**
      * How long a read phase of {@code kinds} request kinds alternating at {@code perSecond} must last for each kind

@@ -95,7 +95,11 @@ public final class Report {
             int rebuildEvents,
             long rebuildCapSeconds,
             int rebuildRounds,
-            int tailRequests) {
+            int tailRequests,
+            int scaleSmall,
+            int scaleLarge,
+            int scaleJournals,
+            int scaleRounds) {
         static ModeJson of(Mode m) {
             return new ModeJson(
                     m.name(),
@@ -108,7 +112,11 @@ public final class Report {
                     m.rebuildEvents(),
                     m.rebuildCap().toSeconds(),
                     m.rebuildRounds(),
-                    m.tailRequests());
+                    m.tailRequests(),
+                    m.scaleSmall(),
+                    m.scaleLarge(),
+                    m.scaleJournals(),
+                    m.scaleRounds());
         }
     }
 

@@ -110,6 +110,15 @@ public final class Topics {
                 .sum();
     }
 
+    /** What {@code groupId} has committed on {@code topic}: the sum of its partitions' committed offsets. */
+    public static long committedSum(Admin admin, String groupId, String topic)
+            throws ExecutionException, InterruptedException {
+        return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                .filter(offset -> offset.getKey().topic().equals(topic) && offset.getValue() != null)
+                .mapToLong(offset -> offset.getValue().offset())
+                .sum();
+    }
+
     /**
      * Journals as the command service would publish them: each opened (sequence 0), then check-ins, in order.
      * Calls {@code sink} with each record, journal after journal.

@@ -20,4 +20,19 @@ class ModeTest {
         assertThat(Mode.FULL.readPhase(1, 10_000)).isEqualTo(Mode.FULL.phase());
         assertThat(Mode.QUICK.readPhase(2, Mode.QUICK.readsPerSecond())).isEqualTo(Mode.QUICK.phase());
     }
+
+    @Test
+    void the_full_scale_section_grows_the_store_from_one_million_to_five_million_events_over_100000_journals() {
+        assertThat(Mode.FULL.scaleSmall()).isEqualTo(1_000_000);
+        assertThat(Mode.FULL.scaleLarge()).isEqualTo(5_000_000);
+        assertThat(Mode.FULL.scaleJournals()).isEqualTo(100_000);
+    }
+
+    @Test
+    void every_mode_grows_its_store_fivefold_with_the_same_events_per_journal() {
+        for (Mode mode : new Mode[] {Mode.TINY, Mode.QUICK, Mode.FULL}) {
+            assertThat(mode.scaleLarge()).as(mode.name()).isEqualTo(5 * mode.scaleSmall());
+            assertThat(mode.scaleSmall() / mode.scaleJournals()).as(mode.name()).isEqualTo(10);
+        }
+    }
 }

@@ -33,11 +33,13 @@ class TinyBenchmarkTest {
                         "7. Encryption cost",
                         "1c. Batch commands",
                         "8. Reads by journal length",
+                        "9. Costs at scale",
+                        "time per check-in, 4 clients (1 / commands/s)",
                         "against the CRUD service",
                         "| Target | Result |");
         JsonNode json =
                 new ObjectMapper().readTree(output.resolve("report.json").toFile());
-        assertThat(json.path("sections")).hasSize(10);
+        assertThat(json.path("sections")).hasSize(11);
         for (JsonNode section : json.path("sections")) {
             assertThat(section.path("rows")).as(section.path("title").asText()).isNotEmpty();
         }

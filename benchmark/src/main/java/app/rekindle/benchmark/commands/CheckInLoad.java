@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -16,6 +17,9 @@ import java.util.function.Supplier;
 public final class CheckInLoad {
 
     public static final int[] CONCURRENCY = {1, 4};
+    /** At most this many warm-up phases (a minute in full mode). */
+    public static final int WARM_UP_PHASES = 6;
+
     private static final int JOURNALS_PER_CLIENT = 4;
     private static final String CHECK_IN = "{\"mood\":4,\"connection\":3,\"note\":\"Walked by the river after dinner "
             + "and talked about the summer\"}";
@@ -57,6 +61,23 @@ public final class CheckInLoad {
     /** Every journal the load writes to. */
     public List<UUID> journals() {
         return journalsByClient.stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * Unrecorded phases until one comes within 10% of the one before (at most {@link #WARM_UP_PHASES}): on two cores
+     * a service takes a minute of load to reach its compiled speed, and rounds taken while it still climbs measure
+     * the compiler, not the service.
+     */
+    public void warmUp(String name, int clients) throws Exception {
+        double previous = run(clients);
+        for (int phase = 2; phase <= WARM_UP_PHASES; phase++) {
+            double rate = run(clients);
+            System.out.printf(Locale.ROOT, "  commands, %s warm-up phase %d: %.0f/s%n", name, phase, rate);
+            if (Math.abs(rate - previous) <= 0.1 * previous) {
+                return;
+            }
+            previous = rate;
+        }
     }
 
     /** One phase of {@code clients} clients; returns check-ins answered 201 per second. */

@@ -20,9 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CommandThroughput {
 
-    /** At most this many warm-up phases (a minute in full mode). */
-    private static final int WARM_UP_PHASES = 6;
-
     private final Testbed bed;
     private final AtomicLong baselineJournals = new AtomicLong();
 
@@ -46,8 +43,8 @@ public final class CommandThroughput {
             // Warm-up, unrecorded: a stored check-in to copy the baseline's row from, and the JIT. On two cores the
             // services take a minute of load to reach their compiled speed, and rounds taken while they still climb
             // measure the compiler, not the service: phases run until one is within 10% of the one before.
-            warmUp("Rekindle", load, maxClients);
-            warmUp("CRUD", crud, maxClients);
+            load.warmUp("Rekindle", maxClients);
+            crud.warmUp("CRUD", maxClients);
             EventRowTable.Template template;
             try (Connection events = bed.connect("events")) {
                 EventRowTable.create(events);
@@ -120,7 +117,8 @@ public final class CommandThroughput {
                     .add("Each command is a check-in over HTTP to the command service (Axon aggregate "
                             + "loaded, rules checked, event sealed and appended, then published to Kafka by the same "
                             + "process and projected by the query service), answered 201. Rounds start once a warm-up phase "
-                            + "at the highest concurrency came within 10% of the one before (at most " + WARM_UP_PHASES
+                            + "at the highest concurrency came within 10% of the one before (at most "
+                            + CheckInLoad.WARM_UP_PHASES
                             + " phases), for Rekindle and for the CRUD service each.");
             section.notes()
                     .add("Each round runs raw JDBC, then the CRUD service, then Rekindle. Service CPU per "
@@ -128,18 +126,6 @@ public final class CommandThroughput {
                             + "over the phase divided by the check-ins answered; the command service's includes its "
                             + "publisher. Baseline column there = the CRUD service's.");
             return maxRate;
-        }
-    }
-
-    private static void warmUp(String name, CheckInLoad load, int clients) throws Exception {
-        double previous = load.run(clients);
-        for (int phase = 2; phase <= WARM_UP_PHASES; phase++) {
-            double rate = load.run(clients);
-            System.out.printf(Locale.ROOT, "  commands, %s warm-up phase %d: %.0f/s%n", name, phase, rate);
-            if (Math.abs(rate - previous) <= 0.1 * previous) {
-                return;
-            }
-            previous = rate;
         }
     }
 

@@ -6,15 +6,15 @@ import java.time.Duration;
  * One closed-loop phase and what it cost a service process: commands per second, and the process's CPU time
  * (user + system, as the kernel counts it) per command answered over that phase, in milliseconds.
  */
-record CpuPerCommand(double rate, double cpuMillis) {
+public record CpuPerCommand(double rate, double cpuMillis) {
 
-    interface Phase {
+    public interface Phase {
         /** Runs the phase; returns commands answered per second. */
         double run() throws Exception;
     }
 
     /** {@code cpuMillis} is NaN when the process is unknown or the platform does not tell its CPU time. */
-    static CpuPerCommand measure(ProcessHandle service, Phase phase) throws Exception {
+    public static CpuPerCommand measure(ProcessHandle service, Phase phase) throws Exception {
         Duration before = cpu(service);
         long started = System.nanoTime();
         double rate = phase.run();

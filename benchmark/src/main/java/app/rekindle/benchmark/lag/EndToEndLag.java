@@ -53,7 +53,7 @@ public final class EndToEndLag {
     private final Testbed bed;
     private final List<UUID> journals = new ArrayList<>();
     /** The query service's consumer group (rekindle.kafka.group-id, as the launcher leaves it). */
-    private static final String QUERY_GROUP = "rekindle-query";
+    public static final String QUERY_GROUP = "rekindle-query";
 
     private volatile String lastFailure;
 
@@ -70,9 +70,7 @@ public final class EndToEndLag {
         Report.Section section = report.section(
                 "2. End-to-end lag",
                 "raw produce → consume on the same broker, same record size and rate, publisher's producer settings");
-        for (int j = 0; j < JOURNALS; j++) {
-            journals.add(bed.openJournal());
-        }
+        openJournals();
         Topics.create(bed.kafka(), FLOOR_TOPIC, Testbed.PARTITIONS);
         awaitQuerySideCaughtUp(Duration.ofMinutes(10));
         List<Double> floorP50 = new ArrayList<>();
@@ -123,6 +121,41 @@ public final class EndToEndLag {
         }
     }
 
+    /** Rekindle's due → visible p50 and p99 in milliseconds, one of each per round. */
+    public record Percentiles(List<Double> p50, List<Double> p99) {}
+
+    /**
+     * Rekindle's lag alone (no floor, no stage breakdown) at {@code rate} for {@code rounds} rounds of the mode's
+     * phase, after an unrecorded second, once the query service has caught up with the topic: the pipeline compared
+     * with itself, e.g. with the event store at two sizes.
+     */
+    public Percentiles rekindleOnly(double rate, int rounds) throws Exception {
+        openJournals();
+        awaitQuerySideCaughtUp(Duration.ofMinutes(30));
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        try (Connection views = bed.connect("views");
+                LagStages stages = new LagStages(bed.kafka(), bed.topic())) {
+            rekindle(views, rate, Duration.ofSeconds(1), stages, false);
+            for (int round = 0; round < rounds; round++) {
+                Phase phase = rekindle(views, rate, bed.mode().readPhase(1, rate), stages, false);
+                if (phase.failed() > 0) {
+                    throw new IllegalStateException(
+                            phase.failed() + " check-ins failed during a lag round; the last answered " + lastFailure);
+                }
+                p50.add(phase.latencies().percentileMillis(50));
+                p99.add(phase.latencies().percentileMillis(99));
+            }
+        }
+        return new Percentiles(p50, p99);
+    }
+
+    private void openJournals() {
+        while (journals.size() < JOURNALS) {
+            journals.add(bed.openJournal());
+        }
+    }
+
     private static void addRows(
             Report.Section section,
             List<Double> p50,
@@ -166,22 +199,13 @@ public final class EndToEndLag {
      * The publisher section leaves a backlog of tens of thousands of events for the query service; latency measured
      * behind it would be the backlog's. Waits until the query service's group has committed the topic's end.
      */
-    private void awaitQuerySideCaughtUp(Duration atMost) throws Exception {
+    public void awaitQuerySideCaughtUp(Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bed.kafka()));
                 KafkaConsumer<String, byte[]> consumer = Topics.consumer(bed.kafka(), null)) {
             while (true) {
                 long end = Topics.endOffsetSum(consumer, bed.topic());
-                long committed =
-                        admin
-                                .listConsumerGroupOffsets(QUERY_GROUP)
-                                .partitionsToOffsetAndMetadata()
-                                .get()
-                                .entrySet()
-                                .stream()
-                                .filter(offset -> offset.getKey().topic().equals(bed.topic()))
-                                .mapToLong(offset -> offset.getValue().offset())
-                                .sum();
+                long committed = Topics.committedSum(admin, QUERY_GROUP, bed.topic());
                 if (committed >= end) {
                     return;
                 }

@@ -228,10 +228,30 @@ public final class TimelineReads {
 
     /** [first page, deep page] latencies through the API. */
     private Latencies[] api(String firstPath, String deepPath, double rate, Duration length) throws Exception {
-        Latencies[] latencies = {new Latencies(), new Latencies()};
+        return api(List.of(firstPath, deepPath), rate, length);
+    }
+
+    /**
+     * Latencies of {@code journal}'s first timeline page (the page size this section reads) through the API, at
+     * {@code rate} for {@code length}, after {@code warmUp} unrecorded reads.
+     */
+    public Latencies firstPages(UUID journal, double rate, Duration length, int warmUp) throws Exception {
+        String path = "/journals/" + journal + "/timeline?limit=" + PAGE;
+        for (int i = 0; i < warmUp; i++) {
+            api(path);
+        }
+        return api(List.of(path), rate, length)[0];
+    }
+
+    /** Latencies of each path, the paths taken in turn at {@code rate}. */
+    private Latencies[] api(List<String> paths, double rate, Duration length) throws Exception {
+        Latencies[] latencies = new Latencies[paths.size()];
+        for (int kind = 0; kind < latencies.length; kind++) {
+            latencies[kind] = new Latencies();
+        }
         OpenLoop.run(rate, length, (i, due) -> {
-            int kind = (int) (i % 2);
-            api(kind == 0 ? firstPath : deepPath);
+            int kind = (int) (i % paths.size());
+            api(paths.get(kind));
             latencies[kind].recordSince(due);
         });
         return latencies;
