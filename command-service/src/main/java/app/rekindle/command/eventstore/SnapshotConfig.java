@@ -49,7 +49,9 @@ class SnapshotConfig {
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
                 .spanFactory(spanFactory)
-                .executor(snapshot -> AfterCommit.run(() -> tasks.execute(snapshot)))
+                // Even after a rollback: Axon counts the journal's snapshot as under way until its task has run,
+                // and a snapshot of what is committed is as good as any.
+                .executor(snapshot -> AfterCommit.runEvenAfterRollback(() -> tasks.execute(snapshot)))
                 .build();
     }
 }

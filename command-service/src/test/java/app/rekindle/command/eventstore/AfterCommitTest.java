@@ -49,4 +49,15 @@ class AfterCommitTest {
 
         assertThat(ran).isEmpty();
     }
+
+    @Test
+    void work_that_must_run_even_after_a_rollback_waits_for_the_end_of_the_transaction() {
+        TransactionSynchronizationManager.initSynchronization();
+
+        AfterCommit.runEvenAfterRollback(() -> ran.add("work"));
+        assertThat(ran).isEmpty();
+
+        TransactionSynchronizationUtils.triggerAfterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK);
+        assertThat(ran).containsExactly("work");
+    }
 }
