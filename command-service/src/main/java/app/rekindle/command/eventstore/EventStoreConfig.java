@@ -82,7 +82,7 @@ class EventStoreConfig {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        return new TailingStorageEngine(JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
                 .upcasterChain(new ContractUpcaster())
@@ -95,8 +95,7 @@ class EventStoreConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .dataType(byte[].class)
-                .build();
+                .dataType(byte[].class));
     }
 
     /** Axon Boot's event store (same monitor and spans), with its readers woken after the Spring commit. */

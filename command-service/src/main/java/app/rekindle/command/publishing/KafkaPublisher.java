@@ -60,6 +60,7 @@ class KafkaPublisher {
     private final JournalRecords records;
     private final RekindleKafkaProperties kafka;
     private final ParkedEvents parked;
+    private final BatchCommits commits;
     private final Clock clock;
     private final Counter published;
 
@@ -68,12 +69,14 @@ class KafkaPublisher {
             JournalRecords records,
             RekindleKafkaProperties kafka,
             ParkedEvents parked,
+            BatchCommits commits,
             Clock clock,
             MeterRegistry registry) {
         this.producer = producer;
         this.records = records;
         this.kafka = kafka;
         this.parked = parked;
+        this.commits = commits;
         this.clock = clock;
         this.published = Counter.builder("rekindle.events.published")
                 .description("Journal events acknowledged by Kafka and passed by the publisher's token")
@@ -162,6 +165,8 @@ class KafkaPublisher {
     private Batch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(Batch.class.getName(), key -> {
+            // The batch's transaction began with its unit of work; its token and parkings are a cursor.
+            commits.withoutWaitingForTheFlush();
             Batch batch = new Batch(new PendingSends(producer, kafka.sendTimeout()), parked);
             unitOfWork.onPrepareCommit(u -> settle(batch));
             // Counted once the token moved past them: a retried batch is counted when it finally succeeds.

@@ -14,7 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +39,9 @@ class PublishingIntegrationTest extends CommandServiceTest {
 
     @Autowired
     MeterRegistry registry;
+
+    @Autowired
+    EventStorageEngine storage;
 
     @Test
     void a_journals_events_are_stored_then_published_in_order_with_cloud_events_headers() {
@@ -215,6 +221,34 @@ class PublishingIntegrationTest extends CommandServiceTest {
         assertThat(waits[waits.length / 2])
                 .as("median wait for the publisher, ms")
                 .isLessThan(500);
+    }
+
+    /**
+     * The event store's poller reads one batch per read and reads again at once after a read found events, so a run
+     * longer than a batch is published whole; a reader catching up on its own still gets everything in one read.
+     */
+    @Test
+    void a_run_of_events_longer_than_a_batch_is_published_whole_from_one_batch_per_poller_read() {
+        String journalId = api.openJournal(token);
+        for (int i = 0; i < 110; i++) {
+            assertThat(api.post("/journals/" + journalId + "/check-ins", token, "{\"mood\":2,\"connection\":3}")
+                            .status())
+                    .isEqualTo(201);
+        }
+        int batch = ((BatchingEventStorageEngine) storage).batchSize();
+        try (Stream<?> tailing = storage.readEvents(null, true);
+                Stream<?> catchingUp = storage.readEvents(null, false)) {
+            // A batch is a window of global indexes: at most that many events, fewer where an index went unused.
+            assertThat(tailing.count()).isBetween(1L, (long) batch);
+            assertThat(catchingUp.count()).isEqualTo(stored()).isGreaterThan(batch);
+        }
+        try (TopicReader topic = new TopicReader(environment.topic)) {
+            List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> topic.journal(journalId), list -> list.size() >= 111);
+            assertThat(records)
+                    .extracting(record -> Long.parseLong(header(record, CloudEventsKafka.SEQUENCE)))
+                    .containsExactlyElementsOf(LongStream.range(0, 111).boxed().toList());
+        }
     }
 
     private double published() {
