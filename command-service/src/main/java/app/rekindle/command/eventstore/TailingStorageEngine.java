@@ -6,11 +6,11 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
 /**
- * Axon's JDBC storage engine, with the event store's poller reading one batch per read. The poller (Axon's
- * {@code EmbeddedEventStore}, the only reader that may block) fetches again at once whenever a read found events,
- * and waits for the next append only after a read found none. Axon's stream also fetched until a batch came back
- * empty, so every wake-up cost two empty fetches, each with its gap check ({@code min(global_index)} beyond the
- * token), where one tells the same. Readers catching up on their own ({@code mayBlock} false) still read to the end.
+ * Axon's JDBC storage engine, with a read that may block reading one batch. That read is the publisher's
+ * ({@link CommitWokenStream}), which reads again at once whenever a read found events, and otherwise waits for the
+ * next commit. Axon's stream fetched until a batch came back empty, so every wake-up cost two empty fetches, each with
+ * its gap check ({@code min(global_index)} beyond the token), where one tells the same. Readers catching up on their
+ * own ({@code mayBlock} false) still read to the end.
  */
 final class TailingStorageEngine extends JdbcEventStorageEngine {
 
