@@ -1,5 +1,6 @@
 package app.rekindle.command.eventstore;
 
+import app.rekindle.command.transactions.AfterCommit;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Phaser;

@@ -1,5 +1,6 @@
 package app.rekindle.command.eventstore;
 
+import app.rekindle.command.transactions.AfterCommit;
 import java.util.concurrent.Executor;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;

@@ -1,5 +1,6 @@
 package app.rekindle.command.keys;
 
+import app.rekindle.command.transactions.AfterCommit;
 import app.rekindle.events.privacy.DataKey;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -7,8 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each journal's data key, wrapped by the master key in {@code journal_key}. A key is created in the transaction
@@ -47,7 +46,7 @@ public class JournalKeys {
         if (!(stored(journalId) instanceof KeyState.Live live)) {
             throw new IllegalStateException("Journal " + journalId + " was erased; it takes no free text");
         }
-        afterCommit(() -> cache.put(journalId, live));
+        AfterCommit.run(() -> cache.put(journalId, live));
         return live.key();
     }
 
@@ -57,7 +56,7 @@ public class JournalKeys {
         if (state == null) {
             state = stored(journalId);
             KeyState read = state;
-            afterCommit(() -> cache.put(journalId, read));
+            AfterCommit.run(() -> cache.put(journalId, read));
         }
         return state instanceof KeyState.Live live && live.key().keyId().equals(keyId)
                 ? Optional.of(live.key())
@@ -84,19 +83,6 @@ public class JournalKeys {
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
         KeyState destroyed = stored(journalId);
-        afterCommit(() -> cache.put(journalId, destroyed));
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
+        AfterCommit.run(() -> cache.put(journalId, destroyed));
     }
 }

@@ -1,4 +1,4 @@
-package app.rekindle.command.eventstore;
+package app.rekindle.command.transactions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
-/** The publisher's wake-up and the snapshots wait for a command's commit through it (CommittedEventStore, SnapshotConfig). */
+/** The publisher's wake-up, snapshots and cached keys wait for a command's commit through it. */
 class AfterCommitTest {
 
     private final List<String> ran = new ArrayList<>();
