@@ -121,7 +121,8 @@ public final class ReadsByJournalLength {
         Map<String, Function<LongJournal, String>> reads = new LinkedHashMap<>();
         reads.put("analytics", j -> base(j) + "/analytics");
         reads.put("nudges", j -> base(j) + "/nudges");
-        reads.put("on-this-day", j -> base(j) + "/on-this-day");
+        // Its first page, as a client reads it (20 entries, like the timeline's first page).
+        reads.put("on-this-day", j -> base(j) + "/on-this-day?limit=20");
         reads.put("progress?asOf", j -> base(j) + "/progress?asOf=" + j.at(0.5));
         reads.put("timeline?asOf", j -> base(j) + "/timeline?limit=20&asOf=" + j.at(0.5));
         reads.put(TIMELINE_FIRST_PAGE, j -> base(j) + "/timeline?limit=20");

@@ -36,6 +36,15 @@ public class JournalCalendars {
         });
     }
 
+    /**
+     * A journal opened in the batch being projected: its zone is the event's, so the batch's first entry of it
+     * need not flush the queued writes to read the row back (a rebuild's polls are mostly new journals: one
+     * flush each cut every JDBC batch of the poll into pieces). Rolled back, the zone is still the journal's.
+     */
+    void opened(UUID journalId, String timezone) {
+        zones.put(journalId, zone(timezone));
+    }
+
     /** For a journal the caller was let read: its row exists. A zone this JVM does not know counts as UTC. */
     public Calendar of(UUID journalId) {
         return jdbc.sql("select timezone, opened_at from journal_view where journal_id = :id")

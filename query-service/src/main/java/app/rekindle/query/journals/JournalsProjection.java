@@ -32,10 +32,12 @@ class JournalsProjection implements ViewProjection {
 
     private final JdbcClient jdbc;
     private final ViewWrites writes;
+    private final JournalCalendars calendars;
 
-    JournalsProjection(JdbcClient jdbc, ViewWrites writes) {
+    JournalsProjection(JdbcClient jdbc, ViewWrites writes, JournalCalendars calendars) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.calendars = calendars;
     }
 
     @Override
@@ -47,6 +49,7 @@ class JournalsProjection implements ViewProjection {
         switch (event) {
             case JournalOpened opened -> {
                 open(opened, published.sequence());
+                calendars.opened(opened.journalId(), opened.timezone());
                 return;
             }
             case EntryLogged logged -> {

@@ -5,45 +5,39 @@ import app.rekindle.query.timeline.TimelineEntry;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * Finds the entries that happened on the same day of the month as a given date, in earlier months. A day
- * that some months lack (the 31st) simply has no match in them: "on this day" is not moved to another day.
+ * Groups a page of on-this-day's entries by the day they happened, most recent day first, each day's entries
+ * newest first. Which entries match (same day of the month, earlier, not retracted) is decided by the query in
+ * {@link EntryDays}; a day that some months lack (the 31st) simply has no match in them.
  */
 final class EarlierDays {
 
+    /** The page's order: {@link EntryDays#earlier}'s {@code occurred_at desc, entry_id desc}. */
     private static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator.comparing(TimelineEntry::occurredAt)
             .thenComparing(entry -> entry.entryId().toString())
             .reversed();
 
     private EarlierDays() {}
 
-    static List<Ago> of(List<TimelineEntry> entries, ZoneId zone, LocalDate date) {
-        Map<LocalDate, List<TimelineEntry>> byDay = entries.stream()
-                .filter(e -> !e.retracted())
-                .collect(Collectors.groupingBy(
-                        e -> e.occurredAt().atZone(zone).toLocalDate(), TreeMap::new, Collectors.toList()));
+    static List<Ago> of(List<TimelineEntry> page, ZoneId zone, LocalDate date) {
+        Map<LocalDate, List<TimelineEntry>> byDay = new LinkedHashMap<>();
+        page.stream().sorted(NEWEST_FIRST).forEach(e -> byDay.computeIfAbsent(
+                        e.occurredAt().atZone(zone).toLocalDate(), day -> new ArrayList<>())
+                .add(e));
         return byDay.entrySet().stream()
-                .filter(day -> day.getKey().getDayOfMonth() == date.getDayOfMonth()
-                        && day.getKey().isBefore(date))
-                .sorted(Map.Entry.<LocalDate, List<TimelineEntry>>comparingByKey()
-                        .reversed())
                 .map(day -> ago(day.getKey(), date, day.getValue()))
                 .toList();
     }
 
     private static Ago ago(LocalDate day, LocalDate date, List<TimelineEntry> entries) {
         int months = (int) ChronoUnit.MONTHS.between(day, date);
-        return new Ago(
-                months,
-                label(months),
-                day,
-                entries.stream().sorted(NEWEST_FIRST).toList());
+        return new Ago(months, label(months), day, List.copyOf(entries));
     }
 
     static String label(int months) {

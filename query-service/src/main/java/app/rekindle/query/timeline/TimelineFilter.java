@@ -17,8 +17,6 @@ public record TimelineFilter(
         int limit,
         TimelineCursor after) {
 
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
     static final int MAX_QUERY_LENGTH = 200;
 
     public static TimelineFilter of(
@@ -37,10 +35,7 @@ public record TimelineFilter(
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidParameter("to", "after-from", "must be later than from");
         }
-        int checkedLimit = limit == null ? DEFAULT_LIMIT : limit;
-        if (checkedLimit < 1 || checkedLimit > MAX_LIMIT) {
-            throw new InvalidParameter("limit", "range", "must be between 1 and " + MAX_LIMIT);
-        }
+        TimelinePaging paging = TimelinePaging.of(limit, cursor);
         String query = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
         if (query != null && query.length() > MAX_QUERY_LENGTH) {
             throw new InvalidParameter("q", "length", "must be at most " + MAX_QUERY_LENGTH + " characters");
@@ -52,7 +47,7 @@ public record TimelineFilter(
                 to,
                 query,
                 Boolean.TRUE.equals(includeRetracted),
-                checkedLimit,
-                cursor == null ? null : TimelineCursor.decode(cursor));
+                paging.limit(),
+                paging.after());
     }
 }

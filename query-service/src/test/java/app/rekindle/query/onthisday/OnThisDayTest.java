@@ -8,7 +8,11 @@ import app.rekindle.query.QueryServiceTest;
 import app.rekindle.query.TestApi;
 import app.rekindle.query.TestJournal;
 import app.rekindle.query.projection.Projector;
+import app.rekindle.query.timeline.TimelineCursor;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,23 +66,115 @@ class OnThisDayTest extends QueryServiceTest {
                 .isEqualTo(yearAgo.entryId().toString());
     }
 
+    @Test
+    void a_page_holds_at_most_limit_entries_and_its_cursor_leads_to_the_next_older_ones() {
+        checkIn("2026-02-15T20:00:00Z", "february, evening");
+        checkIn("2026-02-15T07:00:00Z", "february, morning");
+        checkIn("2026-01-15T12:00:00Z", "january");
+        checkIn("2025-12-15T18:00:00Z", "december, evening");
+        checkIn("2025-12-15T09:00:00Z", "december, morning");
+
+        JsonNode first = get("?date=2026-03-15&limit=2");
+        JsonNode second =
+                get("?date=2026-03-15&limit=2&cursor=" + first.get("nextCursor").asString());
+        JsonNode third = get(
+                "?date=2026-03-15&limit=2&cursor=" + second.get("nextCursor").asString());
+
+        assertThat(notes(first)).containsExactly("february, evening", "february, morning");
+        assertThat(notes(second)).containsExactly("january", "december, evening");
+        assertThat(days(second)).containsExactly("2026-01-15", "2025-12-15");
+        assertThat(notes(third)).containsExactly("december, morning");
+        assertThat(days(third))
+                .as("a day split over two pages is named again on the next one")
+                .containsExactly("2025-12-15");
+        assertThat(third.get("groups").get(0).get("label").asString()).isEqualTo("3 months ago");
+        assertThat(third.get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void a_page_that_ends_exactly_on_the_last_entry_has_no_next_cursor() {
+        checkIn("2026-02-15T20:00:00Z", "february");
+        checkIn("2026-01-15T12:00:00Z", "january");
+
+        JsonNode exact = get("?date=2026-03-15&limit=2");
+        JsonNode shorter = get("?date=2026-03-15&limit=1");
+
+        assertThat(notes(exact)).containsExactly("february", "january");
+        assertThat(exact.get("nextCursor").isNull()).isTrue();
+        assertThat(shorter.get("nextCursor").isNull()).isFalse();
+    }
+
+    @Test
+    void without_a_limit_a_page_holds_twenty_entries_like_the_timeline() {
+        for (int i = 0; i < 25; i++) {
+            checkIn(Instant.parse("2026-02-15T08:00:00Z").plusSeconds(60L * i).toString(), "entry " + i);
+        }
+
+        JsonNode first = get("?date=2026-03-15");
+        JsonNode rest = get("?date=2026-03-15&cursor=" + first.get("nextCursor").asString());
+
+        assertThat(notes(first)).hasSize(20).startsWith("entry 24").endsWith("entry 5");
+        assertThat(notes(rest)).containsExactly("entry 4", "entry 3", "entry 2", "entry 1", "entry 0");
+        assertThat(rest.get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void entries_with_the_same_instant_are_paged_by_id_without_repeating_or_skipping_one() {
+        for (int i = 0; i < 5; i++) {
+            checkIn("2026-02-15T08:00:00Z", "same instant " + i);
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = get("?date=2026-03-15&limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            page.get("groups").forEach(g -> g.get("entries")
+                    .forEach(e -> seen.add(e.get("entryId").asString())));
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asString();
+        } while (cursor != null);
+
+        assertThat(seen).doesNotHaveDuplicates().hasSize(5);
+        assertThat(seen).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"date=yesterday", "date=2026-02-30", "minVersion=-1"})
-    void bad_parameters_are_400_naming_the_parameter(String query) {
+    @ValueSource(
+            strings = {
+                "date=yesterday",
+                "date=2026-02-30",
+                "minVersion=-1",
+                "limit=0",
+                "limit=-1",
+                "limit=101",
+                "limit=2147483648",
+                "limit=many",
+                "cursor=not-a-cursor",
+                "cursor=%00%01",
+                // A well-formed cursor naming an instant outside the read window (year 1800).
+                "cursor=MTgwMC0wMS0wMVQwMDowMDowMFp8MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw"
+            })
+    void bad_parameters_are_400_problem_json_naming_the_parameter(String query) {
         var response = api.get("/journals/" + journal.id + "/on-this-day?" + query, journal.owner);
 
         assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.body().get("errors").get(0).get("field").asString())
                 .isEqualTo(query.substring(0, query.indexOf('=')));
     }
 
     @Test
     void someone_elses_journal_answers_like_a_missing_one() {
-        var foreign = api.get("/journals/" + journal.id + "/on-this-day", "mallory");
-        var missing = api.get("/journals/" + UUID.randomUUID() + "/on-this-day", "mallory");
+        checkIn("2026-02-15T20:00:00Z", "mine");
+        String cursor = new TimelineCursor(Instant.parse("2026-02-15T20:00:00Z"), UUID.randomUUID()).encode();
 
-        assertThat(foreign.status()).isEqualTo(404);
-        assertThat(foreign.raw()).isEqualTo(missing.raw());
+        for (String query : List.of("", "?date=2026-03-15", "?date=2026-03-15&limit=1&cursor=" + cursor)) {
+            var foreign = api.get("/journals/" + journal.id + "/on-this-day" + query, "mallory");
+            var missing = api.get("/journals/" + UUID.randomUUID() + "/on-this-day" + query, "mallory");
+
+            assertThat(foreign.status()).as(query).isEqualTo(404);
+            assertThat(foreign.raw()).as(query).isEqualTo(missing.raw());
+        }
     }
 
     private CheckedIn checkIn(String at, String note) {
@@ -90,6 +186,20 @@ class OnThisDayTest extends QueryServiceTest {
 
     private void apply(JournalEvent event) {
         assertThat(projector.apply(journal.publish(event))).isEqualTo(Projector.Outcome.APPLIED);
+    }
+
+    private static List<String> notes(JsonNode page) {
+        List<String> notes = new ArrayList<>();
+        page.get("groups").forEach(g -> g.get("entries")
+                .forEach(e -> notes.add(e.get("fields").get("note").asString())));
+        return notes;
+    }
+
+    private static List<String> days(JsonNode page) {
+        return page.get("groups")
+                .valueStream()
+                .map(g -> g.get("day").asString())
+                .toList();
     }
 
     private JsonNode get(String query) {
