@@ -63,7 +63,8 @@ public final class CheckInLoad {
 
     /**
      * Unrecorded phases until the service's JIT has settled ({@link JitSettling}: its compilation time grew by
-     * less than 2% during a phase whose rate came within 10% of the one before), or until the mode's {@link
+     * less than 2% and by less than a tenth of the phase's length during a phase whose rate came within 10% of the
+     * one before), or until the mode's {@link
      * app.rekindle.benchmark.Mode#warmUpLimit}: rounds taken while the C2 compiler is still at work measure the
      * compiler, not the service. Each phase's rate and compilation time go to the console.
      *
@@ -77,7 +78,8 @@ public final class CheckInLoad {
         for (int phase = 1; ; phase++) {
             double rate = run(clients);
             double compiledNow = compilation.millis();
-            boolean settled = JitSettling.settled(compiled, compiledNow, previousRate, rate);
+            boolean settled = JitSettling.settled(
+                    compiled, compiledNow, bed.mode().phase().toMillis(), previousRate, rate);
             System.out.printf(
                     Locale.ROOT,
                     "  commands, %s warm-up phase %d: %.0f/s, JIT compilation %.0f ms so far (+%.0f ms)%s%n",

@@ -133,13 +133,14 @@ public final class CommandThroughput {
                 "Rounds start once each service's JIT has settled, Rekindle and the CRUD service warmed by the same "
                         + "rule: unrecorded %.0f-second phases at %d clients until one in which the service's JIT "
                         + "compilation time (`jvm_compilation_time_ms_total` of its Prometheus scrape) grew by less than "
-                        + "%.0f%% (or %.0f ms) and whose rate came within %.0f%% of the phase before, for at most %d s. "
+                        + "%.0f%% and by less than %.0f%% of the phase's length, and whose rate came within %.0f%% of "
+                        + "the phase before, for at most %d s. "
                         + "Rekindle: %s after %d phases (%.0f ms of compilation); the CRUD service: %s after %d "
                         + "phases (%.0f ms).",
                 bed.mode().phase().toMillis() / 1000.0,
                 CheckInLoad.maxClients(),
                 JitSettling.GROWTH * 100,
-                JitSettling.QUIET_MILLIS,
+                JitSettling.PHASE_SHARE * 100,
                 JitSettling.RATE_AGREEMENT * 100,
                 bed.mode().warmUpLimit().toSeconds(),
                 rekindle.settled() ? "settled" : "not settled",
