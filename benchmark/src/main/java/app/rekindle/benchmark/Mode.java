@@ -7,6 +7,8 @@ import java.util.Locale;
  * How big and how long each measurement is. Every measurement alternates baseline and Rekindle phases for
  * {@code rounds} rounds, each phase {@code phase} long, after one unrecorded warm-up round.
  *
+ * @param warmUpLimit       longest a service is warmed up before its measured rounds when its JIT compilation does
+ *                          not settle (see {@code commands.CheckInLoad#warmUp})
  * @param backlogEvents     events per round handed to the Kafka publisher (and to the raw producer) at once
  * @param timelineEntries   entries of the journal whose timeline is read
  * @param timelineRows      rows in the whole timeline table, that journal's included
@@ -27,6 +29,7 @@ public record Mode(
         String name,
         int rounds,
         Duration phase,
+        Duration warmUpLimit,
         int backlogEvents,
         int timelineEntries,
         int timelineRows,
@@ -45,6 +48,8 @@ public record Mode(
             "tiny",
             2,
             Duration.ofMillis(1500),
+            // Four phases: CI's smoke test stays fast, and a tiny run's figures are not judged anyway.
+            Duration.ofSeconds(6),
             1_000,
             2_000,
             10_000,
@@ -62,6 +67,7 @@ public record Mode(
             "quick",
             3,
             Duration.ofSeconds(3),
+            Duration.ofSeconds(30),
             5_000,
             10_000,
             100_000,
@@ -79,6 +85,8 @@ public record Mode(
             "full",
             5,
             Duration.ofSeconds(10),
+            // On two cores the command service's C2 compiler is busy for a minute or two of load.
+            Duration.ofMinutes(2),
             20_000,
             100_000,
             1_000_000,

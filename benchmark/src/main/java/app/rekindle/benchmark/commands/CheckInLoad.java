@@ -17,8 +17,6 @@ import java.util.function.Supplier;
 public final class CheckInLoad {
 
     public static final int[] CONCURRENCY = {1, 4};
-    /** At most this many warm-up phases (a minute in full mode). */
-    public static final int WARM_UP_PHASES = 6;
 
     private static final int JOURNALS_PER_CLIENT = 4;
     private static final String CHECK_IN = "{\"mood\":4,\"connection\":3,\"note\":\"Walked by the river after dinner "
@@ -64,21 +62,51 @@ public final class CheckInLoad {
     }
 
     /**
-     * Unrecorded phases until one comes within 10% of the one before (at most {@link #WARM_UP_PHASES}): on two cores
-     * a service takes a minute of load to reach its compiled speed, and rounds taken while it still climbs measure
-     * the compiler, not the service.
+     * Unrecorded phases until the service's JIT has settled ({@link JitSettling}: its compilation time grew by
+     * less than 2% and by less than a tenth of the phase's length during a phase whose rate came within 10% of the
+     * one before), or until the mode's {@link
+     * app.rekindle.benchmark.Mode#warmUpLimit}: rounds taken while the C2 compiler is still at work measure the
+     * compiler, not the service. Each phase's rate and compilation time go to the console.
+     *
+     * @return the warm-up's phases, settled or not
      */
-    public void warmUp(String name, int clients) throws Exception {
-        double previous = run(clients);
-        for (int phase = 2; phase <= WARM_UP_PHASES; phase++) {
+    public WarmUp warmUp(String name, int clients) throws Exception {
+        JitCompilationTime compilation = new JitCompilationTime(bed, commandUrl);
+        long deadline = System.nanoTime() + bed.mode().warmUpLimit().toNanos();
+        double compiled = compilation.millis();
+        double previousRate = Double.NaN;
+        for (int phase = 1; ; phase++) {
             double rate = run(clients);
-            System.out.printf(Locale.ROOT, "  commands, %s warm-up phase %d: %.0f/s%n", name, phase, rate);
-            if (Math.abs(rate - previous) <= 0.1 * previous) {
-                return;
+            double compiledNow = compilation.millis();
+            boolean settled = JitSettling.settled(
+                    compiled, compiledNow, bed.mode().phase().toMillis(), previousRate, rate);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  commands, %s warm-up phase %d: %.0f/s, JIT compilation %.0f ms so far (+%.0f ms)%s%n",
+                    name,
+                    phase,
+                    rate,
+                    compiledNow,
+                    compiledNow - compiled,
+                    settled ? ", settled" : "");
+            if (settled || System.nanoTime() > deadline) {
+                if (!settled) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  commands, %s: JIT not settled after %d warm-up phases (limit %d s)%n",
+                            name,
+                            phase,
+                            bed.mode().warmUpLimit().toSeconds());
+                }
+                return new WarmUp(phase, settled, compiledNow);
             }
-            previous = rate;
+            previousRate = rate;
+            compiled = compiledNow;
         }
     }
+
+    /** How a warm-up ended: after how many phases, whether the JIT had settled, its compilation time then. */
+    public record WarmUp(int phases, boolean settled, double compilationMillis) {}
 
     /** One phase of {@code clients} clients; returns check-ins answered 201 per second. */
     public double run(int clients) throws Exception {

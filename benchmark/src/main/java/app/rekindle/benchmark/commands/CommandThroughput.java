@@ -41,10 +41,10 @@ public final class CommandThroughput {
         try (CrudService crudService = CrudService.start(bed)) {
             CheckInLoad crud = CheckInLoad.withoutOpening(bed, crudService.url(), maxClients);
             // Warm-up, unrecorded: a stored check-in to copy the baseline's row from, and the JIT. On two cores the
-            // services take a minute of load to reach their compiled speed, and rounds taken while they still climb
-            // measure the compiler, not the service: phases run until one is within 10% of the one before.
-            load.warmUp("Rekindle", maxClients);
-            crud.warmUp("CRUD", maxClients);
+            // services take a minute or two of load to reach their compiled speed, and rounds taken while they still
+            // climb measure the compiler, not the service: phases run until each service's JIT has settled.
+            CheckInLoad.WarmUp rekindleWarmUp = load.warmUp("Rekindle", maxClients);
+            CheckInLoad.WarmUp crudWarmUp = crud.warmUp("CRUD", maxClients);
             EventRowTable.Template template;
             try (Connection events = bed.connect("events")) {
                 EventRowTable.create(events);
@@ -116,10 +116,8 @@ public final class CommandThroughput {
             section.notes()
                     .add("Each command is a check-in over HTTP to the command service (Axon aggregate "
                             + "loaded, rules checked, event sealed and appended, then published to Kafka by the same "
-                            + "process and projected by the query service), answered 201. Rounds start once a warm-up phase "
-                            + "at the highest concurrency came within 10% of the one before (at most "
-                            + CheckInLoad.WARM_UP_PHASES
-                            + " phases), for Rekindle and for the CRUD service each.");
+                            + "process and projected by the query service), answered 201.");
+            section.notes().add(warmUpNote(rekindleWarmUp, crudWarmUp));
             section.notes()
                     .add("Each round runs raw JDBC, then the CRUD service, then Rekindle. Service CPU per "
                             + "check-in: the process's CPU time (user + system, `ProcessHandle.info().totalCpuDuration()`) "
@@ -127,6 +125,30 @@ public final class CommandThroughput {
                             + "publisher. Baseline column there = the CRUD service's.");
             return maxRate;
         }
+    }
+
+    private String warmUpNote(CheckInLoad.WarmUp rekindle, CheckInLoad.WarmUp crud) {
+        return String.format(
+                Locale.ROOT,
+                "Rounds start once each service's JIT has settled, Rekindle and the CRUD service warmed by the same "
+                        + "rule: unrecorded %.0f-second phases at %d clients until one in which the service's JIT "
+                        + "compilation time (`jvm_compilation_time_ms_total` of its Prometheus scrape) grew by less than "
+                        + "%.0f%% and by less than %.0f%% of the phase's length, and whose rate came within %.0f%% of "
+                        + "the phase before, for at most %d s. "
+                        + "Rekindle: %s after %d phases (%.0f ms of compilation); the CRUD service: %s after %d "
+                        + "phases (%.0f ms).",
+                bed.mode().phase().toMillis() / 1000.0,
+                CheckInLoad.maxClients(),
+                JitSettling.GROWTH * 100,
+                JitSettling.PHASE_SHARE * 100,
+                JitSettling.RATE_AGREEMENT * 100,
+                bed.mode().warmUpLimit().toSeconds(),
+                rekindle.settled() ? "settled" : "not settled",
+                rekindle.phases(),
+                rekindle.compilationMillis(),
+                crud.settled() ? "settled" : "not settled",
+                crud.phases(),
+                crud.compilationMillis());
     }
 
     private double baseline(int clients, EventRowTable.Template template) throws Exception {

@@ -60,7 +60,11 @@ public final class CrudService implements AutoCloseable {
                         "--spring.datasource.username=" + bed.stack().databaseUsername(),
                         "--spring.datasource.password=" + bed.stack().databasePassword(),
                         "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + bed.jwtPublicKey(),
-                        "--spring.mvc.problemdetails.enabled=true"))
+                        "--spring.mvc.problemdetails.enabled=true",
+                        // The Prometheus scrape for the warm-up's JIT compilation time (behind the same JWT as the
+                        // rest); no observation of each request, so the check-in path costs what it did before.
+                        "--management.endpoints.web.exposure.include=prometheus",
+                        "--management.observations.enable.http.server.requests=false"))
                 .redirectErrorStream(true);
         try {
             CrudService service = new CrudService(builder.start(), URI.create("http://localhost:" + port));

@@ -15,15 +15,19 @@ import app.rekindle.events.CloudEventsKafka;
 import app.rekindle.events.PublishedEvent;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * How the per-event costs grow with the event store (issue #17, point 5): the event store is filled to
@@ -34,16 +38,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * <p>
  * The fill: journals' events as the command service would have stored them ({@link ScaleJournals}), keys in
  * {@code journal_key} ({@link JournalKeyRows}), rows copied into {@code domain_event_entry} as history, before
- * everything stored ({@link EventStoreCopy}), and the same events as the publisher's records on the journal topic,
- * which the live query service projects ({@link ProjectionWatch}).
+ * everything stored ({@link EventStoreCopy}); the views of most journals cloned from a witness journal's ({@link
+ * ViewClone}), and the rest sent as the publisher's records on the journal topic for the live query service to
+ * project, the last part once the views hold everything else ({@link ProjectionWatch}).
  */
 public final class CostsAtScale {
 
     private static final String CHECK_IN = "{\"mood\":4,\"connection\":3,\"note\":\"Walked by the river after dinner "
             + "and talked about the summer\"}";
-    /** The projection rate is taken over the last fifth of each fill, when the views hold nearly all of it. */
-    private static final double PROJECTION_WINDOW = 0.2;
-
     private final Testbed bed;
     private final EndToEndLag lag;
     private final TimelineReads timeline;
@@ -54,13 +56,26 @@ public final class CostsAtScale {
         this.timeline = new TimelineReads(bed);
     }
 
+    /**
+     * One fill: events added, seconds until they were stored (the witness projected after {@code witnessSeconds},
+     * {@code clonedRows} view rows cloned meanwhile), the live part's events, projected {@code catchUpSeconds}
+     * after the store was filled at {@code projectionRate} events/s, then vacuumed and analyzed in {@code
+     * vacuumSeconds}.
+     */
+    private record Fill(
+            long added,
+            double seconds,
+            double witnessSeconds,
+            long clonedRows,
+            long liveEvents,
+            double catchUpSeconds,
+            double projectionRate,
+            double vacuumSeconds) {}
+
     /** What one size cost: the figures of each round, and how long filling and measuring took. */
     private record Size(
             long storeEvents,
-            long added,
-            double fillSeconds,
-            double catchUpSeconds,
-            double projectionRate,
+            Fill fill,
             List<Double> commandRates,
             List<Double> cpuMillis,
             double lagRate,
@@ -93,6 +108,8 @@ public final class CostsAtScale {
         }
         long keys = System.nanoTime();
         JournalKeyRows.insert(bed, journals);
+        ViewClone clone = new ViewClone(bed, journals);
+        clone.register();
         double keySeconds = (System.nanoTime() - keys) / 1e9;
 
         long lowest;
@@ -101,8 +118,9 @@ public final class CostsAtScale {
         }
         long room = mode.scaleLarge();
         Size small = fillAndMeasure(
-                journals, mode.scaleSmall(), opened, checkedIn, Double.NaN, lowest - room, Long.MAX_VALUE);
-        Size large = fillAndMeasure(journals, mode.scaleLarge(), opened, checkedIn, small.lagRate(), lowest, room);
+                journals, clone, mode.scaleSmall(), opened, checkedIn, Double.NaN, lowest - room, Long.MAX_VALUE);
+        Size large =
+                fillAndMeasure(journals, clone, mode.scaleLarge(), opened, checkedIn, small.lagRate(), lowest, room);
 
         DoubleUnaryOperator perCommand = rate -> 1_000 / rate;
         row(
@@ -128,15 +146,16 @@ public final class CostsAtScale {
                 large.timelineP99());
         row(
                 section,
-                "projection by the live query service, time per event at the end of the fill",
+                "projection by the live query service, time per event of the fill's live part",
                 "µs",
-                List.of(1e6 / small.projectionRate()),
-                List.of(1e6 / large.projectionRate()));
-        notes(section, mode, keySeconds, small, large);
+                List.of(1e6 / small.fill().projectionRate()),
+                List.of(1e6 / large.fill().projectionRate()));
+        notes(section, mode, journals.firstCloned() - ScaleJournals.WITNESS - 1, keySeconds, small, large);
     }
 
     private Size fillAndMeasure(
             ScaleJournals journals,
+            ViewClone clone,
             long target,
             EventRowTable.Template opened,
             EventRowTable.Template checkedIn,
@@ -145,58 +164,88 @@ public final class CostsAtScale {
             long room)
             throws Exception {
         long filling = System.nanoTime();
-        long added;
-        long topicStart;
-        long topicEnd;
-        double projectionRate;
-        double fillSeconds;
-        double catchUpSeconds;
+        Fill fill;
         try (Connection events = bed.connect("events");
                 KafkaConsumer<String, byte[]> offsets = Topics.consumer(bed.kafka(), null);
                 ProjectionWatch watch = new ProjectionWatch(bed)) {
             long stored = count(events);
-            added = Math.max(target - stored, journals.fewest());
+            int perJournal = journals.perJournal(target - stored);
+            long added = journals.events(perJournal);
             if (added > room) {
                 throw new IllegalStateException("No room for " + added + " events under global index " + below);
             }
+            long topicStart = Topics.endOffsetSum(offsets, bed.topic());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  scale: adding %,d events to the %,d stored (%d per journal)%n",
+                    added,
+                    stored,
+                    perJournal);
+            clone.snapshotWitness();
             // History in order: the first fill under the room kept for the second, the second in that room, then
             // what the command service stored.
-            long first = below - added;
-            topicStart = Topics.endOffsetSum(offsets, bed.topic());
-            System.out.printf(Locale.ROOT, "  scale: adding %,d events to the %,d stored%n", added, stored);
-            AtomicReference<Exception> refused = new AtomicReference<>();
-            try (EventStoreCopy copy = new EventStoreCopy(events, first, opened, checkedIn);
+            try (EventStoreCopy copy = new EventStoreCopy(events, below - added, opened, checkedIn);
                     KafkaProducer<String, byte[]> producer = Topics.loader(bed.kafka())) {
-                journals.add(added, event -> {
+                List<ProducerRecord<String, byte[]>> toTopic = new ArrayList<>();
+                ScaleJournals.Sink storedAndSent = event -> {
                     copy.add(event);
-                    producer.send(
-                            CloudEventsKafka.toRecord(
-                                    bed.topic(),
-                                    PublishedEvent.of(event.eventId(), event.sequence(), event.event()),
-                                    event.payload()),
-                            (metadata, e) -> {
-                                if (e != null) {
-                                    refused.compareAndSet(null, e);
-                                }
-                            });
+                    toTopic.add(CloudEventsKafka.toRecord(
+                            bed.topic(),
+                            PublishedEvent.of(event.eventId(), event.sequence(), event.event()),
+                            event.payload()));
+                };
+                // The timeline journal (first fill only) and the witness: projected by the query service.
+                journals.add(0, ScaleJournals.WITNESS + 1, perJournal, storedAndSent);
+                long sent = send(producer, toTopic);
+                lag.awaitQuerySideCaughtUp(Duration.ofMinutes(10));
+                double witnessSeconds = (System.nanoTime() - filling) / 1e9;
+                // The cloned journals: stored, and their views copied from the witness's meanwhile.
+                CompletableFuture<Long> cloning = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return clone.cloneWitness();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("Could not clone the witness's views", e);
+                    }
                 });
+                journals.add(journals.firstCloned(), journals.count(), perJournal, copy::add);
+                long clonedRows = cloning.join();
+                // The live part: stored, then sent at once, projected by the query service with the views at size.
+                journals.add(ScaleJournals.WITNESS + 1, journals.firstCloned(), perJournal, storedAndSent);
                 long rows = copy.finish();
-                producer.flush();
-                if (rows != added || refused.get() != null) {
-                    throw new IllegalStateException("The fill wrote " + rows + " of " + added + " rows", refused.get());
+                if (rows != added) {
+                    throw new IllegalStateException("The fill wrote " + rows + " of " + added + " rows");
                 }
+                double fillSeconds = (System.nanoTime() - filling) / 1e9;
+                long liveStart = Topics.endOffsetSum(offsets, bed.topic());
+                long live = send(producer, toTopic);
+                sent += live;
+                long liveEnd = liveStart + live;
+                lag.awaitQuerySideCaughtUp(Duration.ofMinutes(30));
+                double catchUpSeconds = (System.nanoTime() - filling) / 1e9 - fillSeconds;
+                long published = Topics.endOffsetSum(offsets, bed.topic()) - topicStart;
+                if (published != sent) {
+                    // The publisher sent the fill too: every figure would include its re-publishing.
+                    throw new IllegalStateException(
+                            published + " records reached the topic during a fill that sent " + sent);
+                }
+                long behind = clone.journalsBehind(journals.eventsPerJournal());
+                if (behind > 0) {
+                    throw new IllegalStateException(
+                            behind + " journals of the fill are not where their events end " + "in the views");
+                }
+                double projectionRate = watch.rate(liveStart, liveEnd);
+                long vacuuming = System.nanoTime();
+                vacuum();
+                fill = new Fill(
+                        added,
+                        fillSeconds,
+                        witnessSeconds,
+                        clonedRows,
+                        live,
+                        catchUpSeconds,
+                        projectionRate,
+                        (System.nanoTime() - vacuuming) / 1e9);
             }
-            topicEnd = Topics.endOffsetSum(offsets, bed.topic());
-            fillSeconds = (System.nanoTime() - filling) / 1e9;
-            lag.awaitQuerySideCaughtUp(Duration.ofMinutes(60));
-            catchUpSeconds = (System.nanoTime() - filling) / 1e9 - fillSeconds;
-            long published = Topics.endOffsetSum(offsets, bed.topic()) - topicStart;
-            if (published != added) {
-                // The publisher sent the fill too: every figure would include its re-publishing.
-                throw new IllegalStateException(
-                        published + " records reached the topic during a fill of " + added + " events");
-            }
-            projectionRate = watch.rate(topicEnd - (long) ((topicEnd - topicStart) * PROJECTION_WINDOW), topicEnd);
         }
         long storeEvents;
         try (Connection events = bed.connect("events")) {
@@ -204,36 +253,63 @@ public final class CostsAtScale {
         }
         System.out.printf(
                 Locale.ROOT,
-                "  scale: store at %,d events (filled in %.0f s, projected %.0f s later, %.0f events/s at the end)%n",
+                "  scale: store at %,d events (filled in %.0f s: witness projected after %.0f s, %,d view rows "
+                        + "cloned; live part of %,d events projected %.0f s later at %.0f events/s; vacuumed in "
+                        + "%.0f s)%n",
                 storeEvents,
-                fillSeconds,
-                catchUpSeconds,
-                projectionRate);
+                fill.seconds(),
+                fill.witnessSeconds(),
+                fill.clonedRows(),
+                fill.liveEvents(),
+                fill.catchUpSeconds(),
+                fill.projectionRate(),
+                fill.vacuumSeconds());
         if (Double.isNaN(fixedLagRate)) {
             // Unrecorded, before the first size only: on two cores the services keep getting faster for minutes
             // as the JIT compiles, and a first size measured on colder services than the second flatters the ratio.
-            measure(journals, storeEvents, added, fillSeconds, catchUpSeconds, projectionRate, fixedLagRate, 1);
+            measure(journals, storeEvents, fill, fixedLagRate, 1);
         }
-        return measure(
-                journals,
-                storeEvents,
-                added,
-                fillSeconds,
-                catchUpSeconds,
-                projectionRate,
-                fixedLagRate,
-                bed.mode().scaleRounds());
+        return measure(journals, storeEvents, fill, fixedLagRate, bed.mode().scaleRounds());
     }
 
-    private Size measure(
-            ScaleJournals journals,
-            long storeEvents,
-            long added,
-            double fillSeconds,
-            double catchUpSeconds,
-            double projectionRate,
-            double fixedLagRate,
-            int rounds)
+    /**
+     * {@code VACUUM ANALYZE} of every table of the event store and the views: what autovacuum would have done while
+     * a store of that size grew, and had no time to do after a fill of seconds (stale statistics, hint bits and
+     * visibility maps would be measured instead of the store).
+     */
+    private void vacuum() throws SQLException {
+        try (Connection db = bed.connect("events");
+                Statement statement = db.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs =
+                    statement.executeQuery("select quote_ident(schemaname) || '.' || quote_ident(tablename) "
+                            + "from pg_tables where schemaname in ('events', 'views') order by 1")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                statement.execute("vacuum (analyze) " + table);
+            }
+        }
+    }
+
+    /** Sends the records, waits until the broker has them all, and forgets them; returns how many. */
+    private static long send(KafkaProducer<String, byte[]> producer, List<ProducerRecord<String, byte[]>> records)
+            throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        for (ProducerRecord<String, byte[]> record : records) {
+            acks.add(producer.send(record));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get();
+        }
+        records.clear();
+        return acks.size();
+    }
+
+    private Size measure(ScaleJournals journals, long storeEvents, Fill fill, double fixedLagRate, int rounds)
             throws Exception {
         long measuring = System.nanoTime();
         int clients = CheckInLoad.maxClients();
@@ -266,10 +342,7 @@ public final class CostsAtScale {
         }
         Size measured = new Size(
                 storeEvents,
-                added,
-                fillSeconds,
-                catchUpSeconds,
-                projectionRate,
+                fill,
                 rates,
                 cpu,
                 lagRate,
@@ -320,50 +393,67 @@ public final class CostsAtScale {
         }
     }
 
-    private void notes(Report.Section section, Mode mode, double keySeconds, Size small, Size large) {
+    private void notes(Report.Section section, Mode mode, int liveJournals, double keySeconds, Size small, Size large) {
         section.notes()
                 .add(String.format(
                         Locale.ROOT,
                         "Store sizes measured: %,d and %,d events (filled up to the mode's %,d and %,d over what "
                                 + "the run had stored), %,d preloaded journals, each opened by the benchmark's person "
                                 + "then check-ins with a sealed note, one journal holding %,d check-ins (the timeline "
-                                + "read). Data keys wrapped and stored in %.1f s.",
+                                + "read), %,d of them in each fill's live part. Data keys wrapped and stored in %.1f s.",
                         small.storeEvents(),
                         large.storeEvents(),
                         mode.scaleSmall(),
                         mode.scaleLarge(),
                         mode.scaleJournals(),
                         ScaleJournals.TIMELINE_ENTRIES,
+                        liveJournals,
                         keySeconds));
         section.notes()
                 .add("The fill writes each event once, sealed by journal-events' own `SealedEvents` under its "
-                        + "journal's key: into `events.domain_event_entry` by binary COPY (constant columns from rows "
+                        + "journal's key, into `events.domain_event_entry` by binary COPY (constant columns from rows "
                         + "the command service stored) with global indexes below every stored one (history, which "
-                        + "the publisher, reading past its position, never sends), and onto the journal topic as "
-                        + "`CloudEventsKafka` records by a plain producer; the live query service projects them as "
-                        + "it would the publisher's.");
+                        + "the publisher, reading past its position, never sends). Every journal but the timeline "
+                        + "journal gets the same check-ins at the same moments, so their views differ only in their "
+                        + "ids, which all start with the journal's own prefix. The query service projects a part of "
+                        + "each fill from the journal topic (`CloudEventsKafka` records by a plain producer, as the "
+                        + "publisher's): the timeline journal, one witness journal, then, once the views hold the "
+                        + "rest, the live part. The rest of the views are the witness's rows, cloned in PostgreSQL "
+                        + "with the prefix replaced, in every table of schema `views` with a `journal_id` column "
+                        + "(a later fill clones what the witness's rows gained or changed): the query service's "
+                        + "projection stays the one definition of what an event writes, and it never sees the "
+                        + "cloned journals' events (a rebuild from the topic would not restore them; none runs after "
+                        + "this section). After each fill the section checks that exactly the records it sent "
+                        + "reached the topic and that every journal's position and version in the views is where "
+                        + "its events end.");
         for (Size size : List.of(small, large)) {
+            Fill fill = size.fill();
             section.notes()
                     .add(String.format(
                             Locale.ROOT,
-                            "At %,d events: %,d added in %.0f s (generate, seal, COPY, produce), the query service "
-                                    + "caught up %.0f s later, projecting %.0f events/s over the last %.0f%% of them; "
-                                    + "measuring took %.0f s (%d rounds each; the first size's unrecorded round not "
-                                    + "counted).",
+                            "At %,d events: %,d added in %.0f s (generate, seal, COPY; the witness projected after "
+                                    + "%.0f s; %,d view rows cloned meanwhile), the live part's %,d events "
+                                    + "projected %.0f s later at %.0f events/s (the projection row), the event store's "
+                                    + "and the views' tables vacuumed and analyzed in %.0f s (what autovacuum would have "
+                                    + "done while a store that size grew); measuring took %.0f s (%d rounds each; the "
+                                    + "first size's unrecorded round not counted).",
                             size.storeEvents(),
-                            size.added(),
-                            size.fillSeconds(),
-                            size.catchUpSeconds(),
-                            size.projectionRate(),
-                            PROJECTION_WINDOW * 100,
+                            fill.added(),
+                            fill.seconds(),
+                            fill.witnessSeconds(),
+                            fill.clonedRows(),
+                            fill.liveEvents(),
+                            fill.catchUpSeconds(),
+                            fill.projectionRate(),
+                            fill.vacuumSeconds(),
                             size.measureSeconds(),
                             mode.scaleRounds()));
         }
         section.notes()
                 .add(String.format(
                         Locale.ROOT,
-                        "Commands: closed loop of %d clients on journals opened for each size (warm-up as in "
-                                + "section 1). Before the first size, one unrecorded round of every measurement. Lag: open loop at %.1f check-ins/s at both sizes (half the small size's "
+                        "Commands: closed loop of %d clients on journals opened for each size (warmed up until the "
+                                + "command service's JIT settles, as in section 1). Before the first size, one unrecorded round of every measurement. Lag: open loop at %.1f check-ins/s at both sizes (half the small size's "
                                 + "command rate), after the query service caught up. Timeline: first pages at %d "
                                 + "requests/s. Each ratio is large over small of the medians; (min–max) pairs the "
                                 + "extremes, the sizes being minutes apart rather than round by round.",

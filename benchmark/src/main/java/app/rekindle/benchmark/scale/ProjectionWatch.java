@@ -11,9 +11,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * The live query service projecting a preload: its consumer group's committed offsets on the journal topic,
- * sampled every 250 ms, and from them its rate over the end of the preload, when the views already hold nearly
- * all of it: the rate at which a store of that size is projected (and, from a topic that size, rebuilt).
+ * The live query service projecting a fill's live part: its consumer group's committed offsets on the journal
+ * topic, sampled every 100 ms, and from them its rate over the live part, sent at once when the views already
+ * hold the rest of the fill: the rate at which the query service projects with views of that size.
  */
 final class ProjectionWatch implements AutoCloseable {
 
@@ -36,7 +36,7 @@ final class ProjectionWatch implements AutoCloseable {
         try {
             while (running) {
                 samples.add(new Sample(System.nanoTime(), Topics.committedSum(admin, EndToEndLag.QUERY_GROUP, topic)));
-                Thread.sleep(250);
+                Thread.sleep(100);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -46,15 +46,16 @@ final class ProjectionWatch implements AutoCloseable {
     }
 
     /**
-     * Events per second between the first samples at which the group had committed {@code from} and {@code to}
-     * (call once it has committed {@code to}: a last sample is taken then if the sampling has not seen it yet); NaN
-     * if there are not two such samples.
+     * Events per second from the last sample at which the group had committed no more than {@code from} (records
+     * from there on were sent at once, when it had caught up) to the first at which it had committed {@code to}
+     * (call once it has: a last sample is taken then if the sampling has not seen it yet); NaN if there are not two
+     * such samples.
      */
     double rate(long from, long to) throws Exception {
         if (firstAt(to) == null) {
             samples.add(new Sample(System.nanoTime(), Topics.committedSum(admin, EndToEndLag.QUERY_GROUP, topic)));
         }
-        Sample start = firstAt(from);
+        Sample start = lastAtMost(from);
         Sample end = firstAt(to);
         System.out.printf(
                 Locale.ROOT,
@@ -68,6 +69,16 @@ final class ProjectionWatch implements AutoCloseable {
             return Double.NaN;
         }
         return (end.committed() - start.committed()) / ((end.nanos() - start.nanos()) / 1e9);
+    }
+
+    private Sample lastAtMost(long committed) {
+        Sample last = null;
+        for (Sample sample : samples) {
+            if (sample.committed() <= committed) {
+                last = sample;
+            }
+        }
+        return last;
     }
 
     private Sample firstAt(long committed) {

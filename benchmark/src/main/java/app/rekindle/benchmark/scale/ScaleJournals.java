@@ -15,16 +15,30 @@ import java.util.UUID;
  * sealed with {@link SealedEvents} under its journal's own {@link DataKey}. Journal 0 holds {@link
  * #TIMELINE_ENTRIES} check-ins, the journal whose timeline is read at each size.
  * <p>
+ * The others are alike: each fill gives every one of them the same number of check-ins, at the same moments,
+ * so that their views differ only in their ids. Journal 1, the <em>witness</em>, is projected by the query
+ * service; the journals from {@link #firstCloned()} on get the witness's view rows, ids replaced ({@link
+ * ViewClone}); the journals between are the fill's <em>live part</em>, projected by the query service once the
+ * views hold the rest. For that replacement every id of a journal shares the journal's {@link #prefix}: the
+ * journal id ends in twelve zeros, its entries' ids and its events' ids in their sequence number.
+ * <p>
  * Events come interleaved, as a store fills over time, in blocks of {@value #ACTIVE} journals: event k of each
- * journal of a block, then event k + 1. Fully interleaved over 100,000 journals, every record would need a key
- * fetch by the query service (its key cache holds 10,000 journals); with blocks each journal's key is fetched
- * about once per step, as when a bounded number of people write at the same time.
+ * journal of a block, then event k + 1, as when a bounded number of people write at the same time (the query
+ * service's key cache holds 10,000 journals).
  */
 final class ScaleJournals {
 
     static final int TIMELINE_ENTRIES = 1_000;
+    static final int WITNESS = 1;
+    /** The live part of each fill: this share of the journals, at least {@link #FEWEST_LIVE}. */
+    static final double LIVE_SHARE = 0.02;
+
+    static final int FEWEST_LIVE = 100;
     private static final int ACTIVE = 1_000;
     private static final String NOTE = "Walked by the river after dinner and talked about the summer";
+    private static final long ID_BITS = 0xFFFF_FFFF_FFFFL;
+    private static final long ENTRY = 1L << 44;
+    private static final long EVENT = 2L << 44;
 
     /** One event: its id, its place in the journal, the event, and its stored (sealed) JSON. */
     record Stored(String eventId, long sequence, JournalEvent event, byte[] payload) {}
@@ -36,6 +50,7 @@ final class ScaleJournals {
     private final UUID[] ids;
     private final DataKey[] keys;
     private final int[] next;
+    private final int firstCloned;
     private final Instant start = Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
 
     ScaleJournals(int count) {
@@ -43,9 +58,17 @@ final class ScaleJournals {
         keys = new DataKey[count];
         next = new int[count];
         for (int j = 0; j < count; j++) {
-            ids[j] = UUID.randomUUID();
+            UUID random = UUID.randomUUID();
+            ids[j] = new UUID(random.getMostSignificantBits(), random.getLeastSignificantBits() & ~ID_BITS);
             keys[j] = DataKey.generate();
         }
+        firstCloned = firstCloned(count);
+    }
+
+    /** The first cloned journal of {@code count}: after the timeline journal, the witness and the live part. */
+    static int firstCloned(int count) {
+        int live = Math.max(FEWEST_LIVE, (int) Math.round(count * LIVE_SHARE));
+        return Math.min(count, WITNESS + 1 + live);
     }
 
     int count() {
@@ -64,41 +87,60 @@ final class ScaleJournals {
         return ids[0];
     }
 
-    /**
-     * Fewest events the next {@link #add} takes: the first, every journal opened with one check-in and the timeline
-     * journal's; a later one, a check-in for each journal but the timeline journal.
-     */
-    long fewest() {
-        return next[0] == 0 ? 2L * (ids.length - 1) + 1 + TIMELINE_ENTRIES : ids.length - 1;
+    /** The first journal whose views are cloned from the witness's; the live part is before it. */
+    int firstCloned() {
+        return firstCloned;
+    }
+
+    /** What every id of the journal starts with: its id's first 24 characters (the last 12 tell its ids apart). */
+    static String prefix(UUID journal) {
+        return journal.toString().substring(0, 24);
+    }
+
+    /** Whether the next fill is the first: it opens the journals and fills the timeline journal. */
+    boolean first() {
+        return next[WITNESS] == 0;
     }
 
     /**
-     * Adds {@code events} events: on the first call journal 0 is opened with its {@link #TIMELINE_ENTRIES}
-     * check-ins and the others share the rest (opened, then check-ins); later calls spread check-ins over journals
-     * 1 and up, which keep growing, journal 0 unchanged.
+     * The events each journal but the timeline journal takes in the next fill for it to add at least {@code
+     * wanted} events: the first fill opens every journal and checks in at least once.
      */
-    void add(long events, Sink sink) throws Exception {
-        int journals = ids.length;
-        long[] counts = new long[journals];
-        long rest = events;
-        if (next[0] == 0) {
-            counts[0] = 1 + TIMELINE_ENTRIES;
-            rest -= counts[0];
+    int perJournal(long wanted) {
+        int others = ids.length - 1;
+        if (first()) {
+            return (int) Math.max(2, ceilDiv(wanted - 1 - TIMELINE_ENTRIES, others));
         }
-        long each = rest / (journals - 1);
-        long extra = rest % (journals - 1);
-        for (int j = 1; j < journals; j++) {
-            counts[j] = each + (j - 1 < extra ? 1 : 0);
-        }
-        for (int block = 0; block < journals; block += ACTIVE) {
-            int end = Math.min(journals, block + ACTIVE);
-            long most = 0;
+        return (int) Math.max(1, ceilDiv(wanted, others));
+    }
+
+    /** Events the next fill adds with {@code perJournal} events for each journal but the timeline journal. */
+    long events(int perJournal) {
+        return (first() ? 1 + TIMELINE_ENTRIES : 0) + (long) perJournal * (ids.length - 1);
+    }
+
+    /** Events each journal but the timeline journal holds so far. */
+    int eventsPerJournal() {
+        return next[WITNESS];
+    }
+
+    /**
+     * Adds the next fill's events of journals {@code from} (included) to {@code to}: {@code perJournal} events
+     * each, journal 0 its {@link #TIMELINE_ENTRIES} check-ins on the first fill and nothing later. Call it for
+     * every journal of a fill before {@link #first()} tells the next one.
+     */
+    void add(int from, int to, int perJournal, Sink sink) throws Exception {
+        for (int block = from; block < to; block += ACTIVE) {
+            int end = Math.min(to, block + ACTIVE);
+            int[] counts = new int[end - block];
+            int most = 0;
             for (int j = block; j < end; j++) {
-                most = Math.max(most, counts[j]);
+                counts[j - block] = j == 0 ? (next[0] == 0 ? 1 + TIMELINE_ENTRIES : 0) : perJournal;
+                most = Math.max(most, counts[j - block]);
             }
-            for (long k = 0; k < most; k++) {
+            for (int k = 0; k < most; k++) {
                 for (int j = block; j < end; j++) {
-                    if (k < counts[j]) {
+                    if (k < counts[j - block]) {
                         sink.accept(next(j));
                     }
                 }
@@ -113,8 +155,18 @@ final class ScaleJournals {
         JournalEvent event = sequence == 0
                 ? new JournalEvent.JournalOpened(
                         id, Testbed.SUBJECT, "Sam", "Find our way back", "Europe/Berlin", at, at)
-                : new JournalEvent.CheckedIn(id, UUID.randomUUID(), 4, 3, NOTE, at, at);
+                : new JournalEvent.CheckedIn(id, sibling(id, ENTRY, sequence), 4, 3, NOTE, at, at);
         DataKey key = keys[journal];
-        return new Stored(UUID.randomUUID().toString(), sequence, event, SealedEvents.seal(event, journalId -> key));
+        return new Stored(
+                sibling(id, EVENT, sequence).toString(), sequence, event, SealedEvents.seal(event, journalId -> key));
+    }
+
+    /** An id of the journal's: its prefix, then what it is and its sequence number. */
+    private static UUID sibling(UUID journal, long kind, long sequence) {
+        return new UUID(journal.getMostSignificantBits(), journal.getLeastSignificantBits() | kind | sequence);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return a <= 0 ? 0 : Math.ceilDiv(a, b);
     }
 }
