@@ -104,6 +104,36 @@ class JournalCacheIntegrationTest {
     }
 
     @Test
+    void a_batch_on_an_instance_whose_cached_journal_is_behind_is_appended_after_the_stored_journal() {
+        Api one = new Api(port);
+        Api two = new Api(((WebServerApplicationContext) second).getWebServer().getPort());
+        String journalId = one.openJournal(alice);
+        String path = "/journals/" + journalId + "/check-ins";
+        assertThat(one.post(path, alice, CHECK_IN).status()).isEqualTo(201);
+        assertThat(two.post(path, alice, CHECK_IN).status()).isEqualTo(201);
+        String items = String.join(
+                ",",
+                Stream.generate(() -> "{\"type\":\"check-in\",\"idempotencyKey\":\"" + UUID.randomUUID()
+                                + "\",\"entryId\":\"" + UUID.randomUUID() + "\",\"body\":" + CHECK_IN + "}")
+                        .limit(3)
+                        .toList());
+
+        // One's copy is at version 1: its append of 2, 3, 4 (multi-row inserts) collides with two's version 2.
+        Api.Response answer = one.post("/journals/" + journalId + "/batches", alice, "{\"items\":[" + items + "]}");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.body().get("items"))
+                .extracting(item -> item.get("version").asLong())
+                .containsExactly(3L, 4L, 5L);
+        assertThat(jdbc.sql("select sequence_number from domain_event_entry where aggregate_identifier = ?"
+                                + " order by sequence_number")
+                        .param(journalId)
+                        .query(Long.class)
+                        .list())
+                .isEqualTo(Stream.iterate(0L, n -> n + 1).limit(6).toList());
+    }
+
+    @Test
     void if_match_is_held_against_the_stored_journal_not_a_cached_copy_that_is_behind() {
         Api one = new Api(port);
         Api two = new Api(((WebServerApplicationContext) second).getWebServer().getPort());
