@@ -23,7 +23,7 @@ class SnapshotConfig {
     /** Referenced by name from {@code @Aggregate(snapshotTriggerDefinition = ...)} on the journal. */
     @Bean
     SnapshotTriggerDefinition journalSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${rekindle.snapshots.threshold:100}") int threshold) {
+            Snapshotter snapshotter, @Value("${rekindle.snapshots.threshold:1000}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
