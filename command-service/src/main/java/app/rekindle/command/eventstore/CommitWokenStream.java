@@ -32,7 +32,7 @@ final class CommitWokenStream implements TrackingEventStream {
     private TrackingToken lastToken;
     private Iterator<? extends TrackedEventMessage<?>> lastRead = Collections.emptyIterator();
     private boolean lastReadFoundEvents = true;
-    private int commitsAtLastRead;
+    private int commitsAtLastRead = -1;
     private long lastReadAt;
     private TrackedEventMessage<?> peeked;
 
@@ -57,7 +57,7 @@ final class CommitWokenStream implements TrackingEventStream {
     public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (peeked == null) {
-            if (!lastRead.hasNext() && worthReading()) {
+            if (!lastRead.hasNext() && worthReading(timeout <= 0)) {
                 read();
             }
             if (lastRead.hasNext()) {
@@ -85,9 +85,14 @@ final class CommitWokenStream implements TrackingEventStream {
         lastRead = Collections.emptyIterator();
     }
 
-    private boolean worthReading() {
-        return lastReadFoundEvents
-                || commits.getPhase() != commitsAtLastRead
+    /**
+     * A peek (no wait) reads only after a commit: the processor peeks to fill the batch in hand, and a read that
+     * finds nothing would only delay that batch. The wait that starts its next batch reads on after a read that found
+     * events.
+     */
+    private boolean worthReading(boolean peek) {
+        return commits.getPhase() != commitsAtLastRead
+                || (lastReadFoundEvents && !peek)
                 || System.nanoTime() - lastReadAt >= foreignCommitNanos;
     }
 

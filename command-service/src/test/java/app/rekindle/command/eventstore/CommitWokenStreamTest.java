@@ -55,6 +55,33 @@ class CommitWokenStreamTest {
     }
 
     @Test
+    void filling_a_batch_reads_again_only_after_a_commit() throws InterruptedException {
+        when(storage.readEvents(any(), eq(true)))
+                .thenAnswer(read -> Stream.of(event(1)))
+                .thenAnswer(read -> Stream.of(event(2)));
+        CommitWokenStream stream = new CommitWokenStream(storage, commits, NO_OTHER_INSTANCE, null);
+        stream.nextAvailable();
+
+        assertThat(stream.peek()).isEmpty();
+        verify(storage, times(1)).readEvents(any(), eq(true));
+
+        commits.arrive();
+        assertThat(stream.peek()).map(TrackedEventMessage::trackingToken).contains(new GlobalSequenceTrackingToken(2));
+    }
+
+    @Test
+    void the_wait_for_the_next_batch_reads_on_after_a_read_that_found_events() throws InterruptedException {
+        when(storage.readEvents(any(), eq(true)))
+                .thenAnswer(read -> Stream.of(event(1)))
+                .thenAnswer(read -> Stream.of(event(2)));
+        CommitWokenStream stream = new CommitWokenStream(storage, commits, NO_OTHER_INSTANCE, null);
+        stream.nextAvailable();
+
+        assertThat(stream.hasNextAvailable(1, TimeUnit.MILLISECONDS)).isTrue();
+        verify(storage, times(2)).readEvents(any(), eq(true));
+    }
+
+    @Test
     void a_reader_waiting_at_the_tail_is_woken_by_a_commit_long_before_its_timeout() throws Exception {
         when(storage.readEvents(any(), eq(true)))
                 .thenAnswer(read -> Stream.empty())
