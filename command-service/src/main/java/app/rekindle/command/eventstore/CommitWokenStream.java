@@ -5,9 +5,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
@@ -27,21 +25,20 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 final class CommitWokenStream implements TrackingEventStream {
 
     private final EventStorageEngine storage;
-    private final Phaser commits;
+    private final Commits commits;
     private final long foreignCommitNanos;
     private TrackingToken lastToken;
     private Iterator<? extends TrackedEventMessage<?>> lastRead = Collections.emptyIterator();
     private boolean lastReadFoundEvents = true;
-    private int commitsAtLastRead = -1;
+    private long commitsAtLastRead = -1;
     private long lastReadAt;
     private TrackedEventMessage<?> peeked;
 
     /**
-     * @param commits advances by one at each commit of this service that appended events ({@link
-     *     CommittedEventStore})
+     * @param commits the commits of this service that appended events ({@link CommittedEventStore})
      */
     CommitWokenStream(
-            EventStorageEngine storage, Phaser commits, Duration foreignCommitDelay, TrackingToken startAfter) {
+            EventStorageEngine storage, Commits commits, Duration foreignCommitDelay, TrackingToken startAfter) {
         this.storage = storage;
         this.commits = commits;
         this.foreignCommitNanos = foreignCommitDelay.toNanos();
@@ -91,14 +88,14 @@ final class CommitWokenStream implements TrackingEventStream {
      * events.
      */
     private boolean worthReading(boolean peek) {
-        return commits.getPhase() != commitsAtLastRead
+        return commits.count() != commitsAtLastRead
                 || (lastReadFoundEvents && !peek)
                 || System.nanoTime() - lastReadAt >= foreignCommitNanos;
     }
 
     /** One batch from the token ({@link TailingStorageEngine}: a read that may block reads one batch). */
     private void read() {
-        commitsAtLastRead = commits.getPhase();
+        commitsAtLastRead = commits.count();
         lastReadAt = System.nanoTime();
         try (Stream<? extends TrackedEventMessage<?>> batch = storage.readEvents(lastToken, true)) {
             List<? extends TrackedEventMessage<?>> events = batch.toList();
@@ -115,12 +112,7 @@ final class CommitWokenStream implements TrackingEventStream {
             return false;
         }
         long untilForeignRead = lastReadAt + foreignCommitNanos - now;
-        try {
-            commits.awaitAdvanceInterruptibly(
-                    commitsAtLastRead, Math.min(untilDeadline, untilForeignRead), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException timedOut) {
-            // the deadline or the read for other instances' commits is due: the loop tells which
-        }
+        commits.awaitPast(commitsAtLastRead, Math.min(untilDeadline, untilForeignRead), TimeUnit.NANOSECONDS);
         return true;
     }
 }

@@ -3,7 +3,6 @@ package app.rekindle.command.eventstore;
 import app.rekindle.command.transactions.AfterCommit;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Phaser;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
@@ -20,8 +19,7 @@ final class CommittedEventStore extends EmbeddedEventStore {
     /** How soon a reader looks for events that another instance committed (Axon's own fetch delay). */
     static final Duration FOREIGN_COMMIT_DELAY = Duration.ofSeconds(1);
 
-    /** One party, so that each arrival is a new phase: readers wait for the phase they last read at to pass. */
-    private final Phaser commits = new Phaser(1);
+    private final Commits commits = new Commits();
 
     CommittedEventStore(Builder builder) {
         super(builder);
@@ -34,6 +32,6 @@ final class CommittedEventStore extends EmbeddedEventStore {
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
-        AfterCommit.run(commits::arrive);
+        AfterCommit.run(commits::committed);
     }
 }

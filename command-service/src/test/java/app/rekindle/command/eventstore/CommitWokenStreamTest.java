@@ -10,7 +10,6 @@ import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -27,7 +26,7 @@ class CommitWokenStreamTest {
     private static final Duration NO_OTHER_INSTANCE = Duration.ofHours(1);
 
     private final EventStorageEngine storage = mock(EventStorageEngine.class);
-    private final Phaser commits = new Phaser(1);
+    private final Commits commits = new Commits();
 
     @Test
     void with_nothing_committed_it_reads_once_however_often_it_is_asked() throws InterruptedException {
@@ -47,7 +46,7 @@ class CommitWokenStreamTest {
         CommitWokenStream stream = new CommitWokenStream(storage, commits, NO_OTHER_INSTANCE, null);
         stream.hasNextAvailable(0, TimeUnit.MILLISECONDS);
 
-        commits.arrive();
+        commits.committed();
         stream.hasNextAvailable(0, TimeUnit.MILLISECONDS);
         stream.hasNextAvailable(0, TimeUnit.MILLISECONDS);
 
@@ -65,7 +64,7 @@ class CommitWokenStreamTest {
         assertThat(stream.peek()).isEmpty();
         verify(storage, times(1)).readEvents(any(), eq(true));
 
-        commits.arrive();
+        commits.committed();
         assertThat(stream.peek()).map(TrackedEventMessage::trackingToken).contains(new GlobalSequenceTrackingToken(2));
     }
 
@@ -91,7 +90,7 @@ class CommitWokenStreamTest {
 
         CompletableFuture<Boolean> waiting =
                 CompletableFuture.supplyAsync(() -> waitFor(stream, Duration.ofMinutes(5)));
-        commits.arrive();
+        commits.committed();
 
         assertThat(waiting.get(30, TimeUnit.SECONDS)).isTrue();
         assertThat(stream.nextAvailable().trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(1));

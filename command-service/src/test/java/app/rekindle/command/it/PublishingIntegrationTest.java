@@ -13,6 +13,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,6 +46,37 @@ class PublishingIntegrationTest extends CommandServiceTest {
 
     @Autowired
     EventStorageEngine storage;
+
+    @Test
+    void check_ins_committed_from_many_threads_at_once_all_answer_201_and_all_reach_kafka() throws Exception {
+        List<String> journals =
+                Stream.generate(() -> api.openJournal(token)).limit(8).toList();
+        ExecutorService clients = Executors.newFixedThreadPool(journals.size());
+        List<Future<List<Integer>>> answers;
+        try {
+            answers = clients.invokeAll(journals.stream()
+                    .map(journalId -> (Callable<List<Integer>>) () -> Stream.generate(() -> api.post(
+                                            "/journals/" + journalId + "/check-ins",
+                                            token,
+                                            "{\"mood\":4,\"connection\":3}")
+                                    .status())
+                            .limit(40)
+                            .toList())
+                    .toList());
+        } finally {
+            clients.shutdown();
+        }
+        for (Future<List<Integer>> client : answers) {
+            assertThat(client.get()).hasSize(40).containsOnly(201);
+        }
+
+        try (TopicReader topic = new TopicReader(environment.topic)) {
+            for (String journalId : journals) {
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> topic.journal(journalId), records -> records.size() == 1 + 40);
+            }
+        }
+    }
 
     @Test
     void a_journals_events_are_stored_then_published_in_order_with_cloud_events_headers() {
