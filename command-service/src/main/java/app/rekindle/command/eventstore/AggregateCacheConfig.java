@@ -25,6 +25,12 @@ class AggregateCacheConfig {
         return maxJournals > 0 ? new JournalCache(maxJournals) : NoCache.INSTANCE;
     }
 
+    /** Held by a command from its start until its transaction completes; the snapshotter reads the cache under it. */
+    @Bean
+    JournalLocks journalLocks() {
+        return new JournalLocks();
+    }
+
     /**
      * Axon's unit of work joins the request's Spring transaction, caches the journal when the unit of work
      * commits and releases the journal's lock right after; the Spring transaction commits later. Two guards for
@@ -39,8 +45,7 @@ class AggregateCacheConfig {
      * </ul>
      */
     @Bean
-    MessageHandlerInterceptor<CommandMessage<?>> journalCacheTransactionGuard(Cache journalCache) {
-        JournalLocks locks = new JournalLocks();
+    MessageHandlerInterceptor<CommandMessage<?>> journalCacheTransactionGuard(Cache journalCache, JournalLocks locks) {
         return (unitOfWork, chain) -> {
             Object journalId =
                     unitOfWork.getMessage().getPayload() instanceof JournalCommand command ? command.journalId() : null;

@@ -1,6 +1,5 @@
 package app.rekindle.command.eventstore;
 
-import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -12,7 +11,7 @@ final class JournalLocks {
 
     private static final int STRIPES = 256;
 
-    private final Lock[] locks = new Lock[STRIPES];
+    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
     JournalLocks() {
         for (int i = 0; i < STRIPES; i++) {
@@ -20,7 +19,7 @@ final class JournalLocks {
         }
     }
 
-    Lock of(String journalId) {
+    ReentrantLock of(String journalId) {
         return locks[Math.floorMod(journalId.hashCode(), STRIPES)];
     }
 }

@@ -2,6 +2,7 @@ package app.rekindle.command.eventstore;
 
 import app.rekindle.command.transactions.AfterCommit;
 import java.util.concurrent.Executor;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -10,6 +11,7 @@ import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +34,8 @@ class SnapshotConfig {
      * the request thread inside the command's transaction: the command answers without waiting for a read of the
      * journal and two writes, and a failing snapshot can no longer fail the command's commit. A snapshot is only a
      * shortcut for loading (its own transaction, Axon's skips a concurrent duplicate): one not taken, e.g. at
-     * shutdown, is taken at the next threshold, and meanwhile the journal loads from the one before.
+     * shutdown, is taken at the next threshold, and meanwhile the journal loads from the one before. A journal in
+     * the journal cache is written from there ({@link CachedJournalSnapshotter}) rather than read back and replayed.
      */
     @Bean
     SpringAggregateSnapshotter aggregateSnapshotter(
@@ -42,8 +45,11 @@ class SnapshotConfig {
             EventStore eventStore,
             TransactionManager transactionManager,
             SnapshotterSpanFactory spanFactory,
-            @Qualifier("applicationTaskExecutor") Executor tasks) {
-        return SpringAggregateSnapshotter.builder()
+            @Qualifier("applicationTaskExecutor") Executor tasks,
+            Cache journalCache,
+            JournalLocks journalLocks,
+            @Qualifier("eventSerializer") Serializer eventSerializer) {
+        SpringAggregateSnapshotter.Builder builder = SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
                 .eventStore(eventStore)
@@ -52,7 +58,8 @@ class SnapshotConfig {
                 .spanFactory(spanFactory)
                 // Even after a rollback: Axon counts the journal's snapshot as under way until its task has run,
                 // and a snapshot of what is committed is as good as any.
-                .executor(snapshot -> AfterCommit.runEvenAfterRollback(() -> tasks.execute(snapshot)))
-                .build();
+                .executor(snapshot -> AfterCommit.runEvenAfterRollback(() -> tasks.execute(snapshot)));
+        return new CachedJournalSnapshotter(
+                builder, journalCache, journalLocks, eventSerializer, parameterResolverFactory, handlerDefinition);
     }
 }
