@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * Do the reads that fold a journal grow with it? The same reads of a short and a long journal (1,000 and 20,000
  * entries; a tenth of that and less in tiny mode) through the query service's API, one request after another,
- * p50 per round. Both journals span the same two years up to yesterday, so on-this-day finds entries of last year
+ * the two journals' alternating, p50 per round. Both journals span the same two years up to yesterday, so on-this-day finds entries of last year
  * and the as-of instant (the middle of the journal's life) lies as deep in either. The yardstick is the
  * timeline's first page of the same journal, which reads one index range whatever the length.
  */
@@ -50,13 +50,13 @@ public final class ReadsByJournalLength {
         double loadSeconds = (System.nanoTime() - loading) / 1e9;
         Map<String, Function<LongJournal, String>> reads = reads();
         // Unrecorded: a few of each, so the first measured round does not pay for the JIT.
-        measure(shorter, reads, WARM_UP_REQUESTS);
-        measure(longer, reads, WARM_UP_REQUESTS);
+        measure(shorter, longer, reads, WARM_UP_REQUESTS);
         Map<String, List<Double>> shortP50 = new LinkedHashMap<>();
         Map<String, List<Double>> longP50 = new LinkedHashMap<>();
         for (int round = 0; round < bed.mode().rounds(); round++) {
-            Map<String, Double> s = measure(shorter, reads, requests);
-            Map<String, Double> l = measure(longer, reads, requests);
+            List<Map<String, Double>> both = measure(shorter, longer, reads, requests);
+            Map<String, Double> s = both.get(0);
+            Map<String, Double> l = both.get(1);
             s.forEach((read, p50) ->
                     shortP50.computeIfAbsent(read, k -> new ArrayList<>()).add(p50));
             l.forEach((read, p50) ->
@@ -107,8 +107,8 @@ public final class ReadsByJournalLength {
                         "Journals of %,d and %,d entries over the same %d days up to "
                                 + "yesterday (every tenth a reflection, the rest check-ins with a note), imported through POST "
                                 + "/journals/import and published and projected like any other; loaded and applied in %.1f s. "
-                                + "%d requests per read, journal and round, one at a time; asOf = the middle of the journal's "
-                                + "life.",
+                                + "%d requests per read, journal and round, one at a time, the two journals' alternating; "
+                                + "asOf = the middle of the journal's life.",
                         shortLength(),
                         longLength(),
                         SPAN.toDays(),
@@ -133,25 +133,37 @@ public final class ReadsByJournalLength {
         return "/journals/" + journal.journalId();
     }
 
-    /** One round on one journal: {@code requests} of each read in turn; the p50 of each, in ms. */
-    private Map<String, Double> measure(
-            LongJournal journal, Map<String, Function<LongJournal, String>> reads, int requests) {
-        Map<String, Double> p50 = new LinkedHashMap<>();
+    /**
+     * One round: {@code requests} of each read of each journal, the two journals' requests alternating, so a
+     * disturbance of the machine (autovacuum, a projection catching up) falls on both alike; the p50 of each read,
+     * in ms, for the shorter journal and the longer.
+     */
+    private List<Map<String, Double>> measure(
+            LongJournal shorter, LongJournal longer, Map<String, Function<LongJournal, String>> reads, int requests) {
+        Map<String, Double> shortP50 = new LinkedHashMap<>();
+        Map<String, Double> longP50 = new LinkedHashMap<>();
         reads.forEach((read, path) -> {
-            Latencies latencies = new Latencies();
-            String uri = path.apply(journal);
+            Latencies shortLatencies = new Latencies();
+            Latencies longLatencies = new Latencies();
+            String shortUri = path.apply(shorter);
+            String longUri = path.apply(longer);
             for (int i = 0; i < requests; i++) {
-                long started = System.nanoTime();
-                HttpResponse<String> answer = bed.send(bed.query(uri).GET().build());
-                if (answer.statusCode() != 200) {
-                    throw new IllegalStateException(
-                            "GET " + uri + " answered " + answer.statusCode() + ": " + answer.body());
-                }
-                latencies.recordSince(started);
+                timeRead(shortUri, shortLatencies);
+                timeRead(longUri, longLatencies);
             }
-            p50.put(read, latencies.percentileMillis(50));
+            shortP50.put(read, shortLatencies.percentileMillis(50));
+            longP50.put(read, longLatencies.percentileMillis(50));
         });
-        return p50;
+        return List.of(shortP50, longP50);
+    }
+
+    private void timeRead(String uri, Latencies latencies) {
+        long started = System.nanoTime();
+        HttpResponse<String> answer = bed.send(bed.query(uri).GET().build());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + uri + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        latencies.recordSince(started);
     }
 
     /** The 20,000 entries; tiny mode (a smoke test of the harness) twice its timeline journal. */
@@ -164,10 +176,11 @@ public final class ReadsByJournalLength {
     }
 
     /**
-     * A p50 needs no more; a folding read of 20,000 entries takes about 0.6 s on a busy two-core machine today, so
-     * full mode spends about four minutes here (15 × 5 reads × 6 rounds on the long journal), quick mode two.
+     * No read folds the journal any more (each is 5 to 15 ms), so a round's p50 rests on 100 requests in full mode,
+     * not 15: session 9's on-this-day figure moved 1.8 to 5.6x between rounds on 15. Full mode spends about a
+     * minute and a half measuring here (100 × 6 reads × 2 journals × 5 rounds).
      */
     private int requestsPerRound() {
-        return bed.mode().rounds() >= 5 ? 15 : bed.mode().timelineEntries() >= 10_000 ? 10 : 3;
+        return bed.mode().rounds() >= 5 ? 100 : bed.mode().timelineEntries() >= 10_000 ? 20 : 3;
     }
 }
