@@ -89,14 +89,8 @@ public final class CommandThroughput {
                             rekindleCpu.getLast());
                 }
                 double roundsMillis = (System.nanoTime() - roundsStarted) / 1e6;
-                compilationRow(
-                        section,
-                        clients,
-                        rekindleCompiled,
-                        rekindleJit.millis(),
-                        crudCompiled,
-                        crudJit.millis(),
-                        roundsMillis);
+                double rekindleCompiledAfter = rekindleJit.millis();
+                double crudCompiledAfter = crudJit.millis();
                 Spread againstCrud = Spread.ofRatios(rekindle, crudRates);
                 double median = Spread.of(rekindle).median();
                 section.rows()
@@ -128,6 +122,14 @@ public final class CommandThroughput {
                                 Spread.ofRatios(rekindleCpu, crudCpu),
                                 judged ? "Rekindle ≤ 1.0 ms" : null,
                                 judged ? cpu.median() <= 1.0 : null));
+                compilationRow(
+                        section,
+                        clients,
+                        rekindleCompiled,
+                        rekindleCompiledAfter,
+                        crudCompiled,
+                        crudCompiledAfter,
+                        roundsMillis);
                 maxRate = Math.max(maxRate, median);
             }
             section.notes()
