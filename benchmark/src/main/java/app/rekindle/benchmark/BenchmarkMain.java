@@ -42,6 +42,7 @@ public final class BenchmarkMain {
     @SuppressWarnings("try") // memory.close() stops the sampler early, before the measurements it must not watch
     public static Report run(Mode mode, Path output) {
         Report report = new Report(mode);
+        long started = System.nanoTime();
         System.out.println("Rekindle benchmark (" + mode.name() + "): starting the stack; service logs in "
                 + output.resolve("services.log"));
         try (Testbed bed = Testbed.start(mode, output.resolve("services.log"));
@@ -52,6 +53,7 @@ public final class BenchmarkMain {
                     Locale.ROOT,
                     "Stack up in %.1f s%n",
                     bed.stack().startupTime().toMillis() / 1000.0);
+            report.wallTimes().add(new Report.WallTime("starting the stack", secondsSince(started)));
 
             double commandRate = measure(report, "command throughput", () -> new CommandThroughput(bed).run(report));
             double publisherRate =
@@ -106,13 +108,22 @@ public final class BenchmarkMain {
             return Double.NaN;
         }
         System.out.println("Measuring " + name + " ...");
+        long started = System.nanoTime();
         try {
             return measurement.run();
         } catch (Exception | AssertionError e) {
             e.printStackTrace();
             report.errors().add(name + ": " + e);
             return Double.NaN;
+        } finally {
+            double seconds = secondsSince(started);
+            report.wallTimes().add(new Report.WallTime(name, seconds));
+            System.out.printf(Locale.ROOT, "  %s took %.0f s%n", name, seconds);
         }
+    }
+
+    private static double secondsSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
     }
 
     private static void memorySection(

@@ -7,8 +7,10 @@ import java.util.Locale;
  * How big and how long each measurement is. Every measurement alternates baseline and Rekindle phases for
  * {@code rounds} rounds, each phase {@code phase} long, after one unrecorded warm-up round.
  *
- * @param warmUpLimit       longest a service is warmed up before its measured rounds when its JIT compilation does
- *                          not settle (see {@code commands.CheckInLoad#warmUp})
+ * @param warmUpLimit       longest a service is warmed up before its measured rounds when its rate does not stop
+ *                          rising (see {@code commands.CheckInLoad#warmUp}, {@link Plateau#RATE})
+ * @param lagWarmUpLimit    longest the query service is warmed up by unrecorded lag phases when its projection
+ *                          latency does not stop falling (see {@code lag.EndToEndLag}, {@link Plateau#LATENCY})
  * @param backlogEvents     events per round handed to the Kafka publisher (and to the raw producer) at once
  * @param timelineEntries   entries of the journal whose timeline is read
  * @param timelineRows      rows in the whole timeline table, that journal's included
@@ -30,6 +32,7 @@ public record Mode(
         int rounds,
         Duration phase,
         Duration warmUpLimit,
+        Duration lagWarmUpLimit,
         int backlogEvents,
         int timelineEntries,
         int timelineRows,
@@ -50,6 +53,7 @@ public record Mode(
             Duration.ofMillis(1500),
             // Four phases: CI's smoke test stays fast, and a tiny run's figures are not judged anyway.
             Duration.ofSeconds(6),
+            Duration.ofSeconds(3),
             1_000,
             2_000,
             10_000,
@@ -67,7 +71,9 @@ public record Mode(
             "quick",
             3,
             Duration.ofSeconds(3),
-            Duration.ofSeconds(30),
+            // Fifteen phases: the rule needs six to compare two windows of three.
+            Duration.ofSeconds(45),
+            Duration.ofSeconds(20),
             5_000,
             10_000,
             100_000,
@@ -85,7 +91,11 @@ public record Mode(
             "full",
             5,
             Duration.ofSeconds(10),
-            // On two cores the command service's C2 compiler is busy for a minute or two of load.
+            // On two cores the command service keeps getting faster for minutes of load (69 → 401 check-ins/s over
+            // the 2-minute warm-up of 2026-12-05, 503 → 706/s over the rounds after it). Four minutes each, so that
+            // the whole run still fits in 45 minutes (docs/performance.md, "Time budget of a full run").
+            Duration.ofMinutes(4),
+            // Stage 4's p50 fell over the five recorded lag rounds of 2026-12-05 (about 2 minutes of load).
             Duration.ofMinutes(2),
             20_000,
             100_000,

@@ -28,10 +28,14 @@ public final class Report {
 
     public record Section(String title, String baseline, List<Row> rows, List<String> notes) {}
 
+    /** How long one part of the run took on the wall clock, whether it ran to its end or broke. */
+    public record WallTime(String part, double seconds) {}
+
     private final Mode mode;
     private final Instant started = Instant.now();
     private final List<Section> sections = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    private final List<WallTime> wallTimes = new ArrayList<>();
     private Duration elapsed;
 
     public Report(Mode mode) {
@@ -51,6 +55,11 @@ public final class Report {
     /** Measurements that broke (an exception, not a missed target): the harness itself needs fixing. */
     public List<String> errors() {
         return errors;
+    }
+
+    /** The wall time of each part of the run so far, in the order they ran. */
+    public List<WallTime> wallTimes() {
+        return wallTimes;
     }
 
     public void finish() {
@@ -78,6 +87,7 @@ public final class Report {
                                     elapsed == null ? null : elapsed.toSeconds(),
                                     Runtime.getRuntime().availableProcessors(),
                                     sections,
+                                    wallTimes,
                                     errors)));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the report to " + directory, e);
@@ -89,6 +99,7 @@ public final class Report {
             int rounds,
             double phaseSeconds,
             long warmUpLimitSeconds,
+            long lagWarmUpLimitSeconds,
             int backlogEvents,
             int timelineEntries,
             int timelineRows,
@@ -107,6 +118,7 @@ public final class Report {
                     m.rounds(),
                     m.phase().toMillis() / 1000.0,
                     m.warmUpLimit().toSeconds(),
+                    m.lagWarmUpLimit().toSeconds(),
                     m.backlogEvents(),
                     m.timelineEntries(),
                     m.timelineRows(),
@@ -128,6 +140,7 @@ public final class Report {
             Long elapsedSeconds,
             int processors,
             List<Section> sections,
+            List<WallTime> wallTimes,
             List<String> errors) {}
 
     public String markdown() {
@@ -178,7 +191,22 @@ public final class Report {
                 md.append('\n');
             }
         }
+        wallTimes(md);
         return md.toString();
+    }
+
+    private void wallTimes(StringBuilder md) {
+        if (wallTimes.isEmpty()) {
+            return;
+        }
+        md.append("## Wall time\n\n| Part | Seconds |\n|---|---:|\n");
+        for (WallTime time : wallTimes) {
+            md.append(String.format(Locale.ROOT, "| %s | %.0f |%n", time.part(), time.seconds()));
+        }
+        md.append(String.format(
+                Locale.ROOT,
+                "| **whole run** | **%s** |%n%n",
+                elapsed == null ? "?" : String.valueOf(elapsed.toSeconds())));
     }
 
     private static String unit(String unit) {

@@ -35,4 +35,21 @@ class ModeTest {
             assertThat(mode.scaleSmall() / mode.scaleJournals()).as(mode.name()).isEqualTo(10);
         }
     }
+
+    @Test
+    void a_full_or_quick_warm_up_may_run_enough_phases_for_its_rate_to_be_seen_level() {
+        for (Mode mode : new Mode[] {Mode.QUICK, Mode.FULL}) {
+            Duration twoWindows = mode.phase().multipliedBy(2L * Plateau.RATE.window());
+
+            assertThat(mode.warmUpLimit()).as(mode.name()).isGreaterThanOrEqualTo(twoWindows.multipliedBy(2));
+        }
+    }
+
+    @Test
+    void a_full_lag_warm_up_may_run_enough_lag_phases_for_the_projection_to_be_seen_level() {
+        Duration lagPhase = Mode.FULL.readPhase(1, 286);
+
+        assertThat(Mode.FULL.lagWarmUpLimit())
+                .isGreaterThanOrEqualTo(lagPhase.multipliedBy(2L * Plateau.LATENCY.window()));
+    }
 }

@@ -1,8 +1,10 @@
 package app.rekindle.benchmark.commands;
 
+import app.rekindle.benchmark.Plateau;
 import app.rekindle.benchmark.Testbed;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,51 +64,65 @@ public final class CheckInLoad {
     }
 
     /**
-     * Unrecorded phases until the service's JIT has settled ({@link JitSettling}: its compilation time grew by
-     * less than 2% and by less than a tenth of the phase's length during a phase whose rate came within 10% of the
-     * one before), or until the mode's {@link
-     * app.rekindle.benchmark.Mode#warmUpLimit}: rounds taken while the C2 compiler is still at work measure the
-     * compiler, not the service. Each phase's rate and compilation time go to the console.
+     * Unrecorded phases until the service's rate has stopped rising ({@link Plateau#RATE}: the mean of the last three
+     * phases within 3% of the three before), or until {@code limit}: rounds taken while the service is still getting
+     * faster (on two cores its C2 compiler works for minutes) measure its warm-up, not the service. Each phase's rate
+     * and compilation time go to the console.
      *
      * @return the warm-up's phases, settled or not
      */
-    public WarmUp warmUp(String name, int clients) throws Exception {
+    public WarmUp warmUp(String name, int clients, Duration limit) throws Exception {
         JitCompilationTime compilation = new JitCompilationTime(bed, commandUrl);
-        long deadline = System.nanoTime() + bed.mode().warmUpLimit().toNanos();
-        double compiled = compilation.millis();
-        double previousRate = Double.NaN;
-        for (int phase = 1; ; phase++) {
-            double rate = run(clients);
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        double compiledAtStart = compilation.millis();
+        double compiled = compiledAtStart;
+        List<Double> rates = new ArrayList<>();
+        while (true) {
+            rates.add(run(clients));
             double compiledNow = compilation.millis();
-            boolean settled = JitSettling.settled(
-                    compiled, compiledNow, bed.mode().phase().toMillis(), previousRate, rate);
+            boolean settled = Plateau.RATE.stoppedRising(rates);
             System.out.printf(
                     Locale.ROOT,
                     "  commands, %s warm-up phase %d: %.0f/s, JIT compilation %.0f ms so far (+%.0f ms)%s%n",
                     name,
-                    phase,
-                    rate,
+                    rates.size(),
+                    rates.getLast(),
                     compiledNow,
                     compiledNow - compiled,
-                    settled ? ", settled" : "");
+                    settled ? ", rate settled" : "");
+            compiled = compiledNow;
             if (settled || System.nanoTime() > deadline) {
                 if (!settled) {
                     System.out.printf(
                             Locale.ROOT,
-                            "  commands, %s: JIT not settled after %d warm-up phases (limit %d s)%n",
+                            "  commands, %s: rate still rising after %d warm-up phases (limit %d s)%n",
                             name,
-                            phase,
-                            bed.mode().warmUpLimit().toSeconds());
+                            rates.size(),
+                            limit.toSeconds());
                 }
-                return new WarmUp(phase, settled, compiledNow);
+                return new WarmUp(
+                        rates.size(),
+                        settled,
+                        (System.nanoTime() - started) / 1e9,
+                        rates.getLast(),
+                        compiledNow,
+                        compiledNow - compiledAtStart);
             }
-            previousRate = rate;
-            compiled = compiledNow;
         }
     }
 
-    /** How a warm-up ended: after how many phases, whether the JIT had settled, its compilation time then. */
-    public record WarmUp(int phases, boolean settled, double compilationMillis) {}
+    /**
+     * How a warm-up ended: after how many phases and seconds, whether the rate had settled, the last phase's rate,
+     * the service's compilation time then and how much of it was compiled during the warm-up.
+     */
+    public record WarmUp(
+            int phases,
+            boolean settled,
+            double seconds,
+            double lastRate,
+            double compilationMillis,
+            double compiledDuringMillis) {}
 
     /** One phase of {@code clients} clients; returns check-ins answered 201 per second. */
     public double run(int clients) throws Exception {

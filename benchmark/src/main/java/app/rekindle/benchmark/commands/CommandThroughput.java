@@ -1,5 +1,6 @@
 package app.rekindle.benchmark.commands;
 
+import app.rekindle.benchmark.Plateau;
 import app.rekindle.benchmark.Report;
 import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
@@ -41,10 +42,14 @@ public final class CommandThroughput {
         try (CrudService crudService = CrudService.start(bed)) {
             CheckInLoad crud = CheckInLoad.withoutOpening(bed, crudService.url(), maxClients);
             // Warm-up, unrecorded: a stored check-in to copy the baseline's row from, and the JIT. On two cores the
-            // services take a minute or two of load to reach their compiled speed, and rounds taken while they still
-            // climb measure the compiler, not the service: phases run until each service's JIT has settled.
-            CheckInLoad.WarmUp rekindleWarmUp = load.warmUp("Rekindle", maxClients);
-            CheckInLoad.WarmUp crudWarmUp = crud.warmUp("CRUD", maxClients);
+            // services take minutes of load to reach their compiled speed, and rounds taken while they still climb
+            // measure the compiler, not the service: phases run until each service's rate has stopped rising.
+            CheckInLoad.WarmUp rekindleWarmUp =
+                    load.warmUp("Rekindle", maxClients, bed.mode().warmUpLimit());
+            CheckInLoad.WarmUp crudWarmUp =
+                    crud.warmUp("CRUD", maxClients, bed.mode().warmUpLimit());
+            JitCompilationTime rekindleJit = new JitCompilationTime(bed, bed.commandUrl());
+            JitCompilationTime crudJit = new JitCompilationTime(bed, crudService.url());
             EventRowTable.Template template;
             try (Connection events = bed.connect("events")) {
                 EventRowTable.create(events);
@@ -60,6 +65,9 @@ public final class CommandThroughput {
                 List<Double> rekindle = new ArrayList<>();
                 List<Double> rekindleCpu = new ArrayList<>();
                 List<Double> crudCpu = new ArrayList<>();
+                double rekindleCompiled = rekindleJit.millis();
+                double crudCompiled = crudJit.millis();
+                long roundsStarted = System.nanoTime();
                 for (int round = 0; round < bed.mode().rounds(); round++) {
                     raw.add(baseline(clients, template));
                     CpuPerCommand crudPhase = CpuPerCommand.measure(crudService.process(), () -> crud.run(clients));
@@ -80,6 +88,9 @@ public final class CommandThroughput {
                             rekindle.getLast(),
                             rekindleCpu.getLast());
                 }
+                double roundsMillis = (System.nanoTime() - roundsStarted) / 1e6;
+                double rekindleCompiledAfter = rekindleJit.millis();
+                double crudCompiledAfter = crudJit.millis();
                 Spread againstCrud = Spread.ofRatios(rekindle, crudRates);
                 double median = Spread.of(rekindle).median();
                 section.rows()
@@ -111,6 +122,14 @@ public final class CommandThroughput {
                                 Spread.ofRatios(rekindleCpu, crudCpu),
                                 judged ? "Rekindle ≤ 1.0 ms" : null,
                                 judged ? cpu.median() <= 1.0 : null));
+                compilationRow(
+                        section,
+                        clients,
+                        rekindleCompiled,
+                        rekindleCompiledAfter,
+                        crudCompiled,
+                        crudCompiledAfter,
+                        roundsMillis);
                 maxRate = Math.max(maxRate, median);
             }
             section.notes()
@@ -127,28 +146,76 @@ public final class CommandThroughput {
         }
     }
 
+    /**
+     * The JIT's work while the rounds of one concurrency ran (both services', whichever phase was running): in
+     * milliseconds of compilation per second of rounds, with whether each compiler was quiet ({@link JitSettling}).
+     * A service still compiling hard while measured is still getting faster; the reader sees it here.
+     */
+    private static void compilationRow(
+            Report.Section section,
+            int clients,
+            double rekindleBefore,
+            double rekindleAfter,
+            double crudBefore,
+            double crudAfter,
+            double roundsMillis) {
+        double rekindle = (rekindleAfter - rekindleBefore) / (roundsMillis / 1000);
+        double crud = (crudAfter - crudBefore) / (roundsMillis / 1000);
+        section.rows()
+                .add(new Report.Row(
+                        String.format(
+                                Locale.ROOT,
+                                "JIT compilation during the recorded rounds, %d client(s) (Rekindle's compiler %s, "
+                                        + "the CRUD service's %s)",
+                                clients,
+                                JitSettling.quiet(rekindleBefore, rekindleAfter, roundsMillis) ? "quiet" : "busy",
+                                JitSettling.quiet(crudBefore, crudAfter, roundsMillis) ? "quiet" : "busy"),
+                        "ms per s",
+                        rekindle,
+                        crud,
+                        null,
+                        null,
+                        null));
+        System.out.printf(
+                Locale.ROOT,
+                "  commands, %d client(s): JIT compilation during the rounds %.0f ms/s (Rekindle), %.0f ms/s (CRUD)%n",
+                clients,
+                rekindle,
+                crud);
+    }
+
     private String warmUpNote(CheckInLoad.WarmUp rekindle, CheckInLoad.WarmUp crud) {
         return String.format(
                 Locale.ROOT,
-                "Rounds start once each service's JIT has settled, Rekindle and the CRUD service warmed by the same "
-                        + "rule: unrecorded %.0f-second phases at %d clients until one in which the service's JIT "
-                        + "compilation time (`jvm_compilation_time_ms_total` of its Prometheus scrape) grew by less than "
-                        + "%.0f%% and by less than %.0f%% of the phase's length, and whose rate came within %.0f%% of "
-                        + "the phase before, for at most %d s. "
-                        + "Rekindle: %s after %d phases (%.0f ms of compilation); the CRUD service: %s after %d "
-                        + "phases (%.0f ms).",
+                "Rounds start once each service's rate has stopped rising, Rekindle and the CRUD service warmed by the "
+                        + "same rule: unrecorded %.0f-second phases at %d clients until the mean rate of the last %d "
+                        + "phases is within %.0f%% of the mean of the %d before, for at most %d s each. "
+                        + "Rekindle: %s after %d phases (%.0f s, last phase %.0f/s; its JIT compiled %.0f ms meanwhile, "
+                        + "%.0f ms in all); the CRUD service: %s after %d phases (%.0f s, last phase %.0f/s; %.0f ms, "
+                        + "%.0f ms in all). The JIT rows give each compiler's work during the recorded rounds "
+                        + "(`jvm_compilation_time_ms_total`, the compiler threads' elapsed time, so it also counts their "
+                        + "waits for a core): quiet when it grew by less than %.0f%% and by less than %.0f%% of the "
+                        + "rounds' time.",
                 bed.mode().phase().toMillis() / 1000.0,
                 CheckInLoad.maxClients(),
-                JitSettling.GROWTH * 100,
-                JitSettling.PHASE_SHARE * 100,
-                JitSettling.RATE_AGREEMENT * 100,
+                Plateau.RATE.window(),
+                Plateau.RATE.tolerance() * 100,
+                Plateau.RATE.window(),
                 bed.mode().warmUpLimit().toSeconds(),
-                rekindle.settled() ? "settled" : "not settled",
+                rekindle.settled() ? "settled" : "still rising",
                 rekindle.phases(),
+                rekindle.seconds(),
+                rekindle.lastRate(),
+                rekindle.compiledDuringMillis(),
                 rekindle.compilationMillis(),
-                crud.settled() ? "settled" : "not settled",
+                crud.settled() ? "settled" : "still rising",
                 crud.phases(),
-                crud.compilationMillis());
+                crud.seconds(),
+                crud.lastRate(),
+                crud.compiledDuringMillis(),
+                crud.compilationMillis(),
+                JitSettling.GROWTH * 100,
+                JitSettling.PHASE_SHARE * 100);
     }
 
     private double baseline(int clients, EventRowTable.Template template) throws Exception {

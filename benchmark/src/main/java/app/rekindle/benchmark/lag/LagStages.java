@@ -101,8 +101,13 @@ final class LagStages implements AutoCloseable {
         times(journal.toString(), version)[VISIBLE] = visibleNanos;
     }
 
-    /** Ends the round; {@code measured} rounds keep their samples for {@link #report}. */
-    void endRound(boolean measured) throws InterruptedException {
+    /**
+     * Ends the round; {@code measured} rounds keep their samples for {@link #report}.
+     *
+     * @return the round's p50 of the last stage (received → visible, the projection) in milliseconds, NaN if no
+     *     check-in was seen at every stage
+     */
+    double endRound(boolean measured) throws InterruptedException {
         // Every check-in is visible by now, so its record is on the topic; give the plain consumer a moment to have
         // read them all (one it never reads leaves its check-in out of the breakdown, not the round).
         long deadline = System.nanoTime() + 5_000_000_000L;
@@ -112,14 +117,17 @@ final class LagStages implements AutoCloseable {
         }
         tapping = false;
         tapThread.join();
-        if (!measured) {
-            return;
-        }
-        rounds++;
         List<long[]> seen = byEvent.values().stream()
                 .filter(t -> Arrays.stream(t).allMatch(v -> v != 0))
                 .sorted(Comparator.comparingLong(t -> t[DUE]))
                 .toList();
+        Latencies projection = new Latencies();
+        seen.forEach(t -> projection.record(stage(t, NAMES.length - 1)));
+        double projectionP50 = seen.isEmpty() ? Double.NaN : projection.percentileMillis(50);
+        if (!measured) {
+            return projectionP50;
+        }
+        rounds++;
         completed.addAll(seen);
         if (firstDue == 0 && !seen.isEmpty()) {
             firstDue = seen.getFirst()[DUE];
@@ -131,6 +139,7 @@ final class LagStages implements AutoCloseable {
             }
             csv.append('\n');
         }
+        return projectionP50;
     }
 
     /**

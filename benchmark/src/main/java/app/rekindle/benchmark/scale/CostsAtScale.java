@@ -267,9 +267,10 @@ public final class CostsAtScale {
         if (Double.isNaN(fixedLagRate)) {
             // Unrecorded, before the first size only: on two cores the services keep getting faster for minutes
             // as the JIT compiles, and a first size measured on colder services than the second flatters the ratio.
-            measure(journals, storeEvents, fill, fixedLagRate, 1);
+            // Its commands need no warm-up of their own: the recorded measurement right after it warms up again.
+            measure(journals, storeEvents, fill, fixedLagRate, 1, false);
         }
-        return measure(journals, storeEvents, fill, fixedLagRate, bed.mode().scaleRounds());
+        return measure(journals, storeEvents, fill, fixedLagRate, bed.mode().scaleRounds(), true);
     }
 
     /**
@@ -309,13 +310,16 @@ public final class CostsAtScale {
         return acks.size();
     }
 
-    private Size measure(ScaleJournals journals, long storeEvents, Fill fill, double fixedLagRate, int rounds)
+    private Size measure(
+            ScaleJournals journals, long storeEvents, Fill fill, double fixedLagRate, int rounds, boolean warmUp)
             throws Exception {
         long measuring = System.nanoTime();
         int clients = CheckInLoad.maxClients();
         String size = String.format(Locale.ROOT, "%,d events", storeEvents);
         CheckInLoad load = new CheckInLoad(bed, bed.commandUrl(), clients);
-        load.warmUp("Rekindle at " + size, clients);
+        if (warmUp) {
+            load.warmUp("Rekindle at " + size, clients, bed.mode().warmUpLimit());
+        }
         ProcessHandle commandService = bed.service("command-service.jar").orElse(null);
         List<Double> rates = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
@@ -331,12 +335,12 @@ public final class CostsAtScale {
 
         double readRate = bed.mode().readsPerSecond();
         Duration readPhase = bed.mode().readPhase(1, readRate);
-        int warmUp = (int) Math.min(2_000, readRate * readPhase.toSeconds());
+        int warmUpReads = (int) Math.min(2_000, readRate * readPhase.toSeconds());
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             Latencies pages =
-                    timeline.firstPages(journals.timelineJournal(), readRate, readPhase, round == 0 ? warmUp : 0);
+                    timeline.firstPages(journals.timelineJournal(), readRate, readPhase, round == 0 ? warmUpReads : 0);
             p50.add(pages.percentileMillis(50));
             p99.add(pages.percentileMillis(99));
         }
@@ -453,7 +457,8 @@ public final class CostsAtScale {
                 .add(String.format(
                         Locale.ROOT,
                         "Commands: closed loop of %d clients on journals opened for each size (warmed up until the "
-                                + "command service's JIT settles, as in section 1). Before the first size, one unrecorded round of every measurement. Lag: open loop at %.1f check-ins/s at both sizes (half the small size's "
+                                + "command service's rate stops rising, as in section 1). Before the first size, one "
+                                + "unrecorded round of every measurement (its commands without a warm-up of their own). Lag: open loop at %.1f check-ins/s at both sizes (half the small size's "
                                 + "command rate), after the query service caught up. Timeline: first pages at %d "
                                 + "requests/s. Each ratio is large over small of the medians; (min–max) pairs the "
                                 + "extremes, the sizes being minutes apart rather than round by round.",
