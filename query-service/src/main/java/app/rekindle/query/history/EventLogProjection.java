@@ -7,6 +7,9 @@ import app.rekindle.query.projection.ViewProjection;
 import app.rekindle.query.projection.ViewWrites;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +53,18 @@ class EventLogProjection implements ViewProjection {
                                 "payload",
                                 new String(JournalEventJson.toBytes(published.event()), StandardCharsets.UTF_8)));
         // An event recorded before earlier ones (a clock set back) lowers their floors; queued as its own table so
-        // it runs after the batch's inserts, and one index probe that finds nothing when the clock only rose.
+        // it runs after the batch's inserts. Once an event's lowering has run, no floor up to it is after its
+        // recorded_at, so the journal's next event lowers nothing unless recorded earlier: in a batch only each
+        // journal's first event and those set back queue one (every event did, each walking the index over the
+        // batch's later rows of its journal).
+        Instant recorded = published.event().recordedAt();
+        PublishedEvent previous =
+                writes.batchMemory(LastEvents.class, LastEvents::new).byJournal.put(published.journalId(), published);
+        if (previous != null
+                && previous.sequence() == published.sequence() - 1
+                && !recorded.isBefore(previous.event().recordedAt())) {
+            return;
+        }
         writes.write(
                 "journal_event_floor",
                 """
@@ -58,7 +72,12 @@ class EventLogProjection implements ViewProjection {
                         where journal_id = :journal and recorded_floor > :recorded and sequence < :sequence""",
                 new MapSqlParameterSource("journal", published.journalId())
                         .addValue("sequence", published.sequence())
-                        .addValue("recorded", Timestamp.from(published.event().recordedAt())));
+                        .addValue("recorded", Timestamp.from(recorded)));
+    }
+
+    /** Each journal's last event logged in the batch. */
+    private static final class LastEvents {
+        final Map<UUID, PublishedEvent> byJournal = new HashMap<>();
     }
 
     /** Erasure: the log holds the person's own words, so it goes with the other views. */

@@ -1,6 +1,7 @@
 package app.rekindle.query.projection;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ public class ViewWrites {
     private static final class Pending {
         final Map<String, List<Write>> tables = new LinkedHashMap<>();
         final Map<Object, Write> followUps = new LinkedHashMap<>();
+        final Map<Class<?>, Object> memories = new HashMap<>();
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -65,6 +67,20 @@ public class ViewWrites {
         }
         Write before = queued.followUps.remove(key);
         queued.followUps.put(key, new Write(sql, before == null ? params : merge.apply(before.params(), params)));
+    }
+
+    /**
+     * What a projection remembers of the batch's events until the batch ends, one of each type (e.g. each journal's
+     * last event, to leave out writes that event's own already made needless). It outlives a {@link #flush()}: the
+     * writes it remembers have run then, not gone. Outside {@link #batched} a new one each time, as nothing is
+     * remembered there.
+     */
+    public <T> T batchMemory(Class<T> type, Supplier<T> create) {
+        Pending queued = pending.get();
+        if (queued == null) {
+            return create.get();
+        }
+        return type.cast(queued.memories.computeIfAbsent(type, t -> create.get()));
     }
 
     /** Runs what is queued, e.g. before reading rows a queued write may change. */

@@ -41,7 +41,6 @@ class TimelineProjection implements ViewProjection {
     private static final String ENTRIES = "timeline_entry";
     private static final String REVISIONS = "timeline_entry_revision";
     private static final String VERSIONS = "timeline_entry_version";
-    private static final String CEILINGS = "timeline_occurred_ceiling";
 
     private final JdbcClient jdbc;
     private final ViewWrites writes;
@@ -188,9 +187,16 @@ class TimelineProjection implements ViewProjection {
                                                             revision, search_text, valid_from)
                         values (:entry, :journal, :kind, :step, :at, :recorded, cast(:fields as jsonb), :retracted,
                                 :retractedAt, :reason, :revision, :search, :sequence)""", row(journalId, entry).addValue("sequence", sequence));
-        // Statements of a JDBC batch run one after another, so each sees the ceilings the batch raised before it.
-        writes.write(
-                CEILINGS,
+        // The ceiling only bounds where the as-of walk starts, so a row may stand for a group of the journal's
+        // versions in a batch with the highest of them: a walk as of a version inside the group then also passes
+        // over the group's later versions (fewer than CeilingGroups.SIZE), and the answer stays the same. Before,
+        // a row per version: every check-in raises the ceiling.
+        CeilingGroups.Group group = writes.batchMemory(CeilingGroups.class, CeilingGroups::new)
+                .add(journalId, sequence, entry.occurredAt());
+        // Follow-ups of one statement run in the order last queued, and a group is queued for the last time before
+        // its journal's next group is: each sees the ceilings its journal's earlier groups raised.
+        writes.followUp(
+                group,
                 """
                         insert into timeline_occurred_ceiling (journal_id, valid_from, ceiling)
                         select cast(:journal as uuid), cast(:sequence as bigint), cast(:at as timestamptz)
@@ -199,8 +205,8 @@ class TimelineProjection implements ViewProjection {
                              order by valid_from desc limit 1), '-infinity')
                         on conflict (journal_id, valid_from) do update set ceiling = excluded.ceiling""",
                 new MapSqlParameterSource("journal", journalId)
-                        .addValue("sequence", sequence)
-                        .addValue("at", Timestamp.from(entry.occurredAt())));
+                        .addValue("sequence", group.from)
+                        .addValue("at", Timestamp.from(group.highest)));
     }
 
     private void insertRevision(

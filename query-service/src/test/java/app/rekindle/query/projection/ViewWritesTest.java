@@ -85,6 +85,24 @@ class ViewWritesTest {
         assertThat(folded.getValue().getValue("value")).isEqualTo(5);
     }
 
+    @Test
+    void a_batch_remembers_across_flushes_and_forgets_at_its_end_and_nothing_is_remembered_outside_one() {
+        StringBuilder first = writes.batched(() -> {
+            StringBuilder memory = writes.batchMemory(StringBuilder.class, StringBuilder::new);
+            memory.append("seen");
+            writes.flush();
+            assertThat(writes.batchMemory(StringBuilder.class, StringBuilder::new))
+                    .isSameAs(memory)
+                    .hasToString("seen");
+            return memory;
+        });
+        StringBuilder next = writes.batched(() -> writes.batchMemory(StringBuilder.class, StringBuilder::new));
+
+        assertThat(next).isNotSameAs(first).isEmpty();
+        assertThat(writes.batchMemory(StringBuilder.class, StringBuilder::new))
+                .isNotSameAs(writes.batchMemory(StringBuilder.class, StringBuilder::new));
+    }
+
     private static MapSqlParameterSource params(String name, int value) {
         return new MapSqlParameterSource(name, value);
     }
