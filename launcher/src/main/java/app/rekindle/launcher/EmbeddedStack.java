@@ -161,6 +161,11 @@ public final class EmbeddedStack implements AutoCloseable {
         return String.format("%.1f s", (System.nanoTime() - startedNanos) / 1e9);
     }
 
+    /** The data folder of this stack's PostgreSQL (its {@code postmaster.pid} names the server's process). */
+    public Path postgresDir() {
+        return LocalInfrastructure.postgresDir(config.dataDir());
+    }
+
     public URI commandUrl() {
         return URI.create("http://localhost:" + addresses.commandPort());
     }

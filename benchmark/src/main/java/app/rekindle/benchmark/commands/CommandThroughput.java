@@ -2,6 +2,7 @@ package app.rekindle.benchmark.commands;
 
 import app.rekindle.benchmark.Plateau;
 import app.rekindle.benchmark.Report;
+import app.rekindle.benchmark.ServiceRecording;
 import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.crud.CrudService;
@@ -68,26 +69,30 @@ public final class CommandThroughput {
                 double rekindleCompiled = rekindleJit.millis();
                 double crudCompiled = crudJit.millis();
                 long roundsStarted = System.nanoTime();
-                for (int round = 0; round < bed.mode().rounds(); round++) {
-                    raw.add(baseline(clients, template));
-                    CpuPerCommand crudPhase = CpuPerCommand.measure(crudService.process(), () -> crud.run(clients));
-                    crudRates.add(crudPhase.rate());
-                    crudCpu.add(crudPhase.cpuMillis());
-                    CpuPerCommand phase = CpuPerCommand.measure(commandService, () -> load.run(clients));
-                    rekindle.add(phase.rate());
-                    rekindleCpu.add(phase.cpuMillis());
-                    System.out.printf(
-                            Locale.ROOT,
-                            "  commands, %d client(s), round %d: raw JDBC %.0f/s, CRUD %.0f/s "
-                                    + "(%.2f ms CPU each), Rekindle %.0f/s (%.2f ms CPU each)%n",
-                            clients,
-                            round + 1,
-                            raw.getLast(),
-                            crudRates.getLast(),
-                            crudCpu.getLast(),
-                            rekindle.getLast(),
-                            rekindleCpu.getLast());
-                }
+                // Profiled when asked: the command service over the rounds (idle but for its publisher while the
+                // baselines run).
+                ServiceRecording.during(bed, commandService, "commands-" + clients + "-clients-command-service", () -> {
+                    for (int round = 0; round < bed.mode().rounds(); round++) {
+                        raw.add(baseline(clients, template));
+                        CpuPerCommand crudPhase = CpuPerCommand.measure(crudService.process(), () -> crud.run(clients));
+                        crudRates.add(crudPhase.rate());
+                        crudCpu.add(crudPhase.cpuMillis());
+                        CpuPerCommand phase = CpuPerCommand.measure(commandService, () -> load.run(clients));
+                        rekindle.add(phase.rate());
+                        rekindleCpu.add(phase.cpuMillis());
+                        System.out.printf(
+                                Locale.ROOT,
+                                "  commands, %d client(s), round %d: raw JDBC %.0f/s, CRUD %.0f/s "
+                                        + "(%.2f ms CPU each), Rekindle %.0f/s (%.2f ms CPU each)%n",
+                                clients,
+                                round + 1,
+                                raw.getLast(),
+                                crudRates.getLast(),
+                                crudCpu.getLast(),
+                                rekindle.getLast(),
+                                rekindleCpu.getLast());
+                    }
+                });
                 double roundsMillis = (System.nanoTime() - roundsStarted) / 1e6;
                 double rekindleCompiledAfter = rekindleJit.millis();
                 double crudCompiledAfter = crudJit.millis();

@@ -4,6 +4,7 @@ import app.rekindle.benchmark.Latencies;
 import app.rekindle.benchmark.OpenLoop;
 import app.rekindle.benchmark.Plateau;
 import app.rekindle.benchmark.Report;
+import app.rekindle.benchmark.ServiceRecording;
 import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.Topics;
@@ -79,32 +80,43 @@ public final class EndToEndLag {
         List<Double> floorP99 = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
-        double worstDrain = 0;
-        long failed = 0;
+        List<Phase> phases = new ArrayList<>();
         ProjectionWarmUp warmUp;
         try (Connection views = bed.connect("views");
                 KafkaProducer<String, byte[]> producer = Topics.producer(bed.kafka());
                 LagStages stages = new LagStages(bed.kafka(), bed.topic())) {
             floor(producer, rate, Duration.ofSeconds(1));
             warmUp = warmUpProjection(views, rate, stages);
-            for (int round = 0; round < bed.mode().rounds(); round++) {
-                Latencies floor = floor(producer, rate, bed.mode().readPhase(1, rate));
-                Phase phase = rekindle(views, rate, bed.mode().readPhase(1, rate), stages, true);
-                floorP50.add(floor.percentileMillis(50));
-                floorP99.add(floor.percentileMillis(99));
-                p50.add(phase.latencies().percentileMillis(50));
-                p99.add(phase.latencies().percentileMillis(99));
-                worstDrain = Math.max(worstDrain, phase.drainSeconds());
-                failed += phase.failed();
-                System.out.printf(
-                        Locale.ROOT,
-                        "  lag at %.0f/s, round %d: floor p99 %.1f ms, Rekindle p99 %.1f ms, " + "drained in %.2f s%n",
-                        rate,
-                        round + 1,
-                        floorP99.getLast(),
-                        p99.getLast(),
-                        phase.drainSeconds());
-            }
+            // Profiled when asked: both services that stand between a check-in and the views.
+            ServiceRecording.during(
+                    bed,
+                    bed.service("query-service.jar").orElse(null),
+                    "lag-query-service",
+                    () -> ServiceRecording.during(
+                            bed, bed.service("command-service.jar").orElse(null), "lag-command-service", () -> {
+                                for (int round = 0; round < bed.mode().rounds(); round++) {
+                                    Latencies floor =
+                                            floor(producer, rate, bed.mode().readPhase(1, rate));
+                                    Phase phase =
+                                            rekindle(views, rate, bed.mode().readPhase(1, rate), stages, true);
+                                    floorP50.add(floor.percentileMillis(50));
+                                    floorP99.add(floor.percentileMillis(99));
+                                    p50.add(phase.latencies().percentileMillis(50));
+                                    p99.add(phase.latencies().percentileMillis(99));
+                                    phases.add(phase);
+                                    System.out.printf(
+                                            Locale.ROOT,
+                                            "  lag at %.0f/s, round %d: floor p99 %.1f ms, Rekindle p99 %.1f ms, "
+                                                    + "drained in %.2f s%n",
+                                            rate,
+                                            round + 1,
+                                            floorP99.getLast(),
+                                            p99.getLast(),
+                                            phase.drainSeconds());
+                                }
+                            }));
+            double worstDrain =
+                    phases.stream().mapToDouble(Phase::drainSeconds).max().orElse(0);
             addRows(section, p50, p99, floorP50, floorP99, worstDrain);
             stages.report(section, bed.output().resolve("lag-stages.csv"));
         }
@@ -134,6 +146,7 @@ public final class EndToEndLag {
                         warmUp.projectionP50().stream()
                                 .map(p -> String.format(Locale.ROOT, "%.1f", p))
                                 .collect(Collectors.joining(", "))));
+        long failed = phases.stream().mapToLong(Phase::failed).sum();
         if (failed > 0) {
             section.notes()
                     .add(failed + " check-ins failed during the lag rounds and are not in the figures; the "
