@@ -1,14 +1,21 @@
 package app.rekindle.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -16,49 +23,86 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 class ViewWritesTest {
 
     private final NamedParameterJdbcTemplate jdbc = mock(NamedParameterJdbcTemplate.class);
+    private final JdbcOperations operations = mock(JdbcOperations.class);
     private final ViewWrites writes = new ViewWrites(jdbc);
 
-    @Test
-    void follow_ups_of_one_statement_go_as_one_batch_whatever_was_queued_between_them() {
-        MapSqlParameterSource day1 = params("day", 1);
-        MapSqlParameterSource total1 = params("total", 1);
-        MapSqlParameterSource day2 = params("day", 2);
-        MapSqlParameterSource total2 = params("total", 2);
-
-        writes.batched(() -> {
-            writes.followUp("day-1", "insert day", day1);
-            writes.followUp("total-1", "insert total", total1);
-            writes.followUp("day-2", "insert day", day2);
-            writes.followUp("total-2", "insert total", total2);
-            return null;
-        });
-
-        InOrder order = inOrder(jdbc);
-        ArgumentCaptor<MapSqlParameterSource[]> days = ArgumentCaptor.forClass(MapSqlParameterSource[].class);
-        ArgumentCaptor<MapSqlParameterSource[]> totals = ArgumentCaptor.forClass(MapSqlParameterSource[].class);
-        order.verify(jdbc).batchUpdate(eq("insert day"), days.capture());
-        order.verify(jdbc).batchUpdate(eq("insert total"), totals.capture());
-        verifyNoMoreInteractions(jdbc);
-        assertThat(days.getValue()).containsExactly(day1, day2);
-        assertThat(totals.getValue()).containsExactly(total1, total2);
+    @BeforeEach
+    void one_command_goes_through_the_plain_template() {
+        when(jdbc.getJdbcOperations()).thenReturn(operations);
     }
 
     @Test
-    void writes_to_a_table_keep_their_order_and_run_before_the_follow_ups() {
-        MapSqlParameterSource entry = params("entry", 1);
-        MapSqlParameterSource amendment = params("entry", 1);
-        MapSqlParameterSource recount = params("journal", 1);
-
+    void a_small_batch_goes_as_one_command_with_the_tables_first_and_each_statements_follow_ups_together() {
         writes.batched(() -> {
-            writes.followUp("recount", "update recount", recount);
-            writes.write("timeline_entry", "insert entry", entry);
-            writes.write("timeline_entry", "update entry", amendment);
+            writes.followUp("recount", "update recount set n = :journal", params("journal", 7));
+            writes.followUp("day-1", "insert day values (:day)", params("day", 1));
+            writes.write("timeline_entry", "insert entry values (:entry)", params("entry", 1));
+            writes.followUp("total-1", "insert total values (:total)", params("total", 1));
+            writes.write("timeline_entry", "update entry set x = :entry", params("entry", 1));
+            writes.followUp("day-2", "insert day values (:day)", params("day", 2));
+            writes.followUp("total-2", "insert total values (:total)", params("total", 2));
+            return null;
+        });
+
+        ArgumentCaptor<Object[]> args = ArgumentCaptor.forClass(Object[].class);
+        verify(operations)
+                .update(
+                        eq(String.join(
+                                ";\n",
+                                "insert entry values (?)",
+                                "update entry set x = ?",
+                                "update recount set n = ?",
+                                "insert day values (?)",
+                                "insert day values (?)",
+                                "insert total values (?)",
+                                "insert total values (?)")),
+                        args.capture());
+        verify(jdbc).getJdbcOperations();
+        verifyNoMoreInteractions(jdbc, operations);
+        assertThat(args.getValue()).containsExactly(1, 1, 7, 1, 2, 1, 2);
+    }
+
+    @Test
+    void a_large_batch_goes_as_one_jdbc_batch_per_statement_whatever_was_queued_between_them() {
+        List<MapSqlParameterSource> days = new ArrayList<>();
+        List<MapSqlParameterSource> totals = new ArrayList<>();
+        writes.batched(() -> {
+            for (int i = 0; i <= ViewWrites.PIPELINED_WRITES / 2; i++) {
+                days.add(params("day", i));
+                totals.add(params("total", i));
+                writes.followUp("day-" + i, "insert day", days.getLast());
+                writes.followUp("total-" + i, "insert total", totals.getLast());
+            }
             return null;
         });
 
         InOrder order = inOrder(jdbc);
-        order.verify(jdbc).update("insert entry", entry);
-        order.verify(jdbc).update("update entry", amendment);
+        ArgumentCaptor<MapSqlParameterSource[]> dayBatch = ArgumentCaptor.forClass(MapSqlParameterSource[].class);
+        ArgumentCaptor<MapSqlParameterSource[]> totalBatch = ArgumentCaptor.forClass(MapSqlParameterSource[].class);
+        order.verify(jdbc).batchUpdate(eq("insert day"), dayBatch.capture());
+        order.verify(jdbc).batchUpdate(eq("insert total"), totalBatch.capture());
+        verifyNoMoreInteractions(jdbc);
+        assertThat(dayBatch.getValue()).containsExactlyElementsOf(days);
+        assertThat(totalBatch.getValue()).containsExactlyElementsOf(totals);
+    }
+
+    @Test
+    void a_large_batchs_writes_to_a_table_keep_their_order_and_run_before_the_follow_ups() {
+        MapSqlParameterSource recount = params("journal", 1);
+        List<MapSqlParameterSource> entries = new ArrayList<>();
+        writes.batched(() -> {
+            writes.followUp("recount", "update recount", recount);
+            for (int i = 0; i < ViewWrites.PIPELINED_WRITES; i++) {
+                entries.add(params("entry", i));
+                writes.write("timeline_entry", "insert entry", entries.getLast());
+            }
+            writes.write("timeline_entry", "update entry", entries.getFirst());
+            return null;
+        });
+
+        InOrder order = inOrder(jdbc);
+        order.verify(jdbc).batchUpdate(eq("insert entry"), any(MapSqlParameterSource[].class));
+        order.verify(jdbc).update("update entry", entries.getFirst());
         order.verify(jdbc).update("update recount", recount);
         verifyNoMoreInteractions(jdbc);
     }
