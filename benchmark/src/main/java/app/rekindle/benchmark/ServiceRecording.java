@@ -33,6 +33,19 @@ public final class ServiceRecording implements AutoCloseable {
         void run() throws Exception;
     }
 
+    /** A service to record, by its process (null: not running, nothing recorded) and the recording's name. */
+    public record Service(ProcessHandle process, String name) {}
+
+    /** Like {@link #during(Testbed, ProcessHandle, String, Work)}, recording every one of the services meanwhile. */
+    public static void during(Testbed bed, List<Service> services, Work work) throws Exception {
+        if (services.isEmpty()) {
+            work.run();
+            return;
+        }
+        Service first = services.getFirst();
+        during(bed, first.process(), first.name(), () -> during(bed, services.subList(1, services.size()), work));
+    }
+
     /**
      * Runs {@code work}, recording {@code service} meanwhile into {@code <output>/<name>.jfr} if profiling was asked
      * for; with no process ({@code null}), it only runs the work.

@@ -88,33 +88,30 @@ public final class EndToEndLag {
             floor(producer, rate, Duration.ofSeconds(1));
             warmUp = warmUpProjection(views, rate, stages);
             // Profiled when asked: both services that stand between a check-in and the views.
-            ServiceRecording.during(
-                    bed,
-                    bed.service("query-service.jar").orElse(null),
-                    "lag-query-service",
-                    () -> ServiceRecording.during(
-                            bed, bed.service("command-service.jar").orElse(null), "lag-command-service", () -> {
-                                for (int round = 0; round < bed.mode().rounds(); round++) {
-                                    Latencies floor =
-                                            floor(producer, rate, bed.mode().readPhase(1, rate));
-                                    Phase phase =
-                                            rekindle(views, rate, bed.mode().readPhase(1, rate), stages, true);
-                                    floorP50.add(floor.percentileMillis(50));
-                                    floorP99.add(floor.percentileMillis(99));
-                                    p50.add(phase.latencies().percentileMillis(50));
-                                    p99.add(phase.latencies().percentileMillis(99));
-                                    phases.add(phase);
-                                    System.out.printf(
-                                            Locale.ROOT,
-                                            "  lag at %.0f/s, round %d: floor p99 %.1f ms, Rekindle p99 %.1f ms, "
-                                                    + "drained in %.2f s%n",
-                                            rate,
-                                            round + 1,
-                                            floorP99.getLast(),
-                                            p99.getLast(),
-                                            phase.drainSeconds());
-                                }
-                            }));
+            List<ServiceRecording.Service> recorded = List.of(
+                    new ServiceRecording.Service(
+                            bed.service("query-service.jar").orElse(null), "lag-query-service"),
+                    new ServiceRecording.Service(
+                            bed.service("command-service.jar").orElse(null), "lag-command-service"));
+            ServiceRecording.during(bed, recorded, () -> {
+                for (int round = 0; round < bed.mode().rounds(); round++) {
+                    Latencies floor = floor(producer, rate, bed.mode().readPhase(1, rate));
+                    Phase phase = rekindle(views, rate, bed.mode().readPhase(1, rate), stages, true);
+                    floorP50.add(floor.percentileMillis(50));
+                    floorP99.add(floor.percentileMillis(99));
+                    p50.add(phase.latencies().percentileMillis(50));
+                    p99.add(phase.latencies().percentileMillis(99));
+                    phases.add(phase);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  lag at %.0f/s, round %d: floor p99 %.1f ms, Rekindle p99 %.1f ms, drained in %.2f s%n",
+                            rate,
+                            round + 1,
+                            floorP99.getLast(),
+                            p99.getLast(),
+                            phase.drainSeconds());
+                }
+            });
             double worstDrain =
                     phases.stream().mapToDouble(Phase::drainSeconds).max().orElse(0);
             addRows(section, p50, p99, floorP50, floorP99, worstDrain);
