@@ -53,6 +53,14 @@ public final class CostsAtScale {
      */
     private static final int COMMAND_ROUNDS = 4;
 
+    /**
+     * Longest command warm-up at each size. By this section the command service has run under load for most of the
+     * run; the warm-up is for the new store size and the new journals, and the rule ({@code Plateau.RATE}) ends it
+     * after six phases at the earliest (a minute in full mode). The limit keeps a machine whose rate drifts from
+     * spending the mode's four minutes twice.
+     */
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
+
     private static final String CHECK_IN = "{\"mood\":4,\"connection\":3,\"note\":\"Walked by the river after dinner "
             + "and talked about the summer\"}";
     private final Testbed bed;
@@ -77,6 +85,7 @@ public final class CostsAtScale {
             double witnessSeconds,
             long clonedRows,
             long liveEvents,
+            int perLiveJournal,
             long measuredEvents,
             double catchUpSeconds,
             double projectionRate,
@@ -135,6 +144,7 @@ public final class CostsAtScale {
                 opened,
                 checkedIn,
                 Double.NaN,
+                Integer.MAX_VALUE,
                 Long.MAX_VALUE,
                 lowest - room,
                 Long.MAX_VALUE);
@@ -145,6 +155,7 @@ public final class CostsAtScale {
                 opened,
                 checkedIn,
                 small.lagRate(),
+                small.fill().perLiveJournal(),
                 small.fill().measuredEvents(),
                 lowest,
                 room);
@@ -192,6 +203,7 @@ public final class CostsAtScale {
             EventRowTable.Template opened,
             EventRowTable.Template checkedIn,
             double fixedLagRate,
+            int mostLive,
             long liveToMeasure,
             long below,
             long room)
@@ -202,7 +214,10 @@ public final class CostsAtScale {
                 KafkaConsumer<String, byte[]> offsets = Topics.consumer(bed.kafka(), null);
                 ProjectionWatch watch = new ProjectionWatch(bed)) {
             long stored = count(events);
-            int perJournal = journals.perJournal(target - stored);
+            // At the large size the live journals take the small size's share, the cloned ones the rest: the
+            // query service projects the same live part at both sizes (80,000 events at 5M in the full run of
+            // 2026-12-05 otherwise, 58 s of a 45-minute budget for 8,000 measured).
+            ScaleJournals.PerJournal perJournal = journals.perJournal(target - stored, mostLive);
             long added = journals.events(perJournal);
             if (added > room) {
                 throw new IllegalStateException("No room for " + added + " events under global index " + below);
@@ -210,10 +225,11 @@ public final class CostsAtScale {
             long topicStart = Topics.endOffsetSum(offsets, bed.topic());
             System.out.printf(
                     Locale.ROOT,
-                    "  scale: adding %,d events to the %,d stored (%d per journal)%n",
+                    "  scale: adding %,d events to the %,d stored (%d per journal, %d per live journal)%n",
                     added,
                     stored,
-                    perJournal);
+                    perJournal.others(),
+                    perJournal.live());
             clone.snapshotWitness();
             // History in order: the first fill under the room kept for the second, the second in that room, then
             // what the command service stored.
@@ -230,7 +246,7 @@ public final class CostsAtScale {
                             event.payload()));
                 };
                 // The timeline journal (first fill only) and the witness: projected by the query service.
-                journals.add(0, ScaleJournals.WITNESS + 1, perJournal, storedAndSent);
+                journals.add(0, ScaleJournals.WITNESS + 1, perJournal.others(), storedAndSent);
                 long sent = send(producer, toTopic);
                 liveSequences.clear();
                 lag.awaitQuerySideCaughtUp(Duration.ofMinutes(10));
@@ -243,10 +259,10 @@ public final class CostsAtScale {
                         throw new IllegalStateException("Could not clone the witness's views", e);
                     }
                 });
-                journals.add(journals.firstCloned(), journals.count(), perJournal, copy::add);
+                journals.add(journals.firstCloned(), journals.count(), perJournal.others(), copy::add);
                 long clonedRows = cloning.join();
                 // The live part: stored, then sent at once, projected by the query service with the views at size.
-                journals.add(ScaleJournals.WITNESS + 1, journals.firstCloned(), perJournal, storedAndSent);
+                journals.add(ScaleJournals.WITNESS + 1, journals.firstCloned(), perJournal.live(), storedAndSent);
                 long rows = copy.finish();
                 if (rows != added) {
                     throw new IllegalStateException("The fill wrote " + rows + " of " + added + " rows");
@@ -269,7 +285,7 @@ public final class CostsAtScale {
                     throw new IllegalStateException(
                             published + " records reached the topic during a fill that sent " + sent);
                 }
-                long behind = clone.journalsBehind(journals.eventsPerJournal());
+                long behind = clone.journalsBehind(journals.eventsPerJournal(), journals.eventsPerLiveJournal());
                 if (behind > 0) {
                     throw new IllegalStateException(
                             behind + " journals of the fill are not where their events end " + "in the views");
@@ -287,6 +303,7 @@ public final class CostsAtScale {
                         witnessSeconds,
                         clonedRows,
                         live,
+                        perJournal.live(),
                         measured,
                         catchUpSeconds,
                         projectionRate,
@@ -388,17 +405,20 @@ public final class CostsAtScale {
         String size = String.format(Locale.ROOT, "%,d events", storeEvents);
         CheckInLoad load = new CheckInLoad(bed, bed.commandUrl(), clients);
         if (recorded) {
-            load.warmUp("Rekindle at " + size, clients, bed.mode().warmUpLimit());
+            Duration limit = bed.mode().warmUpLimit();
+            load.warmUp("Rekindle at " + size, clients, limit.compareTo(WARM_UP_LIMIT) < 0 ? limit : WARM_UP_LIMIT);
         }
         ProcessHandle commandService = bed.service("command-service.jar").orElse(null);
         PostgresCpu postgres = PostgresCpu.of(bed.stack().postgresDir());
         List<Double> rates = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         List<Double> postgresCpu = new ArrayList<>();
-        // The unrecorded round is not profiled: it runs on a service still being compiled.
+        // The unrecorded round is not profiled (it runs on a service still being compiled), and it takes one round
+        // of commands, as of everything else.
+        int commandRounds = recorded ? Math.max(rounds, COMMAND_ROUNDS) : rounds;
         ServiceRecording.during(
                 bed, recorded ? commandService : null, "scale-" + storeEvents + "-command-service", () -> {
-                    for (int round = 0; round < Math.max(rounds, COMMAND_ROUNDS); round++) {
+                    for (int round = 0; round < commandRounds; round++) {
                         Duration postgresBefore = postgres.total();
                         long started = System.nanoTime();
                         CpuPerCommand phase = CpuPerCommand.measure(commandService, () -> load.run(clients));
@@ -525,7 +545,9 @@ public final class CostsAtScale {
                         + "the command service stored) with global indexes below every stored one (history, which "
                         + "the publisher, reading past its position, never sends). Every journal but the timeline "
                         + "journal gets the same check-ins at the same moments, so their views differ only in their "
-                        + "ids, which all start with the journal's own prefix. The query service projects a part of "
+                        + "ids, which all start with the journal's own prefix; at the large size the live journals "
+                        + "get only as many as at the small one, and the cloned journals the rest, so that the query "
+                        + "service projects the same live part at both sizes. The query service projects a part of "
                         + "each fill from the journal topic (`CloudEventsKafka` records by a plain producer, as the "
                         + "publisher's): the timeline journal, one witness journal, then, once the views hold the "
                         + "rest and the tables are analyzed, the live part, sent as live traffic arrives (every "
@@ -544,7 +566,8 @@ public final class CostsAtScale {
                     .add(String.format(
                             Locale.ROOT,
                             "At %,d events: %,d added in %.0f s (generate, seal, COPY; the witness projected after "
-                                    + "%.0f s; %,d view rows cloned meanwhile), the live part's %,d events "
+                                    + "%.0f s; %,d view rows cloned meanwhile), the live part's %,d events (%d per "
+                                    + "live journal) "
                                     + "projected %.0f s later, %,d of them after the first wave (one event of each "
                                     + "live journal) at %.0f events/s (the projection row), after the event "
                                     + "store's and the views' tables were vacuumed and analyzed in %.0f s (what "
@@ -557,6 +580,7 @@ public final class CostsAtScale {
                             fill.witnessSeconds(),
                             fill.clonedRows(),
                             fill.liveEvents(),
+                            fill.perLiveJournal(),
                             fill.catchUpSeconds(),
                             fill.measuredEvents(),
                             fill.projectionRate(),
@@ -569,7 +593,7 @@ public final class CostsAtScale {
                 .add(String.format(
                         Locale.ROOT,
                         "Commands: closed loop of %d clients on journals opened for each size (warmed up until the "
-                                + "command service's rate stops rising, as in section 1). Before the first size, one "
+                                + "command service's rate stops rising, as in section 1, for at most %d s). Before the first size, one "
                                 + "unrecorded round of every measurement (its commands without a warm-up of their own). Lag: open loop at %.1f check-ins/s at both sizes (half the small size's "
                                 + "command rate), after the query service caught up. PostgreSQL's CPU per check-in "
                                 + "(its postmaster and backends over the command rounds, the query service's "
@@ -577,6 +601,7 @@ public final class CostsAtScale {
                                 + "requests/s. Each ratio is large over small of the medians; (min–max) pairs the "
                                 + "extremes, the sizes being minutes apart rather than round by round.",
                         CheckInLoad.maxClients(),
+                        Math.min(mode.warmUpLimit().toSeconds(), WARM_UP_LIMIT.toSeconds()),
                         small.lagRate(),
                         mode.readsPerSecond()));
     }

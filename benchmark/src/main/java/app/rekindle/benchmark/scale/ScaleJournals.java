@@ -103,30 +103,59 @@ final class ScaleJournals {
     }
 
     /**
-     * The events each journal but the timeline journal takes in the next fill for it to add at least {@code
-     * wanted} events: the first fill opens every journal and checks in at least once.
+     * The events each journal takes in a fill: {@code others} for the witness and the cloned journals, {@code live}
+     * for each journal of the live part.
      */
-    int perJournal(long wanted) {
+    record PerJournal(int others, int live) {}
+
+    /**
+     * What each journal but the timeline journal takes in the next fill for it to add at least {@code wanted}
+     * events. The first fill opens every journal and checks in at least once, the same in every journal. A later
+     * fill gives each live journal at most {@code mostLive} events, so that the query service projects the same
+     * live part at every size, and the cloned journals take the rest (the journals still hold the same events,
+     * only the live ones fewer of them).
+     */
+    PerJournal perJournal(long wanted, int mostLive) {
         int others = ids.length - 1;
         if (first()) {
-            return (int) Math.max(2, ceilDiv(wanted - 1 - TIMELINE_ENTRIES, others));
+            int each = (int) Math.max(2, ceilDiv(wanted - 1 - TIMELINE_ENTRIES, others));
+            return new PerJournal(each, each);
         }
-        return (int) Math.max(1, ceilDiv(wanted, others));
+        int each = (int) Math.max(1, ceilDiv(wanted, others));
+        int live = liveJournals();
+        if (each <= mostLive || live == others) {
+            return new PerJournal(each, each);
+        }
+        int perLive = Math.max(1, mostLive);
+        return new PerJournal((int) Math.max(1, ceilDiv(wanted - (long) live * perLive, others - live)), perLive);
     }
 
-    /** Events the next fill adds with {@code perJournal} events for each journal but the timeline journal. */
-    long events(int perJournal) {
-        return (first() ? 1 + TIMELINE_ENTRIES : 0) + (long) perJournal * (ids.length - 1);
+    /** Events the next fill adds with {@code perJournal}'s events for each journal but the timeline journal. */
+    long events(PerJournal perJournal) {
+        int live = liveJournals();
+        return (first() ? 1 + TIMELINE_ENTRIES : 0)
+                + (long) perJournal.others() * (ids.length - 1 - live)
+                + (long) perJournal.live() * live;
     }
 
-    /** Events each journal but the timeline journal holds so far. */
+    /** Journals of the live part. */
+    int liveJournals() {
+        return firstCloned - WITNESS - 1;
+    }
+
+    /** Events the witness and each cloned journal hold so far. */
     int eventsPerJournal() {
         return next[WITNESS];
     }
 
+    /** Events each journal of the live part holds so far. */
+    int eventsPerLiveJournal() {
+        return firstCloned > WITNESS + 1 ? next[WITNESS + 1] : 0;
+    }
+
     /**
      * Adds the next fill's events of journals {@code from} (included) to {@code to}: {@code perJournal} events
-     * each, journal 0 its {@link #TIMELINE_ENTRIES} check-ins on the first fill and nothing later. Call it for
+     * each (its {@code others} or its {@code live} share, whichever those journals take), journal 0 its {@link #TIMELINE_ENTRIES} check-ins on the first fill and nothing later. Call it for
      * every journal of a fill before {@link #first()} tells the next one.
      */
     void add(int from, int to, int perJournal, Sink sink) throws Exception {

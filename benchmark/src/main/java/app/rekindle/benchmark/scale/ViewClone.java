@@ -115,20 +115,22 @@ final class ViewClone {
 
     /**
      * Checks that the views hold every event of every fill journal: its position, its version and its entries
-     * where the journal's events end. Returns the journals that do not.
+     * where the journal's events end ({@code eventsPerJournal} for the witness and the cloned journals, {@code
+     * eventsPerLiveJournal} for the live part). Returns the journals that do not.
      */
-    long journalsBehind(int eventsPerJournal) throws SQLException {
+    long journalsBehind(int eventsPerJournal, int eventsPerLiveJournal) throws SQLException {
         try (Connection db = bed.connect("views");
                 PreparedStatement check = db.prepareStatement("""
                         select count(*) from bench.scale_journal s
+                        cross join lateral (select case when s.cloned or s.journal_id = ? then ? else ? end - 1 as last) e
                         left join views.journal_position p on p.journal_id = s.journal_id
                         left join views.journal_view v on v.journal_id = s.journal_id
-                        where s.journal_id <> ? and (p.last_sequence is distinct from ? or p.stale
-                            or v.version is distinct from ? or v.entry_count is distinct from ?)""")) {
-            check.setObject(1, journals.timelineJournal());
-            check.setLong(2, eventsPerJournal - 1);
-            check.setLong(3, eventsPerJournal - 1);
-            check.setInt(4, eventsPerJournal - 1);
+                        where s.journal_id <> ? and (p.last_sequence is distinct from e.last or p.stale
+                            or v.version is distinct from e.last or v.entry_count is distinct from e.last)""")) {
+            check.setObject(1, witness());
+            check.setInt(2, eventsPerJournal);
+            check.setInt(3, eventsPerLiveJournal);
+            check.setObject(4, journals.timelineJournal());
             try (ResultSet rs = check.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
