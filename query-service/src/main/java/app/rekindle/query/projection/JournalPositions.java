@@ -151,7 +151,11 @@ class JournalPositions {
         }
         try (ResultSet rs = nextResultSet(statement)) {
             while (rs.next()) {
-                positions.get(rs.getObject(1, UUID.class)).held = rs.getInt(2);
+                // none for a journal lockKnown found no position of (whatever the dead-letter store holds of it)
+                Position position = positions.get(rs.getObject(1, UUID.class));
+                if (position != null) {
+                    position.held = rs.getInt(2);
+                }
             }
         }
         return positions;

@@ -82,8 +82,9 @@ class JournalPositionsTest extends QueryServiceTest {
     }
 
     @Test
-    void only_a_journal_seen_before_is_locked_by_lock_known() {
+    void only_a_journal_with_a_position_is_locked_by_lock_known_whatever_waits_for_it() {
         UUID unseen = UUID.randomUUID();
+        store(unseen, 1L, HeldEvents.Status.WAITING_FOR_GAP);
 
         Optional<JournalPositions.Position> locked = inTransaction(() -> positions.lockKnown(unseen));
 
