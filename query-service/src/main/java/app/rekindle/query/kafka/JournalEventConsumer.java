@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -27,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The poll loop, on its own thread. A poll's records are applied together and their offsets committed only
- * after that transaction commits; a crash in between redelivers them, which the position check turns into
- * no-ops. Stopping wakes the consumer, lets the batch in hand finish, commits it and closes.
+ * after that transaction commits, without waiting ({@link AppliedOffsets}); a crash in between redelivers them,
+ * which the position check turns into no-ops. Stopping wakes the consumer, lets the batch in hand finish, commits
+ * the offsets applied and waits for that, and closes.
  */
 @Component
 class JournalEventConsumer implements SmartLifecycle {
@@ -85,7 +85,8 @@ class JournalEventConsumer implements SmartLifecycle {
 
     private void run() {
         try (Consumer<String, byte[]> kafka = consumer) {
-            kafka.subscribe(List.of(properties.topic()));
+            AppliedOffsets offsets = new AppliedOffsets(kafka);
+            kafka.subscribe(List.of(properties.topic()), offsets);
             while (running) {
                 ConsumerRecords<String, byte[]> records;
                 try {
@@ -93,8 +94,9 @@ class JournalEventConsumer implements SmartLifecycle {
                 } catch (WakeupException e) {
                     break;
                 }
-                process(kafka, records);
+                process(kafka, records, offsets);
             }
+            offsets.commitAll();
         } catch (RuntimeException e) {
             log.error(
                     "Projection consumer stopped unexpectedly ({})",
@@ -107,7 +109,8 @@ class JournalEventConsumer implements SmartLifecycle {
     }
 
     @SuppressWarnings("try") // the MDC scope `trace` is never read: it only has to be open around the handling
-    private void process(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+    private void process(
+            Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records, AppliedOffsets offsets) {
         if (records.isEmpty()) {
             return;
         }
@@ -134,7 +137,7 @@ class JournalEventConsumer implements SmartLifecycle {
             pause();
             return;
         }
-        commit(kafka, applied);
+        offsets.commitLater(applied);
     }
 
     /** The trace id of a W3C traceparent in the CloudEvents tracing header, or null. */
@@ -150,21 +153,6 @@ class JournalEventConsumer implements SmartLifecycle {
     private void rewind(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
         for (TopicPartition partition : records.partitions()) {
             kafka.seek(partition, records.records(partition).getFirst().offset());
-        }
-    }
-
-    private void commit(Consumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> applied) {
-        if (applied.isEmpty()) {
-            return;
-        }
-        try {
-            kafka.commitSync(applied);
-        } catch (WakeupException e) {
-            // stop() woke us while committing: commit once more so applied records are not redelivered.
-            kafka.commitSync(applied);
-        } catch (KafkaException e) {
-            // e.g. a rebalance took the partition away; the records will be redelivered and ignored as duplicates.
-            log.warn("Offset commit failed ({})", e.getClass().getName());
         }
     }
 

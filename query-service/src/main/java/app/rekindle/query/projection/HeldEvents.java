@@ -98,13 +98,22 @@ public class HeldEvents {
      */
     Map<UUID, Integer> counts(Collection<UUID> journalIds) {
         Map<UUID, Integer> counts = new HashMap<>();
-        jdbc.sql("""
-                        select journal_id, count(*) from dead_letter
-                        where journal_id in (:ids) and %s and sequence is not null and record_value is not null
-                        group by journal_id""".formatted(NOT_APPLIED)).param("ids", journalIds).query(rs -> {
+        jdbc.sql(countsOf("journal_id in (:ids)")).param("ids", journalIds).query(rs -> {
             counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
         });
         return counts;
+    }
+
+    /**
+     * The statement behind {@link #counts}, for the journals the condition picks (e.g. {@code journal_id = any(?)}):
+     * rows of (journal id, count), none for a journal nothing holds back. Shared so that the positions' lock can
+     * send it in the same command as the lock, by the one rule.
+     */
+    static String countsOf(String journals) {
+        return """
+                select journal_id, count(*) from dead_letter
+                where %s and %s and sequence is not null and record_value is not null
+                group by journal_id""".formatted(journals, NOT_APPLIED);
     }
 
     int count(UUID journalId) {

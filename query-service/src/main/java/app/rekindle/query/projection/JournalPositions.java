@@ -1,5 +1,9 @@
 package app.rekindle.query.projection;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -7,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -62,6 +67,32 @@ class JournalPositions {
         }
     }
 
+    /*
+     * The lock's statements go as one command: the driver sends them together and waits once, where each was a
+     * round trip (a few ms each on a busy machine, most of a small poll's cost). They still run one after the
+     * other, each with a snapshot of its own taken when it starts, exactly as when sent one by one:
+     *  - Creating and locking stay apart and in this order. Each transaction creates the positions it lacks, then
+     *    locks all of its journals' in journal id order (the insert waits only for another transaction's
+     *    uncommitted insert of the same journal, which creates in the same order), so two batches over the same
+     *    journals wait for each other in one order and cannot deadlock. Locking first and creating only what
+     *    was missing would take a new journal's lock after higher ones, out of that order.
+     *  - The held count is a statement of its own after the lock, not a subquery of it: a subquery reads with
+     *    the lock statement's snapshot, taken before it waited for the lock, so it would miss what the
+     *    transaction it waited for parked or released. Started after the lock, the count sees all of that.
+     */
+    private static final String CREATE = """
+            insert into journal_position (journal_id, last_sequence, updated_at)
+            select id, -1, ? from unnest(?::uuid[]) as id order by id
+            on conflict (journal_id) do nothing""";
+
+    private static final String LOCK = """
+            select journal_id, last_sequence, stale, erased, blocked_by, skipped from journal_position
+            where journal_id = any(?) order by journal_id for update""";
+
+    private static final String LOCK_AND_COUNT = LOCK + ";\n" + HeldEvents.countsOf("journal_id = any(?)");
+
+    private static final String CREATE_LOCK_AND_COUNT = CREATE + ";\n" + LOCK_AND_COUNT;
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final HeldEvents held;
@@ -72,52 +103,73 @@ class JournalPositions {
         this.held = held;
     }
 
-    /** Locks the journals' positions, creating them at -1 (nothing applied) for journals not seen before. */
+    /**
+     * Locks the journals' positions, creating them at -1 (nothing applied) for journals not seen before, and counts
+     * what the dead-letter store holds back of each: three statements in one command, so one round trip.
+     */
     Map<UUID, Position> lock(Collection<UUID> journalIds, Instant now) {
-        List<UUID> sorted = journalIds.stream().distinct().sorted().toList();
-        Timestamp at = Timestamp.from(now);
-        batch.batchUpdate(
-                """
-                        insert into journal_position (journal_id, last_sequence, updated_at)
-                        values (:id, -1, :now) on conflict (journal_id) do nothing""",
-                sorted.stream()
-                        .map(id -> new MapSqlParameterSource("id", id).addValue("now", at))
-                        .toArray(MapSqlParameterSource[]::new));
-        Map<UUID, Position> positions = new HashMap<>();
-        jdbc.sql("""
-                        select journal_id, last_sequence, stale, erased, blocked_by, skipped
-                        from journal_position
-                        where journal_id in (:ids) order by journal_id for update""").param("ids", sorted).query(rs -> {
-            positions.put(
-                    rs.getObject(1, UUID.class),
-                    new Position(
-                            rs.getLong(2),
-                            rs.getBoolean(3),
-                            rs.getBoolean(4),
-                            0,
-                            block(rs.getString(5)),
-                            rs.getInt(6)));
+        UUID[] ids = journalIds.stream().distinct().sorted().toArray(UUID[]::new);
+        return batch.getJdbcOperations().execute(CREATE_LOCK_AND_COUNT, (PreparedStatement statement) -> {
+            Array array = statement.getConnection().createArrayOf("uuid", ids);
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setArray(2, array);
+            statement.setArray(3, array);
+            statement.setArray(4, array);
+            statement.execute(); // the insert's count, then the two selects' rows
+            return lockedAndCounted(statement);
         });
-        held.counts(sorted).forEach((journalId, count) -> positions.get(journalId).held = count);
-        return positions;
     }
 
     /** Locks a journal's position if the journal was seen; unlike {@link #lock} it creates nothing. */
-    java.util.Optional<Position> lockKnown(UUID journalId) {
-        return jdbc.sql("""
-                        select last_sequence, stale, erased, blocked_by, skipped
-                        from journal_position where journal_id = :id for update""")
-                .param("id", journalId)
-                .query((rs, n) -> new Position(
-                        rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), 0, block(rs.getString(4)), rs.getInt(5)))
-                .optional()
-                .map(position -> {
-                    position.held = held.count(journalId);
-                    return position;
+    Optional<Position> lockKnown(UUID journalId) {
+        Map<UUID, Position> locked = batch.getJdbcOperations()
+                .execute(LOCK_AND_COUNT, (PreparedStatement statement) -> {
+                    Array array = statement.getConnection().createArrayOf("uuid", new UUID[] {journalId});
+                    statement.setArray(1, array);
+                    statement.setArray(2, array);
+                    statement.execute();
+                    return lockedAndCounted(statement);
                 });
+        return Optional.ofNullable(locked.get(journalId));
     }
 
-    java.util.Optional<AcceptedGap> acceptedGap(UUID journalId, long from) {
+    /** Reads the lock's rows, then the counts', from the results after the statement's current one. */
+    private static Map<UUID, Position> lockedAndCounted(PreparedStatement statement) throws SQLException {
+        Map<UUID, Position> positions = new HashMap<>();
+        try (ResultSet rs = nextResultSet(statement)) {
+            while (rs.next()) {
+                positions.put(
+                        rs.getObject(1, UUID.class),
+                        new Position(
+                                rs.getLong(2),
+                                rs.getBoolean(3),
+                                rs.getBoolean(4),
+                                0,
+                                block(rs.getString(5)),
+                                rs.getInt(6)));
+            }
+        }
+        try (ResultSet rs = nextResultSet(statement)) {
+            while (rs.next()) {
+                // none for a journal lockKnown found no position of (whatever the dead-letter store holds of it)
+                Position position = positions.get(rs.getObject(1, UUID.class));
+                if (position != null) {
+                    position.held = rs.getInt(2);
+                }
+            }
+        }
+        return positions;
+    }
+
+    private static ResultSet nextResultSet(PreparedStatement statement) throws SQLException {
+        ResultSet current = statement.getResultSet();
+        if (current == null || current.isClosed()) {
+            statement.getMoreResults();
+        }
+        return statement.getResultSet();
+    }
+
+    Optional<AcceptedGap> acceptedGap(UUID journalId, long from) {
         return jdbc.sql("""
                         select to_sequence, reason, accepted_by, accepted_at from accepted_gap
                         where journal_id = :id and from_sequence = :from""")
