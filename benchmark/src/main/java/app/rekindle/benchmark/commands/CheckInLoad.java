@@ -65,9 +65,10 @@ public final class CheckInLoad {
 
     /**
      * Unrecorded phases until the service's rate has stopped rising ({@link Plateau#RATE}: the mean of the last three
-     * phases within 3% of the three before), or until {@code limit}: rounds taken while the service is still getting
-     * faster (on two cores its C2 compiler works for minutes) measure its warm-up, not the service. Each phase's rate
-     * and compilation time go to the console.
+     * phases within 3% of the three before) while its JIT compiler was quiet over those three phases ({@link
+     * #compilerQuiet}), or until {@code limit}: rounds taken while the service is still getting faster (on two cores
+     * its C2 compiler works for minutes) measure its warm-up, not the service. Each phase's rate and compilation time
+     * go to the console.
      *
      * @return the warm-up's phases, settled or not
      */
@@ -78,10 +79,15 @@ public final class CheckInLoad {
         double compiledAtStart = compilation.millis();
         double compiled = compiledAtStart;
         List<Double> rates = new ArrayList<>();
+        List<Double> compiledAfter = new ArrayList<>();
+        List<Long> endedAt = new ArrayList<>();
         while (true) {
             rates.add(run(clients));
+            endedAt.add(System.nanoTime());
             double compiledNow = compilation.millis();
-            boolean settled = Plateau.RATE.stoppedRising(rates);
+            compiledAfter.add(compiledNow);
+            boolean level = Plateau.RATE.stoppedRising(rates);
+            boolean settled = level && compilerQuiet(compiledAtStart, started, compiledAfter, endedAt);
             System.out.printf(
                     Locale.ROOT,
                     "  commands, %s warm-up phase %d: %.0f/s, JIT compilation %.0f ms so far (+%.0f ms)%s%n",
@@ -90,7 +96,7 @@ public final class CheckInLoad {
                     rates.getLast(),
                     compiledNow,
                     compiledNow - compiled,
-                    settled ? ", rate settled" : "");
+                    settled ? ", rate settled" : level ? ", rate level while the JIT compiles" : "");
             compiled = compiledNow;
             if (settled || System.nanoTime() > deadline) {
                 if (!settled) {
@@ -113,7 +119,30 @@ public final class CheckInLoad {
     }
 
     /**
-     * How a warm-up ended: after how many phases and seconds, whether the rate had settled, the last phase's rate,
+     * Whether the service's JIT compiler was quiet ({@link JitSettling#quiet}) over the phases of the rate's last
+     * window ({@link Plateau#RATE}): a rate level while the compiler still works is no plateau. The compiler takes a
+     * core from the load while it works, and its rate dips, then climbs past where it was: in the full run of
+     * 2026-12-05 (20:49) the rate of 8-second phases went 223, 226, 202, 201/s with 8 s of compilation in each, and the
+     * rate alone called it settled at a third of what the service reached before.
+     *
+     * @param compiledAtStart compilation milliseconds before the first phase, at {@code startedAt}
+     * @param compiledAfter   after each phase, oldest first
+     * @param endedAt         when each phase ended ({@link System#nanoTime})
+     */
+    static boolean compilerQuiet(
+            double compiledAtStart, long startedAt, List<Double> compiledAfter, List<Long> endedAt) {
+        int window = Plateau.RATE.window();
+        int phases = compiledAfter.size();
+        if (phases < window) {
+            return false;
+        }
+        double before = phases > window ? compiledAfter.get(phases - window - 1) : compiledAtStart;
+        long from = phases > window ? endedAt.get(phases - window - 1) : startedAt;
+        return JitSettling.quiet(before, compiledAfter.getLast(), (endedAt.getLast() - from) / 1e6);
+    }
+
+    /**
+     * How a warm-up ended: after how many phases and seconds, whether the rate had settled (level, the compiler quiet), the last phase's rate,
      * the service's compilation time then and how much of it was compiled during the warm-up.
      */
     public record WarmUp(

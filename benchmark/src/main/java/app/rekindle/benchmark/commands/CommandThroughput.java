@@ -194,7 +194,8 @@ public final class CommandThroughput {
                 Locale.ROOT,
                 "Rounds start once each service's rate has stopped rising, Rekindle and the CRUD service warmed by the "
                         + "same rule: unrecorded %.0f-second phases at %d clients until the mean rate of the last %d "
-                        + "phases is within %.0f%% of the mean of the %d before, for at most %d s each. "
+                        + "phases is within %.0f%% of the mean of the %d before while the service's JIT was quiet over "
+                        + "those phases (as the JIT rows define quiet), for at most %d s each. "
                         + "Rekindle: %s after %d phases (%.0f s, last phase %.0f/s; its JIT compiled %.0f ms meanwhile, "
                         + "%.0f ms in all); the CRUD service: %s after %d phases (%.0f s, last phase %.0f/s; %.0f ms, "
                         + "%.0f ms in all). The JIT rows give each compiler's work during the recorded rounds "

@@ -2,11 +2,11 @@ package app.rekindle.benchmark.commands;
 
 /**
  * Whether a service's JIT compiler was all but idle over a stretch of load: its compilation time grew by less than
- * {@link #GROWTH} of what it had compiled before and by less than {@link #PHASE_SHARE} of the stretch's length. The
- * warm-up ends on the rate ({@link Plateau}), not on this: on two cores the command service compiles for many
- * minutes (its compilation time is the compiler threads' elapsed time, which grows while they wait for a core), and
- * no limit that fits the full run would see it quiet. This says, for the recorded rounds, whether a reader should
- * expect the compiler to have moved the figures. The share of the stretch keeps the rule as strict for a short
+ * {@link #GROWTH} of what it had compiled before and by less than {@link #PHASE_SHARE} of the stretch's length. A
+ * warm-up ends when the rate has stopped rising ({@link Plateau}) with the compiler quiet over the same phases
+ * ({@code CheckInLoad#compilerQuiet}), or at its limit: on two cores the command service compiles for minutes (its
+ * compilation time is the compiler threads' elapsed time, which grows while they wait for a core). For the recorded
+ * rounds this says whether a reader should expect the compiler to have moved the figures. The share of the stretch keeps the rule as strict for a short
  * stretch as for a long one, and for a service that has compiled for long (a loaded machine compiles slowly) as for
  * one that has not.
  */
