@@ -93,14 +93,24 @@ class JournalPositions {
 
     private static final String CREATE_LOCK_AND_COUNT = CREATE + ";\n" + LOCK_AND_COUNT;
 
+    private static final String SAVE = """
+            update journal_position set last_sequence = :seq, stale = :stale, erased = :erased,
+                   blocked_by = :blocked, skipped = :skipped, updated_at = :now
+            where journal_id = :id""";
+
+    /** The key of a journal's position among the batch's follow-up writes: saved once per batch. */
+    private record Saved(UUID journalId) {}
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final HeldEvents held;
+    private final ViewWrites writes;
 
-    JournalPositions(JdbcClient jdbc, NamedParameterJdbcTemplate batch, HeldEvents held) {
+    JournalPositions(JdbcClient jdbc, NamedParameterJdbcTemplate batch, HeldEvents held, ViewWrites writes) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.held = held;
+        this.writes = writes;
     }
 
     /**
@@ -199,30 +209,30 @@ class JournalPositions {
                 .update();
     }
 
-    /** Writes back the positions the batch moved, in one round trip. */
+    /**
+     * Writes back the positions the batch moved. Inside a batch of view writes ({@link ViewWrites#batched}) they are
+     * queued with the views' writes and go in the same round trip as those (one command for a small batch, one JDBC
+     * batch of updates for a large one), in the same transaction; outside one, each runs at once.
+     */
     void save(Map<UUID, Position> positions, Instant now) {
         Timestamp at = Timestamp.from(now);
-        MapSqlParameterSource[] rows = positions.entrySet().stream()
-                .filter(e -> e.getValue().changed)
-                .map(e -> new MapSqlParameterSource("id", e.getKey())
-                        .addValue("seq", e.getValue().lastSequence)
-                        .addValue("stale", e.getValue().stale)
-                        .addValue("erased", e.getValue().erased)
-                        .addValue(
-                                "blocked",
-                                e.getValue().blockedBy == null
-                                        ? null
-                                        : e.getValue().blockedBy.name(),
-                                Types.VARCHAR)
-                        .addValue("skipped", e.getValue().skipped)
-                        .addValue("now", at))
-                .toArray(MapSqlParameterSource[]::new);
-        if (rows.length > 0) {
-            batch.batchUpdate("""
-                    update journal_position set last_sequence = :seq, stale = :stale, erased = :erased,
-                           blocked_by = :blocked, skipped = :skipped, updated_at = :now
-                    where journal_id = :id""", rows);
-        }
+        positions.forEach((journalId, position) -> {
+            if (position.changed) {
+                writes.followUp(
+                        new Saved(journalId),
+                        SAVE,
+                        new MapSqlParameterSource("id", journalId)
+                                .addValue("seq", position.lastSequence)
+                                .addValue("stale", position.stale)
+                                .addValue("erased", position.erased)
+                                .addValue(
+                                        "blocked",
+                                        position.blockedBy == null ? null : position.blockedBy.name(),
+                                        Types.VARCHAR)
+                                .addValue("skipped", position.skipped)
+                                .addValue("now", at));
+            }
+        });
     }
 
     /** The journal's gaps up to the sequence are filled. */

@@ -31,6 +31,9 @@ class JournalPositionsTest extends QueryServiceTest {
     JdbcClient jdbc;
 
     @Autowired
+    ViewWrites writes;
+
+    @Autowired
     PlatformTransactionManager transactions;
 
     @Test
@@ -94,6 +97,39 @@ class JournalPositionsTest extends QueryServiceTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void positions_saved_in_a_batch_of_view_writes_are_written_with_the_views_writes_and_only_those_moved() {
+        UUID moved = UUID.randomUUID();
+        UUID untouched = UUID.randomUUID();
+        inTransaction(() -> positions.lock(List.of(moved, untouched), NOW));
+
+        long inTheBatch = inTransaction(() -> writes.batched(() -> {
+            Map<UUID, JournalPositions.Position> locked = positions.lock(List.of(moved, untouched), NOW);
+            locked.get(moved).lastSequence = 7;
+            locked.get(moved).blockedBy = JournalPositions.Block.GAP;
+            locked.get(moved).changed = true;
+            locked.get(untouched).lastSequence = 9; // not marked changed: not saved
+            positions.save(locked, NOW.plusSeconds(60));
+            return lastSequence(moved);
+        }));
+
+        assertThat(inTheBatch).as("queued until the batch's writes are flushed").isEqualTo(-1);
+        assertThat(lastSequence(moved)).isEqualTo(7);
+        assertThat(jdbc.sql("select blocked_by from journal_position where journal_id = :id")
+                        .param("id", moved)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("GAP");
+        assertThat(lastSequence(untouched)).isEqualTo(-1);
+    }
+
+    private long lastSequence(UUID journalId) {
+        return jdbc.sql("select last_sequence from journal_position where journal_id = :id")
+                .param("id", journalId)
+                .query(Long.class)
+                .single();
     }
 
     private void store(UUID journalId, Long sequence, HeldEvents.Status status) {
