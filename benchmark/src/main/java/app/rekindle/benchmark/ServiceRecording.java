@@ -28,6 +28,11 @@ public final class ServiceRecording implements AutoCloseable {
         this.name = name;
     }
 
+    /** Whether profiling was asked for, for measurements that record more than a service while it runs. */
+    public static boolean asked() {
+        return Boolean.getBoolean(PROPERTY);
+    }
+
     /** What runs while the service is recorded. */
     public interface Work {
         void run() throws Exception;
@@ -51,7 +56,7 @@ public final class ServiceRecording implements AutoCloseable {
      * for; with no process ({@code null}), it only runs the work.
      */
     public static void during(Testbed bed, ProcessHandle service, String name, Work work) throws Exception {
-        if (!Boolean.getBoolean(PROPERTY) || service == null) {
+        if (!asked() || service == null) {
             work.run();
             return;
         }

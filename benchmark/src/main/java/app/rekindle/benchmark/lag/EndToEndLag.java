@@ -87,29 +87,22 @@ public final class EndToEndLag {
                 LagStages stages = new LagStages(bed.kafka(), bed.topic())) {
             floor(producer, rate, Duration.ofSeconds(1));
             warmUp = warmUpProjection(views, rate, stages);
-            // Profiled when asked: both services that stand between a check-in and the views.
+            // Profiled when asked: both services that stand between a check-in and the views, and this JVM, which
+            // hosts the Kafka broker, sends the check-ins and watches the views.
             List<ServiceRecording.Service> recorded = List.of(
                     new ServiceRecording.Service(
                             bed.service("query-service.jar").orElse(null), "lag-query-service"),
                     new ServiceRecording.Service(
-                            bed.service("command-service.jar").orElse(null), "lag-command-service"));
+                            bed.service("command-service.jar").orElse(null), "lag-command-service"),
+                    new ServiceRecording.Service(ProcessHandle.current(), "lag-benchmark"));
             ServiceRecording.during(bed, recorded, () -> {
-                for (int round = 0; round < bed.mode().rounds(); round++) {
-                    Latencies floor = floor(producer, rate, bed.mode().readPhase(1, rate));
-                    Phase phase = rekindle(views, rate, bed.mode().readPhase(1, rate), stages, true);
-                    floorP50.add(floor.percentileMillis(50));
-                    floorP99.add(floor.percentileMillis(99));
-                    p50.add(phase.latencies().percentileMillis(50));
-                    p99.add(phase.latencies().percentileMillis(99));
-                    phases.add(phase);
-                    System.out.printf(
-                            Locale.ROOT,
-                            "  lag at %.0f/s, round %d: floor p99 %.1f ms, Rekindle p99 %.1f ms, drained in %.2f s%n",
-                            rate,
-                            round + 1,
-                            floorP99.getLast(),
-                            p99.getLast(),
-                            phase.drainSeconds());
+                PostgresWaits waits = PostgresWaits.whenProfiling(bed);
+                try {
+                    rounds(views, producer, stages, rate, floorP50, floorP99, p50, p99, phases);
+                } finally {
+                    if (waits != null) {
+                        waits.close();
+                    }
                 }
             });
             double worstDrain =
@@ -148,6 +141,36 @@ public final class EndToEndLag {
             section.notes()
                     .add(failed + " check-ins failed during the lag rounds and are not in the figures; the "
                             + "last answered " + lastFailure);
+        }
+    }
+
+    private void rounds(
+            Connection views,
+            KafkaProducer<String, byte[]> producer,
+            LagStages stages,
+            double rate,
+            List<Double> floorP50,
+            List<Double> floorP99,
+            List<Double> p50,
+            List<Double> p99,
+            List<Phase> phases)
+            throws Exception {
+        for (int round = 0; round < bed.mode().rounds(); round++) {
+            Latencies floor = floor(producer, rate, bed.mode().readPhase(1, rate));
+            Phase phase = rekindle(views, rate, bed.mode().readPhase(1, rate), stages, true);
+            floorP50.add(floor.percentileMillis(50));
+            floorP99.add(floor.percentileMillis(99));
+            p50.add(phase.latencies().percentileMillis(50));
+            p99.add(phase.latencies().percentileMillis(99));
+            phases.add(phase);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  lag at %.0f/s, round %d: floor p99 %.1f ms, Rekindle p99 %.1f ms, drained in %.2f s%n",
+                    rate,
+                    round + 1,
+                    floorP99.getLast(),
+                    p99.getLast(),
+                    phase.drainSeconds());
         }
     }
 

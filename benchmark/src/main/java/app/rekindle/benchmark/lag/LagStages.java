@@ -54,8 +54,11 @@ final class LagStages implements AutoCloseable {
 
     private final Map<String, long[]> byEvent = new ConcurrentHashMap<>();
     private final List<long[]> completed = new ArrayList<>();
-    /** Every measured check-in's stages, one line each, for finding out whether the slow ones come together. */
-    private final StringBuilder csv = new StringBuilder("round,due_ms,"
+    /**
+     * Every measured check-in's stages, one line each, for finding out whether the slow ones come together; {@code
+     * due_epoch_ms} is the due time on the wall clock, to find a slow check-in's moment in a flight recording.
+     */
+    private final StringBuilder csv = new StringBuilder("round,due_ms,due_epoch_ms,"
             + String.join(
                     ",",
                     Arrays.stream(NAMES).map(name -> '"' + name + " (ms)\"").toList()) + "\n");
@@ -134,6 +137,7 @@ final class LagStages implements AutoCloseable {
         }
         for (long[] t : seen) {
             csv.append(rounds).append(',').append(String.format(Locale.ROOT, "%.1f", millis(t[DUE] - firstDue)));
+            csv.append(',').append(String.format(Locale.ROOT, "%.1f", millis(t[DUE] + wallOffsetNanos)));
             for (int stage = 0; stage < NAMES.length; stage++) {
                 csv.append(',').append(String.format(Locale.ROOT, "%.2f", millis(stage(t, stage))));
             }
