@@ -38,6 +38,15 @@ public final class BenchmarkMain {
         System.exit(report.errors().isEmpty() ? 0 : 1);
     }
 
+    /**
+     * The command rate the lag runs at half of: the one measured, or {@code -Drekindle.bench.commandRate}
+     * ({@code REKINDLE_BENCH_COMMAND_RATE}), to compare two builds' lag at one rate, the command section left out.
+     */
+    private static double lagCommandRate(double measured) {
+        String fixed = System.getProperty("rekindle.bench.commandRate", "");
+        return fixed.isBlank() ? measured : Double.parseDouble(fixed);
+    }
+
     /** Runs everything and writes the report into {@code output}; a measurement that breaks is noted, not fatal. */
     @SuppressWarnings("try") // memory.close() stops the sampler early, before the measurements it must not watch
     public static Report run(Mode mode, Path output) {
@@ -59,7 +68,7 @@ public final class BenchmarkMain {
             double publisherRate =
                     measure(report, "publisher capacity", () -> new PublisherCapacity(bed).run(report, commandRate));
             measure(report, "end-to-end lag", () -> {
-                new EndToEndLag(bed).run(report, commandRate);
+                new EndToEndLag(bed).run(report, lagCommandRate(commandRate));
                 return 0;
             });
             measure(report, "timeline reads", () -> {
