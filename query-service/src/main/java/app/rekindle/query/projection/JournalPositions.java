@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -102,13 +102,15 @@ class JournalPositions {
     private record Saved(UUID journalId) {}
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    /** For the lock's command of several statements, whose results JdbcClient cannot read one after another. */
+    private final JdbcOperations commands;
+
     private final HeldEvents held;
     private final ViewWrites writes;
 
-    JournalPositions(JdbcClient jdbc, NamedParameterJdbcTemplate batch, HeldEvents held, ViewWrites writes) {
+    JournalPositions(JdbcClient jdbc, JdbcOperations commands, HeldEvents held, ViewWrites writes) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.commands = commands;
         this.held = held;
         this.writes = writes;
     }
@@ -119,7 +121,7 @@ class JournalPositions {
      */
     Map<UUID, Position> lock(Collection<UUID> journalIds, Instant now) {
         UUID[] ids = journalIds.stream().distinct().sorted().toArray(UUID[]::new);
-        return batch.getJdbcOperations().execute(CREATE_LOCK_AND_COUNT, (PreparedStatement statement) -> {
+        return commands.execute(CREATE_LOCK_AND_COUNT, (PreparedStatement statement) -> {
             Array array = statement.getConnection().createArrayOf("uuid", ids);
             statement.setTimestamp(1, Timestamp.from(now));
             statement.setArray(2, array);
@@ -132,14 +134,13 @@ class JournalPositions {
 
     /** Locks a journal's position if the journal was seen; unlike {@link #lock} it creates nothing. */
     Optional<Position> lockKnown(UUID journalId) {
-        Map<UUID, Position> locked = batch.getJdbcOperations()
-                .execute(LOCK_AND_COUNT, (PreparedStatement statement) -> {
-                    Array array = statement.getConnection().createArrayOf("uuid", new UUID[] {journalId});
-                    statement.setArray(1, array);
-                    statement.setArray(2, array);
-                    statement.execute();
-                    return lockedAndCounted(statement);
-                });
+        Map<UUID, Position> locked = commands.execute(LOCK_AND_COUNT, (PreparedStatement statement) -> {
+            Array array = statement.getConnection().createArrayOf("uuid", new UUID[] {journalId});
+            statement.setArray(1, array);
+            statement.setArray(2, array);
+            statement.execute();
+            return lockedAndCounted(statement);
+        });
         return Optional.ofNullable(locked.get(journalId));
     }
 
