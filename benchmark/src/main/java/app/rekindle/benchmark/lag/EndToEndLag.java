@@ -76,11 +76,7 @@ public final class EndToEndLag {
         openJournals();
         Topics.create(bed.kafka(), FLOOR_TOPIC, Testbed.PARTITIONS);
         awaitQuerySideCaughtUp(Duration.ofMinutes(10));
-        List<Double> floorP50 = new ArrayList<>();
-        List<Double> floorP99 = new ArrayList<>();
-        List<Double> p50 = new ArrayList<>();
-        List<Double> p99 = new ArrayList<>();
-        List<Phase> phases = new ArrayList<>();
+        Rounds rounds = new Rounds();
         ProjectionWarmUp warmUp;
         try (Connection views = bed.connect("views");
                 KafkaProducer<String, byte[]> producer = Topics.producer(bed.kafka());
@@ -98,16 +94,14 @@ public final class EndToEndLag {
             ServiceRecording.during(bed, recorded, () -> {
                 PostgresWaits waits = PostgresWaits.whenProfiling(bed);
                 try {
-                    rounds(views, producer, stages, rate, floorP50, floorP99, p50, p99, phases);
+                    rounds(views, producer, stages, rate, rounds);
                 } finally {
                     if (waits != null) {
                         waits.close();
                     }
                 }
             });
-            double worstDrain =
-                    phases.stream().mapToDouble(Phase::drainSeconds).max().orElse(0);
-            addRows(section, p50, p99, floorP50, floorP99, worstDrain);
+            addRows(section, rounds);
             stages.report(section, bed.output().resolve("lag-stages.csv"));
         }
         section.notes()
@@ -136,7 +130,7 @@ public final class EndToEndLag {
                         warmUp.projectionP50().stream()
                                 .map(p -> String.format(Locale.ROOT, "%.1f", p))
                                 .collect(Collectors.joining(", "))));
-        long failed = phases.stream().mapToLong(Phase::failed).sum();
+        long failed = rounds.phases().stream().mapToLong(Phase::failed).sum();
         if (failed > 0) {
             section.notes()
                     .add(failed + " check-ins failed during the lag rounds and are not in the figures; the "
@@ -144,32 +138,44 @@ public final class EndToEndLag {
         }
     }
 
-    private void rounds(
-            Connection views,
-            KafkaProducer<String, byte[]> producer,
-            LagStages stages,
-            double rate,
-            List<Double> floorP50,
-            List<Double> floorP99,
-            List<Double> p50,
-            List<Double> p99,
-            List<Phase> phases)
-            throws Exception {
-        for (int round = 0; round < bed.mode().rounds(); round++) {
-            Latencies floor = floor(producer, rate, bed.mode().readPhase(1, rate));
-            Phase phase = rekindle(views, rate, bed.mode().readPhase(1, rate), stages, true);
+    /**
+     * The recorded rounds' figures, one entry per round in each list: the raw floor's and Rekindle's percentiles,
+     * and Rekindle's phases. Filled by {@link #rounds} inside the recording, read once it has ended.
+     */
+    private record Rounds(
+            List<Double> floorP50, List<Double> floorP99, List<Double> p50, List<Double> p99, List<Phase> phases) {
+
+        Rounds() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(Latencies floor, Phase phase) {
             floorP50.add(floor.percentileMillis(50));
             floorP99.add(floor.percentileMillis(99));
             p50.add(phase.latencies().percentileMillis(50));
             p99.add(phase.latencies().percentileMillis(99));
             phases.add(phase);
+        }
+
+        double worstDrainSeconds() {
+            return phases.stream().mapToDouble(Phase::drainSeconds).max().orElse(0);
+        }
+    }
+
+    private void rounds(
+            Connection views, KafkaProducer<String, byte[]> producer, LagStages stages, double rate, Rounds rounds)
+            throws Exception {
+        for (int round = 0; round < bed.mode().rounds(); round++) {
+            Latencies floor = floor(producer, rate, bed.mode().readPhase(1, rate));
+            Phase phase = rekindle(views, rate, bed.mode().readPhase(1, rate), stages, true);
+            rounds.add(floor, phase);
             System.out.printf(
                     Locale.ROOT,
                     "  lag at %.0f/s, round %d: floor p99 %.1f ms, Rekindle p99 %.1f ms, drained in %.2f s%n",
                     rate,
                     round + 1,
-                    floorP99.getLast(),
-                    p99.getLast(),
+                    rounds.floorP99().getLast(),
+                    rounds.p99().getLast(),
                     phase.drainSeconds());
         }
     }
@@ -241,13 +247,12 @@ public final class EndToEndLag {
         }
     }
 
-    private static void addRows(
-            Report.Section section,
-            List<Double> p50,
-            List<Double> p99,
-            List<Double> floorP50,
-            List<Double> floorP99,
-            double worstDrain) {
+    private static void addRows(Report.Section section, Rounds rounds) {
+        List<Double> p50 = rounds.p50();
+        List<Double> p99 = rounds.p99();
+        List<Double> floorP50 = rounds.floorP50();
+        List<Double> floorP99 = rounds.floorP99();
+        double worstDrain = rounds.worstDrainSeconds();
         section.rows()
                 .add(new Report.Row(
                         "due → visible in the view, p50",
