@@ -14,6 +14,7 @@ import app.rekindle.benchmark.timeline.TimelineReads;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * {@code ./rekindle bench [quick|full]}: starts the real stack, runs every measurement against its raw baseline
@@ -23,6 +24,9 @@ public final class BenchmarkMain {
 
     private static final double GIB = 1024.0 * 1024 * 1024;
     private static final double MIB = 1024.0 * 1024;
+
+    /** Ten times what the command service reaches on the two-core build machine. */
+    private static final double MAX_FIXED_COMMAND_RATE = 10_000;
 
     private BenchmarkMain() {}
 
@@ -39,17 +43,36 @@ public final class BenchmarkMain {
     }
 
     /**
-     * The command rate the lag runs at half of: the one measured, or {@code -Drekindle.bench.commandRate}
-     * ({@code REKINDLE_BENCH_COMMAND_RATE}), to compare two builds' lag at one rate, the command section left out.
+     * The fixed command rate the lag runs at half of, if {@code -Drekindle.bench.commandRate}
+     * ({@code REKINDLE_BENCH_COMMAND_RATE}) gives one, to compare two builds' lag at one rate; otherwise the lag runs at
+     * half the rate the command section measures. Checked before the stack starts, so a wrong value costs no run.
      */
-    private static double lagCommandRate(double measured) {
-        String fixed = System.getProperty("rekindle.bench.commandRate", "");
-        return fixed.isBlank() ? measured : Double.parseDouble(fixed);
+    static OptionalDouble fixedCommandRate() {
+        String fixed = System.getProperty("rekindle.bench.commandRate", "").strip();
+        if (fixed.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double rate;
+        try {
+            rate = Double.parseDouble(fixed);
+        } catch (NumberFormatException notANumber) {
+            rate = Double.NaN;
+        }
+        // The lag's open loop runs at half this rate: a huge one would fill this JVM's heap with due requests.
+        if (!Double.isFinite(rate) || rate <= 0 || rate > MAX_FIXED_COMMAND_RATE) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "REKINDLE_BENCH_COMMAND_RATE must be check-ins per second above 0 and at most %.0f, not '%s'",
+                    MAX_FIXED_COMMAND_RATE,
+                    fixed));
+        }
+        return OptionalDouble.of(rate);
     }
 
     /** Runs everything and writes the report into {@code output}; a measurement that breaks is noted, not fatal. */
     @SuppressWarnings("try") // memory.close() stops the sampler early, before the measurements it must not watch
     public static Report run(Mode mode, Path output) {
+        OptionalDouble fixedCommandRate = fixedCommandRate();
         Report report = new Report(mode);
         long started = System.nanoTime();
         System.out.println("Rekindle benchmark (" + mode.name() + "): starting the stack; service logs in "
@@ -68,7 +91,7 @@ public final class BenchmarkMain {
             double publisherRate =
                     measure(report, "publisher capacity", () -> new PublisherCapacity(bed).run(report, commandRate));
             measure(report, "end-to-end lag", () -> {
-                new EndToEndLag(bed).run(report, lagCommandRate(commandRate));
+                new EndToEndLag(bed).run(report, fixedCommandRate.orElse(commandRate));
                 return 0;
             });
             measure(report, "timeline reads", () -> {
