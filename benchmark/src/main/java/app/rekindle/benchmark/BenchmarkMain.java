@@ -31,7 +31,15 @@ public final class BenchmarkMain {
     private BenchmarkMain() {}
 
     public static void main(String[] args) {
-        Mode mode = Mode.named(args.length > 0 ? args[0] : "quick");
+        Mode mode;
+        try {
+            mode = Mode.named(args.length > 0 ? args[0] : "quick");
+            fixedCommandRate();
+        } catch (IllegalArgumentException wrongSetting) {
+            System.err.println(wrongSetting.getMessage());
+            System.exit(2);
+            return;
+        }
         Path output = Path.of(args.length > 1 ? args[1] : "benchmark/target").toAbsolutePath();
         Report report = run(mode, output);
         System.out.println();
