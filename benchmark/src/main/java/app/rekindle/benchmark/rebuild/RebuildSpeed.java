@@ -1,6 +1,7 @@
 package app.rekindle.benchmark.rebuild;
 
 import app.rekindle.benchmark.Report;
+import app.rekindle.benchmark.ServiceRecording;
 import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.Topics;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
@@ -28,6 +30,7 @@ public final class RebuildSpeed {
     private static final int EVENTS_PER_JOURNAL = 100;
     private static final String TOPIC = "bench.rebuild-source";
     private static final String PROCESS = "query-service (rebuild)";
+    private static final Duration STRETCH = Duration.ofSeconds(5);
 
     private final Testbed bed;
     private final MemorySampler memory;
@@ -52,7 +55,7 @@ public final class RebuildSpeed {
         }
         double produceSeconds = (System.nanoTime() - producing) / 1e9;
         List<Double> baseline = new ArrayList<>();
-        List<Double> rekindle = new ArrayList<>();
+        List<Rate> rekindleRounds = new ArrayList<>();
         boolean allReachedEnd = true;
         for (int round = 1; round <= bed.mode().rebuildRounds(); round++) {
             String rawSchema = "bench_raw_" + round;
@@ -64,26 +67,34 @@ public final class RebuildSpeed {
             consuming.join(30_000);
 
             String schema = "rebuild_" + round;
-            Rate rekindleRate;
             try (RebuildingQueryService service = RebuildingQueryService.start(
                     bed, "query-rebuild-" + round, schema, TOPIC, "bench-rebuild-" + run + "-" + round)) {
                 memory.watch(PROCESS, service.handle(), service.url());
-                rekindleRate = measure(schema, events, service::isAlive);
+                ServiceRecording.during(
+                        bed,
+                        service.handle(),
+                        "rebuild-" + round + "-query-service",
+                        () -> rekindleRounds.add(measure(schema, events, service::isAlive)));
                 memory.forget(PROCESS);
             }
+            Rate rekindleRate = rekindleRounds.getLast();
             baseline.add(baselineRate.perSecond());
-            rekindle.add(rekindleRate.perSecond());
             allReachedEnd &= baselineRate.reachedEnd() && rekindleRate.reachedEnd();
             System.out.printf(
                     Locale.ROOT,
-                    "  rebuild, round %d: raw %.0f events/s (%d applied), "
-                            + "query service %.0f events/s (%d applied)%n",
+                    "  rebuild, round %d: raw %.0f events/s (%d applied; per %d s: %s), "
+                            + "query service %.0f events/s (%d applied; per %d s: %s)%n",
                     round,
                     baselineRate.perSecond(),
                     baselineRate.applied(),
+                    STRETCH.toSeconds(),
+                    baselineRate.stretches(),
                     rekindleRate.perSecond(),
-                    rekindleRate.applied());
+                    rekindleRate.applied(),
+                    STRETCH.toSeconds(),
+                    rekindleRate.stretches());
         }
+        List<Double> rekindle = rekindleRounds.stream().map(Rate::perSecond).toList();
         Spread ratio = Spread.ofRatios(rekindle, baseline);
         double median = Spread.of(rekindle).median();
         section.rows()
@@ -111,7 +122,19 @@ public final class RebuildSpeed {
         return median;
     }
 
-    private record Rate(double perSecond, long applied, boolean reachedEnd) {}
+    /**
+     * A round's rate from its first applied event, how many it applied, whether it reached the topic's end, and its
+     * rate in each {@link #STRETCH} from the first applied event (the console shows whether a fresh process speeds
+     * up within the round).
+     */
+    private record Rate(double perSecond, long applied, boolean reachedEnd, List<Double> perStretch) {
+
+        String stretches() {
+            return perStretch.stream()
+                    .map(r -> String.format(Locale.ROOT, "%.0f", r))
+                    .collect(Collectors.joining(", "));
+        }
+    }
 
     /**
      * Watches a schema's positions from the first applied event until all are applied or the cap is reached. The
@@ -122,6 +145,9 @@ public final class RebuildSpeed {
         long firstAt = 0;
         long firstApplied = 0;
         long waitingSince = System.nanoTime();
+        List<Double> perStretch = new ArrayList<>();
+        long stretchStart = 0;
+        long stretchApplied = 0;
         try (Connection db = bed.connect("public")) {
             while (true) {
                 long count = applied(db, schema);
@@ -129,10 +155,17 @@ public final class RebuildSpeed {
                 if (firstAt == 0 && count > 0) {
                     firstAt = now;
                     firstApplied = count;
+                    stretchStart = now;
+                    stretchApplied = count;
+                }
+                if (firstAt != 0 && now - stretchStart >= STRETCH.toNanos()) {
+                    perStretch.add((count - stretchApplied) / ((now - stretchStart) / 1e9));
+                    stretchStart = now;
+                    stretchApplied = count;
                 }
                 if (firstAt != 0 && (count >= events || now - firstAt >= cap)) {
                     double seconds = Math.max(now - firstAt, 1_000_000) / 1e9;
-                    return new Rate((count - firstApplied) / seconds, count, count >= events);
+                    return new Rate((count - firstApplied) / seconds, count, count >= events, perStretch);
                 }
                 if (firstAt == 0 && !alive.getAsBoolean()) {
                     throw new IllegalStateException(
