@@ -1,17 +1,23 @@
 package app.rekindle.benchmark.publishing;
 
+import app.rekindle.benchmark.JournalKeyRows;
 import app.rekindle.benchmark.Report;
 import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
 import app.rekindle.benchmark.Topics;
 import app.rekindle.benchmark.commands.EventRowTable;
-import java.nio.charset.StandardCharsets;
+import app.rekindle.events.JournalEvent;
+import app.rekindle.events.privacy.DataKey;
+import app.rekindle.events.privacy.SealedEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,8 +26,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * How fast the command service's Kafka publisher (Axon tracking processor + KafkaProducer) drains a backlog of
- * stored events onto the topic. The backlog is committed to the event store in one transaction (copies of real
- * stored rows, re-keyed to new journals so the views stay consistent), then the topic's end offsets are watched
+ * stored events onto the topic. The backlog is committed to the event store in one transaction (new journals,
+ * stored as the command service stores them, which the query service projects), then the topic's end offsets are watched
  * until every event is there. The rate is taken from the first published event to the last, so the processor's
  * polling delay before it notices the backlog is not counted. Baseline: a raw KafkaProducer with the publisher's
  * settings sending the same number of records of the same shape to a topic of its own.
@@ -108,7 +114,7 @@ public final class PublisherCapacity {
             throws Exception {
         awaitPublished(watcher, storedEvents(db));
         long before = Topics.endOffsetSum(watcher, bed.topic());
-        backlog.store(db, events, EVENTS_PER_JOURNAL);
+        backlog.store(bed, db, events, EVENTS_PER_JOURNAL);
         long target = before + events;
         long firstAt = 0;
         long firstCount = 0;
@@ -149,48 +155,40 @@ public final class PublisherCapacity {
         }
     }
 
-    /** Real stored rows of one journal (opened, then a check-in), copied with new ids for new journals. */
-    private record Backlog(
-            EventRowTable.Template opened, EventRowTable.Template checkIn, String journalId, String entryId) {
+    /**
+     * New journals as the command service would have stored them: each opened, then check-ins with a note, sealed by
+     * journal-events' {@link SealedEvents} under a data key of the journal's own, whose row in {@code journal_key}
+     * is committed first ({@link JournalKeyRows}); the other columns are a stored row's of the same type. The query
+     * service then projects the backlog as it projects any journal. (Until session 14 the rows were real ones with
+     * the journal id replaced: their free text stayed sealed for the original journal, so the query service
+     * dead-lettered every one, asking the command service for a key that did not exist each time.)
+     */
+    private record Backlog(EventRowTable.Template opened, EventRowTable.Template checkIn) {
 
         static Backlog from(Connection db) throws Exception {
-            EventRowTable.Template checkIn = EventRowTable.template(db, "CheckedIn");
-            var json = Testbed.parse(new String(checkIn.payload(), StandardCharsets.UTF_8));
-            String journalId = json.get("journalId").asText();
-            EventRowTable.Template opened;
-            try (PreparedStatement select = db.prepareStatement("""
-                    select type, time_stamp, payload_type, payload_revision, payload, meta_data
-                    from events.domain_event_entry where aggregate_identifier = ? and sequence_number = 0""")) {
-                select.setString(1, journalId);
-                try (ResultSet rs = select.executeQuery()) {
-                    rs.next();
-                    opened = new EventRowTable.Template(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getBytes(5),
-                            rs.getBytes(6));
-                }
-            }
-            return new Backlog(opened, checkIn, journalId, json.get("entryId").asText());
+            return new Backlog(EventRowTable.template(db, "JournalOpened"), EventRowTable.template(db, "CheckedIn"));
         }
 
-        void store(Connection db, int events, int perJournal) throws Exception {
+        void store(Testbed bed, Connection db, int events, int perJournal) throws Exception {
+            Map<UUID, DataKey> keys = new LinkedHashMap<>();
+            for (int journal = 0; journal < Math.ceilDiv(events, perJournal); journal++) {
+                keys.put(UUID.randomUUID(), DataKey.generate());
+            }
+            JournalKeyRows.insert(bed, keys);
+            Instant now = Instant.now();
             db.setAutoCommit(false);
-            String openedJson = new String(opened.payload(), StandardCharsets.UTF_8);
-            String checkInJson = new String(checkIn.payload(), StandardCharsets.UTF_8);
             try (PreparedStatement insert =
                     db.prepareStatement(EventRowTable.insertInto("events.domain_event_entry"))) {
                 int stored = 0;
-                while (stored < events) {
-                    String journal = UUID.randomUUID().toString();
+                for (Map.Entry<UUID, DataKey> journal : keys.entrySet()) {
+                    UUID id = journal.getKey();
                     for (int seq = 0; seq < perJournal && stored < events; seq++, stored++) {
-                        EventRowTable.Template row = seq == 0 ? opened : checkIn;
-                        String payload = (seq == 0 ? openedJson : checkInJson)
-                                .replace(journalId, journal)
-                                .replace(entryId, UUID.randomUUID().toString());
-                        EventRowTable.bind(insert, row, journal, seq, payload.getBytes(StandardCharsets.UTF_8));
+                        JournalEvent event = seq == 0
+                                ? new JournalEvent.JournalOpened(
+                                        id, Testbed.SUBJECT, "Sam", "Find our way back", "Europe/Berlin", now, now)
+                                : Topics.checkIn(id, now);
+                        byte[] payload = SealedEvents.seal(event, journalId -> journal.getValue());
+                        EventRowTable.bind(insert, seq == 0 ? opened : checkIn, id.toString(), seq, payload);
                         insert.addBatch();
                     }
                     insert.executeBatch();

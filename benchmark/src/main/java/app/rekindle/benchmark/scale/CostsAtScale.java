@@ -1,5 +1,6 @@
 package app.rekindle.benchmark.scale;
 
+import app.rekindle.benchmark.JournalKeyRows;
 import app.rekindle.benchmark.Latencies;
 import app.rekindle.benchmark.Mode;
 import app.rekindle.benchmark.Report;
@@ -90,7 +91,7 @@ public final class CostsAtScale {
             checkedIn = EventRowTable.template(events, "CheckedIn");
         }
         long keys = System.nanoTime();
-        JournalKeyRows.insert(bed, journals);
+        JournalKeyRows.insert(bed, journals.keys());
         ViewClone clone = new ViewClone(bed, journals);
         clone.register();
         double keySeconds = (System.nanoTime() - keys) / 1e9;

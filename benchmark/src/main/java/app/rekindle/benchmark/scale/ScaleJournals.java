@@ -7,6 +7,8 @@ import app.rekindle.events.privacy.SealedEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -79,8 +81,13 @@ final class ScaleJournals {
         return ids[journal];
     }
 
-    DataKey key(int journal) {
-        return keys[journal];
+    /** Every journal's data key, by journal id, in journal order. */
+    Map<UUID, DataKey> keys() {
+        Map<UUID, DataKey> byJournal = new LinkedHashMap<>(2 * ids.length);
+        for (int j = 0; j < ids.length; j++) {
+            byJournal.put(ids[j], keys[j]);
+        }
+        return byJournal;
     }
 
     UUID timelineJournal() {
