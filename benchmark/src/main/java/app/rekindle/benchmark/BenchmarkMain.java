@@ -12,6 +12,7 @@ import app.rekindle.benchmark.replay.ReplayAsOf;
 import app.rekindle.benchmark.scale.CostsAtScale;
 import app.rekindle.benchmark.timeline.TimelineReads;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -130,6 +131,9 @@ public final class BenchmarkMain {
                 new CostsAtScale(bed).run(report);
                 return 0;
             });
+            UnreadRecords.check(bed, report);
+        } catch (SQLException e) {
+            report.errors().add("checking the query service's dead letters: " + e);
         }
         report.finish();
         report.write(output);
