@@ -130,14 +130,17 @@ public final class Topics {
         while (sent < events) {
             UUID journal = UUID.randomUUID();
             for (int sequence = 0; sequence < eventsPerJournal && sent < events; sequence++, sent++) {
-                JournalEvent event = sequence == 0
-                        ? new JournalEvent.JournalOpened(
-                                journal, Testbed.SUBJECT, "Sam", "Find our way back", "Europe/Berlin", now, now)
-                        : checkIn(journal, now);
+                JournalEvent event = sequence == 0 ? opened(journal, now) : checkIn(journal, now);
                 sink.accept(CloudEventsKafka.toRecord(
                         topic, PublishedEvent.of(UUID.randomUUID().toString(), sequence, event)));
             }
         }
+    }
+
+    /** The benchmark's person opening {@code journal} at {@code at}. */
+    public static JournalEvent opened(UUID journal, Instant at) {
+        return new JournalEvent.JournalOpened(
+                journal, Testbed.SUBJECT, "Sam", "Find our way back", "Europe/Berlin", at, at);
     }
 
     public static JournalEvent checkIn(UUID journal, Instant now) {

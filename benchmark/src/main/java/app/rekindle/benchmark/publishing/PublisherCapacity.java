@@ -183,10 +183,7 @@ public final class PublisherCapacity {
                 for (Map.Entry<UUID, DataKey> journal : keys.entrySet()) {
                     UUID id = journal.getKey();
                     for (int seq = 0; seq < perJournal && stored < events; seq++, stored++) {
-                        JournalEvent event = seq == 0
-                                ? new JournalEvent.JournalOpened(
-                                        id, Testbed.SUBJECT, "Sam", "Find our way back", "Europe/Berlin", now, now)
-                                : Topics.checkIn(id, now);
+                        JournalEvent event = seq == 0 ? Topics.opened(id, now) : Topics.checkIn(id, now);
                         byte[] payload = SealedEvents.seal(event, journalId -> journal.getValue());
                         EventRowTable.bind(insert, seq == 0 ? opened : checkIn, id.toString(), seq, payload);
                         insert.addBatch();

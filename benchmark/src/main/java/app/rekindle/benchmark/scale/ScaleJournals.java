@@ -1,6 +1,6 @@
 package app.rekindle.benchmark.scale;
 
-import app.rekindle.benchmark.Testbed;
+import app.rekindle.benchmark.Topics;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.privacy.DataKey;
 import app.rekindle.events.privacy.SealedEvents;
@@ -189,8 +189,7 @@ final class ScaleJournals {
         UUID id = ids[journal];
         Instant at = start.plus(Duration.ofMinutes(sequence));
         JournalEvent event = sequence == 0
-                ? new JournalEvent.JournalOpened(
-                        id, Testbed.SUBJECT, "Sam", "Find our way back", "Europe/Berlin", at, at)
+                ? Topics.opened(id, at)
                 : new JournalEvent.CheckedIn(id, sibling(id, ENTRY, sequence), 4, 3, NOTE, at, at);
         DataKey key = keys[journal];
         return new Stored(
