@@ -212,11 +212,19 @@ public final class EndToEndLag {
         }
     }
 
-    /** Rekindle's due → visible p50 and p99 in milliseconds, one of each per round. */
-    public record Percentiles(List<Double> p50, List<Double> p99) {}
+    /**
+     * Rekindle's due → visible p50 and p99 in milliseconds, one of each per round, and each stage's p50 and p99 over
+     * all the rounds' check-ins ({@link LagStages#NAMES}, in order).
+     */
+    public record Percentiles(List<Double> p50, List<Double> p99, List<Double> stageP50, List<Double> stageP99) {
+
+        public static String stageName(int stage) {
+            return LagStages.NAMES[stage];
+        }
+    }
 
     /**
-     * Rekindle's lag alone (no floor, no stage breakdown) at {@code rate} for {@code rounds} rounds of the mode's
+     * Rekindle's lag alone (no floor), with each stage's share, at {@code rate} for {@code rounds} rounds of the mode's
      * phase, after an unrecorded second, once the query service has caught up with the topic: the pipeline compared
      * with itself, e.g. with the event store at two sizes.
      */
@@ -229,7 +237,7 @@ public final class EndToEndLag {
                 LagStages stages = new LagStages(bed.kafka(), bed.topic())) {
             rekindle(views, rate, Duration.ofSeconds(1), stages, false);
             for (int round = 0; round < rounds; round++) {
-                Phase phase = rekindle(views, rate, bed.mode().readPhase(1, rate), stages, false);
+                Phase phase = rekindle(views, rate, bed.mode().readPhase(1, rate), stages, true);
                 if (phase.failed() > 0) {
                     throw new IllegalStateException(
                             phase.failed() + " check-ins failed during a lag round; the last answered " + lastFailure);
@@ -237,8 +245,8 @@ public final class EndToEndLag {
                 p50.add(phase.latencies().percentileMillis(50));
                 p99.add(phase.latencies().percentileMillis(99));
             }
+            return new Percentiles(p50, p99, stages.percentiles(50), stages.percentiles(99));
         }
-        return new Percentiles(p50, p99);
     }
 
     private void openJournals() {

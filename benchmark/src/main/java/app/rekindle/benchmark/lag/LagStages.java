@@ -201,6 +201,19 @@ final class LagStages implements AutoCloseable {
         System.out.println("  " + note);
     }
 
+    /** Each stage's latency at {@code percentile} over the measured rounds' check-ins, in stage order (ms). */
+    List<Double> percentiles(double percentile) {
+        List<Double> values = new ArrayList<>();
+        for (int stage = 0; stage < NAMES.length; stage++) {
+            Latencies latencies = new Latencies();
+            for (long[] times : completed) {
+                latencies.record(stage(times, stage));
+            }
+            values.add(completed.isEmpty() ? Double.NaN : latencies.percentileMillis(percentile));
+        }
+        return values;
+    }
+
     private long[] times(String journal, long sequence) {
         return byEvent.computeIfAbsent(journal + '/' + sequence, key -> new long[VISIBLE + 1]);
     }

@@ -35,6 +35,8 @@ public final class CostsAtScale {
      * the 1.25× of the full run of 2026-12-05 rested on two rounds per size whose CPU spread 0.89–1.14 ms.
      */
     private static final int COMMAND_ROUNDS = 4;
+    /** Runs of the timeline's SQL under EXPLAIN ANALYZE after the timeline rounds, at each size. */
+    private static final int PLAN_RUNS = 50;
 
     /**
      * Longest command warm-up at each size. By this section the command service has run under load for most of the
@@ -63,10 +65,10 @@ public final class CostsAtScale {
             List<Double> cpuMillis,
             List<Double> postgresCpuMillis,
             double lagRate,
-            List<Double> lagP50,
-            List<Double> lagP99,
+            EndToEndLag.Percentiles lag,
             List<Double> timelineP50,
             List<Double> timelineP99,
+            TimelineReads.FirstPagePlan timelinePlan,
             double measureSeconds) {}
 
     public void run(Report report) throws Exception {
@@ -126,8 +128,26 @@ public final class CostsAtScale {
                 "PostgreSQL CPU per check-in, 4 clients (where the time goes; no target)",
                 small.postgresCpuMillis(),
                 large.postgresCpuMillis());
-        row(section, "check-in due → visible in the view, p50", "ms", small.lagP50(), large.lagP50());
-        row(section, "check-in due → visible in the view, p99", "ms", small.lagP99(), large.lagP99());
+        row(
+                section,
+                "check-in due → visible in the view, p50",
+                "ms",
+                small.lag().p50(),
+                large.lag().p50());
+        row(
+                section,
+                "check-in due → visible in the view, p99",
+                "ms",
+                small.lag().p99(),
+                large.lag().p99());
+        for (int stage = 0; stage < small.lag().stageP50().size(); stage++) {
+            shareRow(
+                    section,
+                    "lag stage " + (stage + 1) + ", " + EndToEndLag.Percentiles.stageName(stage)
+                            + ", p50 over the rounds (where the time goes; no target)",
+                    List.of(small.lag().stageP50().get(stage)),
+                    List.of(large.lag().stageP50().get(stage)));
+        }
         row(
                 section,
                 "timeline first page of a 1,000-entry journal, p50",
@@ -140,6 +160,12 @@ public final class CostsAtScale {
                 "ms",
                 small.timelineP99(),
                 large.timelineP99());
+        shareRow(
+                section,
+                "timeline first page: PostgreSQL's execution of its SQL, median of " + PLAN_RUNS
+                        + " EXPLAIN ANALYZE (where the time goes; no target)",
+                List.of(small.timelinePlan().executionMillis()),
+                List.of(large.timelinePlan().executionMillis()));
         row(
                 section,
                 "projection by the live query service, time per event of the fill's live part (as many events at both sizes)",
@@ -167,11 +193,13 @@ public final class CostsAtScale {
         List<Double> cpu = new ArrayList<>();
         List<Double> postgresCpu = new ArrayList<>();
         // The unrecorded round is not profiled (it runs on a service still being compiled), and it takes one round
-        // of commands, as of everything else.
-        int commandRounds = recorded ? Math.max(rounds, COMMAND_ROUNDS) : rounds;
+        // of each measurement. Recorded ones take at least COMMAND_ROUNDS rounds: two lag rounds per size gave a
+        // p50 ratio of 1.39x in the full run after session 14, of a figure whose rounds range 8.8-16.4x in one
+        // section.
+        int measuredRounds = recorded ? Math.max(rounds, COMMAND_ROUNDS) : rounds;
         ServiceRecording.during(
                 bed, recorded ? commandService : null, "scale-" + storeEvents + "-command-service", () -> {
-                    for (int round = 0; round < commandRounds; round++) {
+                    for (int round = 0; round < measuredRounds; round++) {
                         Duration postgresBefore = postgres.total();
                         long started = System.nanoTime();
                         CpuPerCommand phase = CpuPerCommand.measure(commandService, () -> load.run(clients));
@@ -184,45 +212,71 @@ public final class CostsAtScale {
         // The same rate at both sizes: half of what the command service answered at the small one.
         double lagRate =
                 Double.isNaN(fixedLagRate) ? Math.max(2, Spread.of(rates).median() / 2) : fixedLagRate;
-        EndToEndLag.Percentiles lagged = lag.rekindleOnly(lagRate, rounds);
+        List<EndToEndLag.Percentiles> lagged = new ArrayList<>();
+        ServiceRecording.during(bed, recordings(recorded, storeEvents, "lag"), () -> {
+            lagged.add(lag.rekindleOnly(lagRate, measuredRounds));
+        });
 
         double readRate = bed.mode().readsPerSecond();
         Duration readPhase = bed.mode().readPhase(1, readRate);
         int warmUpReads = (int) Math.min(2_000, readRate * readPhase.toSeconds());
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            Latencies pages =
-                    timeline.firstPages(journals.timelineJournal(), readRate, readPhase, round == 0 ? warmUpReads : 0);
-            p50.add(pages.percentileMillis(50));
-            p99.add(pages.percentileMillis(99));
-        }
+        ServiceRecording.during(bed, recordings(recorded, storeEvents, "timeline"), () -> {
+            for (int round = 0; round < measuredRounds; round++) {
+                Latencies pages = timeline.firstPages(
+                        journals.timelineJournal(), readRate, readPhase, round == 0 ? warmUpReads : 0);
+                p50.add(pages.percentileMillis(50));
+                p99.add(pages.percentileMillis(99));
+            }
+        });
+        TimelineReads.FirstPagePlan plan = timeline.explainFirstPage(journals.timelineJournal(), PLAN_RUNS);
         Size measured = new Size(
                 fill,
                 rates,
                 cpu,
                 postgresCpu,
                 lagRate,
-                lagged.p50(),
-                lagged.p99(),
+                lagged.getFirst(),
                 p50,
                 p99,
+                plan,
                 (System.nanoTime() - measuring) / 1e9);
         System.out.printf(
                 Locale.ROOT,
-                "  scale at %s: %s check-ins/s (%s ms CPU each, PostgreSQL %s ms), lag at %.0f/s p50 %s p99 %s ms, "
-                        + "timeline p50 %s p99 %s ms (%.0f s measuring)%n",
+                "  scale at %s: %s check-ins/s (%s ms CPU each, PostgreSQL %s ms), lag at %.0f/s p50 %s p99 %s ms "
+                        + "(stages' p50 %s ms), timeline p50 %s p99 %s ms (PostgreSQL %.3f ms, %s) (%.0f s measuring)%n",
                 size,
                 rates,
                 cpu,
                 postgresCpu,
                 lagRate,
-                lagged.p50(),
-                lagged.p99(),
+                measured.lag().p50(),
+                measured.lag().p99(),
+                measured.lag().stageP50(),
                 p50,
                 p99,
+                plan.executionMillis(),
+                plan.buffers(),
                 measured.measureSeconds());
         return measured;
+    }
+
+    /**
+     * The command and query services, recorded over one measurement's rounds at one size if profiling was asked for
+     * ({@link ServiceRecording}); none for the unrecorded round.
+     */
+    private List<ServiceRecording.Service> recordings(boolean recorded, long storeEvents, String measurement) {
+        if (!recorded) {
+            return List.of();
+        }
+        List<ServiceRecording.Service> services = new ArrayList<>();
+        for (String service : List.of("command-service", "query-service")) {
+            bed.service(service + ".jar")
+                    .ifPresent(process -> services.add(new ServiceRecording.Service(
+                            process, "scale-" + storeEvents + "-" + measurement + "-" + service)));
+        }
+        return services;
     }
 
     /**
@@ -316,8 +370,9 @@ public final class CostsAtScale {
                                     + "live journal) at %.0f events/s (the projection row), after the event "
                                     + "store's and the views' tables were vacuumed and analyzed in %.0f s (what "
                                     + "autovacuum would have done while a store that size grew); measuring took %.0f s "
-                                    + "(%d rounds each, %d of commands; the first size's unrecorded round not "
-                                    + "counted).",
+                                    + "(%d rounds of each measurement; the first size's unrecorded round not "
+                                    + "counted). The timeline's SQL at this size, run by PostgreSQL alone: %.3f ms "
+                                    + "(median of %d), %s buffers per page.",
                             size.fill().storeEvents(),
                             fill.added(),
                             fill.seconds(),
@@ -330,8 +385,10 @@ public final class CostsAtScale {
                             fill.projectionRate(),
                             fill.vacuumSeconds(),
                             size.measureSeconds(),
-                            mode.scaleRounds(),
-                            Math.max(mode.scaleRounds(), COMMAND_ROUNDS)));
+                            Math.max(mode.scaleRounds(), COMMAND_ROUNDS),
+                            size.timelinePlan().executionMillis(),
+                            PLAN_RUNS,
+                            size.timelinePlan().buffers()));
         }
         section.notes()
                 .add(String.format(

@@ -6,10 +6,12 @@ import app.rekindle.benchmark.OpenLoop;
 import app.rekindle.benchmark.Report;
 import app.rekindle.benchmark.Spread;
 import app.rekindle.benchmark.Testbed;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -242,6 +244,40 @@ public final class TimelineReads {
         }
         return api(List.of(path), rate, length)[0];
     }
+
+    /**
+     * PostgreSQL's own part of a first page: the page's SQL run {@code times} times under {@code EXPLAIN (ANALYZE,
+     * BUFFERS)} on one connection, with the median execution time and the last run's buffer line (pages found in
+     * PostgreSQL's cache, and read from the kernel's). Tells a slower read at a larger store apart from a slower
+     * query service.
+     */
+    public FirstPagePlan explainFirstPage(UUID journal, int times) throws SQLException {
+        List<Double> executions = new ArrayList<>();
+        String buffers = "";
+        try (Connection views = bed.connect("views");
+                PreparedStatement explain =
+                        views.prepareStatement("explain (analyze, buffers, format json) " + FIRST_PAGE)) {
+            explain.setObject(1, journal);
+            explain.setInt(2, PAGE);
+            for (int i = 0; i < times; i++) {
+                try (ResultSet plan = explain.executeQuery()) {
+                    plan.next();
+                    JsonNode top = Testbed.parse(plan.getString(1)).get(0);
+                    executions.add(top.get("Execution Time").asDouble());
+                    JsonNode node = top.get("Plan");
+                    buffers = String.format(
+                            Locale.ROOT,
+                            "shared hit %d, read %d",
+                            node.get("Shared Hit Blocks").asLong(),
+                            node.get("Shared Read Blocks").asLong());
+                }
+            }
+        }
+        return new FirstPagePlan(Spread.of(executions).median(), buffers);
+    }
+
+    /** {@link #explainFirstPage}'s answer: PostgreSQL's median execution time (ms) and the buffers of a page. */
+    public record FirstPagePlan(double executionMillis, String buffers) {}
 
     /** Latencies of each path, the paths taken in turn at {@code rate}. */
     private Latencies[] api(List<String> paths, double rate, Duration length) throws Exception {
