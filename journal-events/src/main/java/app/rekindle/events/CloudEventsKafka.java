@@ -53,18 +53,22 @@ public final class CloudEventsKafka {
      * ({@link SealedEvents}), so the publisher forwards ciphertext without opening it.
      */
     public static ProducerRecord<String, byte[]> toRecord(String topic, PublishedEvent published, byte[] payload) {
+        return toRecord(topic, published.envelope(), payload);
+    }
+
+    /** A record of the event this envelope describes, whose JSON as given ({@code payload}) is its value. */
+    public static ProducerRecord<String, byte[]> toRecord(String topic, EventEnvelope envelope, byte[] payload) {
         CloudEventWriter<ProducerRecord<String, byte[]>> writer = KafkaMessageFactory.createWriter(
-                        topic, published.journalId().toString())
+                        topic, envelope.journalId().toString())
                 .create(SpecVersion.V1);
-        writer.withContextAttribute("id", published.eventId());
+        writer.withContextAttribute("id", envelope.eventId());
         writer.withContextAttribute("source", SOURCE_VALUE);
-        writer.withContextAttribute("type", published.type().cloudEventType());
+        writer.withContextAttribute("type", envelope.type().cloudEventType());
+        writer.withContextAttribute("time", DateTimeFormatter.ISO_INSTANT.format(envelope.recordedAt()));
+        writer.withContextAttribute("subject", envelope.journalId().toString());
+        writer.withContextAttribute("sequence", Long.toString(envelope.sequence()));
         writer.withContextAttribute(
-                "time", DateTimeFormatter.ISO_INSTANT.format(published.event().recordedAt()));
-        writer.withContextAttribute("subject", published.journalId().toString());
-        writer.withContextAttribute("sequence", Long.toString(published.sequence()));
-        writer.withContextAttribute(
-                "schemaversion", Integer.toString(published.type().version()));
+                "schemaversion", Integer.toString(envelope.type().version()));
         writer.withContextAttribute("datacontenttype", "application/json");
         return writer.end(BytesCloudEventData.wrap(payload));
     }

@@ -8,6 +8,11 @@ import java.util.UUID;
  */
 public record PublishedEvent(String eventId, UUID journalId, long sequence, EventType type, JournalEvent event) {
 
+    /** Its record's attributes. */
+    public EventEnvelope envelope() {
+        return new EventEnvelope(eventId, journalId, sequence, type, event.recordedAt());
+    }
+
     public static PublishedEvent of(String eventId, long sequence, JournalEvent event) {
         return new PublishedEvent(eventId, event.journalId(), sequence, EventTypes.of(event), event);
     }

@@ -1,6 +1,6 @@
 package app.rekindle.command.parking;
 
-import app.rekindle.events.PublishedEvent;
+import app.rekindle.events.EventEnvelope;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -27,7 +27,7 @@ public class ParkedEvents {
     }
 
     /** @param reason the refusal (an exception class), or null for an event only waiting behind an earlier one */
-    public void park(PublishedEvent event, String reason, Instant now) {
+    public void park(EventEnvelope event, String reason, Instant now) {
         jdbc.sql("""
                         insert into parked_event (journal_id, sequence, event_id, type, status, reason, parked_at)
                         values (:journal, :sequence, :eventId, :type, 'PARKED', :reason, :at)

@@ -2,8 +2,8 @@ package app.rekindle.command.publishing;
 
 import app.rekindle.command.config.RekindleKafkaProperties;
 import app.rekindle.command.parking.ParkedEvents;
+import app.rekindle.events.EventEnvelope;
 import app.rekindle.events.JournalEvent;
-import app.rekindle.events.PublishedEvent;
 import app.rekindle.events.rules.EventSize;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,8 +20,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -83,15 +83,17 @@ class KafkaPublisher {
                 .register(registry);
     }
 
-    /** Takes the message, not the event: resolving the event would open its sealed free text, which is not sent. */
+    /**
+     * Takes the message, not the event: the record carries the stored bytes, so the event is never read (resolving
+     * it would also open its sealed free text, which is not sent).
+     */
     @EventHandler(payloadType = JournalEvent.class)
-    void on(EventMessage<?> message, @SequenceNumber Long sequence) {
-        PublishedEvent published = records.unopened(message, sequence);
-        JournalEvent event = published.event();
+    void on(DomainEventMessage<?> message, @SequenceNumber Long sequence) {
+        EventEnvelope published = records.unopened(message, sequence);
         Batch batch = batch();
         // An erasure is never held back: the query side purges the journal on it whatever waits, and the parked
         // events before it are sealed under the key it destroyed.
-        boolean erasure = event instanceof JournalEvent.JournalErased;
+        boolean erasure = published.isErasure();
         if (!erasure && batch.holdsBack(published.journalId())) {
             park(batch, published, null);
             return;
@@ -117,7 +119,7 @@ class KafkaPublisher {
         }
     }
 
-    private void park(Batch batch, PublishedEvent event, Throwable refusal) {
+    private void park(Batch batch, EventEnvelope event, Throwable refusal) {
         if (refusal != null) {
             log.error(
                     "Kafka refused event {} of journal {} (sequence {}, {}): {}; it and the journal's later events "
@@ -134,16 +136,16 @@ class KafkaPublisher {
 
     /** Awaits the batch's sends; what Kafka refused is parked with everything of its journal sent after it. */
     private void settle(Batch batch) {
-        Map<PublishedEvent, Throwable> refusals = new IdentityHashMap<>();
+        Map<EventEnvelope, Throwable> refusals = new IdentityHashMap<>();
         Map<UUID, Long> firstRefused = new HashMap<>();
         for (PendingSends.Refused refused : batch.sends.awaitAll()) {
             refusals.put(refused.event(), refused.cause());
             firstRefused.merge(refused.event().journalId(), refused.event().sequence(), Math::min);
         }
         for (PendingSends.Pending pending : batch.sends.all()) {
-            PublishedEvent event = pending.event();
+            EventEnvelope event = pending.event();
             Long first = firstRefused.get(event.journalId());
-            if (first == null || event.sequence() < first || event.event() instanceof JournalEvent.JournalErased) {
+            if (first == null || event.sequence() < first || event.isErasure()) {
                 batch.acknowledged++;
                 continue;
             }

@@ -2,7 +2,7 @@ package app.rekindle.command.publishing;
 
 import app.rekindle.command.config.RekindleKafkaProperties;
 import app.rekindle.command.parking.ParkedEventSender;
-import app.rekindle.events.PublishedEvent;
+import app.rekindle.events.EventEnvelope;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +27,7 @@ class ParkedEventResender implements ParkedEventSender {
 
     @Override
     public Optional<Failure> send(DomainEventMessage<?> message, long sequence) {
-        PublishedEvent event = JournalRecords.published(message, sequence);
+        EventEnvelope event = JournalRecords.published(message, sequence);
         try {
             producer.send(records.of(event, message)).get(kafka.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return Optional.empty();

@@ -1,6 +1,6 @@
 package app.rekindle.command.publishing;
 
-import app.rekindle.events.PublishedEvent;
+import app.rekindle.events.EventEnvelope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +15,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 final class PendingSends {
 
     /** A send and the event it carries. */
-    record Pending(PublishedEvent event, Future<RecordMetadata> send) {}
+    record Pending(EventEnvelope event, Future<RecordMetadata> send) {}
 
     /** An event Kafka refused for good (see {@link Refusals}). */
-    record Refused(PublishedEvent event, Throwable cause) {}
+    record Refused(EventEnvelope event, Throwable cause) {}
 
     private final Producer<String, byte[]> producer;
     private final Duration timeout;
@@ -29,7 +29,7 @@ final class PendingSends {
         this.timeout = timeout;
     }
 
-    Pending add(PublishedEvent event, Future<RecordMetadata> send) {
+    Pending add(EventEnvelope event, Future<RecordMetadata> send) {
         Pending pending = new Pending(event, send);
         sends.add(pending);
         return pending;

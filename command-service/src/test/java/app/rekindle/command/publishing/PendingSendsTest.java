@@ -3,6 +3,7 @@ package app.rekindle.command.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.rekindle.events.EventEnvelope;
 import app.rekindle.events.JournalEvent;
 import app.rekindle.events.PublishedEvent;
 import java.time.Duration;
@@ -48,7 +49,7 @@ class PendingSendsTest {
 
     @Test
     void a_record_kafka_refuses_for_good_is_reported_not_retried() {
-        PublishedEvent first = send(0);
+        EventEnvelope first = send(0);
         send(1);
         producer.errorNext(new RecordTooLargeException("too large"));
         producer.completeNext();
@@ -67,12 +68,16 @@ class PendingSendsTest {
         assertThatThrownBy(sends::awaitAll).isInstanceOf(PendingSends.PublishingFailed.class);
     }
 
-    private PublishedEvent send(long sequence) {
-        PublishedEvent event = PublishedEvent.of(
-                UUID.randomUUID().toString(),
-                sequence,
-                new JournalEvent.StepStarted(
-                        UUID.randomUUID(), app.rekindle.events.Step.COMMUNICATE_OPENLY, Instant.EPOCH, Instant.EPOCH));
+    private EventEnvelope send(long sequence) {
+        EventEnvelope event = PublishedEvent.of(
+                        UUID.randomUUID().toString(),
+                        sequence,
+                        new JournalEvent.StepStarted(
+                                UUID.randomUUID(),
+                                app.rekindle.events.Step.COMMUNICATE_OPENLY,
+                                Instant.EPOCH,
+                                Instant.EPOCH))
+                .envelope();
         sends.add(event, producer.send(new ProducerRecord<>("topic", "journal", new byte[] {(byte) sequence})));
         return event;
     }
