@@ -53,7 +53,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 // Revision 2 of the snapshot: entries as a list (SnapshotEntries). Axon skips snapshots of another revision.
 @Revision("2")
-@Aggregate(snapshotTriggerDefinition = "journalSnapshotTrigger", cache = "journalCache")
+@Aggregate(
+        snapshotTriggerDefinition = "journalSnapshotTrigger",
+        cache = "journalCache",
+        commandTargetResolver = JournalCommandTargets.BEAN)
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
         getterVisibility = Visibility.NONE,

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * The commands a journal takes. Each carries which journal, who asks (the token's subject) and, when the client
@@ -35,13 +34,12 @@ public sealed interface JournalCommand {
      * Several new entries at once (offline sync): each decided by the same rules as alone, all recorded in one
      * append or none. The entries name the same journal and person as the batch; the batch's If-Match counts.
      */
-    record LogEntries(
-            @TargetAggregateIdentifier UUID journalId, String requestedBy, Long expectedVersion, List<NewEntry> entries)
+    record LogEntries(UUID journalId, String requestedBy, Long expectedVersion, List<NewEntry> entries)
             implements JournalCommand {}
 
     /** Step 1: looking back at what happened and who did what. */
     record LogReflection(
-            @TargetAggregateIdentifier UUID journalId,
+            UUID journalId,
             String requestedBy,
             Long expectedVersion,
             UUID entryId,
@@ -54,7 +52,7 @@ public sealed interface JournalCommand {
 
     /** Step 2: a conversation and how it went; without a channel, the channel is not recorded. */
     record LogConversation(
-            @TargetAggregateIdentifier UUID journalId,
+            UUID journalId,
             String requestedBy,
             Long expectedVersion,
             UUID entryId,
@@ -71,7 +69,7 @@ public sealed interface JournalCommand {
 
     /** Step 3: a gesture of interest in the partner's life. */
     record LogGesture(
-            @TargetAggregateIdentifier UUID journalId,
+            UUID journalId,
             String requestedBy,
             Long expectedVersion,
             UUID entryId,
@@ -82,7 +80,7 @@ public sealed interface JournalCommand {
 
     /** Step 4: a date or surprise, planned; it later happens or is cancelled. */
     record PlanDate(
-            @TargetAggregateIdentifier UUID journalId,
+            UUID journalId,
             String requestedBy,
             Long expectedVersion,
             UUID dateId,
@@ -93,7 +91,7 @@ public sealed interface JournalCommand {
 
     /** The planned date took place; occurredAt defaults to now. */
     record MarkDateHappened(
-            @TargetAggregateIdentifier UUID journalId,
+            UUID journalId,
             String requestedBy,
             Long expectedVersion,
             UUID dateId,
@@ -103,17 +101,12 @@ public sealed interface JournalCommand {
             implements JournalCommand {}
 
     /** The planned date will not take place. */
-    record CancelDate(
-            @TargetAggregateIdentifier UUID journalId,
-            String requestedBy,
-            Long expectedVersion,
-            UUID dateId,
-            String reason)
+    record CancelDate(UUID journalId, String requestedBy, Long expectedVersion, UUID dateId, String reason)
             implements JournalCommand {}
 
     /** Step 5: something done together as friends. */
     record ShareActivity(
-            @TargetAggregateIdentifier UUID journalId,
+            UUID journalId,
             String requestedBy,
             Long expectedVersion,
             UUID entryId,
@@ -125,7 +118,7 @@ public sealed interface JournalCommand {
 
     /** Step 6: time one of the two spent on their own pursuits. */
     record TakePersonalTime(
-            @TargetAggregateIdentifier UUID journalId,
+            UUID journalId,
             String requestedBy,
             Long expectedVersion,
             UUID entryId,
@@ -137,7 +130,7 @@ public sealed interface JournalCommand {
 
     /** Across all steps: how it feels right now; occurredAt defaults to now. */
     record CheckIn(
-            @TargetAggregateIdentifier UUID journalId,
+            UUID journalId,
             String requestedBy,
             Long expectedVersion,
             UUID entryId,
@@ -148,30 +141,19 @@ public sealed interface JournalCommand {
             implements NewEntry {}
 
     /** Starts a step explicitly (logging an entry starts its step too). */
-    record StartStep(@TargetAggregateIdentifier UUID journalId, String requestedBy, Long expectedVersion, Step step)
-            implements JournalCommand {}
+    record StartStep(UUID journalId, String requestedBy, Long expectedVersion, Step step) implements JournalCommand {}
 
     /** Marks a step done; needs something logged for it. */
-    record CompleteStep(
-            @TargetAggregateIdentifier UUID journalId,
-            String requestedBy,
-            Long expectedVersion,
-            Step step,
-            String summary)
+    record CompleteStep(UUID journalId, String requestedBy, Long expectedVersion, Step step, String summary)
             implements JournalCommand {}
 
     /** Takes a completed step back into progress, with a reason. */
-    record ReopenStep(
-            @TargetAggregateIdentifier UUID journalId,
-            String requestedBy,
-            Long expectedVersion,
-            Step step,
-            String reason)
+    record ReopenStep(UUID journalId, String requestedBy, Long expectedVersion, Step step, String reason)
             implements JournalCommand {}
 
     /** New values for some fields of an earlier entry; keys are the logging event's field names. */
     record AmendEntry(
-            @TargetAggregateIdentifier UUID journalId,
+            UUID journalId,
             String requestedBy,
             Long expectedVersion,
             UUID entryId,
@@ -180,34 +162,18 @@ public sealed interface JournalCommand {
             implements JournalCommand {}
 
     /** Withdraws an earlier entry; it stays in the history, marked retracted. */
-    record RetractEntry(
-            @TargetAggregateIdentifier UUID journalId,
-            String requestedBy,
-            Long expectedVersion,
-            UUID entryId,
-            String reason)
+    record RetractEntry(UUID journalId, String requestedBy, Long expectedVersion, UUID entryId, String reason)
             implements JournalCommand {}
 
     /** Ends the journal with an outcome; it takes no new entries afterwards. */
-    record CloseJournal(
-            @TargetAggregateIdentifier UUID journalId,
-            String requestedBy,
-            Long expectedVersion,
-            ClosureOutcome outcome,
-            String note)
+    record CloseJournal(UUID journalId, String requestedBy, Long expectedVersion, ClosureOutcome outcome, String note)
             implements JournalCommand {}
 
     /** Erases the journal: from now on it answers like one that never existed. */
-    record EraseJournal(@TargetAggregateIdentifier UUID journalId, String requestedBy, Long expectedVersion)
-            implements JournalCommand {}
+    record EraseJournal(UUID journalId, String requestedBy, Long expectedVersion) implements JournalCommand {}
 
     /** Starts a journal; the person asking becomes its owner. */
-    record OpenJournal(
-            @TargetAggregateIdentifier UUID journalId,
-            String requestedBy,
-            String partnerName,
-            String intention,
-            String timezone)
+    record OpenJournal(UUID journalId, String requestedBy, String partnerName, String intention, String timezone)
             implements JournalCommand {
 
         /** A journal that does not exist yet has no version to base the command on. */

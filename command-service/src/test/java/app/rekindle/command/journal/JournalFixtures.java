@@ -37,6 +37,8 @@ final class JournalFixtures {
     static AggregateTestFixture<Journal> fixture() {
         AggregateTestFixture<Journal> fixture = new AggregateTestFixture<>(Journal.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        // The service's own resolver, so every command of these tests reaches its journal the way it does in service.
+        fixture.registerCommandTargetResolver(new JournalCommandTargets());
         return fixture;
     }
 
