@@ -64,6 +64,9 @@ public final class CostsAtScale {
             List<Double> commandRates,
             List<Double> cpuMillis,
             List<Double> postgresCpuMillis,
+            List<Double> walBytes,
+            List<Double> fullPageImages,
+            long checkpoints,
             double lagRate,
             EndToEndLag.Percentiles lag,
             List<Double> timelineP50,
@@ -126,8 +129,21 @@ public final class CostsAtScale {
         shareRow(
                 section,
                 "PostgreSQL CPU per check-in, 4 clients (where the time goes; no target)",
+                "ms",
                 small.postgresCpuMillis(),
                 large.postgresCpuMillis());
+        shareRow(
+                section,
+                "write-ahead log per check-in, 4 clients (where the time goes; no target)",
+                "bytes",
+                small.walBytes(),
+                large.walBytes());
+        shareRow(
+                section,
+                "full-page images per check-in, 4 clients (where the time goes; no target)",
+                "pages",
+                small.fullPageImages(),
+                large.fullPageImages());
         row(
                 section,
                 "check-in due → visible in the view, p50",
@@ -145,6 +161,7 @@ public final class CostsAtScale {
                     section,
                     "lag stage " + (stage + 1) + ", " + EndToEndLag.Percentiles.stageName(stage)
                             + ", p50 over the rounds (where the time goes; no target)",
+                    "ms",
                     List.of(small.lag().stageP50().get(stage)),
                     List.of(large.lag().stageP50().get(stage)));
         }
@@ -164,6 +181,7 @@ public final class CostsAtScale {
                 section,
                 "timeline first page: PostgreSQL's execution of its SQL, median of " + PLAN_RUNS
                         + " EXPLAIN ANALYZE (where the time goes; no target)",
+                "ms",
                 List.of(small.timelinePlan().executionMillis()),
                 List.of(large.timelinePlan().executionMillis()));
         row(
@@ -192,6 +210,9 @@ public final class CostsAtScale {
         List<Double> rates = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         List<Double> postgresCpu = new ArrayList<>();
+        List<Double> walBytes = new ArrayList<>();
+        List<Double> fullPageImages = new ArrayList<>();
+        long[] checkpoints = {0};
         // The unrecorded round is not profiled (it runs on a service still being compiled), and it takes one round
         // of each measurement. Recorded ones take at least COMMAND_ROUNDS rounds: two lag rounds per size gave a
         // p50 ratio of 1.39x in the full run after session 14, of a figure whose rounds range 8.8-16.4x in one
@@ -201,12 +222,17 @@ public final class CostsAtScale {
                 bed, recorded ? commandService : null, "scale-" + storeEvents + "-command-service", () -> {
                     for (int round = 0; round < measuredRounds; round++) {
                         Duration postgresBefore = postgres.total();
+                        WalActivity walBefore = WalActivity.now(bed);
                         long started = System.nanoTime();
                         CpuPerCommand phase = CpuPerCommand.measure(commandService, () -> load.run(clients));
                         double commands = phase.rate() * (System.nanoTime() - started) / 1e9;
+                        WalActivity wal = WalActivity.now(bed).since(walBefore);
                         rates.add(phase.rate());
                         cpu.add(phase.cpuMillis());
                         postgresCpu.add(postgres.total().minus(postgresBefore).toNanos() / 1e6 / commands);
+                        walBytes.add(wal.bytes() / commands);
+                        fullPageImages.add(wal.fullPageImages() / commands);
+                        checkpoints[0] += wal.checkpoints();
                     }
                 });
         // The same rate at both sizes: half of what the command service answered at the small one.
@@ -236,6 +262,9 @@ public final class CostsAtScale {
                 rates,
                 cpu,
                 postgresCpu,
+                walBytes,
+                fullPageImages,
+                checkpoints[0],
                 lagRate,
                 lagged.getFirst(),
                 p50,
@@ -244,12 +273,16 @@ public final class CostsAtScale {
                 (System.nanoTime() - measuring) / 1e9);
         System.out.printf(
                 Locale.ROOT,
-                "  scale at %s: %s check-ins/s (%s ms CPU each, PostgreSQL %s ms), lag at %.0f/s p50 %s p99 %s ms "
+                "  scale at %s: %s check-ins/s (%s ms CPU each, PostgreSQL %s ms, WAL %s bytes and %s full pages each, "
+                        + "%d checkpoint(s) begun), lag at %.0f/s p50 %s p99 %s ms "
                         + "(stages' p50 %s ms), timeline p50 %s p99 %s ms (PostgreSQL %.3f ms, %s) (%.0f s measuring)%n",
                 size,
                 rates,
                 cpu,
                 postgresCpu,
+                walBytes,
+                fullPageImages,
+                checkpoints[0],
                 lagRate,
                 measured.lag().p50(),
                 measured.lag().p99(),
@@ -298,11 +331,12 @@ public final class CostsAtScale {
     }
 
     /** A cost reported beside the judged ones, to explain them: the same ratio, no target. */
-    private static void shareRow(Report.Section section, String measure, List<Double> small, List<Double> large) {
+    private static void shareRow(
+            Report.Section section, String measure, String unit, List<Double> small, List<Double> large) {
         section.rows()
                 .add(new Report.Row(
                         measure,
-                        "ms",
+                        unit,
                         Spread.of(large).median(),
                         Spread.of(small).median(),
                         largeOverSmall(small, large),
@@ -372,7 +406,8 @@ public final class CostsAtScale {
                                     + "autovacuum would have done while a store that size grew); measuring took %.0f s "
                                     + "(%d rounds of each measurement; the first size's unrecorded round not "
                                     + "counted). The timeline's SQL at this size, run by PostgreSQL alone: %.3f ms "
-                                    + "(median of %d), %s buffers per page.",
+                                    + "(median of %d), %s buffers per page. Checkpoints begun during its command "
+                                    + "rounds: %d.",
                             size.fill().storeEvents(),
                             fill.added(),
                             fill.seconds(),
@@ -388,7 +423,8 @@ public final class CostsAtScale {
                             Math.max(mode.scaleRounds(), COMMAND_ROUNDS),
                             size.timelinePlan().executionMillis(),
                             PLAN_RUNS,
-                            size.timelinePlan().buffers()));
+                            size.timelinePlan().buffers(),
+                            size.checkpoints()));
         }
         section.notes()
                 .add(String.format(
