@@ -45,7 +45,7 @@ class JournalRecords {
     /**
      * A stored event's envelope, without reading the event: its journal is the aggregate's, its type the payload
      * type's, and only {@code recordedAt} is read from the stored bytes. Reading the whole event (its free text left
-     * sealed) was half of the publisher's CPU per event; opening the free text as well had cost a key lookup and a
+     * sealed) was about half of the publisher's time in its event handler; opening the free text as well had cost a key lookup and a
      * decryption. The record carries the stored bytes either way.
      */
     EventEnvelope unopened(DomainEventMessage<?> message, long sequence) {
