@@ -213,10 +213,10 @@ public final class EndToEndLag {
     }
 
     /**
-     * Rekindle's due → visible p50 and p99 in milliseconds, one of each per round, and each stage's p50 and p99 over
-     * all the rounds' check-ins ({@link LagStages#NAMES}, in order).
+     * Rekindle's due → visible p50 and p99 in milliseconds, one of each per round, and each stage's p50 over all the
+     * rounds' check-ins ({@link LagStages#NAMES}, in order).
      */
-    public record Percentiles(List<Double> p50, List<Double> p99, List<Double> stageP50, List<Double> stageP99) {
+    public record Percentiles(List<Double> p50, List<Double> p99, List<Double> stageP50) {
 
         public static String stageName(int stage) {
             return LagStages.NAMES[stage];
@@ -245,7 +245,7 @@ public final class EndToEndLag {
                 p50.add(phase.latencies().percentileMillis(50));
                 p99.add(phase.latencies().percentileMillis(99));
             }
-            return new Percentiles(p50, p99, stages.percentiles(50), stages.percentiles(99));
+            return new Percentiles(p50, p99, stages.percentiles(50));
         }
     }
 

@@ -157,16 +157,14 @@ final class LagStages implements AutoCloseable {
             section.notes().add("No check-in was seen at every stage; the stage breakdown is missing.");
             return;
         }
+        List<Double> p50 = percentiles(50);
+        List<Double> p99 = percentiles(99);
         for (int stage = 0; stage < NAMES.length; stage++) {
-            Latencies latencies = new Latencies();
-            for (long[] times : completed) {
-                latencies.record(stage(times, stage));
-            }
             section.rows()
                     .add(new Report.Row(
                             "stage " + (stage + 1) + ", " + NAMES[stage] + ", p50",
                             "ms",
-                            latencies.percentileMillis(50),
+                            p50.get(stage),
                             null,
                             null,
                             null,
@@ -175,7 +173,7 @@ final class LagStages implements AutoCloseable {
                     .add(new Report.Row(
                             "stage " + (stage + 1) + ", " + NAMES[stage] + ", p99",
                             "ms",
-                            latencies.percentileMillis(99),
+                            p99.get(stage),
                             null,
                             null,
                             null,

@@ -32,7 +32,7 @@ class EventSizeGuard implements MessageDispatchInterceptor<EventMessage<?>> {
         return (index, message) -> {
             if (message.getPayload() instanceof JournalEvent && message instanceof DomainEventMessage<?> domain) {
                 int size =
-                        EventSize.of(records.of(JournalRecords.published(domain, domain.getSequenceNumber()), domain));
+                        EventSize.of(records.of(JournalRecords.envelope(domain, domain.getSequenceNumber()), domain));
                 if (size > EventSize.MAX_BYTES) {
                     throw new EventTooLarge(size);
                 }

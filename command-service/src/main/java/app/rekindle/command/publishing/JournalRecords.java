@@ -63,7 +63,7 @@ class JournalRecords {
     }
 
     /** The envelope of an event whose payload is at hand (being appended, or read back by an operator's retry). */
-    static EventEnvelope published(EventMessage<?> message, long sequence) {
+    static EventEnvelope envelope(EventMessage<?> message, long sequence) {
         return PublishedEvent.of(message.getIdentifier(), sequence, (JournalEvent) message.getPayload())
                 .envelope();
     }

@@ -27,7 +27,7 @@ class ParkedEventResender implements ParkedEventSender {
 
     @Override
     public Optional<Failure> send(DomainEventMessage<?> message, long sequence) {
-        EventEnvelope event = JournalRecords.published(message, sequence);
+        EventEnvelope event = JournalRecords.envelope(message, sequence);
         try {
             producer.send(records.of(event, message)).get(kafka.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return Optional.empty();
